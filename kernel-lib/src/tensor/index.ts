@@ -1,0 +1,8 @@
+// The tensor layer's public surface.
+export * from "./tensor";
+export * from "./random";
+export * from "./elementwise";
+export * from "./activations";
+export * from "./matmul";
+export * from "./shape-ops";
+export * from "./reduce";

@@ -1,0 +1,140 @@
+// Reductions over an axis or the whole tensor, and the numerically stable softmax family.
+import { Tensor, fmtShape } from "./tensor";
+import { axisSplit, normAxis } from "./shape-ops";
+
+function reduce(fn: string, a: Tensor, axis: number | undefined, keepDims: boolean, init: number, f: (acc: number, x: number) => number): Tensor {
+  if (axis === undefined) {
+    let acc = init;
+    for (let i = 0; i < a.size; i++) acc = f(acc, a.data[i]);
+    return new Tensor(new Float64Array([acc]), keepDims ? a.shape.map(() => 1) : []);
+  }
+  const ax = normAxis(fn, axis, a.rank);
+  const [outer, n, inner] = axisSplit(a.shape, ax);
+  const out = new Float64Array(outer * inner).fill(init);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < n; k++) {
+      const base = (o * n + k) * inner;
+      for (let j = 0; j < inner; j++) out[o * inner + j] = f(out[o * inner + j], a.data[base + j]);
+    }
+  }
+  const shape = a.shape.slice();
+  if (keepDims) shape[ax] = 1;
+  else shape.splice(ax, 1);
+  return new Tensor(out, shape);
+}
+
+/** `Σ x` over `axis` (all elements without one). @example sum(dz, 0) // bias gradient [B, H] → [H] */
+export function sum(a: Tensor, axis?: number, keepDims = false): Tensor {
+  return reduce("sum", a, axis, keepDims, 0, (s, x) => s + x);
+}
+
+/** The mean over `axis` (all elements without one). */
+export function mean(a: Tensor, axis?: number, keepDims = false): Tensor {
+  const n = axis === undefined ? a.size : a.shape[normAxis("mean", axis, a.rank)];
+  if (n === 0) throw new Error(`mean: cannot average an empty axis of ${fmtShape(a.shape)}`);
+  const s = sum(a, axis, keepDims);
+  for (let i = 0; i < s.size; i++) s.data[i] /= n;
+  return s;
+}
+
+/** The maximum over `axis` (all elements without one). */
+export function max(a: Tensor, axis?: number, keepDims = false): Tensor {
+  return reduce("max", a, axis, keepDims, -Infinity, (m, x) => (x > m ? x : m));
+}
+
+/** The minimum over `axis` (all elements without one). */
+export function min(a: Tensor, axis?: number, keepDims = false): Tensor {
+  return reduce("min", a, axis, keepDims, Infinity, (m, x) => (x < m ? x : m));
+}
+
+/** Indices of the maximum along the last axis: `[…, N] → number[]` (flattened over the leading axes). */
+export function argmax(a: Tensor): number[] {
+  if (a.rank === 0) throw new Error("argmax: needs at least one axis");
+  const n = a.shape[a.rank - 1];
+  const rows = a.size / n;
+  const out: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let k = 1; k < n; k++) if (a.data[r * n + k] > a.data[r * n + best]) best = k;
+    out.push(best);
+  }
+  return out;
+}
+
+/** The Euclidean (Frobenius) norm `‖a‖ = √(Σ a_i²)`. */
+export function norm(a: Tensor): number {
+  let s = 0;
+  for (let i = 0; i < a.size; i++) s += a.data[i] * a.data[i];
+  return Math.sqrt(s);
+}
+
+/** The dot product `Σ a_i b_i` of two equal-sized tensors. */
+export function dot(a: Tensor, b: Tensor): number {
+  if (a.size !== b.size) throw new Error(`dot: sizes differ, ${fmtShape(a.shape)} vs ${fmtShape(b.shape)}`);
+  let s = 0;
+  for (let i = 0; i < a.size; i++) s += a.data[i] * b.data[i];
+  return s;
+}
+
+/**
+ * `log Σ_k e^{x_k}` along `axis` (default last), computed as `m + log Σ e^{x_k − m}` with `m = max x`.
+ * @param a e.g. logits `[B, V]`
+ * @returns the shape of `a` without `axis` (with it, of extent 1, if `keepDims`)
+ */
+export function logSumExp(a: Tensor, axis = -1, keepDims = false): Tensor {
+  const ax = normAxis("logSumExp", axis, a.rank);
+  const [outer, n, inner] = axisSplit(a.shape, ax);
+  if (n === 0) throw new Error(`logSumExp: axis ${ax} of ${fmtShape(a.shape)} is empty`);
+  const out = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < inner; j++) {
+      let m = -Infinity;
+      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
+      let s = 0;
+      for (let k = 0; k < n; k++) s += Math.exp(a.data[(o * n + k) * inner + j] - m);
+      out[o * inner + j] = m + Math.log(s);
+    }
+  }
+  const shape = a.shape.slice();
+  if (keepDims) shape[ax] = 1;
+  else shape.splice(ax, 1);
+  return new Tensor(out, shape);
+}
+
+/**
+ * `softmax(x)_k = e^{x_k − m} / Σ_j e^{x_j − m}` along `axis` (default last), `m = max x` for stability.
+ * @param a e.g. logits `[B, V]`
+ * @returns probabilities of the same shape, summing to 1 along `axis`
+ */
+export function softmax(a: Tensor, axis = -1): Tensor {
+  const ax = normAxis("softmax", axis, a.rank);
+  const [outer, n, inner] = axisSplit(a.shape, ax);
+  const out = new Float64Array(a.size);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < inner; j++) {
+      let m = -Infinity;
+      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
+      let s = 0;
+      for (let k = 0; k < n; k++) {
+        const e = Math.exp(a.data[(o * n + k) * inner + j] - m);
+        out[(o * n + k) * inner + j] = e;
+        s += e;
+      }
+      for (let k = 0; k < n; k++) out[(o * n + k) * inner + j] /= s;
+    }
+  }
+  return new Tensor(out, a.shape);
+}
+
+/** `log softmax(x) = x − logSumExp(x)` along `axis` (default last). */
+export function logSoftmax(a: Tensor, axis = -1): Tensor {
+  const ax = normAxis("logSoftmax", axis, a.rank);
+  const lse = logSumExp(a, ax, true);
+  const [outer, n, inner] = axisSplit(a.shape, ax);
+  const out = new Float64Array(a.size);
+  for (let o = 0; o < outer; o++) for (let k = 0; k < n; k++) for (let j = 0; j < inner; j++) {
+    const i = (o * n + k) * inner + j;
+    out[i] = a.data[i] - lse.data[o * inner + j];
+  }
+  return new Tensor(out, a.shape);
+}

@@ -1,0 +1,275 @@
+// The dense float64 tensor every other module builds on, and the shape checks every public entry uses.
+
+/**
+ * A dense, row-major tensor of float64 values.
+ *
+ * Shape legend used across rnnlab: `T` time steps, `B` batch, `I` input features,
+ * `H` hidden units, `G` gates, `V` vocabulary, `E` embedding, `C` classes.
+ *
+ * @example
+ * const t = new Tensor(new Float64Array([1, 2, 3, 4]), [2, 2]);
+ * t.get(1, 0); // 3
+ */
+export class Tensor {
+  /** The extent of each axis, e.g. `[T, B, H]`. */
+  readonly shape: number[];
+  /** The values in row-major order: the last axis varies fastest. */
+  readonly data: Float64Array;
+
+  /**
+   * Wraps `data` (not copied) as a tensor of `shape`.
+   * @param data row-major values, `data.length` must equal the product of `shape`
+   * @param shape axis extents (non-negative integers); `[]` is a scalar
+   */
+  constructor(data: Float64Array, shape: readonly number[]) {
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 0) {
+        throw new Error(`Tensor: shape must hold non-negative integers, got ${fmtShape(shape)}`);
+      }
+    }
+    const n = sizeOf(shape);
+    if (data.length !== n) {
+      throw new Error(`Tensor: data has ${data.length} values but shape ${fmtShape(shape)} needs ${n}`);
+    }
+    this.data = data;
+    this.shape = shape.slice();
+  }
+
+  /** Number of elements (the product of `shape`). */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** Number of axes. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The value at a full index, e.g. `t.get(t_, b, h)`. */
+  get(...index: number[]): number {
+    return this.data[this.offset(index, "get")];
+  }
+
+  /** Sets the value at a full index: `t.set(v, t_, b, h)`. */
+  set(value: number, ...index: number[]): void {
+    this.data[this.offset(index, "set")] = value;
+  }
+
+  /** The flat row-major offset of a full index. */
+  offset(index: readonly number[], fn = "offset"): number {
+    if (index.length !== this.shape.length) {
+      throw new Error(`${fn}: index ${fmtShape(index)} has ${index.length} axes, tensor has shape ${fmtShape(this.shape)}`);
+    }
+    let off = 0;
+    for (let i = 0; i < index.length; i++) {
+      const k = index[i];
+      if (!Number.isInteger(k) || k < 0 || k >= this.shape[i]) {
+        throw new Error(`${fn}: index ${fmtShape(index)} is out of range for shape ${fmtShape(this.shape)}`);
+      }
+      off = off * this.shape[i] + k;
+    }
+    return off;
+  }
+
+  /** The values as nested arrays (a scalar tensor gives a number). */
+  toArray(): any {
+    if (this.shape.length === 0) return this.data[0];
+    const build = (axis: number, off: number): any => {
+      const n = this.shape[axis];
+      if (axis === this.shape.length - 1) return Array.from(this.data.subarray(off, off + n));
+      const stride = sizeOf(this.shape.slice(axis + 1));
+      const out: any[] = [];
+      for (let i = 0; i < n; i++) out.push(build(axis + 1, off + i * stride));
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** A copy with its own data. */
+  clone(): Tensor {
+    return new Tensor(this.data.slice(), this.shape);
+  }
+
+  /** The same data seen with another shape of equal size (no copy). */
+  reshape(shape: readonly number[]): Tensor {
+    const s = shape.slice();
+    const free = s.indexOf(-1);
+    if (free >= 0) {
+      const rest = sizeOf(s.filter((_, i) => i !== free));
+      s[free] = rest === 0 ? 0 : this.size / rest;
+    }
+    if (sizeOf(s) !== this.size || s.some((d) => !Number.isInteger(d) || d < 0)) {
+      throw new Error(`reshape: cannot view shape ${fmtShape(this.shape)} (${this.size} values) as ${fmtShape(shape)}`);
+    }
+    return new Tensor(this.data, s);
+  }
+
+  /** The single value of a one-element tensor. */
+  item(): number {
+    if (this.size !== 1) throw new Error(`item: tensor must have one element, got shape ${fmtShape(this.shape)}`);
+    return this.data[0];
+  }
+
+  /** A short description: `Tensor[2, 3] [[1, 2, 3], [4, 5, 6]]` (values rounded to 4 digits). */
+  toString(): string {
+    const round = (v: any): any => (Array.isArray(v) ? v.map(round) : Number(Number(v).toPrecision(4)));
+    const body = this.size <= 64 ? JSON.stringify(round(this.toArray())).replace(/,/g, ", ") : `(${this.size} values)`;
+    return `Tensor${fmtShape(this.shape)} ${body}`;
+  }
+}
+
+/** Nested arrays of numbers, as accepted by {@link tensor}. */
+export type NestedArray = number | NestedArray[];
+
+/** The product of a shape's extents (1 for a scalar shape `[]`). */
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Formats a shape as `[2, 3]`. */
+export function fmtShape(shape: readonly (number | string)[]): string {
+  return `[${shape.join(", ")}]`;
+}
+
+/** True when two shapes are equal axis by axis. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Makes a tensor from nested number arrays or a flat `Float64Array`/`number[]` with a shape.
+ * @param values nested arrays (shape inferred, must be rectangular) or flat values
+ * @param shape required for flat values; checked against nested values
+ * @example
+ * tensor([[1, 2], [3, 4]]).shape;          // [2, 2]
+ * tensor(new Float64Array(6), [2, 3]);    // zeros of shape [2, 3]
+ */
+export function tensor(values: NestedArray | Float64Array | readonly number[], shape?: readonly number[]): Tensor {
+  if (values instanceof Float64Array) {
+    return new Tensor(values.slice(), shape ?? [values.length]);
+  }
+  if (typeof values === "number") {
+    return new Tensor(new Float64Array([values]), shape ?? []);
+  }
+  const inferred: number[] = [];
+  let level: any = values;
+  while (Array.isArray(level)) {
+    inferred.push(level.length);
+    level = level[0];
+  }
+  const flat = new Float64Array(sizeOf(inferred));
+  let k = 0;
+  const walk = (v: any, axis: number): void => {
+    if (axis === inferred.length) {
+      if (typeof v !== "number") throw new Error(`tensor: expected a number at depth ${axis}, got ${typeof v}`);
+      flat[k++] = v;
+      return;
+    }
+    if (!Array.isArray(v) || v.length !== inferred[axis]) {
+      throw new Error(`tensor: nested arrays are ragged: axis ${axis} should have length ${inferred[axis]}, got ${Array.isArray(v) ? v.length : typeof v}`);
+    }
+    for (const e of v) walk(e, axis + 1);
+  };
+  walk(values, 0);
+  if (shape) {
+    if (sizeOf(shape) !== flat.length) {
+      throw new Error(`tensor: values have shape ${fmtShape(inferred)} (${flat.length} values), cannot be shape ${fmtShape(shape)}`);
+    }
+    return new Tensor(flat, shape);
+  }
+  return new Tensor(flat, inferred);
+}
+
+/** A tensor of zeros. @param shape e.g. `[B, H]` */
+export function zeros(shape: readonly number[]): Tensor {
+  return new Tensor(new Float64Array(sizeOf(shape)), shape);
+}
+
+/** A tensor of ones. @param shape e.g. `[B, H]` */
+export function ones(shape: readonly number[]): Tensor {
+  return full(shape, 1);
+}
+
+/** A tensor filled with `value`. @param shape e.g. `[B, H]` */
+export function full(shape: readonly number[], value: number): Tensor {
+  return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape);
+}
+
+/** Zeros with the shape of `t`. */
+export function zerosLike(t: Tensor): Tensor {
+  return zeros(t.shape);
+}
+
+/** The identity matrix `[n, n]`. */
+export function eye(n: number): Tensor {
+  const t = zeros([n, n]);
+  for (let i = 0; i < n; i++) t.data[i * n + i] = 1;
+  return t;
+}
+
+/** Values `start, start+step, …` below `stop`, shape `[n]`. */
+export function arange(start: number, stop?: number, step = 1): Tensor {
+  if (stop === undefined) [start, stop] = [0, start];
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const t = zeros([n]);
+  for (let i = 0; i < n; i++) t.data[i] = start + i * step;
+  return t;
+}
+
+/**
+ * Throws unless `t` has the expected shape. `dims` may hold `-1` for "any extent".
+ * The message names the function, the tensor, the symbolic and the numeric shape:
+ * `lstmCellForward: x must be [B, I] = [32, 10], got [32, 12]`.
+ * @param fn the public function doing the check
+ * @param name the argument's name
+ * @param t the tensor to check
+ * @param dims expected extents
+ * @param legend symbolic names of the axes, e.g. `"B, I"`
+ */
+export function checkShape(fn: string, name: string, t: Tensor | undefined | null, dims: readonly number[], legend?: string): void {
+  const expected = legend ? `[${legend}] = ${fmtShape(dims.map((d) => (d < 0 ? "*" : d)))}` : fmtShape(dims.map((d) => (d < 0 ? "*" : d)));
+  if (!(t instanceof Tensor)) {
+    throw new Error(`${fn}: ${name} must be a Tensor of shape ${expected}, got ${t === null ? "null" : typeof t}`);
+  }
+  let ok = t.shape.length === dims.length;
+  for (let i = 0; ok && i < dims.length; i++) if (dims[i] >= 0 && dims[i] !== t.shape[i]) ok = false;
+  if (!ok) throw new Error(`${fn}: ${name} must be ${expected}, got ${fmtShape(t.shape)}`);
+}
+
+/** Throws unless `t` has `rank` axes: `fn: name must have 3 axes [T, B, I], got [5, 4]`. */
+export function checkRank(fn: string, name: string, t: Tensor | undefined | null, rank: number, legend?: string): void {
+  if (!(t instanceof Tensor)) throw new Error(`${fn}: ${name} must be a Tensor${legend ? ` [${legend}]` : ""}, got ${t === null ? "null" : typeof t}`);
+  if (t.shape.length !== rank) {
+    throw new Error(`${fn}: ${name} must have ${rank} axes${legend ? ` [${legend}]` : ""}, got ${fmtShape(t.shape)}`);
+  }
+}
+
+/**
+ * Throws if `t` holds NaN or ±Infinity, naming the tensor, the first bad index and, for
+ * time-major tensors, the time step: `lstmForward: x holds NaN at [3, 0, 1] (time step 3)`.
+ */
+export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: number): void {
+  const d = t.data;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i];
+    if (v - v !== 0) {
+      const idx = unravel(i, t.shape);
+      const step = timeAxis !== undefined ? ` (time step ${idx[timeAxis]})` : "";
+      throw new Error(`${fn}: ${name} holds ${Number.isNaN(v) ? "NaN" : v} at ${fmtShape(idx)}${step}`);
+    }
+  }
+}
+
+/** The multi-index of a flat row-major offset. */
+export function unravel(offset: number, shape: readonly number[]): number[] {
+  const idx = new Array<number>(shape.length);
+  for (let a = shape.length - 1; a >= 0; a--) {
+    idx[a] = offset % shape[a];
+    offset = Math.floor(offset / shape[a]);
+  }
+  return idx;
+}
