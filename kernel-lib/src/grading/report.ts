@@ -1,0 +1,39 @@
+// Writing grades: grades.csv (one row per student, one column per graded cell, the total), grades.json, and one HTML feedback page per student.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { StudentGrade } from "./grade";
+
+const csvField = (v: string | number): string => {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The CSV text: `student,<grade_id…>,total` with one row per student. */
+export function gradesCsv(grades: StudentGrade[], keys: string[]): string {
+  const rows = [["student", ...keys, "total"].map(csvField).join(",")];
+  for (const g of grades) rows.push([g.student, ...keys.map((k) => g.cells.find((c) => c.key === k)?.points ?? 0), g.total].map(csvField).join(","));
+  return rows.join("\n") + "\n";
+}
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** One student's feedback page: total, notes, and per cell the points, each check passed/failed with its message, and the error. */
+export function feedbackHtml(g: StudentGrade, title: string): string {
+  const cells = g.cells.map((c) => `<section><h2>${esc(c.key)} — ${c.points} / ${c.maxPoints}</h2>
+${c.error ? `<pre class="error">${esc(c.error)}</pre>` : ""}
+<ul>${c.checks.map((x) => `<li class="${x.passed ? "pass" : "fail"}">${x.passed ? "✔" : "✘"} ${esc(x.message)}</li>`).join("\n")}</ul></section>`).join("\n");
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} — ${esc(g.student)}</title>
+<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}.pass{color:#176f2c}.fail{color:#a4161a}pre.error{background:#fbeaea;padding:.5em;white-space:pre-wrap}</style></head>
+<body><h1>${esc(title)}: ${esc(g.student)}</h1><p><strong>Total: ${g.total} / ${g.maxTotal}</strong></p>
+${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}
+${cells}</body></html>
+`;
+}
+
+/** Writes grades.csv, grades.json and feedback/<student>.html into `outDir`. */
+export function writeGrades(outDir: string, grades: StudentGrade[], keys: string[], title: string): void {
+  mkdirSync(join(outDir, "feedback"), { recursive: true });
+  writeFileSync(join(outDir, "grades.csv"), gradesCsv(grades, keys));
+  writeFileSync(join(outDir, "grades.json"), JSON.stringify({ assignment: title, grades }, null, 1) + "\n");
+  for (const g of grades) writeFileSync(join(outDir, "feedback", `${g.student.replace(/[^A-Za-z0-9._-]/g, "_")}.html`), feedbackHtml(g, title));
+}

@@ -1,0 +1,73 @@
+// Converts between .ipynb notebooks and a plain "percent" TypeScript text form (like jupytext), for authoring and review.
+//
+//   npx tsx scripts/nbpercent.ts to-ipynb notebooks/src/01.ts notebooks/01-rnn-forward.ipynb
+//   npx tsx scripts/nbpercent.ts to-percent notebooks/01-rnn-forward.ipynb /tmp/01.ts
+//
+// Percent form: each cell starts with a marker line `// %%` (code) or `// %% [markdown]`, optionally followed by
+// the cell's metadata as one-line JSON: `// %% {"nbgrader": {"grade": true, "grade_id": "x", "points": 2}}`.
+// Markdown lines are written as `// ` comments. Outputs are never kept (notebooks are committed without outputs).
+import { readFileSync, writeFileSync } from "node:fs";
+
+interface Cell { cell_type: "code" | "markdown"; metadata: Record<string, unknown>; source: string[]; outputs?: unknown[]; execution_count?: null; id?: string }
+
+const MARKER = /^\/\/ %%(?: \[(markdown)\])?(?: (\{.*\}))?\s*$/;
+
+/** Splits text into notebook source lines (each but the last keeps its "\n"), as nbformat stores them. */
+function toSourceLines(text: string): string[] {
+  const lines = text.split("\n");
+  return lines.map((l, i) => (i < lines.length - 1 ? l + "\n" : l)).filter((l, i, a) => !(i === a.length - 1 && l === ""));
+}
+
+/** Percent text → nbformat 4.5 notebook JSON for the tslab kernel. */
+export function percentToNotebook(text: string): object {
+  const cells: Cell[] = [];
+  let cur: { type: "code" | "markdown"; meta: Record<string, unknown>; lines: string[] } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    while (cur.lines.length && cur.lines[cur.lines.length - 1].trim() === "") cur.lines.pop();
+    while (cur.lines.length && cur.lines[0].trim() === "") cur.lines.shift();
+    const body = cur.type === "markdown" ? cur.lines.map((l) => l.replace(/^\/\/ ?/, "")) : cur.lines;
+    const id = `cell-${String(cells.length).padStart(3, "0")}`;
+    const cell: Cell = { cell_type: cur.type, id, metadata: cur.meta, source: toSourceLines(body.join("\n")) };
+    if (cur.type === "code") Object.assign(cell, { execution_count: null, outputs: [] });
+    cells.push(cell);
+  };
+  for (const line of text.split("\n")) {
+    const m = MARKER.exec(line);
+    if (m) {
+      flush();
+      cur = { type: m[1] ? "markdown" : "code", meta: m[2] ? JSON.parse(m[2]) : {}, lines: [] };
+    } else if (cur) cur.lines.push(line);
+    else if (line.trim() !== "") throw new Error(`nbpercent: text before the first "// %%" marker: ${line}`);
+  }
+  flush();
+  return {
+    cells,
+    metadata: {
+      kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
+      language_info: { codemirror_mode: { mode: "typescript", name: "javascript", typescript: true }, file_extension: ".ts", mimetype: "text/typescript", name: "typescript", version: "5.0.4" },
+    },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+/** Notebook JSON → percent text (outputs dropped). */
+export function notebookToPercent(nb: { cells: Cell[] }): string {
+  return nb.cells.map((c) => {
+    const meta = c.metadata && Object.keys(c.metadata).length ? " " + JSON.stringify(c.metadata) : "";
+    const src = Array.isArray(c.source) ? c.source.join("") : String(c.source);
+    if (c.cell_type === "markdown") return `// %% [markdown]${meta}\n` + src.split("\n").map((l) => (l ? `// ${l}` : "//")).join("\n") + "\n";
+    return `// %%${meta}\n${src}\n`;
+  }).join("\n");
+}
+
+if (require.main === module) {
+  const [cmd, from, to] = process.argv.slice(2);
+  if (cmd === "to-ipynb" && from && to) writeFileSync(to, JSON.stringify(percentToNotebook(readFileSync(from, "utf8")), null, 1) + "\n");
+  else if (cmd === "to-percent" && from && to) writeFileSync(to, notebookToPercent(JSON.parse(readFileSync(from, "utf8"))));
+  else {
+    console.error("usage: nbpercent to-ipynb <in.ts> <out.ipynb> | to-percent <in.ipynb> <out.ts>");
+    process.exit(2);
+  }
+}
