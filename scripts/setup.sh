@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# One set-up command for rnnlab: Jupyter, npm dependencies, the library build, the tslab kernelspec, and a smoke run.
+# Idempotent: safe to re-run. Options: --user (register the kernelspec in ~/.local/share/jupyter instead of the
+# project-local .jupyter/), --no-apt (never call apt-get), --skip-smoke.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+USER_SPEC=0; NO_APT=0; SMOKE=1
+for a in "$@"; do
+  case "$a" in
+    --user) USER_SPEC=1 ;;
+    --no-apt) NO_APT=1 ;;
+    --skip-smoke) SMOKE=0 ;;
+    -h|--help) sed -n 2,4p "$0"; exit 0 ;;
+    *) echo "setup: unknown option $a (expected --user, --no-apt, --skip-smoke)" >&2; exit 2 ;;
+  esac
+done
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# 1. Node.js: Observable Plot is ESM-only and loads in tslab only on Node >= 20.19.
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("setup: Node >= 20.19 is required, found "+process.versions.node); process.exit(1) }'
+
+# 2. Jupyter (Debian's python3, never pip: PyPI is not reachable here), Chromium (PDF handouts, browser tests),
+#    bubblewrap (the grader's sandbox).
+PY=/usr/bin/python3
+need_pkgs=()
+if ! [ -x "$PY" ] || ! "$PY" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null; then
+  need_pkgs+=(python3-nbclient python3-nbconvert jupyter-nbconvert jupyter-client python3-nbformat jupyter-notebook)
+fi
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+command -v bwrap >/dev/null 2>&1 || need_pkgs+=(bubblewrap)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  if [ "$NO_APT" = 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian packages: ${need_pkgs[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" fonts-dejavu-core >/dev/null
+  else
+    echo "setup: missing: ${need_pkgs[*]}" >&2
+    echo "  On Debian/Ubuntu run as root: apt-get install ${need_pkgs[*]}" >&2
+    echo "  Elsewhere: conda env create -f environment.yml && conda activate rnnlab (then re-run with --no-apt)" >&2
+    if printf '%s\n' "${need_pkgs[@]}" | grep -q nbclient; then exit 1; fi
+  fi
+fi
+# With conda, the environment's python has Jupyter; prefer Debian's otherwise.
+if ! "$PY" -c 'import nbclient' 2>/dev/null; then PY="$(command -v python3)"; fi
+say "Jupyter: $("$PY" -c 'import nbclient, nbconvert, notebook; print("nbclient", nbclient.__version__, "nbconvert", nbconvert.__version__, "notebook", notebook.__version__)')"
+
+# 3. npm dependencies (from the lock file; skipped when already in place).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  say "npm dependencies already installed"
+fi
+
+# 4. Build the library (kernel-lib/dist with .d.ts).
+say "building rnnlab"
+npm run --silent build
+
+# 5. Register the tslab kernelspec.
+if [ "$USER_SPEC" = 1 ]; then SPEC_ROOT="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter"; else SPEC_ROOT="$ROOT/.jupyter/share/jupyter"; fi
+mkdir -p "$SPEC_ROOT/kernels/tslab"
+cat > "$SPEC_ROOT/kernels/tslab/kernel.json" <<JSON
+{
+  "argv": ["$ROOT/node_modules/.bin/tslab", "kernel", "--config-path", "{connection_file}"],
+  "display_name": "TypeScript (rnnlab)",
+  "language": "typescript"
+}
+JSON
+say "kernelspec 'tslab' written to $SPEC_ROOT/kernels/tslab"
+
+# 6. Smoke run: a one-cell notebook through nbclient with the tslab kernel.
+if [ "$SMOKE" = 1 ]; then
+  say "smoke run: one cell through nbclient and tslab"
+  JUPYTER_PATH="$SPEC_ROOT" "$PY" - "$ROOT" <<'PYEOF'
+import sys, nbformat, nbclient
+root = sys.argv[1]
+nb = nbformat.v4.new_notebook()
+nb.metadata["kernelspec"] = {"name": "tslab", "display_name": "TypeScript", "language": "typescript"}
+nb.cells.append(nbformat.v4.new_code_cell('import * as rl from "rnnlab";\nrl.tensor([[1, 2], [3, 4]]).shape.join("x")'))
+nbclient.NotebookClient(nb, timeout=120, kernel_name="tslab", resources={"metadata": {"path": root + "/notebooks"}}).execute()
+out = nb.cells[0].outputs
+text = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in out)
+if "2x2" not in text:
+    sys.exit("setup: smoke run printed %r, expected '2x2'" % (out,))
+print("smoke run ok:", text.strip())
+PYEOF
+fi
+say "done. Run 'npm run handouts' to build the handouts, 'npm test' for the tests, 'npm run lab' for Jupyter."
