@@ -1,0 +1,69 @@
+// Shared input normalisation for the losses: row masks and class-index targets, checked with clear errors.
+import { Tensor, fmtShape } from "../tensor";
+
+/** A row mask: `number[]` or a Tensor (`[N]`, or `[T, B]` flattened row-major) of 0/1 values, 1 = the row counts. */
+export type RowMask = readonly number[] | Tensor;
+
+/** Class indices, one per row: `number[]` or a Tensor of integers (`[N]` or `[T, B]`). */
+export type Targets = readonly number[] | Tensor;
+
+/**
+ * The mask as a flat array of 0/1 of length `rows` (null when absent). Throws, naming `fn`,
+ * when the length differs or a value is not 0 or 1.
+ */
+export function maskToArray(fn: string, mask: RowMask | undefined, rows: number): Float64Array | null {
+  if (mask === undefined || mask === null) return null;
+  const values = mask instanceof Tensor ? mask.data : Float64Array.from(mask);
+  const what = mask instanceof Tensor ? `shape ${fmtShape(mask.shape)}` : `length ${values.length}`;
+  if (values.length !== rows) throw new Error(`${fn}: mask must have ${rows} entries (one per row), got ${what}`);
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] !== 0 && values[i] !== 1) throw new Error(`${fn}: mask must hold only 0 and 1, got ${values[i]} at ${i}`);
+  }
+  return values;
+}
+
+/**
+ * The targets as a flat array of length `rows`. Throws when the length differs, or when an
+ * unmasked target is not an integer in `[0, classes)` (masked rows may hold anything, e.g. −1 padding).
+ */
+export function targetsToArray(fn: string, targets: Targets, rows: number, classes: number, mask: Float64Array | null): Float64Array {
+  if (targets === undefined || targets === null) throw new Error(`${fn}: targets are required (${rows} class indices)`);
+  const values = targets instanceof Tensor ? targets.data : Float64Array.from(targets);
+  if (values.length !== rows) {
+    const what = targets instanceof Tensor ? `shape ${fmtShape(targets.shape)}` : `length ${values.length}`;
+    throw new Error(`${fn}: targets must have ${rows} entries (one per row), got ${what}`);
+  }
+  for (let i = 0; i < rows; i++) {
+    if (mask && mask[i] === 0) continue;
+    const k = values[i];
+    if (!Number.isInteger(k) || k < 0 || k >= classes) {
+      throw new Error(`${fn}: target ${k} at row ${i} is out of range for ${classes} classes`);
+    }
+  }
+  return values;
+}
+
+/** Splits logits `[N, C]` or `[T, B, C]` into `rows = N` (or `T·B`) and `classes = C`. */
+export function rowsAndClasses(fn: string, logits: Tensor): [number, number] {
+  if (!(logits instanceof Tensor)) throw new Error(`${fn}: logits must be a Tensor [N, C] or [T, B, C], got ${typeof logits}`);
+  if (logits.rank !== 2 && logits.rank !== 3) {
+    throw new Error(`${fn}: logits must be [N, C] or [T, B, C], got ${fmtShape(logits.shape)}`);
+  }
+  const classes = logits.shape[logits.rank - 1];
+  return [logits.size / Math.max(classes, 1), classes];
+}
+
+/**
+ * An element-wise mask for `pred`: the mask may cover every element (`size` of pred) or the leading
+ * axes (`[T, B]` for pred `[T, B, D]`), in which case each entry covers a row of `width` elements.
+ * @returns the mask and the row width (1 for an element-wise mask)
+ */
+export function elementMask(fn: string, mask: RowMask | undefined, pred: Tensor): { m: Float64Array | null; width: number } {
+  if (mask === undefined || mask === null) return { m: null, width: 1 };
+  const n = mask instanceof Tensor ? mask.size : mask.length;
+  if (n === 0 || pred.size % n !== 0) {
+    const what = mask instanceof Tensor ? `shape ${fmtShape(mask.shape)}` : `length ${n}`;
+    throw new Error(`${fn}: mask must cover pred ${fmtShape(pred.shape)} element-wise or by leading axes, got ${what}`);
+  }
+  return { m: maskToArray(fn, mask, n), width: pred.size / n };
+}

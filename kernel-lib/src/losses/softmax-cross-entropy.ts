@@ -1,0 +1,61 @@
+// Softmax cross-entropy over class logits, with a row mask for padded steps, and its gradient.
+import { Tensor, checkFinite } from "../tensor";
+import { RowMask, Targets, maskToArray, rowsAndClasses, targetsToArray } from "./mask";
+
+/** Options of {@link softmaxCrossEntropy}. */
+export interface CrossEntropyOptions {
+  /** 0/1 per row (`[N]`, or `[T, B]` for 3-D logits); masked rows add nothing to loss or gradient. */
+  mask?: RowMask;
+  /** `"mean"` (default) divides by the number of unmasked rows; `"sum"` does not. */
+  reduction?: "mean" | "sum";
+}
+
+/** A loss value and the gradient of that value with respect to the logits. */
+export interface LossWithLogitsGrad {
+  loss: number;
+  dLogits: Tensor;
+}
+
+/**
+ * Softmax cross-entropy `L = (1/M) Σ_n m_n (logSumExp(z_n) − z_{n, y_n})` with `M = Σ m_n`
+ * (the number of unmasked rows; 1 with `reduction: "sum"`), and its gradient
+ * `∂L/∂z_{n,k} = m_n (softmax(z_n)_k − [k = y_n]) / M`. `logSumExp` subtracts the row maximum,
+ * so large logits do not overflow. With every row masked the loss and gradient are 0.
+ *
+ * Time-major logits `[T, B, C]` are read as `T·B` rows in row-major order, so `targets` and `mask`
+ * are `[T·B]` flat arrays or `[T, B]` tensors (target of step t, sequence b at `t·B + b`).
+ * Matches `torch.nn.functional.cross_entropy` (mean over unmasked rows = `ignore_index` rows dropped).
+ * @param logits `[N, C]` or `[T, B, C]` unnormalised scores
+ * @param targets `[N]` class indices in `[0, C)`; masked rows may hold anything (e.g. −1)
+ * @example
+ * const { loss, dLogits } = softmaxCrossEntropy(tensor([[2, 0, -1]]), [0]);
+ */
+export function softmaxCrossEntropy(logits: Tensor, targets: Targets, opts: CrossEntropyOptions = {}): LossWithLogitsGrad {
+  const fn = "softmaxCrossEntropy";
+  const [rows, classes] = rowsAndClasses(fn, logits);
+  const { reduction = "mean" } = opts;
+  if (reduction !== "mean" && reduction !== "sum") throw new Error(`${fn}: reduction must be "mean" or "sum", got ${reduction}`);
+  const m = maskToArray(fn, opts.mask, rows);
+  const y = targetsToArray(fn, targets, rows, classes, m);
+  checkFinite(fn, "logits", logits);
+  let count = 0;
+  for (let n = 0; n < rows; n++) if (!m || m[n] === 1) count++;
+  const denom = reduction === "mean" ? Math.max(count, 1) : 1;
+  const z = logits.data;
+  const dz = new Float64Array(logits.size);
+  let total = 0;
+  for (let n = 0; n < rows; n++) {
+    if (m && m[n] === 0) continue;
+    const off = n * classes;
+    let zMax = -Infinity;
+    for (let k = 0; k < classes; k++) zMax = Math.max(zMax, z[off + k]);
+    let s = 0;
+    for (let k = 0; k < classes; k++) s += Math.exp(z[off + k] - zMax);
+    const lse = zMax + Math.log(s);
+    total += lse - z[off + y[n]];
+    // backward, beside the forward: softmax minus one-hot, scaled by the reduction
+    for (let k = 0; k < classes; k++) dz[off + k] = Math.exp(z[off + k] - lse) / denom;
+    dz[off + y[n]] -= 1 / denom;
+  }
+  return { loss: total / denom, dLogits: new Tensor(dz, logits.shape) };
+}
