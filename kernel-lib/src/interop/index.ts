@@ -1,2 +1,2 @@
-// Public surface of src/interop.
-export {};
+// Public surface of src/interop: PyTorch state_dicts in and out of rnnlab layers.
+export * from "./state-dict";

@@ -1,0 +1,40 @@
+// loadTorchStateDict / inferTorchLayer: accepted forms, shapes, and the errors for what they cannot import.
+import { strict as assert } from "node:assert";
+import { loadTorchStateDict, inferTorchLayer } from "./state-dict";
+
+const rows = (n: number, cols: number): number[][] => Array.from({ length: n }, (_, r) => Array.from({ length: cols }, (_, c) => r + c / 10));
+const sd = (G: number, H = 2, I = 3) => ({ weight_ih_l0: rows(G * H, I), weight_hh_l0: rows(G * H, H), bias_ih_l0: new Array(G * H).fill(0.5), bias_hh_l0: new Array(G * H).fill(-1) });
+
+describe("interop/state-dict", () => {
+  it("loadTorchStateDict reads a plain state_dict, a fixture and a JSON string alike", () => {
+    for (const form of [sd(4), { state_dict: sd(4) }, JSON.stringify(sd(4))]) {
+      const t = loadTorchStateDict(form);
+      assert.deepEqual(t.weight_ih_l0.shape, [8, 3]);
+      assert.deepEqual(t.weight_hh_l0.shape, [8, 2]);
+      assert.equal(t.weight_ih_l0.get(5, 2), 5.2);
+      assert.equal(t.bias_hh_l0.get(7), -1);
+    }
+  });
+  it("loadTorchStateDict fills missing biases (bias=False) with zeros", () => {
+    const t = loadTorchStateDict({ weight_ih_l0: rows(3, 1), weight_hh_l0: rows(3, 1) });
+    assert.deepEqual(Array.from(t.bias_ih_l0.data), [0, 0, 0]);
+  });
+  it("loadTorchStateDict rejects multi-layer, bidirectional, ragged, misshapen and non-finite input", () => {
+    assert.throws(() => loadTorchStateDict({ ...sd(1), weight_ih_l1: [[1]] }), /single-layer.*weight_ih_l1/);
+    assert.throws(() => loadTorchStateDict({ ...sd(1), weight_hh_l0_reverse: [[1]] }), /unidirectional/);
+    assert.throws(() => loadTorchStateDict({ ...sd(1), weight_ih_l0: [[1, 2], [3]] }), /weight_ih_l0 is not a rectangular/);
+    assert.throws(() => loadTorchStateDict({ ...sd(4), bias_ih_l0: [1, 2] }), /bias_ih_l0 must be \[G·H\] = \[8\], got \[2\]/);
+    assert.throws(() => loadTorchStateDict({ ...sd(3), weight_ih_l0: rows(5, 3) }), /weight_hh_l0 must be \[G·H, H\]/);
+    assert.throws(() => loadTorchStateDict({ ...sd(1), bias_hh_l0: [NaN, 0] }), /bias_hh_l0 holds NaN/);
+    assert.throws(() => loadTorchStateDict({ weight_ih_l0: rows(2, 2) }), /missing weight_hh_l0/);
+    assert.throws(() => loadTorchStateDict([1, 2]), /expected a state_dict object/);
+  });
+  it("inferTorchLayer reads the kind from G = rows / H and checks a declared kind", () => {
+    assert.deepEqual(inferTorchLayer(sd(1, 5, 7)), { kind: "RNN", inputSize: 7, hiddenSize: 5, gates: 1 });
+    assert.equal(inferTorchLayer(sd(3)).kind, "GRU");
+    assert.equal(inferTorchLayer(sd(4)).kind, "LSTM");
+    assert.throws(() => inferTorchLayer(sd(4), { kind: "GRU" }), /kind GRU needs G = 3 gates.*\(LSTM\)/);
+    assert.throws(() => inferTorchLayer({ kind: "RNN", state_dict: sd(3) }), /kind RNN/);
+    assert.throws(() => inferTorchLayer(sd(2)), /G = 2 gates/);
+  });
+});

@@ -1,0 +1,120 @@
+// Reading PyTorch state_dicts dumped to JSON: validation, and which recurrent layer they describe.
+import { Tensor, tensor, fmtShape, type NestedArray } from "../tensor";
+
+/**
+ * A single-layer `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON: each value a nested number array
+ * in PyTorch's layout (`weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`, `bias_hh_l0 [G·H]`,
+ * gate blocks in PyTorch order: LSTM i, f, g, o; GRU r, z, n).
+ *
+ * Made in Python by
+ * ```python
+ * import json, torch
+ * m = torch.nn.LSTM(input_size=8, hidden_size=16)           # one layer, batch_first=False
+ * with open("lstm.json", "w") as f:
+ *     json.dump({k: v.double().tolist() for k, v in m.state_dict().items()}, f)
+ * ```
+ * and read in a notebook with `layerFromTorch(JSON.parse(fs.readFileSync("lstm.json", "utf8")))`.
+ */
+export interface TorchStateDict {
+  weight_ih_l0: NestedArray;
+  weight_hh_l0: NestedArray;
+  bias_ih_l0?: NestedArray;
+  bias_hh_l0?: NestedArray;
+}
+
+/** The recurrent layer kinds PyTorch's state_dicts can describe. */
+export type TorchRecurrentKind = "RNN" | "LSTM" | "GRU";
+
+/** What a state_dict's shapes say: the layer kind, its sizes and the gate count `G`. */
+export interface TorchLayerInfo {
+  kind: TorchRecurrentKind;
+  inputSize: number;
+  hiddenSize: number;
+  /** 1 RNN, 4 LSTM, 3 GRU: `weight_ih_l0` has `G·H` rows. */
+  gates: number;
+}
+
+/** Gate counts per kind: the rows of `weight_ih_l0` are `G·H`. */
+export const TORCH_GATES: Readonly<Record<TorchRecurrentKind, number>> = { RNN: 1, LSTM: 4, GRU: 3 };
+
+const KEYS = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"] as const;
+
+/**
+ * The state_dict inside `json`, as tensors keyed by torch names, checked for a single unidirectional layer.
+ * Accepts a plain state_dict, a JSON string of one, or an object holding one under `state_dict`
+ * (the fixtures of `test/fixtures/torch/`). Missing biases (`bias=False`) become zeros.
+ * No file access: read the file yourself and pass the parsed object.
+ * @param json `{ weight_ih_l0, weight_hh_l0, bias_ih_l0?, bias_hh_l0? }` | `{ state_dict: … }` | a JSON string
+ * @returns tensors `weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`, `bias_hh_l0 [G·H]`
+ * @example
+ * const sd = loadTorchStateDict({ weight_ih_l0: [[1, 2]], weight_hh_l0: [[0.5]] });
+ * sd.bias_hh_l0.shape; // [1]
+ */
+export function loadTorchStateDict(json: unknown): Record<(typeof KEYS)[number], Tensor> {
+  const fn = "loadTorchStateDict";
+  let obj: any = typeof json === "string" ? JSON.parse(json) : json;
+  if (obj && typeof obj === "object" && obj.state_dict && typeof obj.state_dict === "object") obj = obj.state_dict;
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
+    throw new Error(`${fn}: expected a state_dict object (or { state_dict }), got ${Array.isArray(obj) ? "an array" : typeof obj}`);
+  }
+  const keys = Object.keys(obj);
+  const deeper = keys.filter((k) => /_l[1-9]\d*(_reverse)?$|_reverse$/.test(k));
+  if (deeper.length > 0) {
+    throw new Error(`${fn}: only single-layer, unidirectional layers are supported (num_layers=1, bidirectional=False); found ${deeper.join(", ")}`);
+  }
+  const unknown = keys.filter((k) => !(KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`${fn}: unexpected keys ${unknown.join(", ")} (expected ${KEYS.join(", ")})`);
+  for (const k of ["weight_ih_l0", "weight_hh_l0"]) if (!(k in obj)) throw new Error(`${fn}: missing ${k}`);
+  const read = (k: string): Tensor => {
+    try {
+      return obj[k] instanceof Tensor ? obj[k].clone() : tensor(obj[k]);
+    } catch (e) {
+      throw new Error(`${fn}: ${k} is not a rectangular nested number array (${(e as Error).message})`);
+    }
+  };
+  const wIh = read("weight_ih_l0");
+  const wHh = read("weight_hh_l0");
+  if (wIh.rank !== 2 || wHh.rank !== 2) {
+    throw new Error(`${fn}: weight_ih_l0 must be [G·H, I] and weight_hh_l0 [G·H, H], got ${fmtShape(wIh.shape)} and ${fmtShape(wHh.shape)}`);
+  }
+  const [rows, H] = wHh.shape;
+  if (wIh.shape[0] !== rows || H === 0 || rows % H !== 0) {
+    throw new Error(`${fn}: weight_hh_l0 must be [G·H, H] with the rows of weight_ih_l0 [G·H, I], got ${fmtShape(wHh.shape)} and ${fmtShape(wIh.shape)}`);
+  }
+  const bias = (k: string): Tensor => {
+    if (!(k in obj)) return tensor(new Float64Array(rows), [rows]);
+    const b = read(k);
+    if (b.rank !== 1 || b.shape[0] !== rows) throw new Error(`${fn}: ${k} must be [G·H] = [${rows}], got ${fmtShape(b.shape)}`);
+    return b;
+  };
+  const out = { weight_ih_l0: wIh, weight_hh_l0: wHh, bias_ih_l0: bias("bias_ih_l0"), bias_hh_l0: bias("bias_hh_l0") };
+  for (const [k, t] of Object.entries(out)) {
+    const bad = t.data.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new Error(`${fn}: ${k} holds ${t.data[bad]} at flat index ${bad}`);
+  }
+  return out;
+}
+
+/**
+ * Which layer a state_dict describes: `G = rows(weight_hh_l0) / H` with `H = cols(weight_hh_l0)`
+ * gives RNN (G=1), GRU (G=3) or LSTM (G=4). `opts.kind` (or a fixture's `kind`) is checked against it.
+ * @param json as for {@link loadTorchStateDict}
+ * @param opts.kind the expected kind; throws if the shapes say otherwise
+ * @example
+ * inferTorchLayer({ weight_ih_l0: [[1], [2], [3], [4]], weight_hh_l0: [[1], [2], [3], [4]] }).kind; // "LSTM"
+ */
+export function inferTorchLayer(json: unknown, opts: { kind?: TorchRecurrentKind } = {}): TorchLayerInfo {
+  const fn = "inferTorchLayer";
+  const sd = loadTorchStateDict(json);
+  const [rows, H] = sd.weight_hh_l0.shape;
+  const I = sd.weight_ih_l0.shape[1];
+  const G = rows / H;
+  const byGates = (Object.keys(TORCH_GATES) as TorchRecurrentKind[]).find((k) => TORCH_GATES[k] === G);
+  if (!byGates) throw new Error(`${fn}: weight_hh_l0 is [${rows}, ${H}], so G = ${G} gates; expected 1 (RNN), 3 (GRU) or 4 (LSTM)`);
+  const parsed: any = typeof json === "string" ? JSON.parse(json) : json;
+  const declared = opts.kind ?? (typeof parsed?.kind === "string" ? (parsed.kind as TorchRecurrentKind) : undefined);
+  if (declared !== undefined && declared !== byGates) {
+    throw new Error(`${fn}: kind ${declared} needs G = ${TORCH_GATES[declared] ?? "?"} gates, but weight_hh_l0 [${rows}, ${H}] has G = ${G} (${byGates})`);
+  }
+  return { kind: byGates, inputSize: I, hiddenSize: H, gates: G };
+}
