@@ -1,2 +1,7 @@
-// Public surface of src/cells.
-export {};
+// Public surface of src/cells: the RNN, LSTM and GRU cells, their shared types and initialisation.
+export * from "./types";
+export * from "./rnn";
+export * from "./lstm";
+export * from "./gru";
+export * from "./descriptors";
+export * from "./init";

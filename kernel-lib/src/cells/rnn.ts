@@ -1,0 +1,80 @@
+// The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
+import { Activation, Tensor, activate, activateGradFromOutput, gemm } from "../tensor";
+import { CellParams, addBiasRows, cellSizes, checkStepInputs, sumRowsInto } from "./types";
+
+/** What {@link rnnCellForward} keeps for the backward pass. */
+export interface RnnCellCache {
+  act: Activation;
+  x: Tensor;      // [B, I]
+  hPrev: Tensor;  // [B, H]
+  h: Tensor;      // [B, H], the output φ(z): φ' is written in terms of it
+  p: CellParams;
+}
+
+const ACTS: readonly Activation[] = ["tanh", "relu", "sigmoid"];
+
+/** Throws unless `act` is one of tanh, relu, sigmoid. */
+export function checkActivation(fn: string, act: string): Activation {
+  if (!ACTS.includes(act as Activation)) throw new Error(`${fn}: activation must be "tanh", "relu" or "sigmoid", got ${JSON.stringify(act)}`);
+  return act as Activation;
+}
+
+/**
+ * One vanilla RNN step: `h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)` with φ ∈ tanh | relu | sigmoid.
+ * (In the notebooks' notation: `a_t = φ(W_aa a_{t−1} + W_ax x_t + b_a)`, `W_ax = W_ih`, `W_aa = W_hh`, `b_a = b_ih + b_hh`.)
+ * @param x `[B, I]` input at this step
+ * @param h `[B, H]` previous hidden state
+ * @param p `weight_ih [H, I]`, `weight_hh [H, H]`, `bias_ih [H]`, `bias_hh [H]`
+ * @param act the nonlinearity φ (default `"tanh"`)
+ * @returns `h [B, H]` and the cache for {@link rnnCellBackward}
+ * @example
+ * const { h } = rnnCellForward(x, zeros([B, H]), initCellParams("rnn", I, H), "tanh");
+ */
+export function rnnCellForward(x: Tensor, h: Tensor, p: CellParams, act: Activation = "tanh"): { h: Tensor; cache: RnnCellCache } {
+  const fn = "rnnCellForward";
+  checkActivation(fn, act);
+  const { H, I } = cellSizes(fn, p, 1);
+  const B = checkStepInputs(fn, x, h, I, H);
+  // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, two fused products into one buffer
+  const z = new Float64Array(B * H);
+  gemm(z, x.data, p.weight_ih.data, B, H, I, false, true, false);
+  gemm(z, h.data, p.weight_hh.data, B, H, H, false, true, true);
+  addBiasRows(z, p.bias_ih.data, B, H);
+  addBiasRows(z, p.bias_hh.data, B, H);
+  // h' = φ(z)
+  for (let k = 0; k < z.length; k++) z[k] = activate(act, z[k]);
+  const hNew = new Tensor(z, [B, H]);
+  return { h: hNew, cache: { act, x, hPrev: h, h: hNew, p } };
+}
+
+/**
+ * The backward pass of {@link rnnCellForward}, in reverse order of the forward:
+ * `dz = dh' ∗ φ'(z)`; `dW_ih += dzᵀ x`, `dW_hh += dzᵀ h`, `db_ih += Σ_b dz`, `db_hh += Σ_b dz`;
+ * `dx = dz W_ih`, `dh = dz W_hh`.
+ * @param dh `[B, H]` ∂L/∂h' (the total gradient reaching the new state)
+ * @param cache from {@link rnnCellForward}
+ * @param grads gradients of the parameters, ADDED into
+ * @returns `dx [B, I]` and `dh [B, H]` = ∂L/∂h (previous state)
+ */
+export function rnnCellBackward(dh: Tensor, cache: RnnCellCache, grads: CellParams): { dx: Tensor; dh: Tensor } {
+  const fn = "rnnCellBackward";
+  const { act, x, hPrev, h, p } = cache;
+  const [B, H] = h.shape;
+  const I = x.shape[1];
+  cellSizes(fn, grads, 1);
+  checkStepInputs(fn, x, dh, I, H);
+  // dz = dh' ∗ φ'(z), φ' from the cached output
+  const dz = new Float64Array(B * H);
+  for (let k = 0; k < dz.length; k++) dz[k] = dh.data[k] * activateGradFromOutput(act, h.data[k]);
+  // parameter gradients: dW_ih += dzᵀ x, dW_hh += dzᵀ h, biases += Σ_b dz
+  gemm(grads.weight_ih.data, dz, x.data, H, I, B, true, false, true);
+  gemm(grads.weight_hh.data, dz, hPrev.data, H, H, B, true, false, true);
+  sumRowsInto(grads.bias_ih.data, dz, B, H);
+  sumRowsInto(grads.bias_hh.data, dz, B, H);
+  // input gradients: dx = dz W_ih, dh = dz W_hh
+  const dx = new Float64Array(B * I);
+  gemm(dx, dz, p.weight_ih.data, B, I, H, false, false, false);
+  const dhPrev = new Float64Array(B * H);
+  gemm(dhPrev, dz, p.weight_hh.data, B, H, H, false, false, false);
+  return { dx: new Tensor(dx, [B, I]), dh: new Tensor(dhPrev, [B, H]) };
+}

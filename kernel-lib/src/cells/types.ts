@@ -1,0 +1,111 @@
+// The shared vocabulary of the cells: parameters in PyTorch's layout, states, and the one interface the time loop drives.
+import { Tensor, checkShape } from "../tensor";
+
+/**
+ * One cell's weights, stored exactly as PyTorch stores them (so interop is a copy).
+ * `G` gates: 1 (RNN), 4 (LSTM: i, f, g, o), 3 (GRU: r, z, n).
+ * - `weight_ih [G·H, I]`, `weight_hh [G·H, H]`, `bias_ih [G·H]`, `bias_hh [G·H]`.
+ * The same record type holds gradients (backward passes ADD into it).
+ */
+export interface CellParams {
+  weight_ih: Tensor;
+  weight_hh: Tensor;
+  bias_ih: Tensor;
+  bias_hh: Tensor;
+}
+
+/** A recurrent state: `h [B, H]`, and for the LSTM the cell state `c [B, H]`. */
+export interface CellState {
+  h: Tensor;
+  c?: Tensor;
+}
+
+/** A gradient with respect to a state; a missing entry means zero. */
+export interface CellStateGrad {
+  h?: Tensor | null;
+  c?: Tensor | null;
+}
+
+/** A trainable tensor with its gradient (same shape); backward passes ADD into `grad`. */
+export interface Param {
+  name: string;
+  value: Tensor;
+  grad: Tensor;
+}
+
+/** Anything with trainable parameters: optimizers take `module.parameters()`. */
+export interface Module {
+  parameters(): Param[];
+  zeroGrad(): void;
+}
+
+/** The three cell families. */
+export type CellKind = "rnn" | "lstm" | "gru";
+
+/** The two GRU formulations: PyTorch/cuDNN's `"reset-after"` and Cho et al.'s `"classic"`. */
+export type GruVariant = "reset-after" | "classic";
+
+/**
+ * What the time loop needs from a cell: one step forward and one step back. Sizes come from the
+ * parameters (`H = weight_hh.shape[1]`, `I = weight_ih.shape[1]`), so one descriptor serves every size.
+ * `stepBackward` ADDS the parameter gradients into `grads` and returns the gradients of the step's
+ * input and previous state; `dcTotal` (LSTM) is ∂L/∂c_t including the path through h_t.
+ */
+export interface RecurrentCell<Cache = unknown> {
+  /** `"rnn" | "lstm" | "gru"`. */
+  readonly kind: CellKind;
+  /** A readable name, e.g. `"rnn-tanh"`, `"lstm"`, `"gru-reset-after"`. */
+  readonly name: string;
+  /** Gate blocks G in the weight rows: 1, 4 or 3. */
+  readonly gates: number;
+  /** `["h"]` or `["h", "c"]`. */
+  readonly stateNames: readonly ("h" | "c")[];
+  /** One step: `x [B, I]`, `state {h [B, H], c?}` → new state and the cache its backward needs. */
+  step(x: Tensor, state: CellState, p: CellParams): { state: CellState; cache: Cache };
+  /** One step back: `dState {h [B, H], c?}` (∂L/∂ new state) → `dx [B, I]`, ∂L/∂ previous state. */
+  stepBackward(dState: CellStateGrad, cache: Cache, grads: CellParams): { dx: Tensor; dState: CellState; dcTotal?: Tensor };
+}
+
+/** Sizes `{G, H, I}` read from a parameter record, after checking the four shapes agree. */
+export function cellSizes(fn: string, p: CellParams, gates: number): { G: number; H: number; I: number } {
+  if (!p || typeof p !== "object") throw new Error(`${fn}: params must be { weight_ih, weight_hh, bias_ih, bias_hh }, got ${p}`);
+  const wih = p.weight_ih;
+  const whh = p.weight_hh;
+  if (!(whh instanceof Tensor) || whh.shape.length !== 2) {
+    checkShape(fn, "weight_hh", whh, [-1, -1], "G·H, H");
+  }
+  const H = whh.shape[1];
+  const G = gates;
+  checkShape(fn, "weight_hh", whh, [G * H, H], "G·H, H");
+  if (!(wih instanceof Tensor) || wih.shape.length !== 2) checkShape(fn, "weight_ih", wih, [G * H, -1], "G·H, I");
+  const I = wih.shape[1];
+  checkShape(fn, "weight_ih", wih, [G * H, I], "G·H, I");
+  checkShape(fn, "bias_ih", p.bias_ih, [G * H], "G·H");
+  checkShape(fn, "bias_hh", p.bias_hh, [G * H], "G·H");
+  return { G, H, I };
+}
+
+/** Checks `x [B, I]` and `h [B, H]` (and `c`) for a cell step; returns B. */
+export function checkStepInputs(fn: string, x: Tensor, h: Tensor, I: number, H: number, c?: Tensor): number {
+  const B = x instanceof Tensor && x.shape.length === 2 ? x.shape[0] : -1;
+  checkShape(fn, "x", x, [B, I], "B, I");
+  checkShape(fn, "h", h, [B, H], "B, H");
+  if (c !== undefined) checkShape(fn, "c", c, [B, H], "B, H");
+  return B;
+}
+
+/** `out[b, :] += bias` for each of the B rows of a `[B, N]` buffer. */
+export function addBiasRows(out: Float64Array, bias: Float64Array, B: number, N: number): void {
+  for (let b = 0; b < B; b++) {
+    const o = b * N;
+    for (let j = 0; j < N; j++) out[o + j] += bias[j];
+  }
+}
+
+/** `db[j] += Σ_b d[b, j]` — the bias gradient of a `[B, N]` pre-activation gradient. */
+export function sumRowsInto(db: Float64Array, d: Float64Array, B: number, N: number): void {
+  for (let b = 0; b < B; b++) {
+    const o = b * N;
+    for (let j = 0; j < N; j++) db[j] += d[o + j];
+  }
+}
