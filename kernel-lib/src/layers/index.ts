@@ -1,2 +1,4 @@
 // Public surface of src/layers.
 export {};
+export * from "./dense";
+export * from "./embedding";
