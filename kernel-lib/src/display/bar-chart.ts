@@ -1,0 +1,59 @@
+// Bar charts (accuracy, time, parameter count by model; mean ± sd error bars) rendered to a standalone SVG string.
+import { headerSvg } from "./decorations";
+import type { ChartOptions } from "./line-chart";
+import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+
+/** One bar: `value` (± `error`, e.g. one standard deviation over seeds) at `label`, coloured by `group`. */
+export interface BarRow { label: string; value: number; group?: string; error?: number }
+/** Options of {@link barChart}. */
+export interface BarChartOptions extends ChartOptions { xLabel?: string; yLabel: string }
+
+/**
+ * Bar chart as an SVG string. Without groups: one bar per label. With groups: bars of the same label side by
+ * side, one colour per group, legend inside the SVG. Rows with `error` get an error bar `value ± error`.
+ * @example barChart([{ label: "LSTM", value: 0.91, error: 0.02 }, { label: "GRU", value: 0.9 }], { yLabel: "accuracy" })
+ */
+export function barChart(rows: BarRow[], opts: BarChartOptions): string {
+  const Plot = loadPlot();
+  rows.forEach((r, i) => {
+    if (!Number.isFinite(r.value)) throw new Error(`barChart: row ${i} ("${r.label}") has value ${r.value}, expected a finite number`);
+  });
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 320;
+  const labels = [...new Set(rows.map((r) => r.label))];
+  const grouped = rows.some((r) => r.group !== undefined);
+  const groups = grouped ? [...new Set(rows.map((r) => r.group ?? ""))] : [];
+  const data = rows.map((r) => ({ ...r, group: r.group ?? "", lo: r.value - (r.error ?? 0), hi: r.value + (r.error ?? 0) }));
+  const withError = data.filter((r) => r.error !== undefined && r.error > 0);
+  const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width);
+  const common = {
+    document: svgDocument(),
+    width,
+    height,
+    marginTop: header.marginTop,
+    marginLeft: 56,
+    y: { label: opts.yLabel, grid: true },
+  };
+  const svg = grouped
+    ? Plot.plot({
+      ...common,
+      fx: { domain: labels, label: opts.xLabel ?? null, padding: 0.15 },
+      x: { domain: groups, axis: null },
+      color: { domain: groups, range: PALETTE },
+      marks: [
+        Plot.barY(data, { fx: "label", x: "group", y: "value", fill: "group" }),
+        Plot.ruleX(withError, { fx: "label", x: "group", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.ruleY([0]),
+      ],
+    })
+    : Plot.plot({
+      ...common,
+      x: { domain: labels, label: opts.xLabel ?? null, padding: 0.2 },
+      marks: [
+        Plot.barY(data, { x: "label", y: "value", fill: PALETTE[0] }),
+        Plot.ruleX(withError, { x: "label", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.ruleY([0]),
+      ],
+    });
+  return serializeSvg(svg, header.svg);
+}

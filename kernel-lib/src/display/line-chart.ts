@@ -1,0 +1,74 @@
+// Line charts (loss curves, ‖∂L/∂a_t‖ against t), one line per series, rendered to a standalone SVG string.
+import { headerSvg } from "./decorations";
+import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+
+/** One named line: `y[i]` at `x[i]` (same length). */
+export interface Series { name: string; x: number[]; y: number[] }
+/** Long-form rows (as from a table): one point each; `series` names the line (default "y"). */
+export interface SeriesRow { x: number; y: number; series?: string }
+
+/** Options shared by the static chart builders. */
+export interface ChartOptions { title?: string; width?: number; height?: number }
+/** Options of {@link lineChart}. */
+export interface LineChartOptions extends ChartOptions {
+  xLabel: string;
+  yLabel: string;
+  /** Logarithmic y axis (points with y ≤ 0 are dropped). */
+  logY?: boolean;
+  /** Draw a dot at every point (for short series). */
+  dots?: boolean;
+}
+
+/** Normalises the two input forms into rows `{x, y, series}`, checking lengths. */
+export function seriesRows(data: Series[] | SeriesRow[], fn = "lineChart"): { rows: { x: number; y: number; series: string }[]; names: string[] } {
+  const rows: { x: number; y: number; series: string }[] = [];
+  const names: string[] = [];
+  const addName = (n: string) => { if (!names.includes(n)) names.push(n); };
+  for (const d of data as (Series | SeriesRow)[]) {
+    if (Array.isArray((d as Series).x)) {
+      const s = d as Series;
+      if (s.x.length !== s.y.length) throw new Error(`${fn}: series "${s.name}" has x of length ${s.x.length} but y of length ${s.y.length}`);
+      addName(s.name);
+      for (let i = 0; i < s.x.length; i++) rows.push({ x: s.x[i], y: s.y[i], series: s.name });
+    } else {
+      const r = d as SeriesRow;
+      const name = r.series ?? "y";
+      addName(name);
+      rows.push({ x: r.x, y: r.y, series: name });
+    }
+  }
+  return { rows, names };
+}
+
+/**
+ * Line chart as an SVG string: one coloured line per series, legend and title inside the SVG, `xmlns` set,
+ * same data → same bytes.
+ * @param data `Series[]` (`{name, x[n], y[n]}`) or long rows `{x, y, series?}[]`
+ * @example lineChart([{ name: "LSTM", x: [1, 2, 3], y: [2.3, 1.1, 0.7] }], { xLabel: "epoch", yLabel: "loss" })
+ */
+export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions): string {
+  const Plot = loadPlot();
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 320;
+  let { rows, names } = seriesRows(data);
+  if (opts.logY) rows = rows.filter((r) => r.y > 0);
+  const showLegend = names.length > 1 || (names.length === 1 && names[0] !== "y");
+  const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: PALETTE[i % PALETTE.length] })) : [], width);
+  const marks = [
+    Plot.line(rows, { x: "x", y: "y", z: "series", stroke: "series" }),
+    ...(opts.dots ? [Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2 })] : []),
+  ];
+  const svg = Plot.plot({
+    document: svgDocument(),
+    width,
+    height,
+    marginTop: header.marginTop,
+    marginLeft: 56,
+    grid: true,
+    x: { label: opts.xLabel },
+    y: { label: opts.yLabel, type: opts.logY ? "log" : "linear" },
+    color: { domain: names, range: PALETTE },
+    marks,
+  });
+  return serializeSvg(svg, header.svg);
+}
