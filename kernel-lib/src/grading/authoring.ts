@@ -96,6 +96,7 @@ export function studentNotebook(a: Assignment): Notebook {
   const cells = a.cells.map((c, i): NotebookCell => {
     const meta = JSON.parse(JSON.stringify(c.cell.metadata)) as NotebookCell["metadata"];
     if (c.kind === "test" || c.kind === "setup") meta.nbgrader = { ...(meta.nbgrader ?? {}), locked: true };
+    if (c.kind === "solution") meta.nbgrader = { ...(meta.nbgrader ?? {}), grade_id: c.key, solution: true };
     const cell: NotebookCell = { cell_type: c.cell.cell_type, id: c.cell.id ?? (c.key.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64) || `cell-${i}`), metadata: meta, source: toSourceLines(c.student) };
     if (c.cell.cell_type === "code") { cell.outputs = []; cell.execution_count = null; }
     return cell;

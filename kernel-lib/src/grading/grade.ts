@@ -40,7 +40,7 @@ export interface RunResult { reports: Map<string, CellReport>; runs: Map<string,
 export interface RunPlan { cells: { key: string; kind: AssignmentCell["kind"] | "extra"; code: string | undefined }[] }
 
 /** Executes a plan in a fresh jailed kernel inside a fresh empty working dir (plus `files` copied in). */
-export async function executePlan(plan: RunPlan, opts: GradeOptions & { files?: string[]; student?: string; trusted?: boolean }): Promise<RunResult> {
+export async function executePlan(plan: RunPlan, opts: GradeOptions & { files?: string[]; student?: string; keepExpected?: boolean }): Promise<RunResult> {
   const work = mkdtempSync(join(tmpdir(), "rnnlab-work-"));
   const spec = mkdtempSync(join(tmpdir(), "rnnlab-spec-"));
   try {
@@ -49,7 +49,7 @@ export async function executePlan(plan: RunPlan, opts: GradeOptions & { files?: 
     const nonce = newNonce();
     const tokens = new Map<string, string>();
     const timeout = opts.cellTimeout ?? 30;
-    const cells: DriverCell[] = [{ key: "__preamble", code: preambleCell(nonce), timeout: 60, replay: true }];
+    const cells: DriverCell[] = [{ key: "__preamble", code: preambleCell(nonce, opts.keepExpected ?? false), timeout: 60, replay: true }];
     for (const [i, c] of plan.cells.entries()) {
       if (c.code === undefined || c.kind === "markdown") continue;
       if (c.kind === "test") {
@@ -165,7 +165,7 @@ export function scoreCell(c: AssignmentCell, run: RunResult, reference: RunResul
 
 /** Runs the source with its solutions and checks that every check passes against its own expected values; returns the reference run. */
 export async function referenceRun(a: Assignment, opts: GradeOptions): Promise<RunResult> {
-  const ref = await executePlan(sourcePlan(a), { ...opts, student: "(solution)" });
+  const ref = await executePlan(sourcePlan(a), { ...opts, student: "(solution)", keepExpected: true });
   const failures: string[] = [];
   for (const c of a.cells.filter((x) => x.kind === "test")) {
     const g = scoreCell(c, ref, "self");
@@ -224,4 +224,24 @@ export async function gradeAll(a: Assignment, files: string[], opts: GradeOption
   });
   await Promise.all(workers);
   return results;
+}
+
+/** `validate`: runs a notebook's own cells (its visible tests) jailed and scores each check against the expected value the test wrote. */
+export async function validateNotebook(a: Assignment, file: string, opts: GradeOptions): Promise<StudentGrade> {
+  const run = await executePlan(ownPlan(a), { ...opts, student: basename(file), keepExpected: true });
+  const cells = a.cells.filter((c) => c.kind === "test").map((c) => scoreCell(c, run, "self"));
+  const notes = [...run.runs.values()].filter((r) => r.key.includes("#") && r.status !== "ok")
+    .map((r) => `error in cell "${r.key.split("#")[0]}": ${r.status === "error" ? cellErrorText(r.outputs) ?? "error" : r.status}`);
+  const total = Math.round(cells.reduce((s, c) => s + c.points, 0) * 100) / 100;
+  return { student: basename(file), file, total, maxTotal: a.totalPoints, cells, notes };
+}
+
+/**
+ * `assign`'s check: the source passes every test (throws otherwise) and the student version, graded
+ * like a submission, scores zero on every graded cell. Returns the problems found (empty when fine).
+ */
+export async function checkStudentVersion(a: Assignment, studentFile: string, opts: GradeOptions): Promise<string[]> {
+  const reference = await referenceRun(a, opts);
+  const g = await gradeOne(a, reference, studentFile, "student-version", opts);
+  return g.cells.filter((c) => c.points > 0).map((c) => `the student version already earns ${c.points} point(s) in "${c.key}": the test does not depend on the solution`);
 }

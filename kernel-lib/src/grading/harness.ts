@@ -14,8 +14,11 @@ export const newNonce = (): string => randomBytes(12).toString("hex");
  * The first cell, run before any student code. It captures the output writer, JSON.stringify and the
  * few built-ins the recorder uses, and defines `__rnnlabG_<nonce>` (a name the student cannot guess)
  * holding `begin(token)`, which returns a fresh recorder with `close equal shape ok throws`.
+ * With `keepExpected` false (grading a submission) the expected values a test computes in the kernel
+ * are never recorded, so code that intercepts the output cannot copy them into the observed values:
+ * the grader compares with the values the instructor's solution produced in its own kernel.
  */
-export function preambleCell(nonce: string): string {
+export function preambleCell(nonce: string, keepExpected = true): string {
   return `const __rnnlabG_${nonce}: any = (() => {
   const write = console.log.bind(console), stringify = JSON.stringify, isArray = Array.isArray, isView = ArrayBuffer.isView;
   const keys = Object.keys, from = Array.from, isNaN_ = Number.isNaN, toStr = String, ErrorC = Error;
@@ -40,10 +43,12 @@ export function preambleCell(nonce: string): string {
   const msgOf = (e: any): string => { try { return toStr(e && e.message !== undefined ? e.message : e); } catch { return "(unprintable error)"; } };
   return {
     begin(token: string) {
-      const records: any[] = [];
-      let error: string | undefined;
-      const rec = (kind: string, label: any, hint: any, actual: any, expected: any, tol?: any) =>
-        records.push({ kind, label: toStr(label), hint: hint === undefined ? undefined : toStr(hint), actual: snap(actual), expected: snap(expected), tol: snap(tol) });
+      // records are serialised as they come (string concatenation cannot be intercepted)
+      let records = "", n = 0, error: string | undefined;
+      const rec = (kind: string, label: any, hint: any, actual: any, expected: any, tol?: any) => {
+        const r = { kind, label: toStr(label), hint: hint === undefined ? undefined : toStr(hint), actual: snap(actual), expected: ${keepExpected ? "snap(expected)" : "null"}, tol: snap(tol) };
+        records += (n++ ? "," : "") + stringify(r);
+      };
       return {
         check: {
           close: (label: any, actual: any, expected: any, hint?: any, tol?: any) => rec("close", label, hint, actual, expected, tol),
@@ -60,7 +65,7 @@ export function preambleCell(nonce: string): string {
           },
         },
         fail(e: any) { error = msgOf(e); },
-        end() { write("RNNLAB-RESULT " + token + " " + stringify({ records, error })); },
+        end() { write("RNNLAB-RESULT " + token + " {\"records\":[" + records + "],\"error\":" + (error === undefined ? "null" : stringify(error)) + "}"); },
       };
     },
   };
@@ -100,18 +105,20 @@ const revive = (v: unknown): unknown => {
   return v;
 };
 
-/** Finds the line `RNNLAB-RESULT <token> {…}` in a cell's stdout (the last one wins) and decodes it. */
+/**
+ * Finds the line `RNNLAB-RESULT <token> {…}` in a cell's stdout and decodes it. Exactly one such line
+ * is expected: a second one means something in the kernel forged a result, and the cell counts as failed.
+ */
 export function parseCellReport(outputs: CellOutput[], token: string): CellReport {
   const prefix = `RNNLAB-RESULT ${token} `;
-  let found: string | undefined;
-  for (const o of outputs) {
-    if (o.output_type !== "stream" || o.name !== "stdout" || !o.text) continue;
-    for (const line of o.text.split("\n")) if (line.startsWith(prefix)) found = line.slice(prefix.length);
-  }
-  if (found === undefined) return { records: [], emitted: false };
+  const found: string[] = [];
+  const text = outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => o.text ?? "").join("");
+  for (const line of text.split("\n")) if (line.startsWith(prefix)) found.push(line.slice(prefix.length));
+  if (found.length === 0) return { records: [], emitted: false };
+  if (found.length > 1) return { records: [], emitted: true, error: "the cell printed more than one result record (tampering); its checks are not counted" };
   try {
-    const r = JSON.parse(found) as { records: CheckRecord[]; error?: string };
-    return { records: r.records.map((x) => ({ ...x, actual: revive(x.actual), expected: revive(x.expected), tol: revive(x.tol) as CheckRecord["tol"] })), error: r.error, emitted: true };
+    const r = JSON.parse(found[0]!) as { records: CheckRecord[]; error?: string | null };
+    return { records: r.records.map((x) => ({ ...x, actual: revive(x.actual), expected: revive(x.expected), tol: revive(x.tol) as CheckRecord["tol"] })), error: r.error ?? undefined, emitted: true };
   } catch {
     return { records: [], emitted: false };
   }
