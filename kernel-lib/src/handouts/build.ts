@@ -1,0 +1,118 @@
+// Builds the handouts: executes every numbered notebook in a fresh kernel and writes .ipynb, HTML, PDF and an index.
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { executeNotebook, findRepoRoot, normalizeNotebook, serializeNotebook, type CellError } from "../jupyter";
+import { exportHtml, printPdf, trustNotebook } from "./export";
+import { notebookTitle, renderHandoutIndex, type HandoutEntry } from "./index-page";
+
+/** Progress events of a handout build, for a terminal display. */
+export type HandoutEvent =
+  | { kind: "notebook-start"; name: string; codeCells: number }
+  | { kind: "cell"; name: string; index: number; done: boolean; ms?: number; error?: CellError; total: number }
+  | { kind: "stage"; name: string; stage: "html" | "pdf" }
+  | { kind: "notebook-done"; name: string; ms: number }
+  | { kind: "notebook-failed"; name: string; message: string };
+
+export interface HandoutOptions {
+  /** Repository root (default: found from this file). */
+  root?: string;
+  /** Folder of the notebooks (default `<root>/notebooks`). */
+  notebooksDir?: string;
+  /** Output folder (default `<root>/handouts`). */
+  outDir?: string;
+  /** Prefixes to keep, e.g. ["03"] for `--only 03`. */
+  only?: string[];
+  /** Write PDFs (default true). */
+  pdf?: boolean;
+  /** Notebooks executed at once (default 1). */
+  jobs?: number;
+  /** Seconds per cell (default 300). */
+  cellTimeout?: number;
+  onEvent?: (e: HandoutEvent) => void;
+}
+
+/** The numbered notebooks `NN-*.ipynb` of a folder, sorted by name. */
+export function listNumberedNotebooks(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => /^\d\d-.*\.ipynb$/.test(n)).sort().map((n) => join(dir, n));
+}
+
+/** Keeps the notebooks whose file name starts with one of `prefixes` (all when none given). */
+export function selectNotebooks(paths: string[], prefixes: string[] = []): string[] {
+  if (prefixes.length === 0) return paths;
+  return paths.filter((p) => prefixes.some((pre) => (p.split("/").pop() ?? "").startsWith(pre)));
+}
+
+/**
+ * Executes one notebook and writes `<name>.ipynb` (normalized, trusted), `<name>.html` and, when asked, `<name>.pdf`.
+ * The kernel runs in the notebook's own folder, so relative data paths behave as in Jupyter.
+ */
+export async function buildHandout(ipynb: string, outDir: string, opts: HandoutOptions = {}): Promise<HandoutEntry> {
+  const name = (ipynb.split("/").pop() ?? ipynb).replace(/\.ipynb$/, "");
+  const emit = opts.onEvent ?? (() => undefined);
+  let started = false;
+  const result = await executeNotebook(ipynb, {
+    cellTimeout: opts.cellTimeout ?? 300,
+    onCell: (e) => {
+      if (!started) {
+        started = true;
+        emit({ kind: "notebook-start", name, codeCells: e.total });
+      }
+      emit({ kind: "cell", name, index: e.index, done: e.ms !== undefined, ms: e.ms, error: e.error, total: e.total });
+    },
+  });
+  mkdirSync(outDir, { recursive: true });
+  const nb = normalizeNotebook(result.notebook);
+  const out = join(outDir, `${name}.ipynb`);
+  writeFileSync(out, serializeNotebook(nb));
+  await trustNotebook(out);
+  emit({ kind: "stage", name, stage: "html" });
+  const html = await exportHtml(out, outDir);
+  const pdf = opts.pdf ?? true;
+  if (pdf) {
+    emit({ kind: "stage", name, stage: "pdf" });
+    await printPdf(html, join(outDir, `${name}.pdf`));
+  }
+  emit({ kind: "notebook-done", name, ms: result.ms });
+  return { name, title: notebookTitle(nb, name), ms: result.ms, codeCells: result.cells.length, pdf };
+}
+
+/**
+ * Builds every selected numbered notebook (at most `jobs` at a time) and the index page.
+ * Rejects with the first failure (its message names notebook, cell and error); the index lists what was built.
+ */
+export async function buildHandouts(opts: HandoutOptions = {}): Promise<HandoutEntry[]> {
+  const root = opts.root ?? findRepoRoot();
+  const outDir = resolve(opts.outDir ?? join(root, "handouts"));
+  const notebooks = selectNotebooks(listNumberedNotebooks(opts.notebooksDir ?? join(root, "notebooks")), opts.only);
+  if (notebooks.length === 0) {
+    throw new Error(`buildHandouts: no numbered notebooks (NN-*.ipynb)${opts.only?.length ? ` matching ${opts.only.join(", ")}` : ""} in ${opts.notebooksDir ?? join(root, "notebooks")}`);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const entries: (HandoutEntry | undefined)[] = new Array(notebooks.length);
+  const failures: Error[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < notebooks.length && failures.length === 0) {
+      const i = next++;
+      try {
+        entries[i] = await buildHandout(notebooks[i], outDir, opts);
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        opts.onEvent?.({ kind: "notebook-failed", name: notebooks[i], message: err.message });
+        failures.push(err);
+      }
+    }
+  };
+  const jobs = Math.max(1, Math.min(opts.jobs ?? 1, notebooks.length));
+  await Promise.all(Array.from({ length: jobs }, worker));
+  const built = entries.filter((e): e is HandoutEntry => e !== undefined);
+  writeFileSync(join(outDir, "index.html"), renderHandoutIndex(built));
+  if (failures.length > 0) throw failures[0];
+  return built;
+}

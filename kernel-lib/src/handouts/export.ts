@@ -1,0 +1,71 @@
+// Turns an executed notebook into handout files: a trusted .ipynb, standalone HTML (nbconvert), PDF (Chromium).
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { JUPYTER_PYTHON, jupyterEnv } from "../jupyter";
+
+/** Chromium from Debian (playwright cannot download browsers here). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Flags that keep headless Chromium offline, quiet and runnable as root. */
+export const CHROMIUM_FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+/** Runs a command, resolving with its output; rejects naming the command when it fails or exceeds `timeoutMs`. */
+export function runCommand(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (out = (out + c).slice(-20000)));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (out = (out + c).slice(-20000)));
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 300_000);
+    child.on("error", (e) => { clearTimeout(timer); rej(e); });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) res(out);
+      else rej(new Error(`${basename(cmd)} ${args.slice(0, 3).join(" ")} … failed (${signal ?? `exit ${code}`}):\n${out.trim()}`));
+    });
+  });
+}
+
+/**
+ * Marks a notebook as trusted for this user (`jupyter trust`), so classic Notebook shows its HTML and scripts.
+ * @param ipynb path of the notebook, signed as it is on disk
+ */
+export async function trustNotebook(ipynb: string): Promise<void> {
+  await runCommand(JUPYTER_PYTHON, ["-m", "nbformat.sign", resolve(ipynb)], { env: jupyterEnv(), timeoutMs: 60_000 });
+}
+
+/**
+ * Exports a notebook to standalone HTML with nbconvert (images embedded; MathJax from file:///usr/share/javascript).
+ * @returns the path of the written `.html` (beside the name of the notebook, in `outDir`)
+ */
+export async function exportHtml(ipynb: string, outDir: string): Promise<string> {
+  const name = basename(ipynb).replace(/\.ipynb$/, "");
+  await runCommand(JUPYTER_PYTHON, [
+    "-m", "nbconvert", "--to", "html", "--HTMLExporter.embed_images=True",
+    "--output-dir", resolve(outDir), "--output", name, resolve(ipynb),
+  ], { env: jupyterEnv(), timeoutMs: 120_000 });
+  return join(resolve(outDir), `${name}.html`);
+}
+
+/**
+ * Prints an HTML file to PDF with headless Chromium; a virtual-time budget lets MathJax and plotly finish first.
+ * @param budgetMs virtual milliseconds the page may use before printing (default 10000)
+ */
+export async function printPdf(html: string, pdf: string, budgetMs = 10_000): Promise<string> {
+  const profile = mkdtempSync(join(tmpdir(), "rnnlab-chromium-"));
+  try {
+    await runCommand(CHROMIUM, [
+      ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--virtual-time-budget=${budgetMs}`,
+      "--no-pdf-header-footer", `--print-to-pdf=${resolve(pdf)}`, pathToFileURL(resolve(html)).href,
+    ], { timeoutMs: 180_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return resolve(pdf);
+}

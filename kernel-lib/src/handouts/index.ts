@@ -1,0 +1,5 @@
+// Reproducible handouts: executed notebooks, standalone HTML, PDF and an index page, built from outside the kernel.
+export { buildHandouts, buildHandout, listNumberedNotebooks, selectNotebooks, type HandoutOptions, type HandoutEvent } from "./build";
+export { exportHtml, printPdf, trustNotebook, runCommand, CHROMIUM, CHROMIUM_FLAGS } from "./export";
+export { renderHandoutIndex, notebookTitle, type HandoutEntry } from "./index-page";
+export { terminalProgress, lineProgress, barProgress, type HandoutProgress } from "./progress";
