@@ -1,2 +1,5 @@
-// Public surface of src/train.
-export {};
+// Public surface of src/train: the training loop, evaluation, and their types.
+export * from "./types";
+export { fit } from "./fit";
+export type { FitOptions } from "./fit";
+export { evaluate } from "./evaluate";
