@@ -1,2 +1,6 @@
-// Public surface of src/seq.
-export {};
+// Public surface of src/seq: one unroll and one BPTT for every cell, truncated BPTT, masks and wiring helpers.
+export * from "./mask";
+export * from "./unroll";
+export * from "./bptt";
+export * from "./truncated";
+export * from "./wiring";
