@@ -1,2 +1,5 @@
-// Public surface of src/autograd.
-export {};
+// Public surface of src/autograd: the Var tape, the `ag` namespace of ops, and the functional gradient front-ends.
+export * as ag from "./ops";
+export { Var } from "./var";
+export { valueAndGrad, gradOf, valueAndGradRecord } from "./grad";
+export type { ValueAndGrad } from "./grad";
