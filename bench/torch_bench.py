@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""PyTorch peer of bench/bench.ts: steps/s of one training step (forward, loss, full BPTT), float32, one thread.
+
+Called by bench.ts as  OMP_NUM_THREADS=1 python3 bench/torch_bench.py '<json config>'  and prints one JSON object.
+Config: {"workloads": [{"id", "kind": "LSTM"|"GRU"|"RNN", "B", "T", "I", "H"}], "reps", "repSeconds", "capSeconds"}.
+The loss is sum(outputs * w) with fixed random w, as in bench.ts; timings use the same protocol:
+warm up on a 2-step sequence, then `reps` repetitions of k steps (k chosen so a repetition lasts about repSeconds).
+"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+
+torch.set_num_threads(1)
+torch.manual_seed(0)
+
+
+def bench_workload(w, reps, rep_seconds, cap_seconds):
+    module = {"LSTM": torch.nn.LSTM, "GRU": torch.nn.GRU, "RNN": torch.nn.RNN}[w["kind"]](w["I"], w["H"])
+    x = torch.randn(w["T"], w["B"], w["I"])
+    weights = torch.randn(w["T"], w["B"], w["H"])
+
+    def step(xs, ws):
+        module.zero_grad(set_to_none=False)
+        out, _ = module(xs)
+        (out * ws).sum().backward()
+
+    t0 = time.perf_counter()
+    for _ in range(3):
+        step(x[:2], weights[:2])
+    estimate = (time.perf_counter() - t0) / 3 * w["T"] / 2
+    if estimate > cap_seconds:
+        return {"skipped": f"estimated {estimate:.0f} s per step"}
+    t0 = time.perf_counter()
+    step(x, weights)
+    one = time.perf_counter() - t0
+    k = max(1, round(rep_seconds / max(one, 1e-6)))
+    rates = []
+    for _ in range(reps if one < cap_seconds / 2 else 1):
+        t0 = time.perf_counter()
+        for _ in range(k):
+            step(x, weights)
+        rates.append(k / (time.perf_counter() - t0))
+    return {"stepsPerSec": statistics.median(rates), "reps": rates, "stepsPerRep": k}
+
+
+def gemm_gflops(m, n, k, seconds=0.3):
+    a, b = torch.randn(m, k), torch.randn(k, n)
+    a @ b
+    count, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        a @ b
+        count += 1
+    return 2 * m * n * k * count / (time.perf_counter() - t0) / 1e9
+
+
+def main():
+    cfg = json.loads(sys.argv[1])
+    out = {"version": torch.__version__, "threads": torch.get_num_threads(), "workloads": {}}
+    for w in cfg["workloads"]:
+        out["workloads"][w["id"]] = bench_workload(w, cfg["reps"], cfg["repSeconds"], cfg["capSeconds"])
+    g = cfg.get("gemm")
+    if g:
+        out["gemmGflops"] = gemm_gflops(g["M"], g["N"], g["K"])
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
