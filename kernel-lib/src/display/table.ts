@@ -1,0 +1,72 @@
+// HTML tables from plain rows or danfojs DataFrames (duck-typed, so danfojs is never loaded here).
+import { escapeXml, formatNumber } from "./render";
+
+/** What a danfojs DataFrame offers that a table needs (`df.columns`, `df.values`, `df.index`). */
+export interface DataFrameLike { columns: string[]; values: unknown[][] | unknown[]; index: (string | number)[] }
+/** Plain rows (objects keyed by column) or a DataFrame. */
+export type TableInput = Record<string, unknown>[] | DataFrameLike;
+/** Options of {@link table}. */
+export interface TableOptions {
+  caption?: string;
+  /** Significant digits for numbers (default 4). */
+  digits?: number;
+  /** Show the DataFrame's index as the first column (default true for DataFrames). */
+  showIndex?: boolean;
+  /** At most this many rows (default 50); the rest is summarised in a last row. */
+  maxRows?: number;
+}
+
+/** True for danfojs DataFrames and anything shaped like one. */
+export function isDataFrameLike(x: unknown): x is DataFrameLike {
+  const d = x as DataFrameLike;
+  return !!d && typeof d === "object" && !Array.isArray(d) && Array.isArray(d.columns) && Array.isArray(d.values) && Array.isArray(d.index);
+}
+
+/** Columns and row cells of either input form (columns: union of keys in first-seen order). */
+export function tableData(data: TableInput, fn = "table"): { columns: string[]; rows: unknown[][]; index?: (string | number)[] } {
+  if (isDataFrameLike(data)) {
+    const values = data.values.map((r) => (Array.isArray(r) ? r : [r])); // a Series has 1-D values
+    return { columns: data.columns.map(String), rows: values, index: data.index };
+  }
+  if (!Array.isArray(data)) throw new Error(`${fn}: expected an array of row objects or a DataFrame, got ${typeof data}`);
+  const columns: string[] = [];
+  for (const r of data) for (const k of Object.keys(r ?? {})) if (!columns.includes(k)) columns.push(k);
+  return { columns, rows: data.map((r) => columns.map((c) => (r ?? {})[c])) };
+}
+
+/** One cell's text: numbers to `digits` significant digits, missing values blank. */
+export function cellText(v: unknown, digits = 4): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatNumber(v, digits);
+  if (Array.isArray(v)) return `[${v.map((x) => cellText(x, digits)).join(", ")}]`;
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+/**
+ * HTML `<table>` of rows or a DataFrame; every header and cell is HTML-escaped; numbers right-aligned.
+ * @example table([{ model: "LSTM", acc: 0.9123 }, { model: "GRU", acc: 0.9 }], { caption: "test accuracy", digits: 3 })
+ */
+export function table(data: TableInput, opts: TableOptions = {}): string {
+  const { columns, rows, index } = tableData(data);
+  const digits = opts.digits ?? 4;
+  const showIndex = index !== undefined && (opts.showIndex ?? true);
+  const maxRows = opts.maxRows ?? 50;
+  const td = (v: unknown) => `<td${typeof v === "number" ? ' style="text-align:right"' : ""}>${escapeXml(cellText(v, digits))}</td>`;
+  const head = `<thead><tr>${showIndex ? "<th></th>" : ""}${columns.map((c) => `<th>${escapeXml(c)}</th>`).join("")}</tr></thead>`;
+  const body = rows.slice(0, maxRows).map((r, i) => `<tr>${showIndex ? `<th>${escapeXml(String(index![i]))}</th>` : ""}${r.map(td).join("")}</tr>`);
+  if (rows.length > maxRows) body.push(`<tr><td colspan="${columns.length + (showIndex ? 1 : 0)}">… ${rows.length - maxRows} more rows (${rows.length} in all)</td></tr>`);
+  const caption = opts.caption ? `<caption>${escapeXml(opts.caption)}</caption>` : "";
+  return `<table class="rnnlab-table">${caption}${head}<tbody>${body.join("")}</tbody></table>`;
+}
+
+/** Plain-text rendering of the same table (aligned columns), for terminals and text/plain. */
+export function tableText(data: TableInput, opts: TableOptions = {}): string {
+  const { columns, rows, index } = tableData(data);
+  const digits = opts.digits ?? 4;
+  const showIndex = index !== undefined && (opts.showIndex ?? true);
+  const grid = [[...(showIndex ? [""] : []), ...columns], ...rows.slice(0, opts.maxRows ?? 50).map((r, i) => [...(showIndex ? [String(index![i])] : []), ...r.map((v) => cellText(v, digits))])];
+  const widths = grid[0].map((_, j) => Math.max(...grid.map((r) => (r[j] ?? "").length)));
+  const lines = grid.map((r) => r.map((c, j) => c.padEnd(widths[j])).join("  ").trimEnd());
+  return (opts.caption ? opts.caption + "\n" : "") + lines.join("\n");
+}
