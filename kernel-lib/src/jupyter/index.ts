@@ -5,3 +5,4 @@ export {
   type NotebookJson, type NotebookCell, type NotebookOutput, type CellError, type CellReport, type ExecuteOptions, type ExecuteResult,
 } from "./execute";
 export { normalizeNotebook, serializeNotebook } from "./normalize";
+export { findErrorOutputs, type ErrorOutput } from "./error-outputs";

@@ -1,0 +1,89 @@
+// Executes every notebook headlessly with the handout runner (nbclient + tslab) and fails on any error output.
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { executeNotebook, findErrorOutputs, NotebookExecutionError, type NotebookOutput } from "../kernel-lib/src/jupyter";
+import { listNumberedNotebooks } from "../kernel-lib/src/handouts";
+
+const ROOT = join(__dirname, "..");
+const FIXTURES = join(__dirname, "fixtures");
+
+/** Numbered notebooks, then homework source notebooks (student versions and submissions are the grader's business). */
+function curriculumNotebooks(): string[] {
+  const homework = join(ROOT, "notebooks", "homework");
+  const walk = (dir: string): string[] => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return entries.sort().flatMap((n) => {
+      const p = join(dir, n);
+      if (/^(\.ipynb_checkpoints|student.*|submissions?|release|feedback)$/i.test(n)) return [];
+      if (n.endsWith(".ipynb")) return /student|submission/i.test(n) ? [] : [p];
+      return n.includes(".") ? [] : walk(p);
+    });
+  };
+  return [...listNumberedNotebooks(join(ROOT, "notebooks")), ...walk(homework)];
+}
+
+const text = (o: NotebookOutput): string => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "");
+
+describe("notebook runner (executeNotebook)", function () {
+  this.timeout(120_000);
+
+  it("runs the smoke fixture in a fresh tslab kernel and keeps every output", async () => {
+    const seen: string[] = [];
+    const r = await executeNotebook(join(FIXTURES, "smoke.ipynb"), {
+      cellTimeout: 60,
+      onCell: (e) => seen.push(`${e.index}:${e.ms === undefined ? "start" : "done"}`),
+    });
+    assert.deepEqual(r.cells.map((c) => c.index), [1, 2, 3, 4]);
+    assert.ok(r.cells.every((c) => c.error === undefined && c.ms >= 0));
+    assert.deepEqual(seen, ["1:start", "1:done", "2:start", "2:done", "3:start", "3:done", "4:start", "4:done"]);
+    const outs = r.notebook.cells.map((c) => c.outputs ?? []);
+    assert.equal(text(outs[1][0]), "shape 2x2\n");
+    assert.match(String((outs[2][0].data as Record<string, string[]>)["text/html"]), /<td>3<\/td><td>9<\/td>/);
+    assert.equal(text(outs[3][0]), "10\n");
+    assert.deepEqual(findErrorOutputs(r.notebook), []);
+  });
+
+  it("names the notebook, the cell, its first line and the error when a cell throws, and stops there", async () => {
+    const err = await executeNotebook(join(FIXTURES, "failing.ipynb"), { cellTimeout: 60 }).then(
+      () => assert.fail("failing.ipynb should have failed"),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof NotebookExecutionError, String(err));
+    assert.equal(err.cellIndex, 2);
+    assert.match(err.message, /^failing\.ipynb: cell 3 \(code cell 2: `\/\/ the runner must name this cell`\) failed: Error: deliberate failure/);
+    assert.deepEqual(err.result.cells.map((c) => c.index), [1, 2]);
+    assert.equal(err.result.notebook.cells[3].outputs?.length ?? 0, 0, "the cell after the failure never ran");
+    assert.equal(findErrorOutputs(err.result.notebook)[0].index, 2);
+  });
+
+  it("fails a cell that exceeds the per-cell timeout", async function () {
+    const err = await executeNotebook(join(FIXTURES, "slow.ipynb"), { cellTimeout: 2 }).then(
+      () => assert.fail("slow.ipynb should have timed out"),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof NotebookExecutionError, String(err));
+    assert.match(err.message, /slow\.ipynb: cell 2 .*CellTimeoutError: cell timed out after 2 s/);
+  });
+});
+
+describe("every notebook in notebooks/ executes without error outputs", function () {
+  const notebooks = curriculumNotebooks();
+  it(`found the curriculum notebooks (${notebooks.length} now)`, () => {
+    assert.ok(Array.isArray(notebooks));
+    for (const p of notebooks) assert.match(p, /\.ipynb$/);
+  });
+  for (const path of notebooks) {
+    it(path.slice(ROOT.length + 1), async function () {
+      this.timeout(600_000);
+      const r = await executeNotebook(path, { cellTimeout: 300 });
+      const bad = findErrorOutputs(r.notebook);
+      assert.equal(bad.length, 0, bad.map((b) => `cell ${b.index + 1} (\`${b.firstLine}\`) wrote ${b.kind}:\n${b.text}`).join("\n\n"));
+    });
+  }
+});
