@@ -3,3 +3,5 @@ export * as ag from "./ops";
 export { Var } from "./var";
 export { valueAndGrad, gradOf, valueAndGradRecord } from "./grad";
 export type { ValueAndGrad } from "./grad";
+export { unrollVar, autogradCell } from "./cell";
+export type { VarState, VarStep, VarUnroll, AutogradCell, AutogradParam } from "./cell";

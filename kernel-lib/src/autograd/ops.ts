@@ -9,3 +9,4 @@ export { reshape, concat, slice, split, index, stack } from "./shape";
 export { softmax, logSoftmax, logSumExp } from "./softmax";
 export { pick, softmaxCrossEntropy, mse } from "./losses";
 export { valueAndGrad, gradOf as grad, valueAndGradRecord } from "./grad";
+export { unrollVar, autogradCell } from "./cell";
