@@ -12,3 +12,4 @@ export * from "./models";
 export * from "./data";
 export * from "./interop";
 export * from "./display";
+export * as check from "./grading/checks";

@@ -12,14 +12,14 @@ export const newNonce = (): string => randomBytes(12).toString("hex");
 
 /**
  * The first cell, run before any student code. It captures the output writer, JSON.stringify and the
- * few built-ins the recorder uses, and defines `__rnnlabG_<nonce>` (a name the student cannot guess)
+ * few built-ins the recorder uses, and defines `rnnlabG_<nonce>` (a name the student cannot guess)
  * holding `begin(token)`, which returns a fresh recorder with `close equal shape ok throws`.
  * With `keepExpected` false (grading a submission) the expected values a test computes in the kernel
  * are never recorded, so code that intercepts the output cannot copy them into the observed values:
  * the grader compares with the values the instructor's solution produced in its own kernel.
  */
 export function preambleCell(nonce: string, keepExpected = true): string {
-  return `const __rnnlabG_${nonce}: any = (() => {
+  return `const rnnlabG_${nonce}: any = (() => {
   const write = console.log.bind(console), stringify = JSON.stringify, isArray = Array.isArray, isView = ArrayBuffer.isView;
   const keys = Object.keys, from = Array.from, isNaN_ = Number.isNaN, toStr = String, ErrorC = Error;
   const LIMIT = 2000000;
@@ -65,7 +65,7 @@ export function preambleCell(nonce: string, keepExpected = true): string {
           },
         },
         fail(e: any) { error = msgOf(e); },
-        end() { write("RNNLAB-RESULT " + token + " {\"records\":[" + records + "],\"error\":" + (error === undefined ? "null" : stringify(error)) + "}"); },
+        end() { write("RNNLAB-RESULT " + token + ' {"records":[' + records + '],"error":' + (error === undefined ? "null" : stringify(error)) + "}"); },
       };
     },
   };
@@ -81,13 +81,13 @@ export function wrapTestCell(code: string, nonce: string, token: string): string
   const lines = code.split("\n");
   const imports = lines.filter((l) => /^\s*import\s/.test(l));
   const body = lines.filter((l) => !/^\s*import\s/.test(l));
-  const g = `__rnnlabG_${nonce}`;
+  const g = `rnnlabG_${nonce}`;
   return [
     ...imports,
-    `{ const __rec = ${g}.begin(${JSON.stringify(token)}); const check = __rec.check;`,
+    `{ const rnnlabRec = ${g}.begin(${JSON.stringify(token)}); const check = rnnlabRec.check;`,
     `try {`,
     ...body,
-    `} catch (__e) { __rec.fail(__e); } finally { __rec.end(); } }`,
+    `} catch (rnnlabErr) { rnnlabRec.fail(rnnlabErr); } finally { rnnlabRec.end(); } }`,
   ].join("\n");
 }
 
