@@ -1,6 +1,6 @@
 // Binary cross-entropy on logits (stable for any logit), with an optional mask, and its gradient.
-import { Tensor, checkFinite, fmtShape, sameShape } from "../tensor";
-import { RowMask, elementMask } from "./mask";
+import { Tensor, checkFinite } from "../tensor";
+import { RowMask, elementwiseMean } from "./mask";
 
 /**
  * Binary cross-entropy on logits `z` with targets `y ∈ [0, 1]`:
@@ -15,27 +15,11 @@ import { RowMask, elementMask } from "./mask";
  */
 export function binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor, opts: { mask?: RowMask } = {}): { loss: number; dLogits: Tensor } {
   const fn = "binaryCrossEntropyWithLogits";
-  if (!(logits instanceof Tensor) || !(targets instanceof Tensor)) throw new Error(`${fn}: logits and targets must be Tensors`);
-  if (!sameShape(logits.shape, targets.shape)) {
-    throw new Error(`${fn}: targets must have logits' shape ${fmtShape(logits.shape)}, got ${fmtShape(targets.shape)}`);
-  }
+  const { loss, grad } = elementwiseMean(fn, ["logits", "targets"], logits, targets, opts.mask, (z, y) => {
+    if (!(y >= 0 && y <= 1)) throw new Error(`${fn}: targets must lie in [0, 1], got ${y}`);
+    const sig = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return [Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z))), sig - y];
+  });
   checkFinite(fn, "logits", logits);
-  for (let i = 0; i < targets.size; i++) {
-    const y = targets.data[i];
-    if (!(y >= 0 && y <= 1)) throw new Error(`${fn}: targets must lie in [0, 1], got ${y} at ${i}`);
-  }
-  const { m, width } = elementMask(fn, opts.mask, logits);
-  const count = m ? m.reduce((s, v) => s + v, 0) * width : logits.size;
-  const denom = Math.max(count, 1);
-  const dz = new Float64Array(logits.size);
-  let total = 0;
-  for (let i = 0; i < logits.size; i++) {
-    if (m && m[Math.floor(i / width)] === 0) continue;
-    const z = logits.data[i];
-    const y = targets.data[i];
-    total += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
-    const s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    dz[i] = (s - y) / denom;
-  }
-  return { loss: total / denom, dLogits: new Tensor(dz, logits.shape) };
+  return { loss, dLogits: grad };
 }

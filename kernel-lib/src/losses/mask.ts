@@ -1,5 +1,5 @@
 // Shared input normalisation for the losses: row masks and class-index targets, checked with clear errors.
-import { Tensor, fmtShape } from "../tensor";
+import { Tensor, fmtShape, sameShape } from "../tensor";
 
 /** A row mask: `number[]` or a Tensor (`[N]`, or `[T, B]` flattened row-major) of 0/1 values, 1 = the row counts. */
 export type RowMask = readonly number[] | Tensor;
@@ -66,4 +66,31 @@ export function elementMask(fn: string, mask: RowMask | undefined, pred: Tensor)
     throw new Error(`${fn}: mask must cover pred ${fmtShape(pred.shape)} element-wise or by leading axes, got ${what}`);
   }
   return { m: maskToArray(fn, mask, n), width: pred.size / n };
+}
+
+/**
+ * The masked mean of an element-wise loss and its gradient: `L = (1/M) Σ_i m_i ℓ(a_i, b_i)`, `M = Σ m_i`
+ * over elements, `∂L/∂a_i = m_i ℓ'(a_i, b_i) / M`. Checks that `b` has `a`'s shape.
+ * @param term returns `[ℓ(a_i, b_i), ∂ℓ/∂a_i]`
+ */
+export function elementwiseMean(
+  fn: string, names: [string, string], a: Tensor, b: Tensor, mask: RowMask | undefined,
+  term: (a: number, b: number) => [number, number],
+): { loss: number; grad: Tensor } {
+  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new Error(`${fn}: ${names[0]} and ${names[1]} must be Tensors`);
+  if (!sameShape(a.shape, b.shape)) {
+    throw new Error(`${fn}: ${names[1]} must have ${names[0]}'s shape ${fmtShape(a.shape)}, got ${fmtShape(b.shape)}`);
+  }
+  const { m, width } = elementMask(fn, mask, a);
+  const count = m ? m.reduce((s, v) => s + v, 0) * width : a.size;
+  const denom = Math.max(count, 1);
+  const grad = new Float64Array(a.size);
+  let total = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (m && m[Math.floor(i / width)] === 0) continue;
+    const [l, d] = term(a.data[i], b.data[i]);
+    total += l;
+    grad[i] = d / denom;
+  }
+  return { loss: total / denom, grad: new Tensor(grad, a.shape) };
 }
