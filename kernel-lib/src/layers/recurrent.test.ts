@@ -1,0 +1,81 @@
+import { strict as assert } from "node:assert";
+import { Rng, zeros } from "../tensor";
+import { lstmCell, unroll } from "../index";
+import { GRU, LSTM, RNN } from "./index";
+import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
+
+const T = 4, B = 2, I = 3, H = 5;
+
+describe("layers: RNN, LSTM, GRU", () => {
+  it("parameters() uses PyTorch's names and shapes; params and grads are the optimizer's tensors", () => {
+    const lstm = new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(0) });
+    const ps = lstm.parameters();
+    assert.deepEqual(ps.map((p) => p.name), ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]);
+    assert.deepEqual(ps.map((p) => p.value.shape), [[4 * H, I], [4 * H, H], [4 * H], [4 * H]]);
+    assert.equal(ps[1].value, lstm.params.weight_hh_l0);
+    assert.equal(ps[1].value, lstm.cellParams.weight_hh);
+    assert.equal(ps[1].grad, lstm.grads.weight_hh_l0);
+    assert.equal(lstm.params.bias_ih_l0.get(H), 1, "forget bias 1 by default");
+  });
+  for (const [name, make] of [
+    ["RNN relu", () => new RNN({ inputSize: I, hiddenSize: H, nonlinearity: "relu", rng: new Rng(1) })],
+    ["LSTM", () => new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(2) })],
+    ["GRU classic", () => new GRU({ inputSize: I, hiddenSize: H, variant: "classic", rng: new Rng(3) })],
+  ] as const) {
+    it(`${name}: backward matches finite differences, accumulates, and zeroGrad resets`, () => {
+      const layer = make();
+      const rng = new Rng(9);
+      const x = rand([T, B, I], rng), w = rand([T, B, H], rng);
+      const loss = () => weightedSum(layer.forward(x).outputs, w);
+      layer.forward(x);
+      const { dx, grads } = layer.backward(w);
+      assertGradMatches(`${name} dx`, dx, loss, x);
+      for (const p of layer.parameters()) assertGradMatches(`${name} ${p.name}`, p.grad, loss, p.value);
+      const once = grads.weight_hh_l0.data.slice();
+      layer.forward(x);
+      layer.backward(w);
+      assert.ok(Math.abs(layer.grads.weight_hh_l0.data[0] - 2 * once[0]) < 1e-12);
+      layer.zeroGrad();
+      assert.ok(layer.grads.weight_hh_l0.data.every((v) => v === 0));
+    });
+  }
+  it("forward equals the functional unroll, and one seed gives identical bytes", () => {
+    const a = new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(7) });
+    const b = new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(7) });
+    const x = rand([T, B, I], new Rng(8));
+    const oa = a.forward(x).outputs, ob = b.forward(x).outputs;
+    assert.ok(Buffer.from(oa.data.buffer).equals(Buffer.from(ob.data.buffer)));
+    assert.deepEqual(unroll(lstmCell(), a.cellParams, x).outputs.data, oa.data);
+  });
+  it("toTorchStateDict round-trips through fromTorchStateDict", () => {
+    const g = new GRU({ inputSize: I, hiddenSize: H, rng: new Rng(4) });
+    const sd = g.toTorchStateDict();
+    const g2 = GRU.fromTorchStateDict(JSON.parse(JSON.stringify(sd)));
+    assert.deepEqual(g2.toTorchStateDict(), sd);
+    assert.equal(g2.variant, "reset-after");
+    assert.equal(RNN.fromTorchStateDict(new RNN({ inputSize: I, hiddenSize: H }).toTorchStateDict(), { nonlinearity: "relu" }).nonlinearity, "relu");
+  });
+  it("bad input: wrong shapes, a state_dict of another layer, NaN, empty sequence, backward before forward", () => {
+    const lstm = new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(5) });
+    assert.throws(() => lstm.forward(zeros([T, B, I + 2])), { message: `LSTM.forward: x must be [T, B, I] = [${T}, ${B}, ${I}], got [${T}, ${B}, ${I + 2}]` });
+    assert.throws(() => lstm.forward(zeros([0, B, I])), /LSTM.forward: x is an empty sequence \(T = 0/);
+    assert.throws(() => new LSTM({ inputSize: I, hiddenSize: H }).backward(zeros([T, B, H])), /LSTM.backward: call forward first/);
+    const x = zeros([T, B, I]);
+    x.set(Infinity, 2, 1, 0);
+    assert.throws(() => lstm.forward(x), { message: "LSTM.forward: x holds Infinity at [2, 1, 0] (time step 2)" });
+    lstm.forward(zeros([T, B, I]));
+    assert.throws(() => lstm.backward(zeros([T, B, H + 1])), /LSTM.backward: dOutputs must be \[T, B, H\] = \[4, 2, 5\], got \[4, 2, 6\]/);
+    const gruSd = new GRU({ inputSize: I, hiddenSize: H }).toTorchStateDict();
+    assert.throws(() => LSTM.fromTorchStateDict(gruSd), /LSTM.fromTorchStateDict: weight_hh_l0 must be \[4·H, H\] = \[20, 5\], got \[15, 5\] \(3 gate blocks: is this another kind of layer\?\)/);
+    assert.throws(() => GRU.fromTorchStateDict({ ...gruSd, weight_ih_l1: [[1]] }), /only single-layer, unidirectional/);
+    const { bias_hh_l0, ...noBias } = gruSd;
+    assert.ok(bias_hh_l0);
+    assert.throws(() => GRU.fromTorchStateDict(noBias), /GRU.fromTorchStateDict: state_dict is missing bias_hh_l0/);
+    assert.throws(() => GRU.fromTorchStateDict({ ...gruSd, bias_ih_l0: [1, 2] }), /bias_ih_l0 must be \[3·H\] = \[15\], got \[2\]/);
+    assert.throws(() => RNN.fromTorchStateDict([1, 2]), /expected a state_dict object/);
+    assert.throws(() => new RNN({ inputSize: I, hiddenSize: 0 }), /hiddenSize must be a positive integer, got 0/);
+    const bad = new RNN({ inputSize: I, hiddenSize: H });
+    bad.params.weight_hh_l0.set(NaN, 0, 0);
+    assert.throws(() => bad.forward(zeros([T, B, I])), { message: "RNN.forward: weight_hh holds NaN at [0, 0]" });
+  });
+});

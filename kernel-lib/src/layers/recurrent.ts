@@ -1,0 +1,184 @@
+// The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
+import { NestedArray, Rng, Tensor, checkFinite, fmtShape, tensor } from "../tensor";
+import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, initCellParams, zerosLikeParams } from "../cells";
+import { StepCache, StepNorms, bptt, unroll } from "../seq";
+
+/** The four parameter names of a single-layer `torch.nn.RNN/LSTM/GRU`, keyed by the cell's names. */
+export const TORCH_PARAM_NAMES = {
+  weight_ih: "weight_ih_l0",
+  weight_hh: "weight_hh_l0",
+  bias_ih: "bias_ih_l0",
+  bias_hh: "bias_hh_l0",
+} as const;
+
+/** A PyTorch `state_dict()` as plain JSON: `{ weight_ih_l0: [[…]], weight_hh_l0, bias_ih_l0, bias_hh_l0 }`. */
+export type TorchStateJson = Record<string, NestedArray>;
+
+/** Options every recurrent layer takes. */
+export interface RecurrentLayerOptions {
+  /** I, features per step. */
+  inputSize: number;
+  /** H, hidden units. */
+  hiddenSize: number;
+  /** Initialisation draws from this generator (default: the global one, see `seed`). */
+  rng?: Rng;
+}
+
+/** What `forward` returns. */
+export interface RecurrentForwardResult {
+  /** `[T, B, H]`, zeros at padded steps. */
+  outputs: Tensor;
+  /** The final state `{h [B, H], c? [B, H]}` (each sequence's last real step). */
+  state: CellState;
+  /** `states[t]`: the state after step t. */
+  states: CellState[];
+}
+
+/** What `backward` returns. */
+export interface RecurrentBackwardResult {
+  /** `[T, B, I]`. */
+  dx: Tensor;
+  /** ∂L/∂state0: `{h [B, H], c? [B, H]}`. */
+  dState0: { h: Tensor; c?: Tensor };
+  /** The layer's accumulated gradients under PyTorch's names (the same tensors as `layer.grads`). */
+  grads: Record<string, Tensor>;
+  /** `h[t] = ‖∂L/∂h_t‖` (and `c[t]` for the LSTM), for vanishing-gradient plots. */
+  stepNorms: StepNorms;
+}
+
+/**
+ * A recurrent layer over time-major sequences. Parameters live in {@link cellParams} (the cell's names)
+ * and are the same tensors as {@link params} (PyTorch's names, `weight_ih_l0` …), so optimizers,
+ * interop and the functional `unroll`/`bptt`/`truncatedBptt` all see one set of weights.
+ */
+export abstract class RecurrentLayer implements Module {
+  /** The cell the time loop drives. */
+  readonly cell: RecurrentCell;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** `weight_ih [G·H, I]`, `weight_hh [G·H, H]`, `bias_ih [G·H]`, `bias_hh [G·H]`. */
+  readonly cellParams: CellParams;
+  /** Gradients with the shapes of {@link cellParams}; backward ADDS into them. */
+  readonly cellGrads: CellParams;
+  /** The parameters under PyTorch's names: `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`. */
+  readonly params: Record<string, Tensor>;
+  /** The gradients under PyTorch's names. */
+  readonly grads: Record<string, Tensor>;
+  private last: { caches: StepCache[]; T: number; B: number } | null = null;
+
+  protected constructor(cell: RecurrentCell, params: CellParams) {
+    this.cell = cell;
+    this.cellParams = params;
+    this.cellGrads = zerosLikeParams(params);
+    this.hiddenSize = params.weight_hh.shape[1];
+    this.inputSize = params.weight_ih.shape[1];
+    this.params = {};
+    this.grads = {};
+    for (const [k, torch] of Object.entries(TORCH_PARAM_NAMES) as [keyof CellParams, string][]) {
+      this.params[torch] = params[k];
+      this.grads[torch] = this.cellGrads[k];
+    }
+  }
+
+  /** The class name used in error messages, e.g. `"LSTM"`. */
+  protected abstract get layerName(): string;
+
+  /** The four parameters with their gradients, named like PyTorch's. */
+  parameters(): Param[] {
+    return Object.keys(this.params).map((name) => ({ name, value: this.params[name], grad: this.grads[name] }));
+  }
+
+  /** Sets every gradient to zero (gradients otherwise accumulate over backward calls). */
+  zeroGrad(): void {
+    for (const g of Object.values(this.grads)) g.data.fill(0);
+  }
+
+  /**
+   * Runs the layer over a sequence and keeps the caches for {@link backward}.
+   * @param x `[T, B, I]`, time-major, finite
+   * @param state0 `{h [B, H], c? [B, H]}` (default zeros)
+   * @param mask `[T, B]` of 0/1 (1 = real step); padded steps keep the state and output zeros
+   * @returns `{ outputs [T, B, H], state, states }`
+   */
+  forward(x: Tensor, state0?: CellState | null, mask?: Tensor | null): RecurrentForwardResult {
+    const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn: `${this.layerName}.forward` });
+    this.last = { caches: r.caches, T: x.shape[0], B: x.shape[1] };
+    return { outputs: r.outputs, state: r.state, states: r.states };
+  }
+
+  /**
+   * Backpropagation through time over the last {@link forward}: ADDS the weight gradients into
+   * {@link grads} and returns the input and initial-state gradients.
+   * @param dOutputs `[T, B, H]` ∂L/∂outputs (null when the loss reads only the final state)
+   * @param dState `{h?, c?}` ∂L/∂(final state), missing entries are zeros
+   * @returns `{ dx [T, B, I], dState0, grads, stepNorms }`
+   */
+  backward(dOutputs: Tensor | null, dState?: CellStateGrad | null): RecurrentBackwardResult {
+    const fn = `${this.layerName}.backward`;
+    if (!this.last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
+    const b = bptt(this.cell, this.last.caches, dOutputs, dState, this.cellGrads, { fn });
+    return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
+  }
+
+  /** The weights as a plain JSON `state_dict` of a single-layer `torch.nn.RNN/LSTM/GRU` (nested arrays). */
+  toTorchStateDict(): TorchStateJson {
+    const sd: TorchStateJson = {};
+    for (const [name, t] of Object.entries(this.params)) sd[name] = t.toArray();
+    return sd;
+  }
+}
+
+/**
+ * Reads and validates a single-layer PyTorch state_dict for a cell with `gates` blocks: the four keys,
+ * rectangular nested arrays, `weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`,
+ * `bias_hh_l0 [G·H]`, finite values. Errors name the function, the key and both shapes.
+ */
+export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): CellParams {
+  if (!sd || typeof sd !== "object" || Array.isArray(sd)) throw new Error(`${fn}: expected a state_dict object { weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 }, got ${Array.isArray(sd) ? "an array" : typeof sd}`);
+  const rec = sd as Record<string, unknown>;
+  const known = Object.values(TORCH_PARAM_NAMES) as string[];
+  const extra = Object.keys(rec).filter((k) => !known.includes(k));
+  if (extra.length) {
+    throw new Error(`${fn}: only single-layer, unidirectional state_dicts with biases are supported; unexpected key(s) ${extra.join(", ")}`);
+  }
+  const get = (key: string): Tensor => {
+    if (!(key in rec)) throw new Error(`${fn}: state_dict is missing ${key} (a layer built with bias=False is not supported)`);
+    let t: Tensor;
+    try {
+      const v = rec[key];
+      t = v instanceof Tensor ? v.clone() : tensor(v as NestedArray);
+    } catch (e) {
+      throw new Error(`${fn}: ${key} is not a rectangular array of numbers: ${(e as Error).message}`);
+    }
+    checkFinite(fn, key, t);
+    return t;
+  };
+  const weight_hh = get("weight_hh_l0");
+  const weight_ih = get("weight_ih_l0");
+  const bias_ih = get("bias_ih_l0");
+  const bias_hh = get("bias_hh_l0");
+  if (weight_hh.rank !== 2) throw new Error(`${fn}: weight_hh_l0 must be [${gates}·H, H], got ${fmtShape(weight_hh.shape)}`);
+  const H = weight_hh.shape[1];
+  const GH = gates * H;
+  const expect = (key: string, t: Tensor, dims: number[], legend: string) => {
+    if (t.rank !== dims.length || t.shape.some((d, i) => d !== dims[i])) {
+      const hint = t.shape[0] !== GH && t.shape[0] % H === 0 && t.shape[0] !== 0 ? ` (${t.shape[0] / H} gate blocks: is this another kind of layer?)` : "";
+      throw new Error(`${fn}: ${key} must be [${legend}] = ${fmtShape(dims)}, got ${fmtShape(t.shape)}${hint}`);
+    }
+  };
+  expect("weight_hh_l0", weight_hh, [GH, H], `${gates}·H, H`);
+  if (weight_ih.rank !== 2) throw new Error(`${fn}: weight_ih_l0 must be [${gates}·H, I] = [${GH}, I], got ${fmtShape(weight_ih.shape)}`);
+  expect("weight_ih_l0", weight_ih, [GH, weight_ih.shape[1]], `${gates}·H, I`);
+  expect("bias_ih_l0", bias_ih, [GH], `${gates}·H`);
+  expect("bias_hh_l0", bias_hh, [GH], `${gates}·H`);
+  return { weight_ih, weight_hh, bias_ih, bias_hh };
+}
+
+/** Fresh or given cell parameters for a layer's constructor. */
+export function layerParams(
+  fn: string, kind: "rnn" | "lstm" | "gru", opts: RecurrentLayerOptions & { params?: CellParams; forgetBias?: number | null },
+): CellParams {
+  if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { inputSize, hiddenSize }, got ${opts}`);
+  if (opts.params) return opts.params;
+  return initCellParams(kind, opts.inputSize, opts.hiddenSize, { rng: opts.rng, forgetBias: opts.forgetBias });
+}
