@@ -1,2 +1,3 @@
 // Public surface of src/interop: PyTorch state_dicts in and out of rnnlab layers.
 export * from "./state-dict";
+export * from "./layer-from-torch";

@@ -38,3 +38,23 @@ describe("interop/state-dict", () => {
     assert.throws(() => inferTorchLayer(sd(2)), /G = 2 gates/);
   });
 });
+
+describe("interop/layerFromTorch", () => {
+  // imported lazily so the state-dict tests above run even while the layers are broken
+  const { layerFromTorch } = require("./layer-from-torch") as typeof import("./layer-from-torch");
+  const { LSTM, GRU, RNN } = require("../layers") as typeof import("../layers");
+  it("builds the layer the gate count names, with PyTorch's weights", () => {
+    assert.ok(layerFromTorch(sd(4)) instanceof LSTM);
+    assert.ok(layerFromTorch(sd(3)) instanceof GRU);
+    assert.ok(layerFromTorch(sd(1)) instanceof RNN);
+    assert.deepEqual(layerFromTorch(sd(3, 2, 3)).toTorchStateDict(), sd(3, 2, 3));
+  });
+  it("fills biases of a bias=False module with zeros", () => {
+    const layer = layerFromTorch({ weight_ih_l0: rows(4, 3), weight_hh_l0: rows(4, 1) });
+    assert.deepEqual(layer.toTorchStateDict().bias_hh_l0, [0, 0, 0, 0]);
+  });
+  it("rejects a nonlinearity PyTorch's RNN does not have and a kind the shapes contradict", () => {
+    assert.throws(() => layerFromTorch(sd(1), { nonlinearity: "sigmoid" as "tanh" }), /layerFromTorch: PyTorch's RNN nonlinearity/);
+    assert.throws(() => layerFromTorch(sd(1), { kind: "LSTM" }), /kind LSTM needs G = 4/);
+  });
+});

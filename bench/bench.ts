@@ -1,0 +1,141 @@
+// npm run bench: rnnlab's training-step speed beside TensorFlow.js (cpu, wasm) and PyTorch, same work, same run.
+//   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch]
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { WORKLOADS, stepFlops, type Workload } from "./workloads";
+import { timeSteps, type Timing, type TimingOptions } from "./timing";
+import { rnnlabTrainingStep, rnnlabGemmGflops } from "./rnnlab_peer";
+import { tfjsTrainingStep, useTfjsBackend } from "./tfjs_peer";
+
+const PEERS = ["rnnlab", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
+type Peer = (typeof PEERS)[number];
+const PYTHON = "/usr/bin/python3";
+/** The gemm whose GFLOP/s stands for the matmul peak: W3's gate product x·W_ihᵀ-like shape [B, (I+H)] · [G·H, (I+H)]ᵀ. */
+const GEMM = { M: 64, N: 2048, K: 640 };
+
+function parseArgs(argv: string[]) {
+  const get = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
+  const quick = argv.includes("--quick");
+  const only = get("--only")?.split(",");
+  const peers = (get("--peers")?.split(",") ?? [...PEERS]) as Peer[];
+  for (const p of peers) if (!PEERS.includes(p)) throw new Error(`bench: unknown peer ${p} (expected ${PEERS.join(", ")})`);
+  const workloads = WORKLOADS.filter((w) => !only || only.includes(w.id));
+  const timing: TimingOptions = quick ? { reps: 3, repSeconds: 0.15, capSeconds: 60 } : { reps: 5, repSeconds: 0.4, capSeconds: 60 };
+  return { quick, json: get("--json"), workloads, peers, timing };
+}
+
+const log = (s: string): void => { process.stderr.write(s + "\n"); };
+
+/** Runs `make`'s step under the timing protocol, turning a thrown error into a skip with its message. */
+function measure(make: (w: Workload) => () => void, w: Workload, o: TimingOptions): Timing {
+  try {
+    const step = make(w);
+    const warm = make({ ...w, T: Math.min(2, w.T) });
+    return timeSteps(step, warm, w.T, o);
+  } catch (e) {
+    return { skipped: (e as Error).message.split("\n")[0] };
+  }
+}
+
+/** PyTorch in a subprocess, float32, one thread (OMP/OpenBLAS pinned to 1: on 2 cores more threads collapse). */
+function runTorch(workloads: readonly Workload[], o: TimingOptions): { byId: Record<string, Timing>; info: string; gemmGflops?: number } {
+  if (spawnSync(PYTHON, ["-c", "import torch"]).status !== 0) {
+    return { byId: Object.fromEntries(workloads.map((w) => [w.id, { skipped: "python3-torch not installed" }])), info: "not installed" };
+  }
+  const cfg = { workloads: workloads.map(({ id, kind, B, T, I, H }) => ({ id, kind, B, T, I, H })), ...o, gemm: GEMM };
+  const r = spawnSync(PYTHON, [path.join(__dirname, "torch_bench.py"), JSON.stringify(cfg)], {
+    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    encoding: "utf8",
+    timeout: 15 * 60 * 1000,
+  });
+  if (r.status !== 0) {
+    const why = `torch_bench.py failed: ${(r.stderr || String(r.error)).trim().split("\n").pop()}`;
+    return { byId: Object.fromEntries(workloads.map((w) => [w.id, { skipped: why }])), info: why };
+  }
+  const out = JSON.parse(r.stdout);
+  return { byId: out.workloads, info: `PyTorch ${out.version}, ${out.threads} thread`, gemmGflops: out.gemmGflops };
+}
+
+const fmtRate = (t?: Timing): string => (t?.stepsPerSec === undefined ? "—" : t.stepsPerSec >= 100 ? t.stepsPerSec.toFixed(0) : t.stepsPerSec.toPrecision(3));
+const fmtRatio = (a?: Timing, b?: Timing): string =>
+  a?.stepsPerSec === undefined || b?.stepsPerSec === undefined ? "—" : `${(a.stepsPerSec / b.stepsPerSec).toPrecision(3)}×`;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const results: Record<string, Partial<Record<Peer, Timing>>> = Object.fromEntries(args.workloads.map((w) => [w.id, {}]));
+  let torchInfo = "not run";
+  let torchGemm: number | undefined;
+
+  if (args.peers.includes("torch")) {
+    log("bench: PyTorch …");
+    const t = runTorch(args.workloads, args.timing);
+    torchInfo = t.info;
+    torchGemm = t.gemmGflops;
+    for (const w of args.workloads) results[w.id].torch = t.byId[w.id];
+  }
+  let rnnlabGemm: number | undefined;
+  if (args.peers.includes("rnnlab")) {
+    rnnlabGemm = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
+    for (const w of args.workloads) {
+      log(`bench: rnnlab ${w.id} …`);
+      results[w.id].rnnlab = measure(rnnlabTrainingStep, w, args.timing);
+    }
+  }
+  for (const backend of ["cpu", "wasm"] as const) {
+    const peer: Peer = `tfjs-${backend}`;
+    if (!args.peers.includes(peer)) continue;
+    await useTfjsBackend(backend);
+    for (const w of args.workloads) {
+      log(`bench: ${peer} ${w.id} …`);
+      results[w.id][peer] = measure(tfjsTrainingStep, w, args.timing);
+    }
+  }
+
+  const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const lines = [
+    `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
+    `machine: ${machine}; rnnlab float64; TensorFlow.js 4.22 float32; ${torchInfo} float32`,
+    "",
+    "| work | rnnlab | tfjs cpu | tfjs wasm | PyTorch | rnnlab/tfjs-cpu | rnnlab/tfjs-wasm | rnnlab/PyTorch |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const w of args.workloads) {
+    const r = results[w.id];
+    lines.push(`| ${w.id}: ${w.note} | ${fmtRate(r.rnnlab)} | ${fmtRate(r["tfjs-cpu"])} | ${fmtRate(r["tfjs-wasm"])} | ${fmtRate(r.torch)} | ${fmtRatio(r.rnnlab, r["tfjs-cpu"])} | ${fmtRatio(r.rnnlab, r["tfjs-wasm"])} | ${fmtRatio(r.rnnlab, r.torch)} |`);
+  }
+  const skips = args.workloads.flatMap((w) => Object.entries(results[w.id]).filter(([, t]) => t?.skipped).map(([p, t]) => `${w.id} ${p}: ${t!.skipped}`));
+  if (skips.length) lines.push("", "skipped: " + skips.join("; "));
+  const w3 = args.workloads.find((w) => w.id === "W3");
+  const peak: Record<string, number | undefined> = {};
+  if (rnnlabGemm !== undefined) {
+    lines.push("", `gemm [${GEMM.M}×${GEMM.K}]·[${GEMM.N}×${GEMM.K}]ᵀ: rnnlab float64 ${rnnlabGemm.toFixed(2)} GFLOP/s` + (torchGemm ? `, PyTorch float32 ${torchGemm.toFixed(1)} GFLOP/s` : ""));
+  }
+  if (w3) {
+    for (const [p, t] of Object.entries(results.W3) as [Peer, Timing][]) {
+      if (t?.stepsPerSec !== undefined) peak[p] = (stepFlops(w3) * t.stepsPerSec) / 1e9;
+    }
+    const parts = Object.entries(peak).map(([p, g]) => `${p} ${g!.toFixed(2)} GFLOP/s`);
+    if (parts.length) lines.push(`W3 matmul work (${(stepFlops(w3) / 1e9).toFixed(1)} GFLOP/step) done at: ${parts.join(", ")}`);
+    if (peak.rnnlab !== undefined && rnnlabGemm) {
+      lines.push(`W3 rnnlab fraction of rnnlab's gemm peak: ${((100 * peak.rnnlab) / rnnlabGemm).toFixed(0)}%` +
+        (torchGemm ? `; of the machine's float32 peak (PyTorch sgemm): ${((100 * peak.rnnlab) / torchGemm).toFixed(1)}%` : ""));
+    }
+  }
+  lines.push(`(bench time ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(lines.join("\n"));
+
+  if (args.json) {
+    const figures = { date: new Date().toISOString(), machine, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
+      results, gemmGflops: { rnnlab: rnnlabGemm, torch: torchGemm }, w3Gflops: peak };
+    fs.writeFileSync(args.json, JSON.stringify(figures, null, 2) + "\n");
+    log(`bench: wrote ${args.json}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// The benchmark's timing protocol, shared by every JS peer (bench/torch_bench.py follows the same steps).
+
+/** Median steps/s and the raw repetitions, or why a peer was skipped. */
+export interface Timing {
+  stepsPerSec?: number;
+  reps?: number[];
+  stepsPerRep?: number;
+  skipped?: string;
+}
+
+/** Repetitions, target seconds per repetition, and the estimated seconds per step above which a peer is skipped. */
+export interface TimingOptions {
+  reps: number;
+  repSeconds: number;
+  capSeconds: number;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const seconds = (f: () => void): number => {
+  const t0 = performance.now();
+  f();
+  return (performance.now() - t0) / 1000;
+};
+
+/**
+ * Times `step` (one training step): warm up on `warmStep` (same shapes, a 2-step sequence) and estimate
+ * the full step as `warm · T/2`; skip if above `capSeconds`; time one full step, and if it alone is over
+ * half the cap report it; else run `reps` repetitions of `k` steps (`k · step ≈ repSeconds`) after an
+ * untimed one for tiny steps, and report the median rate.
+ */
+export function timeSteps(step: () => void, warmStep: () => void, T: number, o: TimingOptions): Timing {
+  const estimate = (seconds(() => { for (let i = 0; i < 3; i++) warmStep(); }) / 3) * (T / 2);
+  if (estimate > o.capSeconds) return { skipped: `estimated ${estimate.toFixed(0)} s per step` };
+  const one = seconds(step);
+  if (one > o.capSeconds / 2) return { stepsPerSec: 1 / one, reps: [1 / one], stepsPerRep: 1 };
+  const k = Math.max(1, Math.round(o.repSeconds / Math.max(one, 1e-6)));
+  const run = (): void => { for (let i = 0; i < k; i++) step(); };
+  if (one < 0.05) run();
+  const reps: number[] = [];
+  for (let r = 0; r < o.reps; r++) reps.push(k / seconds(run));
+  return { stepsPerSec: median(reps), reps, stepsPerRep: k };
+}
