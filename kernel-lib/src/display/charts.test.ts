@@ -1,0 +1,79 @@
+// Seeded snapshot tests of the static figure builders (lineChart, heatmap, barChart) and their SVG invariants.
+import { strict as assert } from "assert";
+import { Rng, tensor } from "../tensor";
+import { barChart } from "./bar-chart";
+import { heatmap } from "./heatmap";
+import { lineChart } from "./line-chart";
+import { loadPlot, serializeSvg, svgDocument } from "./render";
+import { matchSnapshot } from "./snapshot.test";
+
+/** Seeded loss curves: `n` epochs for each named model. */
+function lossCurves(seed: number, names: string[], n = 15) {
+  const rng = new Rng(seed);
+  return names.map((name, k) => {
+    const x = Array.from({ length: n }, (_, i) => i + 1);
+    return { name, x, y: x.map((t) => 2.3 * Math.exp(-t / (4 + 3 * k)) + 0.05 * rng.uniform()) };
+  });
+}
+
+describe("static charts", () => {
+  it("lineChart(series) matches its snapshot, has xmlns, title and one legend entry per series", () => {
+    const svg = lineChart(lossCurves(1, ["RNN", "LSTM", "GRU"]), { title: "Training loss", xLabel: "epoch", yLabel: "loss" });
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /aria-label="title"[^>]*>Training loss</);
+    for (const n of ["RNN", "LSTM", "GRU"]) assert.match(svg, new RegExp(`text-anchor="start">${n}<`));
+    assert.doesNotMatch(svg, /<figure/);
+    matchSnapshot("line-chart.svg", svg);
+  });
+
+  it("lineChart(rows, {logY}) with a zero value matches its snapshot", () => {
+    const rows = [0, 1, 2, 3, 4].flatMap((t) => [{ x: t, y: Math.pow(0.5, t), series: "tanh" }, { x: t, y: t === 2 ? 0 : Math.pow(0.9, t), series: "relu" }]);
+    const svg = lineChart(rows, { xLabel: "t", yLabel: "‖∂L/∂a_t‖", logY: true });
+    matchSnapshot("line-chart-log.svg", svg);
+  });
+
+  it("lineChart is byte-identical across calls (no leaking ids or counters)", () => {
+    const data = lossCurves(2, ["a", "b"]);
+    const opts = { xLabel: "x", yLabel: "y", title: "t" };
+    assert.equal(lineChart(data, opts), lineChart(data, opts));
+  });
+
+  it("lineChart rejects a series whose x and y lengths differ, naming it", () => {
+    assert.throws(() => lineChart([{ name: "bad", x: [1, 2], y: [1] }], { xLabel: "x", yLabel: "y" }), /series "bad" has x of length 2 but y of length 1/);
+  });
+
+  it("heatmap(Tensor) matches its snapshot and equals heatmap(nested arrays)", () => {
+    const rng = new Rng(3);
+    const m = Array.from({ length: 6 }, (_, e) => Array.from({ length: 20 }, (_, t) => Math.exp(-(20 - t) / (2 + e)) + 0.01 * rng.uniform()));
+    const opts = { xLabel: "time step t", yLabel: "epoch", title: "‖∂L/∂a_t‖", log: true, rowLabels: [1, 2, 3, 4, 5, 6] };
+    const svg = heatmap(tensor(m), opts);
+    assert.equal(svg, heatmap(m, opts));
+    assert.match(svg, /aria-label="color bar"/);
+    matchSnapshot("heatmap.svg", svg);
+  });
+
+  it("heatmap rejects ragged rows and non-matrix tensors", () => {
+    assert.throws(() => heatmap([[1, 2], [3]], { xLabel: "x", yLabel: "y" }), /row 1 has length 1, expected 2/);
+    assert.throws(() => heatmap(tensor([1, 2, 3]), { xLabel: "x", yLabel: "y" }), /must be \[rows, cols\], got \[3\]/);
+  });
+
+  it("barChart with groups and error bars matches its snapshot; without groups has no legend", () => {
+    const rows = ["RNN", "LSTM", "GRU"].flatMap((label, i) => [
+      { label, group: "train", value: 0.6 + 0.1 * i, error: 0.02 },
+      { label, group: "test", value: 0.55 + 0.1 * i, error: 0.03 },
+    ]);
+    const svg = barChart(rows, { yLabel: "accuracy", title: "Accuracy (mean ± sd over 3 seeds)" });
+    matchSnapshot("bar-chart.svg", svg);
+    assert.match(svg, /aria-label="legend"/);
+    const plain = barChart([{ label: "RNN", value: 10 }, { label: "LSTM", value: 40 }], { yLabel: "parameters" });
+    assert.doesNotMatch(plain, /aria-label="legend"/);
+    matchSnapshot("bar-chart-plain.svg", plain);
+  });
+
+  it("serializeSvg renames Plot's ids in order and rewrites their references", () => {
+    const fake = { outerHTML: '<svg><clipPath id="plot-clip-7"></clipPath><g clip-path="url(#plot-clip-7)"></g><use href="#plot-clip-7"/></svg>' };
+    assert.equal(serializeSvg(fake), '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="rl-0"></clipPath><g clip-path="url(#rl-0)"></g><use href="#rl-0"/></svg>');
+    assert.throws(() => serializeSvg({ outerHTML: "<figure></figure>", tagName: "FIGURE" }), /expected an <svg> element, got <figure>/);
+    assert.ok(loadPlot() && svgDocument());
+  });
+});

@@ -1,0 +1,38 @@
+// Tests of the HTML/text tables: escaping, number formatting, DataFrame-shaped input, row limits.
+import { strict as assert } from "assert";
+import { cellText, isDataFrameLike, table, tableText } from "./table";
+
+describe("table", () => {
+  it("table(rows) escapes headers, cells and caption", () => {
+    const html = table([{ "<th>": '<script>alert("x")</script>', n: 1 }], { caption: "a & b" });
+    assert.ok(!html.includes("<script>"));
+    assert.match(html, /<th>&lt;th&gt;<\/th>/);
+    assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+    assert.match(html, /<caption>a &amp; b<\/caption>/);
+  });
+
+  it("table(rows) takes the union of keys in first-seen order, blanks missing cells, rounds to digits", () => {
+    const html = table([{ model: "RNN", acc: 0.61234 }, { model: "LSTM", params: 4936 }], { digits: 2 });
+    assert.match(html, /<thead><tr><th>model<\/th><th>acc<\/th><th>params<\/th><\/tr><\/thead>/);
+    assert.match(html, /<tr><td>LSTM<\/td><td><\/td><td style="text-align:right">4936<\/td><\/tr>/);
+    assert.match(html, />0\.61</);
+    assert.equal(cellText(1.23456e-7, 3), "1.23e-7");
+  });
+
+  it("table(DataFrame-like) shows the index column and handles Series values", () => {
+    const df = { columns: ["a", "b"], values: [[1, "x"], [2.5, "y"]], index: ["r0", "r1"] };
+    assert.ok(isDataFrameLike(df));
+    assert.ok(!isDataFrameLike([{ a: 1 }]));
+    const html = table(df);
+    assert.match(html, /<tr><th>r0<\/th><td style="text-align:right">1<\/td><td>x<\/td><\/tr>/);
+    assert.match(table({ columns: ["v"], values: [3, 4], index: [0, 1] }), /<th>1<\/th><td style="text-align:right">4<\/td>/);
+    assert.equal(tableText(df), "    a    b\nr0  1    x\nr1  2.5  y");
+  });
+
+  it("table cuts long inputs at maxRows with a summary row", () => {
+    const html = table(Array.from({ length: 10 }, (_, i) => ({ i })), { maxRows: 3 });
+    assert.equal(html.split("<tr>").length - 1, 1 + 3 + 1);
+    assert.match(html, /… 7 more rows \(10 in all\)/);
+    assert.throws(() => table(42 as never), /table: expected an array of row objects or a DataFrame, got number/);
+  });
+});
