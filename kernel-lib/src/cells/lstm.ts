@@ -1,6 +1,7 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
-import { Tensor, gemm, sigmoidScalar } from "../tensor";
-import { CellParams, addBiasRows, cellSizes, checkStepInputs, sumRowsInto } from "./types";
+import { Tensor, sigmoidScalar } from "../tensor";
+import { CellParams, cellSizes, checkStepInputs } from "./types";
+import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
 /** What {@link lstmCellForward} keeps for the backward pass. */
 export interface LstmCellCache {
@@ -29,11 +30,7 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
   const B = checkStepInputs(fn, x, h, I, H, c);
   const G4 = 4 * H;
   // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh: all four gates in one fused product per input
-  const z = new Float64Array(B * G4);
-  gemm(z, x.data, p.weight_ih.data, B, G4, I, false, true, false);
-  gemm(z, h.data, p.weight_hh.data, B, G4, H, false, true, true);
-  addBiasRows(z, p.bias_ih.data, B, G4);
-  addBiasRows(z, p.bias_hh.data, B, G4);
+  const z = gatePreactivations(x, h, p, B, G4, I, H);
   const cNew = new Float64Array(B * H);
   const hNew = new Float64Array(B * H);
   const tanhC = new Float64Array(B * H);
@@ -116,17 +113,10 @@ export function lstmCellBackward(
     }
   }
   // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh
-  gemm(grads.weight_ih.data, dz, x.data, G4, I, B, true, false, true);
-  gemm(grads.weight_hh.data, dz, hPrev.data, G4, H, B, true, false, true);
-  sumRowsInto(grads.bias_ih.data, dz, B, G4);
-  sumRowsInto(grads.bias_hh.data, dz, B, G4);
-  const dx = new Float64Array(B * I);
-  gemm(dx, dz, p.weight_ih.data, B, I, G4, false, false, false);
-  const dhPrev = new Float64Array(B * H);
-  gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
+  const { dx, dh: dhPrev } = gatePreactivationsBackward(dz, x, hPrev, p, grads, B, G4, I, H);
   return {
-    dx: new Tensor(dx, [B, I]),
-    dh: new Tensor(dhPrev, [B, H]),
+    dx,
+    dh: dhPrev,
     dc: new Tensor(dcPrev, [B, H]),
     dcTotal: new Tensor(dcTot, [B, H]),
   };

@@ -1,6 +1,7 @@
 // The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
-import { Activation, Tensor, activate, activateGradFromOutput, gemm } from "../tensor";
-import { CellParams, addBiasRows, cellSizes, checkStepInputs, sumRowsInto } from "./types";
+import { Activation, Tensor, activate, activateGradFromOutput } from "../tensor";
+import { CellParams, cellSizes, checkStepInputs } from "./types";
+import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
 /** What {@link rnnCellForward} keeps for the backward pass. */
 export interface RnnCellCache {
@@ -35,12 +36,8 @@ export function rnnCellForward(x: Tensor, h: Tensor, p: CellParams, act: Activat
   checkActivation(fn, act);
   const { H, I } = cellSizes(fn, p, 1);
   const B = checkStepInputs(fn, x, h, I, H);
-  // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, two fused products into one buffer
-  const z = new Float64Array(B * H);
-  gemm(z, x.data, p.weight_ih.data, B, H, I, false, true, false);
-  gemm(z, h.data, p.weight_hh.data, B, H, H, false, true, true);
-  addBiasRows(z, p.bias_ih.data, B, H);
-  addBiasRows(z, p.bias_hh.data, B, H);
+  // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, one fused product per input
+  const z = gatePreactivations(x, h, p, B, H, I, H);
   // h' = φ(z)
   for (let k = 0; k < z.length; k++) z[k] = activate(act, z[k]);
   const hNew = new Tensor(z, [B, H]);
@@ -66,15 +63,6 @@ export function rnnCellBackward(dh: Tensor, cache: RnnCellCache, grads: CellPara
   // dz = dh' ∗ φ'(z), φ' from the cached output
   const dz = new Float64Array(B * H);
   for (let k = 0; k < dz.length; k++) dz[k] = dh.data[k] * activateGradFromOutput(act, h.data[k]);
-  // parameter gradients: dW_ih += dzᵀ x, dW_hh += dzᵀ h, biases += Σ_b dz
-  gemm(grads.weight_ih.data, dz, x.data, H, I, B, true, false, true);
-  gemm(grads.weight_hh.data, dz, hPrev.data, H, H, B, true, false, true);
-  sumRowsInto(grads.bias_ih.data, dz, B, H);
-  sumRowsInto(grads.bias_hh.data, dz, B, H);
-  // input gradients: dx = dz W_ih, dh = dz W_hh
-  const dx = new Float64Array(B * I);
-  gemm(dx, dz, p.weight_ih.data, B, I, H, false, false, false);
-  const dhPrev = new Float64Array(B * H);
-  gemm(dhPrev, dz, p.weight_hh.data, B, H, H, false, false, false);
-  return { dx: new Tensor(dx, [B, I]), dh: new Tensor(dhPrev, [B, H]) };
+  // z = x W_ihᵀ + h W_hhᵀ + b: dW_ih += dzᵀ x, dW_hh += dzᵀ h, biases += Σ_b dz; dx = dz W_ih, dh = dz W_hh
+  return gatePreactivationsBackward(dz, x, hPrev, p, grads, B, H, I, H);
 }

@@ -20,12 +20,8 @@ export class GRU extends RecurrentLayer {
 
   constructor(opts: GRUOptions & { params?: CellParams }) {
     const variant = checkGruVariant("GRU", opts?.variant ?? "reset-after");
-    super(gruCell(variant), layerParams("GRU", "gru", opts));
+    super("GRU", gruCell(variant), layerParams("GRU", "gru", opts));
     this.variant = variant;
-  }
-
-  protected get layerName(): string {
-    return "GRU";
   }
 
   /**
@@ -34,7 +30,6 @@ export class GRU extends RecurrentLayer {
    * @param sd `{ weight_ih_l0 [3H, I], weight_hh_l0 [3H, H], bias_ih_l0 [3H], bias_hh_l0 [3H] }`
    */
   static fromTorchStateDict(sd: unknown): GRU {
-    const params = cellParamsFromTorch("GRU.fromTorchStateDict", sd, 3);
-    return new GRU({ inputSize: params.weight_ih.shape[1], hiddenSize: params.weight_hh.shape[1], params, variant: "reset-after" });
+    return new GRU({ ...cellParamsFromTorch("GRU.fromTorchStateDict", sd, 3), variant: "reset-after" });
   }
 }

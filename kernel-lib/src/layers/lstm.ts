@@ -21,11 +21,7 @@ export interface LSTMOptions extends RecurrentLayerOptions {
  */
 export class LSTM extends RecurrentLayer {
   constructor(opts: LSTMOptions & { params?: CellParams }) {
-    super(lstmCell(), layerParams("LSTM", "lstm", opts));
-  }
-
-  protected get layerName(): string {
-    return "LSTM";
+    super("LSTM", lstmCell(), layerParams("LSTM", "lstm", opts));
   }
 
   /**
@@ -33,7 +29,6 @@ export class LSTM extends RecurrentLayer {
    * @param sd `{ weight_ih_l0 [4H, I], weight_hh_l0 [4H, H], bias_ih_l0 [4H], bias_hh_l0 [4H] }`
    */
   static fromTorchStateDict(sd: unknown): LSTM {
-    const params = cellParamsFromTorch("LSTM.fromTorchStateDict", sd, 4);
-    return new LSTM({ inputSize: params.weight_ih.shape[1], hiddenSize: params.weight_hh.shape[1], params });
+    return new LSTM(cellParamsFromTorch("LSTM.fromTorchStateDict", sd, 4));
   }
 }

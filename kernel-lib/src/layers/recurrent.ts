@@ -66,7 +66,11 @@ export abstract class RecurrentLayer implements Module {
   readonly grads: Record<string, Tensor>;
   private last: { caches: StepCache[]; T: number; B: number } | null = null;
 
-  protected constructor(cell: RecurrentCell, params: CellParams) {
+  /** The class name used in error messages, e.g. `"LSTM"`. */
+  readonly layerName: string;
+
+  protected constructor(layerName: string, cell: RecurrentCell, params: CellParams) {
+    this.layerName = layerName;
     this.cell = cell;
     this.cellParams = params;
     this.cellGrads = zerosLikeParams(params);
@@ -79,9 +83,6 @@ export abstract class RecurrentLayer implements Module {
       this.grads[torch] = this.cellGrads[k];
     }
   }
-
-  /** The class name used in error messages, e.g. `"LSTM"`. */
-  protected abstract get layerName(): string;
 
   /** The four parameters with their gradients, named like PyTorch's. */
   parameters(): Param[] {
@@ -132,8 +133,9 @@ export abstract class RecurrentLayer implements Module {
  * Reads and validates a single-layer PyTorch state_dict for a cell with `gates` blocks: the four keys,
  * rectangular nested arrays, `weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`,
  * `bias_hh_l0 [G·H]`, finite values. Errors name the function, the key and both shapes.
+ * @returns layer options `{ inputSize, hiddenSize, params }` (copies of the arrays)
  */
-export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): CellParams {
+export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): RecurrentLayerOptions & { params: CellParams } {
   if (!sd || typeof sd !== "object" || Array.isArray(sd)) throw new Error(`${fn}: expected a state_dict object { weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 }, got ${Array.isArray(sd) ? "an array" : typeof sd}`);
   const rec = sd as Record<string, unknown>;
   const known = Object.values(TORCH_PARAM_NAMES) as string[];
@@ -171,7 +173,8 @@ export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): Cel
   expect("weight_ih_l0", weight_ih, [GH, weight_ih.shape[1]], `${gates}·H, I`);
   expect("bias_ih_l0", bias_ih, [GH], `${gates}·H`);
   expect("bias_hh_l0", bias_hh, [GH], `${gates}·H`);
-  return { weight_ih, weight_hh, bias_ih, bias_hh };
+  // shaped as layer options: `new LSTM(cellParamsFromTorch(...))`
+  return { inputSize: weight_ih.shape[1], hiddenSize: H, params: { weight_ih, weight_hh, bias_ih, bias_hh } };
 }
 
 /** Fresh or given cell parameters for a layer's constructor. */

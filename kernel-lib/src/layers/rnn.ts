@@ -21,12 +21,8 @@ export class RNN extends RecurrentLayer {
 
   constructor(opts: RNNOptions & { params?: CellParams }) {
     const act = checkActivation("RNN", opts?.nonlinearity ?? "tanh");
-    super(rnnCell(act), layerParams("RNN", "rnn", opts));
+    super("RNN", rnnCell(act), layerParams("RNN", "rnn", opts));
     this.nonlinearity = act;
-  }
-
-  protected get layerName(): string {
-    return "RNN";
   }
 
   /**
@@ -35,7 +31,6 @@ export class RNN extends RecurrentLayer {
    * @param opts `{ nonlinearity }` as given to `torch.nn.RNN` (default `"tanh"`)
    */
   static fromTorchStateDict(sd: unknown, opts: { nonlinearity?: Activation } = {}): RNN {
-    const params = cellParamsFromTorch("RNN.fromTorchStateDict", sd, 1);
-    return new RNN({ inputSize: params.weight_ih.shape[1], hiddenSize: params.weight_hh.shape[1], params, nonlinearity: opts.nonlinearity });
+    return new RNN({ ...cellParamsFromTorch("RNN.fromTorchStateDict", sd, 1), nonlinearity: opts.nonlinearity });
   }
 }
