@@ -1,2 +1,11 @@
-// Public surface of src/data.
-export {};
+// Public surface of src/data: tokenizer, vocabulary, padding, batching, synthetic tasks, the toy data sets and their loading.
+export * from "./tokenize";
+export * from "./vocab";
+export * from "./pad";
+export * from "./one-hot";
+export * from "./batches";
+export * from "./adding-problem";
+export * from "./copy-task";
+export * from "./sine-waves";
+export * from "./datasets";
+export * from "./load";
