@@ -17,7 +17,7 @@ export function loadPlot(): PlotModule {
 
 /** A fresh linkedom `document` for Plot's `document` option (Plot needs no browser). */
 export function svgDocument(): unknown {
-  if (!documentCache) documentCache = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>").document;
+  if (!documentCache) documentCache = (parseHTML("<!DOCTYPE html><html><head></head><body></body></html>") as unknown as { document: unknown }).document;
   return documentCache;
 }
 
