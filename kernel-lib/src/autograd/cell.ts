@@ -20,8 +20,10 @@ export interface VarUnroll {
   outputs: Var;
   /** The final state (each sequence's state at its last real step when masked). */
   state: VarState;
-  /** `states[t]` is the state after step t (t = 0 … T−1). */
+  /** `states[t]` is the state after step t (t = 0 … T−1), padded rows keeping the previous state. */
   states: VarState[];
+  /** `stepStates[t]` is what `step` returned at t, before the mask (the same Vars as `states` when unmasked). */
+  stepStates: VarState[];
 }
 
 /** `m ∗ a + (1 − m) ∗ b` for a `[B, 1]` 0/1 mask. */
@@ -46,6 +48,7 @@ export function unrollVar(step: VarStep, params: Record<string, Var>, x: Var, st
   T.checkShape("unrollVar", "state0.h", state0.h.value, [B, -1], "B, H");
   if (mask) T.checkShape("unrollVar", "mask", mask, [Tn, B], "T, B");
   const states: VarState[] = [];
+  const stepStates: VarState[] = [];
   const outputs: Var[] = [];
   let state = state0;
   for (let t = 0; t < Tn; t++) {
@@ -53,11 +56,12 @@ export function unrollVar(step: VarStep, params: Record<string, Var>, x: Var, st
     if (!(next && next.h instanceof Var)) throw new Error(`unrollVar: step must return { h: Var, c?: Var }, got ${typeof next} at step ${t}`);
     T.checkShape("unrollVar", `h returned at step ${t}`, next.h.value, state.h.shape, "B, H");
     if (state.c !== undefined && !(next.c instanceof Var)) throw new Error(`unrollVar: step must return c (the state has c) at step ${t}`);
+    stepStates.push(next);
     if (mask) {
       const m = new Var(T.index(mask, t).reshape([B, 1]));
       const kept: VarState = { h: choose(m, next.h, state.h) };
       if (next.c !== undefined && state.c !== undefined) kept.c = choose(m, next.c, state.c);
-      outputs.push(mul(m, next.h));
+      outputs.push(mul(m, kept.h)); // the output reads the kept state, so ∂L/∂state_t includes it (as in seq.bptt)
       state = kept;
     } else {
       outputs.push(next.h);
@@ -65,7 +69,19 @@ export function unrollVar(step: VarStep, params: Record<string, Var>, x: Var, st
     }
     states.push(state);
   }
-  return { outputs: stack(outputs, 0), state, states };
+  return { outputs: stack(outputs, 0), state, states, stepStates };
+}
+
+/**
+ * ∂L/∂c_t in total: at real rows the step's own c_t also feeds h_t, so its gradient (`stepGrad`) is the
+ * total; at padded rows c_t is the copied previous state, whose gradient is `keptGrad`.
+ */
+function totalCellGrad(keptGrad: T.Tensor, stepGrad: T.Tensor, mask: T.Tensor | undefined, t: number): T.Tensor {
+  if (!mask) return stepGrad;
+  const [B, H] = keptGrad.shape;
+  const out = stepGrad.clone();
+  for (let b = 0; b < B; b++) if (mask.data[t * B + b] === 0) out.data.set(keptGrad.data.subarray(b * H, (b + 1) * H), b * H);
+  return out;
 }
 
 /** A parameter with its gradient, the shape optimizers take (`{ name, value, grad }`). */
@@ -121,7 +137,7 @@ export function autogradCell(step: VarStep, params: Record<string, T.Tensor>, op
     grads[k] = T.zeros(params[k].shape);
   }
   const stateNames: ("h" | "c")[] = opts.cellState ? ["h", "c"] : ["h"];
-  let tape: { x: Var; state0: VarState; leaves: Record<string, Var>; run: VarUnroll } | null = null;
+  let tape: { x: Var; state0: VarState; leaves: Record<string, Var>; run: VarUnroll; mask?: T.Tensor } | null = null;
   return {
     params,
     grads,
@@ -141,14 +157,14 @@ export function autogradCell(step: VarStep, params: Record<string, T.Tensor>, op
       for (const k of names) leaves[k] = new Var(params[k]);
       const xv = new Var(x);
       const run = unrollVar(step, leaves, xv, s0, mask);
-      tape = { x: xv, state0: s0, leaves, run };
+      tape = { x: xv, state0: s0, leaves, run, mask };
       const state: { h: T.Tensor; c?: T.Tensor } = { h: run.state.h.value };
       if (run.state.c) state.c = run.state.c.value;
       return { outputs: run.outputs.value, state };
     },
     backward(dOutputs, dState) {
       if (tape === null) throw new Error("autogradCell.backward: call forward first");
-      const { x, state0, leaves, run } = tape;
+      const { x, state0, leaves, run, mask } = tape;
       T.checkShape("autogradCell.backward", "dOutputs", dOutputs, run.outputs.shape, "T, B, H");
       // L = Σ outputs ∗ dOutputs + Σ h_T ∗ dh_T + Σ c_T ∗ dc_T has exactly the requested gradients.
       let surrogate = sum(mul(run.outputs, new Var(dOutputs)));
@@ -160,7 +176,7 @@ export function autogradCell(step: VarStep, params: Record<string, T.Tensor>, op
       const dState0: { h: T.Tensor; c?: T.Tensor } = { h: gradOrZero(state0.h) };
       if (state0.c) dState0.c = gradOrZero(state0.c);
       const stepNorms: { h: number[]; c?: number[] } = { h: run.states.map((s) => T.norm(gradOrZero(s.h))) };
-      if (opts.cellState) stepNorms.c = run.states.map((s) => (s.c ? T.norm(gradOrZero(s.c)) : 0));
+      if (opts.cellState) stepNorms.c = run.states.map((s, t) => T.norm(totalCellGrad(gradOrZero(s.c!), gradOrZero(run.stepStates[t].c!), mask, t)));
       return { dx: gradOrZero(x), dState0, grads, stepNorms };
     },
     parameters() {
