@@ -163,23 +163,23 @@ function review(rng: Rng, lang: Lang, label: Polarity): { text: string; tags: st
   const but = lang === "en" ? "but" : pick(rng, ["ma", "ma", "però"]);
   let sentences: string[];
   let tags: string[];
-  if (r < 0.25) {
+  if (r < 0.35) {
     const c = clause(rng, lang, label, false);
     sentences = [c.text];
     tags = ["plain", ...c.tags];
-  } else if (r < 0.5) {
+  } else if (r < 0.55) {
     const c = clause(rng, lang, label, true);
     sentences = [c.text];
     tags = c.tags;
   } else if (r < 0.75) {
     // The clause after "but" decides; the first clause says the opposite.
-    const a = clause(rng, lang, -label as Polarity, chance(rng, 0.3));
-    const b = clause(rng, lang, label, chance(rng, 0.3), false);
+    const a = clause(rng, lang, -label as Polarity, chance(rng, 0.2));
+    const b = clause(rng, lang, label, chance(rng, 0.2), false);
     sentences = [`${a.text}, ${but} ${b.text}`];
     tags = ["contrast", ...a.tags, ...b.tags];
   } else if (r < 0.95) {
     // The deciding clause comes first, then 2-4 neutral sentences push it far from the end.
-    const c = clause(rng, lang, label, chance(rng, 0.4));
+    const c = clause(rng, lang, label, chance(rng, 0.25));
     const fillers = rng.permutation(EN_FILLERS.length).slice(0, 2 + rng.int(3)).map((i) => (lang === "en" ? EN_FILLERS : IT_FILLERS)[i]);
     sentences = [c.text, ...fillers];
     tags = ["long_range", ...c.tags];
