@@ -1,2 +1,4 @@
 // Public surface of src/models.
 export {};
+export * from "./seq2seq";
+export * from "./beam";
