@@ -45,10 +45,13 @@ async function waitForHttp(url: string, server: ChildProcess, ms: number): Promi
 
 /** What the plots in a page look like: static SVG figures (as images or inline) and drawn plotly charts. */
 async function figuresIn(page: Page): Promise<{ svgFigures: number; plotly: number }> {
+  // Runs in the page; the test files compile without DOM types, hence `any`.
   return page.evaluate(() => {
-    const imgs = document.querySelectorAll('img[src^="data:image/svg+xml"]').length;
-    const inline = Array.from(document.querySelectorAll("svg")).filter((s) => !s.closest(".js-plotly-plot") && s.querySelector("path, polyline, line, rect")).length;
-    return { svgFigures: imgs + inline, plotly: document.querySelectorAll(".js-plotly-plot .main-svg").length };
+    const doc = (globalThis as any).document;
+    const imgs: number = doc.querySelectorAll('img[src^="data:image/svg+xml"]').length;
+    const svgs: any[] = Array.from(doc.querySelectorAll("svg"));
+    const inline = svgs.filter((s) => !s.closest(".js-plotly-plot") && s.querySelector("path, polyline, line, rect")).length;
+    return { svgFigures: imgs + inline, plotly: doc.querySelectorAll(".js-plotly-plot .main-svg").length as number };
   });
 }
 
@@ -95,12 +98,12 @@ describe("plots render in a real browser", function () {
     await page.goto(`${base}/notebooks/${NAME}.ipynb?token=${token}`);
     // Wait until the kernel has answered kernel_info, then Run All.
     await page.waitForFunction(() => {
-      const nb = (window as any).Jupyter?.notebook;
+      const nb = (globalThis as any).Jupyter?.notebook;
       return nb?.kernel?.is_connected?.() && Object.keys(nb.kernel.info_reply ?? {}).length > 0;
     }, undefined, { timeout: 60_000 });
-    await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());
+    await page.evaluate(() => (globalThis as any).Jupyter.notebook.execute_all_cells());
     await page.waitForFunction(() => {
-      const nb = (window as any).Jupyter.notebook;
+      const nb = (globalThis as any).Jupyter.notebook;
       const code = nb.get_cells().filter((c: any) => c.cell_type === "code");
       return code.every((c: any) => typeof c.input_prompt_number === "number") && !nb.kernel_busy;
     }, undefined, { timeout: 120_000, polling: 500 });
