@@ -2,29 +2,15 @@
 import { strict as assert } from "assert";
 import { Rng, Tensor, randn, tensor, uniform } from "../tensor";
 import { Var, ag, valueAndGrad, valueAndGradRecord } from "./index";
+import { gradCheck } from "../diagnostics";
 
 const TOL = 1e-6;
 
-/** Worst |a − n| / max(|a| + |n|, 1e-2·max(1, |f|)) between tape gradients and central differences of f (round-off of f is ~1e-10·|f|). */
-function fdWorst(f: (...v: Var[]) => Var, inputs: Tensor[], eps = 1e-6): number {
+/** Worst relative error of the tape's gradients against float64 central differences (diagnostics' gradCheck). */
+function fdWorst(f: (...v: Var[]) => Var, inputs: Tensor[]): number {
   const { grads } = valueAndGrad(f)(...inputs);
-  const value = (): number => f(...inputs.map((t) => new Var(t))).item();
-  const floor = 1e-2 * Math.max(1, Math.abs(value()));
-  let worst = 0;
-  inputs.forEach((x, k) => {
-    for (let i = 0; i < x.size; i++) {
-      const old = x.data[i];
-      x.data[i] = old + eps;
-      const fp = value();
-      x.data[i] = old - eps;
-      const fm = value();
-      x.data[i] = old;
-      const n = (fp - fm) / (2 * eps);
-      const a = grads[k].data[i];
-      worst = Math.max(worst, Math.abs(a - n) / Math.max(Math.abs(a) + Math.abs(n), floor));
-    }
-  });
-  return worst;
+  const params = inputs.map((value, k) => ({ name: `arg${k}`, value, grad: grads[k] }));
+  return gradCheck(() => f(...inputs.map((t) => new Var(t))).item(), params).worstRelError;
 }
 
 /** A fixed random weighting so that a non-scalar output becomes a scalar with a generic gradient. */
