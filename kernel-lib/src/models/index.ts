@@ -2,3 +2,4 @@
 export {};
 export * from "./seq2seq";
 export * from "./beam";
+export * from "./bleu";
