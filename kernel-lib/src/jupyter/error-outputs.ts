@@ -1,5 +1,5 @@
 // Finds the outputs that signal a failure in an executed notebook: error outputs and stderr streams (tslab's errors).
-import { cellSource, type NotebookJson } from "./execute";
+import { firstSourceLine, type NotebookJson } from "./execute";
 
 /** One failing output: the cell index (0-based among all cells), its first source line and the output text. */
 export interface ErrorOutput {
@@ -17,7 +17,7 @@ export interface ErrorOutput {
 export function findErrorOutputs(nb: NotebookJson): ErrorOutput[] {
   const found: ErrorOutput[] = [];
   nb.cells.forEach((cell, index) => {
-    const firstLine = cellSource(cell).split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+    const firstLine = firstSourceLine(cell);
     for (const o of cell.outputs ?? []) {
       if (o.output_type === "error") {
         found.push({ index, firstLine, kind: "error", text: `${o.ename}: ${o.evalue}\n${(o.traceback ?? []).join("\n")}` });
