@@ -3,3 +3,8 @@ export {};
 export * from "./seq2seq";
 export * from "./beam";
 export * from "./bleu";
+export * from "./classifier-batch";
+export * from "./classifier-count-params";
+export * from "./classifier-loss";
+export * from "./classifier";
+export * from "./bag-of-words";

@@ -1,0 +1,68 @@
+// Labelled id sequences → the padded, time-major batch a sequence classifier trains on.
+import { Tensor, checkRank, checkShape } from "../tensor";
+import type { Batcher } from "../train/types";
+
+/** One labelled sequence of token ids (e.g. a `SentimentExample`: `ids`, `label`). */
+export interface LabeledSequence {
+  ids: readonly number[];
+  label: number;
+}
+
+/** A padded batch: `ids [T, B]` (0 = `<pad>` in padded steps), `mask [T, B]` (1 = real token), `labels [B]`. */
+export interface ClassifierBatch {
+  ids: Tensor;
+  mask: Tensor;
+  labels: number[];
+}
+
+/** What a classifier's `lossAndGrad`/`loss` accept: a padded batch or the examples themselves (padded on the fly). */
+export type ClassifierInput = ClassifierBatch | readonly LabeledSequence[];
+
+/**
+ * Pads labelled sequences into a time-major {@link ClassifierBatch} (padding after the tokens, `padId` 0).
+ * `T` is the longest sequence, cut to `maxLen` if given (keeping the first tokens).
+ * @param examples B sequences, each with at least one id
+ * @returns `{ ids [T, B], mask [T, B], labels [B] }`
+ * @example
+ * toClassifierBatch([{ ids: [5, 6, 7], label: 1 }, { ids: [8], label: 0 }]).ids.toArray(); // [[5, 8], [6, 0], [7, 0]]
+ */
+export function toClassifierBatch(examples: readonly LabeledSequence[], opts: { maxLen?: number; padId?: number } = {}): ClassifierBatch {
+  const fn = "toClassifierBatch";
+  if (!Array.isArray(examples) || examples.length === 0) throw new Error(`${fn}: expected a non-empty array of { ids, label }`);
+  const { padId = 0 } = opts;
+  const longest = examples.reduce((m, e) => Math.max(m, e.ids.length), 0);
+  const T = Math.min(longest, opts.maxLen ?? longest);
+  const B = examples.length;
+  const ids = new Float64Array(T * B).fill(padId);
+  const mask = new Float64Array(T * B);
+  examples.forEach((e, b) => {
+    if (!e || !Array.isArray(e.ids) || e.ids.length === 0) throw new Error(`${fn}: example ${b} must have a non-empty ids array`);
+    const n = Math.min(e.ids.length, T);
+    for (let t = 0; t < n; t++) {
+      ids[t * B + b] = e.ids[t];
+      mask[t * B + b] = 1;
+    }
+  });
+  return { ids: new Tensor(ids, [T, B]), mask: new Tensor(mask, [T, B]), labels: examples.map((e) => e.label) };
+}
+
+/**
+ * A {@link Batcher} over labelled sequences for `fit`/`evaluate`: each batch is padded to its own longest sequence.
+ * @example
+ * fit(model, classifierBatcher(train), { epochs: 2, batchSize: 32, optimizer });
+ */
+export function classifierBatcher(examples: readonly LabeledSequence[], opts: { maxLen?: number } = {}): Batcher<ClassifierBatch> {
+  return { size: examples.length, batch: (idx) => toClassifierBatch(idx.map((i) => examples[i]), opts) };
+}
+
+/** Checks and normalises a {@link ClassifierInput}: `ids [T, B]`, `mask [T, B]` (or all ones), `labels [B]`. */
+export function asClassifierBatch(fn: string, input: ClassifierInput): ClassifierBatch {
+  const batch = Array.isArray(input) ? toClassifierBatch(input as readonly LabeledSequence[]) : (input as ClassifierBatch);
+  checkRank(fn, "ids", batch.ids, 2, "T, B");
+  const [T, B] = batch.ids.shape;
+  checkShape(fn, "mask", batch.mask, [T, B], "T, B");
+  if (!Array.isArray(batch.labels) || batch.labels.length !== B) {
+    throw new Error(`${fn}: labels must be [B] = [${B}], got ${Array.isArray(batch.labels) ? `[${batch.labels.length}]` : typeof batch.labels}`);
+  }
+  return batch;
+}

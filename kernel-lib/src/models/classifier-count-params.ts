@@ -1,0 +1,11 @@
+// Counting a module's trainable scalars (for the parameter-count columns of model comparisons).
+import type { Module } from "../cells/types";
+
+/**
+ * The number of trainable scalars of a module: `Σ_p size(p.value)` over `module.parameters()`.
+ * @example
+ * countParams(new LSTM({ inputSize: 16, hiddenSize: 32 })); // 4·32·(16 + 32 + 2) = 6400
+ */
+export function countParams(module: Module): number {
+  return module.parameters().reduce((s, p) => s + p.value.size, 0);
+}

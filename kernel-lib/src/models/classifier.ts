@@ -1,0 +1,135 @@
+// The many-to-one sequence classifier: Embedding → RNN/LSTM/GRU (final state at each sequence's last real step) → Dense → softmax cross-entropy.
+import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
+import type { Activation } from "../tensor";
+import type { GruVariant, Module, Param } from "../cells";
+import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
+import type { BatchResult, Trainable } from "../train/types";
+import { ClassifierInput, asClassifierBatch } from "./classifier-batch";
+import { argmaxRows, classificationLoss } from "./classifier-loss";
+import { countParams } from "./classifier-count-params";
+
+/** Options of {@link SequenceClassifier}. */
+export interface SequenceClassifierOptions {
+  /** The recurrent cell: `"rnn"` (vanilla, tanh by default), `"lstm"` or `"gru"`. */
+  cell: "rnn" | "lstm" | "gru";
+  /** V, the vocabulary size (ids in `[0, V)`). */
+  vocabSize: number;
+  /** E, the embedding size. */
+  embedDim: number;
+  /** H, the hidden units of the recurrent layer. */
+  hiddenSize: number;
+  /** C, the number of classes. */
+  numClasses: number;
+  /** Initialisation draws from this generator, in the order embedding, recurrent layer, head (default: the global one). */
+  rng?: Rng;
+  /** The `<pad>` id: its embedding row stays 0 and gets no gradient (default 0). */
+  paddingIdx?: number;
+  /** RNN only: φ (default `"tanh"`). */
+  nonlinearity?: Activation;
+  /** LSTM only: the initial forget-gate bias (default 1). */
+  forgetBias?: number | null;
+  /** GRU only: `"reset-after"` (default) or `"classic"`. */
+  variant?: GruVariant;
+}
+
+/**
+ * A many-to-one classifier over token-id sequences:
+ * `x_t = E[id_t]` (`[T, B, E]`), `h_T = RNN(x, mask)` — the state at each sequence's last real step (`[B, H]`),
+ * `z = h_T W_headᵀ + b` (`[B, C]`), `L = mean_b CE(softmax(z_b), y_b)`.
+ * Backward goes the reverse way: `dz → dh_T` (head) → BPTT from the final state (no per-step output gradient)
+ * → `dx [T, B, E]` → scatter-add into the embedding rows (`<pad>` excluded).
+ * Implements `Trainable` (for `fit`/`evaluate`): `lossAndGrad(batch)` ADDS the gradients and reports `accuracy`.
+ * @example
+ * const model = new SequenceClassifier({ cell: "lstm", vocabSize: vocab.size, embedDim: 16, hiddenSize: 32, numClasses: 2, rng: new Rng(0) });
+ * fit(model, classifierBatcher(train), { epochs: 2, batchSize: 32, optimizer: new Adam(model.parameters(), { lr: 1e-2 }) });
+ * model.predict(batch.ids, batch.mask); // [B] class indices
+ */
+export class SequenceClassifier implements Trainable<ClassifierInput>, Module {
+  readonly cell: "rnn" | "lstm" | "gru";
+  readonly embedding: Embedding;
+  readonly recurrent: RecurrentLayer;
+  readonly head: Dense;
+  private lastT = 0;
+
+  constructor(opts: SequenceClassifierOptions) {
+    const fn = "SequenceClassifier";
+    const { cell, vocabSize, embedDim, hiddenSize, numClasses, rng = getRng(), paddingIdx = 0 } = opts ?? ({} as SequenceClassifierOptions);
+    if (cell !== "rnn" && cell !== "lstm" && cell !== "gru") throw new Error(`${fn}: cell must be "rnn", "lstm" or "gru", got ${cell}`);
+    this.cell = cell;
+    this.embedding = new Embedding({ numEmbeddings: vocabSize, dim: embedDim, paddingIdx, rng });
+    const layerOpts = { inputSize: embedDim, hiddenSize, rng };
+    this.recurrent =
+      cell === "rnn" ? new RNN({ ...layerOpts, nonlinearity: opts.nonlinearity })
+      : cell === "lstm" ? new LSTM({ ...layerOpts, forgetBias: opts.forgetBias })
+      : new GRU({ ...layerOpts, variant: opts.variant });
+    this.head = new Dense({ inputSize: hiddenSize, outputSize: numClasses, rng });
+  }
+
+  /**
+   * The class scores of a padded batch.
+   * @param ids `[T, B]` token ids
+   * @param mask `[T, B]` 0/1 (1 = real token; padding after the tokens); default all ones
+   * @returns logits `[B, C]`
+   */
+  forward(ids: Tensor, mask?: Tensor | null): Tensor {
+    const fn = "SequenceClassifier.forward";
+    checkRank(fn, "ids", ids, 2, "T, B");
+    if (mask) checkShape(fn, "mask", mask, ids.shape, "T, B");
+    const x = this.embedding.forward(ids);
+    const { state } = this.recurrent.forward(x, null, mask ?? null);
+    this.lastT = ids.shape[0];
+    return this.head.forward(state.h);
+  }
+
+  /**
+   * Backward of the last {@link forward}; ADDS into every parameter's gradient.
+   * @param dLogits `[B, C]` ∂L/∂logits
+   */
+  backward(dLogits: Tensor): void {
+    if (this.lastT === 0) throw new Error("SequenceClassifier.backward: call forward first");
+    const dh = this.head.backward(dLogits);                 // [B, H] = ∂L/∂h_T
+    const { dx } = this.recurrent.backward(null, { h: dh }); // BPTT from the final state only
+    this.embedding.backward(dx);                            // [T, B, E] scattered into the table
+  }
+
+  /** Forward, cross-entropy, backward (gradients ADD); `metrics.accuracy` is the batch accuracy. */
+  lossAndGrad(input: ClassifierInput): BatchResult {
+    const b = asClassifierBatch("SequenceClassifier.lossAndGrad", input);
+    const r = classificationLoss("SequenceClassifier.lossAndGrad", this.forward(b.ids, b.mask), b.labels);
+    this.backward(r.dLogits);
+    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
+  }
+
+  /** The forward pass alone: mean loss and accuracy (for `evaluate`). */
+  loss(input: ClassifierInput): BatchResult {
+    const b = asClassifierBatch("SequenceClassifier.loss", input);
+    const r = classificationLoss("SequenceClassifier.loss", this.forward(b.ids, b.mask), b.labels);
+    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
+  }
+
+  /**
+   * The predicted class of each sequence, `argmax_k z_{b,k}`.
+   * @param ids `[T, B]`
+   * @param mask `[T, B]` (default all ones)
+   * @returns `[B]`
+   */
+  predict(ids: Tensor, mask?: Tensor | null): number[] {
+    return argmaxRows(this.forward(ids, mask));
+  }
+
+  /** Embedding, recurrent and head parameters, names prefixed (`embedding.weight`, `rnn.weight_ih_l0`, `head.weight` …). */
+  parameters(): Param[] {
+    const prefix = (p: string, ps: Param[]) => ps.map((q) => ({ ...q, name: `${p}.${q.name}` }));
+    return [...prefix("embedding", this.embedding.parameters()), ...prefix("rnn", this.recurrent.parameters()), ...prefix("head", this.head.parameters())];
+  }
+
+  /** Zeroes every gradient. */
+  zeroGrad(): void {
+    for (const p of this.parameters()) p.grad.data.fill(0);
+  }
+
+  /** The number of trainable scalars: `V·E + G·H·(E + H + 2) + C·(H + 1)`. */
+  numParams(): number {
+    return countParams(this);
+  }
+}
