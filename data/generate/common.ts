@@ -33,13 +33,28 @@ export function toTsv(columns: readonly string[], rows: readonly Record<string, 
 
 export type SplitName = "train" | "valid" | "test";
 
-/** Seeded 80/10/10 split (fractions configurable) of `rows`; each split keeps generation order (by id). */
-export function splitRows<T>(rows: readonly T[], rng: Rng, fractions = { train: 0.8, valid: 0.1 }): Record<SplitName, T[]> {
-  const perm = rng.permutation(rows.length);
-  const nTrain = Math.round(rows.length * fractions.train);
-  const nValid = Math.round(rows.length * fractions.valid);
-  const pickIdx = (a: number, b: number) => perm.slice(a, b).sort((x, y) => x - y).map((i) => rows[i]);
-  return { train: pickIdx(0, nTrain), valid: pickIdx(nTrain, nTrain + nValid), test: pickIdx(nTrain + nValid, rows.length) };
+/**
+ * Seeded 80/10/10 split (fractions configurable) of `rows`, stratified by `key` (e.g. language and label) so every split
+ * keeps the balance; each split keeps generation order (by id).
+ */
+export function splitRows<T>(rows: readonly T[], rng: Rng, key: (r: T) => string = () => "", fractions = { train: 0.8, valid: 0.1 }): Record<SplitName, T[]> {
+  const strata = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const k = key(r);
+    if (!strata.has(k)) strata.set(k, []);
+    strata.get(k)!.push(i);
+  });
+  const out: Record<SplitName, number[]> = { train: [], valid: [], test: [] };
+  for (const idx of strata.values()) {
+    const perm = rng.shuffle([...idx]);
+    const nTrain = Math.round(idx.length * fractions.train);
+    const nValid = Math.round(idx.length * fractions.valid);
+    out.train.push(...perm.slice(0, nTrain));
+    out.valid.push(...perm.slice(nTrain, nTrain + nValid));
+    out.test.push(...perm.slice(nTrain + nValid));
+  }
+  const rowsOf = (is: number[]) => is.sort((x, y) => x - y).map((i) => rows[i]);
+  return { train: rowsOf(out.train), valid: rowsOf(out.valid), test: rowsOf(out.test) };
 }
 
 /** Whitespace-and-punctuation word count (the length statistics of the READMEs). */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Rng } from "../../kernel-lib/src/tensor/random";
 import { lengthStats, splitRows, SplitName, toTsv, wordCount } from "./common";
+import { bagOfWordsAccuracy } from "./bow";
 import { generateSentiment, SentimentRow } from "./sentiment";
 import { generateTranslation, TranslationRow } from "./translation";
 
@@ -23,7 +24,7 @@ const fmtLen = (xs: number[]) => {
 /** The sentiment splits, in memory. */
 export function sentimentSplits(): Record<SplitName, SentimentRow[]> {
   const rows = generateSentiment(SENTIMENT_COUNT, new Rng(SENTIMENT_SEED));
-  return splitRows(rows, new Rng(SENTIMENT_SEED + 1));
+  return splitRows(rows, new Rng(SENTIMENT_SEED + 1), (r) => `${r.lang} ${r.label}`);
 }
 
 /** The translation splits, in memory. */
@@ -39,7 +40,7 @@ export function buildDataFiles(): Record<string, string> {
   const tr = translationSplits();
   for (const s of SPLITS) {
     files[`sentiment/${s}.tsv`] = toTsv(["id", "lang", "text", "label", "phenomena"], sent[s].map((r) => ({ ...r, phenomena: r.phenomena.join("+") })));
-    files[`translation/${s}.tsv`] = toTsv(["id", "en", "it"], tr[s]);
+    files[`translation/${s}.tsv`] = toTsv(["id", "en", "it"], tr[s].map((r) => ({ ...r })));
   }
   files["README.md"] = readme(sent, tr);
   return files;
@@ -57,6 +58,7 @@ function readme(sent: Record<SplitName, SentimentRow[]>, tr: Record<SplitName, T
   const phen = PHENOMENA.map((p) => [p, ...SPLITS.map((s) => sent[s].filter((r) => r.phenomena.includes(p)).length), all.filter((r) => r.phenomena.includes(p)).length]);
   const sentLen = (["en", "it"] as const).map((lang) => [lang, ...fmtLen(all.filter((r) => r.lang === lang).map((r) => wordCount(r.text)))]);
   const sentLenPhen = PHENOMENA.map((p) => [p, ...fmtLen(all.filter((r) => r.phenomena.includes(p)).map((r) => wordCount(r.text)))]);
+  const bow = Object.entries(bagOfWordsAccuracy(sent.train, [...sent.valid, ...sent.test])).map(([tag, r]) => [tag, r.n, r.accuracy.toFixed(3)]);
   const trAll = SPLITS.flatMap((s) => tr[s]);
   const trLen = [["en", ...fmtLen(trAll.map((r) => wordCount(r.en)))], ["it", ...fmtLen(trAll.map((r) => wordCount(r.it)))]];
   const example = (p: string, lang: string) => sent.train.find((r) => r.lang === lang && r.phenomena.join("+") === p);
@@ -73,7 +75,7 @@ TSV files are UTF-8, tab-separated, with a header line and LF line endings.
 ## \`sentiment/\`: movie reviews, English and Italian
 
 Columns: \`id\`, \`lang\` (\`en\` | \`it\`), \`text\`, \`label\` (\`positive\` | \`negative\`), \`phenomena\` (tags joined by \`+\`).
-Generator: \`data/generate/sentiment.ts\`, ${SENTIMENT_COUNT} distinct reviews with seed ${SENTIMENT_SEED}; split 80/10/10 with seed ${SENTIMENT_SEED + 1}.
+Generator: \`data/generate/sentiment.ts\`, ${SENTIMENT_COUNT} distinct reviews with seed ${SENTIMENT_SEED}; split 80/10/10 with seed ${SENTIMENT_SEED + 1}, stratified by language and label.
 Rows alternate English/Italian and positive/negative, so the labels are balanced within each language.
 
 Each review is built from clauses (subject, copula or verb, adjective or verb with a polarity, optional intensifier,
@@ -106,6 +108,13 @@ ${table(["tag", "train", "valid", "test", "all"], phen)}
 ${table(["lang", "min", "mean", "median", "max"], sentLen)}
 
 ${table(["tag", "min", "mean", "median", "max"], sentLenPhen)}
+
+### What a bag of words gets right (valid and test splits together)
+
+A logistic regression on word presence (\`data/generate/bow.ts\`: full-batch gradient descent, 1500 steps, trained on train)
+learns the polarity of words, so it does well on plain reviews, is barely better than a coin on contrast and worse than a coin on negation:
+
+${table(["tag", "held-out rows", "accuracy"], bow)}
 
 ### Examples (from train)
 
