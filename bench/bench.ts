@@ -58,13 +58,16 @@ function runTorch(workloads: readonly Workload[], o: TimingOptions): { byId: Rec
   return { byId: out.workloads, info: `PyTorch ${out.version}, ${out.threads} thread`, gemmGflops: out.gemmGflops };
 }
 
-const fmtRate = (t?: Timing): string => (t?.stepsPerSec === undefined ? "—" : t.stepsPerSec >= 100 ? t.stepsPerSec.toFixed(0) : t.stepsPerSec.toPrecision(3));
+const fmtNum = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+const fmtRate = (t?: Timing): string =>
+  t?.stepsPerSec !== undefined ? fmtNum(t.stepsPerSec) : t?.estimatedStepsPerSec !== undefined ? `≈${fmtNum(t.estimatedStepsPerSec)} (est.)` : "—";
 const fmtRatio = (a?: Timing, b?: Timing): string =>
   a?.stepsPerSec === undefined || b?.stepsPerSec === undefined ? "—" : `${(a.stepsPerSec / b.stepsPerSec).toPrecision(3)}×`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
+  const loadBefore = os.loadavg()[0];
   const results: Record<string, Partial<Record<Peer, Timing>>> = Object.fromEntries(args.workloads.map((w) => [w.id, {}]));
   let torchInfo = "not run";
   let torchGemm: number | undefined;
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start (timings need an idle machine)`;
   const lines = [
     `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
     `machine: ${machine}; rnnlab float64; TensorFlow.js 4.22 float32; ${torchInfo} float32`,
@@ -115,12 +118,14 @@ async function main(): Promise<void> {
   }
   if (w3) {
     for (const [p, t] of Object.entries(results.W3) as [Peer, Timing][]) {
-      if (t?.stepsPerSec !== undefined) peak[p] = (stepFlops(w3) * t.stepsPerSec) / 1e9;
+      const rate = t?.stepsPerSec ?? t?.estimatedStepsPerSec;
+      if (rate !== undefined) peak[p] = (stepFlops(w3) * rate) / 1e9;
     }
-    const parts = Object.entries(peak).map(([p, g]) => `${p} ${g!.toFixed(2)} GFLOP/s`);
+    const est = (p: string): string => (results.W3[p as Peer]?.stepsPerSec === undefined ? " (est.)" : "");
+    const parts = Object.entries(peak).map(([p, g]) => `${p} ${g!.toFixed(2)} GFLOP/s${est(p)}`);
     if (parts.length) lines.push(`W3 matmul work (${(stepFlops(w3) / 1e9).toFixed(1)} GFLOP/step) done at: ${parts.join(", ")}`);
     if (peak.rnnlab !== undefined && rnnlabGemm) {
-      lines.push(`W3 rnnlab fraction of rnnlab's gemm peak: ${((100 * peak.rnnlab) / rnnlabGemm).toFixed(0)}%` +
+      lines.push(`W3 rnnlab${est("rnnlab")} fraction of rnnlab's gemm peak: ${((100 * peak.rnnlab) / rnnlabGemm).toFixed(0)}%` +
         (torchGemm ? `; of the machine's float32 peak (PyTorch sgemm): ${((100 * peak.rnnlab) / torchGemm).toFixed(1)}%` : ""));
     }
   }

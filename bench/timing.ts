@@ -6,6 +6,8 @@ export interface Timing {
   reps?: number[];
   stepsPerRep?: number;
   skipped?: string;
+  /** when skipped for time: steps/s extrapolated from the 2-step warm-up (`T/2 ×` its best time) */
+  estimatedStepsPerSec?: number;
 }
 
 /** Repetitions, target seconds per repetition, and the estimated seconds per step above which a peer is skipped. */
@@ -29,13 +31,13 @@ const seconds = (f: () => void): number => {
 
 /**
  * Times `step` (one training step): warm up on `warmStep` (same shapes, a 2-step sequence) and estimate
- * the full step as `warm · T/2`; skip if above `capSeconds`; time one full step, and if it alone is over
+ * the full step as `T/2 ×` the best of 3 warm-up runs; skip (keeping the estimate) if above `capSeconds`; time one full step, and if it alone is over
  * half the cap report it; else run `reps` repetitions of `k` steps (`k · step ≈ repSeconds`) after an
  * untimed one for tiny steps, and report the median rate.
  */
 export function timeSteps(step: () => void, warmStep: () => void, T: number, o: TimingOptions): Timing {
-  const estimate = (seconds(() => { for (let i = 0; i < 3; i++) warmStep(); }) / 3) * (T / 2);
-  if (estimate > o.capSeconds) return { skipped: `estimated ${estimate.toFixed(0)} s per step` };
+  const estimate = Math.min(seconds(warmStep), seconds(warmStep), seconds(warmStep)) * (T / 2);
+  if (estimate > o.capSeconds) return { skipped: `estimated ${estimate.toFixed(0)} s per step`, estimatedStepsPerSec: 1 / estimate };
   const one = seconds(step);
   if (one > o.capSeconds / 2) return { stepsPerSec: 1 / one, reps: [1 / one], stepsPerRep: 1 };
   const k = Math.max(1, Math.round(o.repSeconds / Math.max(one, 1e-6)));

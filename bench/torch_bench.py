@@ -4,7 +4,7 @@
 Called by bench.ts as  OMP_NUM_THREADS=1 python3 bench/torch_bench.py '<json config>'  and prints one JSON object.
 Config: {"workloads": [{"id", "kind": "LSTM"|"GRU"|"RNN", "B", "T", "I", "H"}], "reps", "repSeconds", "capSeconds"}.
 The loss is sum(outputs * w) with fixed random w, as in bench.ts; timings use the same protocol:
-warm up on a 2-step sequence, then `reps` repetitions of k steps (k chosen so a repetition lasts about repSeconds).
+warm up on a 2-step sequence (skip if T/2 × its best time exceeds capSeconds), then `reps` repetitions of k steps (k chosen so a repetition lasts about repSeconds).
 """
 import json
 import statistics
@@ -27,12 +27,14 @@ def bench_workload(w, reps, rep_seconds, cap_seconds):
         out, _ = module(xs)
         (out * ws).sum().backward()
 
-    t0 = time.perf_counter()
+    warm = []
     for _ in range(3):
+        t0 = time.perf_counter()
         step(x[:2], weights[:2])
-    estimate = (time.perf_counter() - t0) / 3 * w["T"] / 2
+        warm.append(time.perf_counter() - t0)
+    estimate = min(warm) * w["T"] / 2
     if estimate > cap_seconds:
-        return {"skipped": f"estimated {estimate:.0f} s per step"}
+        return {"skipped": f"estimated {estimate:.0f} s per step", "estimatedStepsPerSec": 1 / estimate}
     t0 = time.perf_counter()
     step(x, weights)
     one = time.perf_counter() - t0
