@@ -68,3 +68,18 @@ export function lengthStats(xs: readonly number[]): { min: number; mean: number;
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
   return { min: s[0], mean: Math.round(mean * 10) / 10, median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
 }
+
+/** Calls `make(i)` (i = rows so far) until `count` rows with distinct `key`s are found; `undefined` rejects a draw. */
+export function distinctRows<R>(fn: string, count: number, make: (i: number) => R | undefined, key: (r: R) => string): R[] {
+  const rows: R[] = [];
+  const seen = new Set<string>();
+  let tries = 0;
+  while (rows.length < count) {
+    if (++tries > count * 50) throw new Error(`${fn}: could not find ${count} distinct rows`);
+    const r = make(rows.length);
+    if (r === undefined || seen.has(key(r))) continue;
+    seen.add(key(r));
+    rows.push(r);
+  }
+  return rows;
+}

@@ -1,6 +1,6 @@
 // Seeded generator of the toy movie-review sentiment data (English and Italian) in which word order decides the label.
 import { Rng } from "../../kernel-lib/src/tensor/random";
-import { capitalize, chance, pick } from "./common";
+import { capitalize, chance, distinctRows, pick } from "./common";
 
 export type Lang = "en" | "it";
 export type Polarity = 1 | -1;
@@ -200,18 +200,10 @@ function review(rng: Rng, lang: Lang, label: Polarity): { text: string; tags: st
  * @param rng the seeded generator (same seed → same rows)
  */
 export function generateSentiment(n: number, rng: Rng): SentimentRow[] {
-  const rows: SentimentRow[] = [];
-  const seen = new Set<string>();
-  let tries = 0;
-  while (rows.length < n) {
-    if (++tries > n * 50) throw new Error(`generateSentiment: could not find ${n} distinct reviews`);
-    const i = rows.length;
+  return distinctRows("generateSentiment", n, (i) => {
     const lang: Lang = i % 2 === 0 ? "en" : "it";
     const label: Polarity = Math.floor(i / 2) % 2 === 0 ? 1 : -1;
     const { text, tags } = review(rng, lang, label);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    rows.push({ id: `s${String(i).padStart(5, "0")}`, lang, text, label: label === 1 ? "positive" : "negative", phenomena: tags });
-  }
-  return rows;
+    return { id: `s${String(i).padStart(5, "0")}`, lang, text, label: label === 1 ? "positive" : "negative", phenomena: tags } as SentimentRow;
+  }, (r) => r.text);
 }

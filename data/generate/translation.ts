@@ -1,6 +1,6 @@
 // Seeded English → Italian sentence-pair generator with real Italian morphology (articles, agreement, conjugation, possessives).
 import { Rng } from "../../kernel-lib/src/tensor/random";
-import { capitalize, chance, pick } from "./common";
+import { capitalize, chance, distinctRows, pick } from "./common";
 
 /** One sentence pair. */
 export interface TranslationRow { id: string; en: string; it: string }
@@ -209,16 +209,9 @@ function sentence(rng: Rng): { en: string; it: string } {
  * @param rng the seeded generator (same seed → same pairs)
  */
 export function generateTranslation(count: number, rng: Rng): TranslationRow[] {
-  const rows: TranslationRow[] = [];
-  const seen = new Set<string>();
-  let tries = 0;
-  while (rows.length < count) {
-    if (++tries > count * 50) throw new Error(`generateTranslation: could not find ${count} distinct pairs`);
+  return distinctRows("generateTranslation", count, (i) => {
     const s = sentence(rng);
     const words = s.en.split(" ").length;
-    if (words < 3 || words > 12 || seen.has(s.en)) continue;
-    seen.add(s.en);
-    rows.push({ id: `t${String(rows.length).padStart(5, "0")}`, en: s.en, it: s.it });
-  }
-  return rows;
+    return words < 3 || words > 12 ? undefined : { id: `t${String(i).padStart(5, "0")}`, en: s.en, it: s.it };
+  }, (r) => r.en);
 }
