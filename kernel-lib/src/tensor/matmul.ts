@@ -1,5 +1,6 @@
 // Matrix multiply: the general kernel the cells and BPTT call, and the naive reference it is tested against.
 import { Tensor, checkRank, fmtShape } from "./tensor";
+import { gemmStrided } from "./gemm-js";
 
 /**
  * The naive reference: `C[M,N] (+)= op(A) · op(B)` with the textbook triple loop, where
@@ -26,43 +27,17 @@ export function gemmNaive(
 
 /**
  * The fast kernel: `C[M,N] (+)= op(A) · op(B)`, same contract as {@link gemmNaive}.
- * Loop orders are chosen so the innermost loop walks memory contiguously:
- * `i-k-j` (row of B streamed into row of C) for `A·B` and `Aᵀ·B`, and a dot product of two
- * contiguous rows for `A·Bᵀ`.
+ * Dispatches each transpose case to the register-blocked {@link gemmStrided} (4×4 tiles of C in
+ * locals, k innermost) with that case's strides: `A[M,K]` is (row K, step 1), stored `A[K,M]` is
+ * (row 1, step M); `B[K,N]` is (column 1, step N), stored `B[N,K]` is (column K, step 1).
+ * Every element sums its K products in increasing k, so results are deterministic run to run.
  */
 export function gemm(
   C: Float64Array, A: Float64Array, B: Float64Array,
   M: number, N: number, K: number,
   transA = false, transB = false, accumulate = false,
 ): void {
-  if (!accumulate) C.fill(0, 0, M * N);
-  if (!transB) {
-    for (let i = 0; i < M; i++) {
-      const ci = i * N;
-      for (let k = 0; k < K; k++) {
-        const a = transA ? A[k * M + i] : A[i * K + k];
-        if (a === 0) continue;
-        const bk = k * N;
-        for (let j = 0; j < N; j++) C[ci + j] += a * B[bk + j];
-      }
-    }
-    return;
-  }
-  if (!transA) {
-    for (let i = 0; i < M; i++) {
-      const ai = i * K;
-      const ci = i * N;
-      for (let j = 0; j < N; j++) {
-        const bj = j * K;
-        let s = 0;
-        for (let k = 0; k < K; k++) s += A[ai + k] * B[bj + k];
-        C[ci + j] += s;
-      }
-    }
-    return;
-  }
-  // Aᵀ·Bᵀ: rare; fall back to the reference with accumulation.
-  gemmNaive(C, A, B, M, N, K, true, true, true);
+  gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
 }
 
 function dims(fn: string, a: Tensor, b: Tensor, transA: boolean, transB: boolean): [number, number, number] {
