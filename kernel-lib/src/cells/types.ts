@@ -68,6 +68,15 @@ export interface RecurrentCell<Cache = unknown> {
 
 /** Sizes `{G, H, I}` read from a parameter record, after checking the four shapes agree. */
 export function cellSizes(fn: string, p: CellParams, gates: number): { G: number; H: number; I: number } {
+  // the time loop calls this every step: answer from plain comparisons, build messages only on failure
+  if (p && p.weight_hh instanceof Tensor && p.weight_ih instanceof Tensor && p.bias_ih instanceof Tensor && p.bias_hh instanceof Tensor) {
+    const hs = p.weight_hh.shape;
+    const is = p.weight_ih.shape;
+    const H = hs[1];
+    const GH = gates * H;
+    if (hs.length === 2 && hs[0] === GH && is.length === 2 && is[0] === GH && p.bias_ih.shape.length === 1 && p.bias_ih.shape[0] === GH &&
+      p.bias_hh.shape.length === 1 && p.bias_hh.shape[0] === GH) return { G: gates, H, I: is[1] };
+  }
   if (!p || typeof p !== "object") throw new Error(`${fn}: params must be { weight_ih, weight_hh, bias_ih, bias_hh }, got ${p}`);
   const wih = p.weight_ih;
   const whh = p.weight_hh;
@@ -88,10 +97,16 @@ export function cellSizes(fn: string, p: CellParams, gates: number): { G: number
 /** Checks `x [B, I]` and `h [B, H]` (and `c`) for a cell step; returns B. */
 export function checkStepInputs(fn: string, x: Tensor, h: Tensor, I: number, H: number, c?: Tensor): number {
   const B = x instanceof Tensor && x.shape.length === 2 ? x.shape[0] : -1;
+  if (B >= 0 && x.shape[1] === I && is2(h, B, H) && (c === undefined || is2(c, B, H))) return B;
   checkShape(fn, "x", x, [B, I], "B, I");
   checkShape(fn, "h", h, [B, H], "B, H");
   if (c !== undefined) checkShape(fn, "c", c, [B, H], "B, H");
   return B;
+}
+
+/** True when `t` is a Tensor of shape `[r, c]` (the cheap test before a full {@link checkShape}). */
+function is2(t: Tensor, r: number, c: number): boolean {
+  return t instanceof Tensor && t.shape.length === 2 && t.shape[0] === r && t.shape[1] === c;
 }
 
 /** `out[b, :] += bias` for each of the B rows of a `[B, N]` buffer. */

@@ -53,13 +53,34 @@ export function gemmStrided(
   if (M4 < M) gemmEdge(C, A, B, M4, M, 0, N, N, K, ars, aks, bcs, bks, accumulate);
 }
 
-/** The 1×1 loop of {@link gemmStrided} over rows `[i0, i1)` and columns `[j0, j1)` of C. */
+/**
+ * The edges of {@link gemmStrided}: rows `[i0, i1)`, columns `[j0, j1)` of C, one row at a time,
+ * in 1×4 strips (one `a` used 4 times; the batch-1 cells of the notebooks live here) then 1×1.
+ */
 function gemmEdge(
   C: Float64Array, A: Float64Array, B: Float64Array, i0: number, i1: number, j0: number, j1: number, N: number, K: number,
   ars: number, aks: number, bcs: number, bks: number, accumulate: boolean,
 ): void {
+  const j4 = j1 - ((j1 - j0) & 3);
   for (let i = i0; i < i1; i++) {
-    for (let j = j0; j < j1; j++) {
+    for (let j = j0; j < j4; j += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let pa = i * ars;
+      let pb = j * bcs;
+      for (let k = 0; k < K; k++) {
+        const x = A[pa];
+        s0 += x * B[pb]; s1 += x * B[pb + bcs]; s2 += x * B[pb + 2 * bcs]; s3 += x * B[pb + 3 * bcs];
+        pa += aks;
+        pb += bks;
+      }
+      const o = i * N + j;
+      if (accumulate) {
+        C[o] += s0; C[o + 1] += s1; C[o + 2] += s2; C[o + 3] += s3;
+      } else {
+        C[o] = s0; C[o + 1] = s1; C[o + 2] = s2; C[o + 3] = s3;
+      }
+    }
+    for (let j = j4; j < j1; j++) {
       let s = 0;
       let pa = i * ars;
       let pb = j * bcs;
