@@ -1,5 +1,5 @@
 // Labelled id sequences → the padded, time-major batch a sequence classifier trains on.
-import { Tensor, checkRank, checkShape } from "../tensor";
+import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
 import type { Batcher } from "../train/types";
 
 /** One labelled sequence of token ids (e.g. a `SentimentExample`: `ids`, `label`). */
@@ -65,4 +65,31 @@ export function asClassifierBatch(fn: string, input: ClassifierInput): Classifie
     throw new Error(`${fn}: labels must be [B] = [${B}], got ${Array.isArray(batch.labels) ? `[${batch.labels.length}]` : typeof batch.labels}`);
   }
   return batch;
+}
+
+/**
+ * A {@link Batcher} whose items are whole batches of similar length (less padding, so fewer wasted time steps):
+ * the examples are shuffled (seeded), stably sorted by length and cut into batches of `batchSize`. Train with
+ * `fit(model, batcher, { batchSize: 1, … })`: `fit` then shuffles the order of the batches every epoch
+ * (their contents stay fixed, and epoch means weigh every batch equally).
+ * @param examples labelled sequences
+ * @param batchSize examples per batch (the last batch may be smaller)
+ * @example
+ * fit(model, bucketedClassifierBatcher(train, 32, { rng: new Rng(0) }), { epochs: 2, batchSize: 1, optimizer });
+ */
+export function bucketedClassifierBatcher(examples: readonly LabeledSequence[], batchSize: number, opts: { rng?: Rng; maxLen?: number } = {}): Batcher<ClassifierBatch> {
+  const fn = "bucketedClassifierBatcher";
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${fn}: batchSize must be a positive integer, got ${batchSize}`);
+  const order = (opts.rng ?? getRng()).permutation(examples.length);
+  const sorted = order.map((i, k) => ({ i, k })).sort((a, b) => examples[a.i].ids.length - examples[b.i].ids.length || a.k - b.k);
+  const buckets: LabeledSequence[][] = [];
+  for (let s = 0; s < sorted.length; s += batchSize) buckets.push(sorted.slice(s, s + batchSize).map((e) => examples[e.i]));
+  const padded = buckets.map((b) => toClassifierBatch(b, opts));
+  return {
+    size: padded.length,
+    batch: (idx) => {
+      if (idx.length !== 1) throw new Error(`${fn}: each item is already a batch; train with batchSize: 1, got a batch of ${idx.length} items`);
+      return padded[idx[0]];
+    },
+  };
 }

@@ -8,3 +8,4 @@ export * from "./classifier-count-params";
 export * from "./classifier-loss";
 export * from "./classifier";
 export * from "./bag-of-words";
+export * from "./classifier-experiment";
