@@ -70,10 +70,11 @@ export function beamSearch(model: StepDecoder, srcIds: readonly number[], opts: 
     const step = model.decodeStep(prev, state);
     const V = step.logProbs.shape[1];
     const lp = step.logProbs.data;
-    // every extension (hypothesis i, token k), best first; ties keep the lower (i, k) first, so results are deterministic
+    // the best extensions (hypothesis i, token k), best first; ties keep the lower (i, k) first, so results are deterministic.
+    // Only each hypothesis' own top-k tokens can enter the global top k, so k·k candidates are enough to sort.
     const ext: { i: number; k: number; logProb: number }[] = [];
     live.forEach((h, i) => {
-      for (let k = 0; k < V; k++) ext.push({ i, k, logProb: h.logProb + lp[i * V + k] });
+      for (const k of topK(lp, i * V, V, beamSize)) ext.push({ i, k, logProb: h.logProb + lp[i * V + k] });
     });
     ext.sort((a, b) => b.logProb - a.logProb || a.i - b.i || a.k - b.k);
     const want = beamSize - finished.length;
@@ -110,6 +111,20 @@ export function beamSearch(model: StepDecoder, srcIds: readonly number[], opts: 
     .sort((a, b) => b.score - a.score);
   const best = candidates[0];
   return { ids: best.ids, logProb: best.logProb, score: best.score, finished: best.finished, candidates };
+}
+
+/** Indices of the `k` largest of `row[off .. off+V)`, largest first (ties: lower index first). */
+function topK(row: Float64Array, off: number, V: number, k: number): number[] {
+  const best: number[] = [];
+  for (let j = 0; j < V; j++) {
+    const v = row[off + j];
+    if (best.length === k && v <= row[off + best[k - 1]]) continue;
+    let pos = best.length < k ? best.length : k - 1;
+    while (pos > 0 && row[off + best[pos - 1]] < v) pos--;
+    best.splice(pos, 0, j);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
