@@ -1,5 +1,5 @@
 // The encoder-decoder (seq2seq) model: embeddings, a recurrent encoder and decoder of one cell kind, a softmax head, teacher forcing.
-import { Rng, Tensor, fmtShape, getRng } from "../tensor";
+import { Rng, Tensor, fmtShape, getRng, logSoftmax } from "../tensor";
 import type { CellKind, CellState, Module, Param } from "../cells/types";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
@@ -242,7 +242,7 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
     const x = this.tgtEmbedding.forward(new Tensor(Float64Array.from(prev), [N]));
     const next = this.decoder.cell.step(x, state, this.decoder.cellParams).state;
     const logits = this.head.forward(next.h);
-    return { logProbs: logSoftmaxRows(logits), state: next };
+    return { logProbs: logSoftmax(logits, 1), state: next };
   }
 
   /**
@@ -296,17 +296,3 @@ function checkMaxLen(fn: string, maxLen: number): number {
   return maxLen;
 }
 
-/** Row-wise log-softmax of `[N, V]` logits: `z − logSumExp(z)` (max-shifted). */
-function logSoftmaxRows(z: Tensor): Tensor {
-  const [N, V] = z.shape;
-  const out = new Float64Array(N * V);
-  for (let n = 0; n < N; n++) {
-    let m = -Infinity;
-    for (let k = 0; k < V; k++) m = Math.max(m, z.data[n * V + k]);
-    let s = 0;
-    for (let k = 0; k < V; k++) s += Math.exp(z.data[n * V + k] - m);
-    const lse = m + Math.log(s);
-    for (let k = 0; k < V; k++) out[n * V + k] = z.data[n * V + k] - lse;
-  }
-  return new Tensor(out, [N, V]);
-}
