@@ -57,7 +57,7 @@ export function gemmStrided(
  * The edges of {@link gemmStrided}: rows `[i0, i1)`, columns `[j0, j1)` of C, one row at a time,
  * in 1×4 strips (one `a` used 4 times; the batch-1 cells of the notebooks live here) then 1×1.
  */
-function gemmEdge(
+export function gemmEdge(
   C: Float64Array, A: Float64Array, B: Float64Array, i0: number, i1: number, j0: number, j1: number, N: number, K: number,
   ars: number, aks: number, bcs: number, bks: number, accumulate: boolean,
 ): void {

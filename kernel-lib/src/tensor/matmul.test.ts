@@ -1,6 +1,7 @@
 // The fast gemm kernels agree with the naive reference on random shapes, every transpose case, with and without accumulation.
 import { strict as assert } from "assert";
-import { Rng, randn, gemm, gemmNaive } from "./index";
+import { Rng, randn, gemm, gemmNaive, gemmWasm, wasmGemmAvailable } from "./index";
+import { gemmStrided } from "./gemm-js";
 
 /** Largest |a − b| over two arrays. */
 function maxDiff(a: Float64Array, b: Float64Array): number {
@@ -16,7 +17,7 @@ describe("gemm", () => {
     for (const transA of [false, true]) {
       for (const transB of [false, true]) {
         for (const accumulate of [false, true]) {
-          it(`[${M},${N},${K}] transA=${transA} transB=${transB} accumulate=${accumulate} agrees with gemmNaive`, () => {
+          it(`[${M},${N},${K}] transA=${transA} transB=${transB} accumulate=${accumulate} agrees with gemmNaive (JS kernel: bit-identical)`, () => {
             const A = randn([M * K], { rng }).data;
             const B = randn([K * N], { rng }).data;
             const C0 = randn([M * N], { rng }).data;
@@ -25,12 +26,45 @@ describe("gemm", () => {
             gemm(fast, A, B, M, N, K, transA, transB, accumulate);
             gemmNaive(naive, A, B, M, N, K, transA, transB, accumulate);
             assert.ok(maxDiff(fast, naive) <= 1e-12, `max difference ${maxDiff(fast, naive)}`);
-            // not just close: both sum each element's products in increasing k
-            assert.deepEqual(fast, naive);
+            // the JS kernel is not just close: like the naive loop it sums each element's products in increasing k
+            const js = C0.slice();
+            gemmStrided(js, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
+            assert.deepEqual(js, naive);
             if (!accumulate && M * N > 0 && K > 0) assert.notDeepEqual(fast, C0);
           });
         }
       }
     }
   }
+
+  it("the WebAssembly SIMD kernels load here (Node 20 has SIMD128)", () => {
+    assert.ok(wasmGemmAvailable());
+  });
+
+  const big = [[4, 4, 1], [5, 9, 13], [8, 12, 1], [33, 20, 7], [34, 70, 129], [64, 36, 40], [7, 5, 2]];
+  for (const [M, N, K] of big) {
+    for (const [transA, transB] of [[false, false], [true, false], [false, true]]) {
+      for (const accumulate of [false, true]) {
+        it(`gemmWasm [${M},${N},${K}] transA=${transA} transB=${transB} accumulate=${accumulate} agrees with gemmNaive to 1e-12`, () => {
+          const A = randn([M * K], { rng }).data;
+          const B = randn([K * N], { rng }).data;
+          const C0 = randn([M * N], { rng }).data;
+          const wasm = C0.slice();
+          const naive = C0.slice();
+          assert.ok(gemmWasm(wasm, A, B, M, N, K, transA, transB, accumulate));
+          gemmNaive(naive, A, B, M, N, K, transA, transB, accumulate);
+          assert.ok(maxDiff(wasm, naive) <= 1e-12, `max difference ${maxDiff(wasm, naive)}`);
+          // the column-vectorised kernel sums in the naive order: bit-identical
+          if (!transB) assert.deepEqual(wasm, naive);
+          const again = C0.slice();
+          gemmWasm(again, A, B, M, N, K, transA, transB, accumulate);
+          assert.deepEqual(again, wasm, "same inputs, same bytes");
+        });
+      }
+    }
+  }
+
+  it("gemmWasm declines Aᵀ·Bᵀ (the JS kernel serves it)", () => {
+    assert.equal(gemmWasm(new Float64Array(16), new Float64Array(16), new Float64Array(16), 4, 4, 4, true, true, false), false);
+  });
 });

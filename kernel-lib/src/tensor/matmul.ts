@@ -1,6 +1,12 @@
 // Matrix multiply: the general kernel the cells and BPTT call, and the naive reference it is tested against.
 import { Tensor, checkRank, fmtShape } from "./tensor";
 import { gemmStrided } from "./gemm-js";
+import { gemmWasm } from "./gemm-wasm";
+
+export { gemmWasm, wasmGemmAvailable } from "./gemm-wasm";
+
+/** Products with at least this many multiply-adds (M·N·K) go to the WebAssembly SIMD kernel; smaller ones stay in JS. */
+export const GEMM_WASM_MIN_WORK = 8192;
 
 /**
  * The naive reference: `C[M,N] (+)= op(A) · op(B)` with the textbook triple loop, where
@@ -27,16 +33,18 @@ export function gemmNaive(
 
 /**
  * The fast kernel: `C[M,N] (+)= op(A) · op(B)`, same contract as {@link gemmNaive}.
- * Dispatches each transpose case to the register-blocked {@link gemmStrided} (4×4 tiles of C in
+ * Products of at least {@link GEMM_WASM_MIN_WORK} multiply-adds run in WebAssembly SIMD ({@link gemmWasm}).
+ * Otherwise each transpose case goes to the register-blocked {@link gemmStrided} (4×4 tiles of C in
  * locals, k innermost) with that case's strides: `A[M,K]` is (row K, step 1), stored `A[K,M]` is
  * (row 1, step M); `B[K,N]` is (column 1, step N), stored `B[N,K]` is (column K, step 1).
- * Every element sums its K products in increasing k, so results are deterministic run to run.
+ * Results depend only on the operands and shapes, so they are identical run to run.
  */
 export function gemm(
   C: Float64Array, A: Float64Array, B: Float64Array,
   M: number, N: number, K: number,
   transA = false, transB = false, accumulate = false,
 ): void {
+  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK && gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
 }
 

@@ -1,0 +1,92 @@
+// The WebAssembly SIMD (f64x2) gemm for larger products: operands are copied into the module's memory, whole tiles run in gemm-simd.wat, edges in JS.
+import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
+import { gemmEdge } from "./gemm-js";
+
+/** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+interface SimdKernels {
+  mem: { buffer: ArrayBuffer; grow(pages: number): number };
+  colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
+  dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
+}
+
+let kernels: SimdKernels | null | undefined;
+let f64 = new Float64Array(0);
+
+/** The instantiated kernels, or null where WebAssembly SIMD is unavailable (then {@link gemmWasm} declines). */
+function simd(): SimdKernels | null {
+  if (kernels !== undefined) return kernels;
+  try {
+    const bin = atob(GEMM_SIMD_WASM_BASE64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    const inst = new wasm.Instance(new wasm.Module(bytes), {});
+    const e = inst.exports as unknown as SimdKernels;
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec };
+  } catch {
+    kernels = null;
+  }
+  return kernels;
+}
+
+/** True when the WebAssembly SIMD kernels loaded (Node ≥ 16 and current browsers). */
+export function wasmGemmAvailable(): boolean {
+  return simd() !== null;
+}
+
+/** A float64 view of the module's memory holding at least `n` values (grown in 64 KiB pages). */
+function view(k: SimdKernels, n: number): Float64Array {
+  const need = n * 8;
+  if (k.mem.buffer.byteLength < need) k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+  if (f64.buffer !== k.mem.buffer) f64 = new Float64Array(k.mem.buffer);
+  return f64;
+}
+
+/**
+ * `C[M,N] (+)= op(A) · op(B)` with WebAssembly SIMD, same contract as `gemm`/`gemmNaive`, for the three
+ * cases the cells use: `A·B` and `Aᵀ·B` run the column-vectorised 4×4 kernel (each element sums in
+ * increasing k, so bit-identical to `gemmNaive`); `A·Bᵀ` runs the k-vectorised 2×4 kernel (even and odd k in
+ * two lanes, then added: deterministic, within rounding of the naive sum). Ragged rows and columns go
+ * through the JS edge loop. Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
+ * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
+ */
+export function gemmWasm(
+  C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
+  transA: boolean, transB: boolean, accumulate: boolean,
+): boolean {
+  if (transA && transB) return false;
+  const k = simd();
+  if (k === null) return false;
+  const nA = M * K;
+  const nB = K * N;
+  const nC = M * N;
+  const offB = nA + (nA & 1);
+  const offC = offB + nB + (nB & 1);
+  const mem = view(k, offC + nC);
+  mem.set(A.length === nA ? A : A.subarray(0, nA), 0);
+  mem.set(B.length === nB ? B : B.subarray(0, nB), offB);
+  if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), offC);
+  const ars = transA ? 1 : K;
+  const aks = transA ? M : 1;
+  const bcs = transB ? K : 1;
+  const bks = transB ? 1 : N;
+  let Mt: number;
+  const Nt = N - (N & 3);
+  if (transB) {
+    Mt = M - (M & 1);
+    k.dotvec(M, N, K, 0, offB * 8, offC * 8, accumulate ? 1 : 0);
+  } else {
+    Mt = M - (M & 3);
+    k.colvec(M, N, K, 0, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
+  }
+  if (Mt > 0 && Nt > 0) C.set(mem.subarray(offC, offC + nC));
+  // ragged edges: the last columns of the tiled rows, then the last rows
+  if (Nt < N) gemmEdge(C, A, B, 0, Mt, Nt, N, N, K, ars, aks, bcs, bks, accumulate);
+  if (Mt < M) gemmEdge(C, A, B, Mt, M, 0, N, N, K, ars, aks, bcs, bks, accumulate);
+  return true;
+}
