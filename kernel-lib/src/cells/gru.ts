@@ -52,10 +52,11 @@ export function gruCellForward(x: Tensor, h: Tensor, p: CellParams, variant: Gru
   addBiasRows(gh, p.bias_hh.data.subarray(0, Gh), B, Gh);
   const r = new Float64Array(B * H);
   const z = new Float64Array(B * H);
+  const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {
     for (let j = 0; j < H; j++) {
-      r[b * H + j] = sigmoidScalar(gi[b * G3 + j] + gh[b * Gh + j]);
-      z[b * H + j] = sigmoidScalar(gi[b * G3 + H + j] + gh[b * Gh + H + j]);
+      r[b * H + j] = sigmoid(gi[b * G3 + j] + gh[b * Gh + j]);
+      z[b * H + j] = sigmoid(gi[b * G3 + H + j] + gh[b * Gh + H + j]);
     }
   }
   // hn: reset-after keeps h W_hnᵀ + b_hn (its block of gh); classic keeps r ∗ h and multiplies it by W_hn

@@ -35,14 +35,15 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
   const hNew = new Float64Array(B * H);
   const tanhC = new Float64Array(B * H);
   const cp = c.data;
+  const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {
     const r = b * G4;
     const s = b * H;
     for (let j = 0; j < H; j++) {
-      const i = (z[r + j] = sigmoidScalar(z[r + j]));
-      const f = (z[r + H + j] = sigmoidScalar(z[r + H + j]));
+      const i = (z[r + j] = sigmoid(z[r + j]));
+      const f = (z[r + H + j] = sigmoid(z[r + H + j]));
       const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
-      const o = (z[r + 3 * H + j] = sigmoidScalar(z[r + 3 * H + j]));
+      const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
       const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
       const tc = Math.tanh(cn);
       cNew[s + j] = cn;

@@ -1,5 +1,5 @@
 // The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
-import { Activation, Tensor, activate, activateGradFromOutput } from "../tensor";
+import { Activation, Tensor, sigmoidScalar } from "../tensor";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
@@ -18,6 +18,31 @@ const ACTS: readonly Activation[] = ["tanh", "relu", "sigmoid"];
 export function checkActivation(fn: string, act: string): Activation {
   if (!ACTS.includes(act as Activation)) throw new Error(`${fn}: activation must be "tanh", "relu" or "sigmoid", got ${JSON.stringify(act)}`);
   return act as Activation;
+}
+
+/** `z ← φ(z)` in place, the activation chosen once outside the loop (same values as `activate`). */
+function activateInPlace(act: Activation, z: Float64Array): void {
+  const n = z.length;
+  if (act === "tanh") {
+    for (let k = 0; k < n; k++) z[k] = Math.tanh(z[k]);
+  } else if (act === "relu") {
+    for (let k = 0; k < n; k++) z[k] = z[k] > 0 ? z[k] : 0;
+  } else {
+    const sigmoid = sigmoidScalar;
+    for (let k = 0; k < n; k++) z[k] = sigmoid(z[k]);
+  }
+}
+
+/** `dz = dh ∗ φ'(z)` with φ' from the output y (same values as `activateGradFromOutput`): tanh' = 1 − y², σ' = y(1 − y), relu' = [y > 0]. */
+function activationBackward(act: Activation, dz: Float64Array, dh: Float64Array, y: Float64Array): void {
+  const n = dz.length;
+  if (act === "tanh") {
+    for (let k = 0; k < n; k++) dz[k] = dh[k] * (1 - y[k] * y[k]);
+  } else if (act === "relu") {
+    for (let k = 0; k < n; k++) dz[k] = dh[k] * (y[k] > 0 ? 1 : 0);
+  } else {
+    for (let k = 0; k < n; k++) dz[k] = dh[k] * (y[k] * (1 - y[k]));
+  }
 }
 
 /**
@@ -39,7 +64,7 @@ export function rnnCellForward(x: Tensor, h: Tensor, p: CellParams, act: Activat
   // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, one fused product per input
   const z = gatePreactivations(x, h, p, B, H, I, H);
   // h' = φ(z)
-  for (let k = 0; k < z.length; k++) z[k] = activate(act, z[k]);
+  activateInPlace(act, z);
   const hNew = new Tensor(z, [B, H]);
   return { h: hNew, cache: { act, x, hPrev: h, h: hNew, p } };
 }
@@ -62,7 +87,7 @@ export function rnnCellBackward(dh: Tensor, cache: RnnCellCache, grads: CellPara
   checkStepInputs(fn, x, dh, I, H);
   // dz = dh' ∗ φ'(z), φ' from the cached output
   const dz = new Float64Array(B * H);
-  for (let k = 0; k < dz.length; k++) dz[k] = dh.data[k] * activateGradFromOutput(act, h.data[k]);
+  activationBackward(act, dz, dh.data, h.data);
   // z = x W_ihᵀ + h W_hhᵀ + b: dW_ih += dzᵀ x, dW_hh += dzᵀ h, biases += Σ_b dz; dx = dz W_ih, dh = dz W_hh
   return gatePreactivationsBackward(dz, x, hPrev, p, grads, B, H, I, H);
 }
