@@ -15,4 +15,4 @@ export { liveProgress, progressBundle, progressLine, progressCurve } from "./pro
 export type { ProgressOptions, ProgressState, ProgressStep, ProgressEpoch, LiveProgress } from "./progress";
 export { show, showBundle, showHtml, showSvg, showPlotly, showTable, markdown, newOutput, inNotebook, tensorHtml } from "./tslab";
 export type { LiveOutput } from "./tslab";
-export { unrolledGraphSvg } from "./unrolled-graph";
+export * from "./unrolled-graph";
