@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Start Jupyter on 127.0.0.1 with the project's tslab kernelspec and the notebooks folder open; prints the URL.
 # Uses JupyterLab when it is installed (conda environment.yml), otherwise Debian's classic Notebook.
+# Options: --port N (default 8888 or $PORT); anything else is passed to Jupyter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JUPYTER_PATH="$(pwd)/.jupyter/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-[ -f .jupyter/share/jupyter/kernels/tslab/kernel.json ] || { echo "lab: run 'npm run setup' first (no tslab kernelspec)" >&2; exit 1; }
-PORT="${PORT:-8888}"
+[ -f .jupyter/share/jupyter/kernels/tslab/kernel.json ] || [ -f "${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/tslab/kernel.json" ] \
+  || { echo "lab: no tslab kernelspec: run 'npm run setup' first" >&2; exit 1; }
+PORT="${PORT:-8888}"; ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) PORT="$2"; shift 2 ;;
+    --port=*) PORT="${1#--port=}"; shift ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
 PY=/usr/bin/python3; "$PY" -c 'import notebook' 2>/dev/null || PY="$(command -v python3)"
 if "$PY" -c 'import jupyterlab' 2>/dev/null; then APP=lab; else APP=notebook; fi
-echo "Starting Jupyter ($APP) at http://127.0.0.1:$PORT/ (the URL with its token follows); Ctrl-C stops it."
-exec "$PY" -m "$APP" --ip=127.0.0.1 --port="$PORT" --no-browser --notebook-dir="$(pwd)/notebooks" "$@"
+[ "$(id -u)" = 0 ] && ARGS+=(--allow-root)
+echo "Starting Jupyter ($APP) on http://127.0.0.1:$PORT/ with the notebooks folder; it prints the URL with its token below. Ctrl-C stops it."
+exec "$PY" -m "$APP" --ip=127.0.0.1 --port="$PORT" --port-retries=0 --no-browser --notebook-dir="$(pwd)/notebooks" ${ARGS[@]+"${ARGS[@]}"}
