@@ -1,5 +1,6 @@
 // Micro-benchmarks of the hot kernels (gemm per transpose case) and training steps per second of W1–W4, for engineer S's speed work.
 //   node --import tsx bench/kernels.ts [--only gemm|steps] [--seconds 0.5] [--w W1,W4]
+//   node --expose-gc --import tsx bench/kernels.ts --only memory   (BPTT memory: full over 1,000 steps, truncated vs T)
 import * as rl from "../kernel-lib/src";
 import { WORKLOADS } from "./workloads";
 import { rnnlabTrainingStep } from "./rnnlab_peer";
@@ -32,6 +33,51 @@ function rate(f: () => void): number {
   }
   rs.sort((a, b) => a - b);
   return rs[2];
+}
+
+const MiB = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+/** heapUsed + external + arrayBuffers after a full collection (Float64Arrays live in arrayBuffers). */
+function liveBytes(): number {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+if (only === "memory") {
+  if (!(globalThis as unknown as { gc?: () => void }).gc) throw new Error("run with node --expose-gc for the memory check");
+  const B = 32, I = 32, H = 256;
+  const rng = new rl.Rng(5);
+  const cell = rl.lstmCell();
+  const p = rl.initCellParams("lstm", I, H, { rng });
+  // full BPTT over T = 1000: the caches of every step are alive between forward and backward
+  {
+    const T = 1000;
+    const x = rl.randn([T, B, I], { rng });
+    const dOut = rl.randn([T, B, H], { rng });
+    const base = liveBytes();
+    const fwd = rl.unroll(cell, p, x);
+    const afterForward = liveBytes();
+    rl.bptt(cell, fwd.caches, dOut, null, rl.zerosLikeParams(p));
+    const rss = process.memoryUsage().rss;
+    console.log(`full BPTT LSTM T=${T} B=${B} I=${I} H=${H}: caches+states+outputs ${MiB(afterForward - base)} live after forward, ` +
+      `process RSS ${MiB(rss)} (limit asked: well under 1024 MiB) — ${rss < 2 ** 30 ? "OK" : "TOO BIG"}`);
+  }
+  // truncated BPTT(50, 50): the live memory during the run must not grow with T
+  const peaks: number[] = [];
+  for (const T of [200, 1000]) {
+    const x = rl.randn([T, B, I], { rng });
+    const base = liveBytes();
+    let peak = 0;
+    rl.truncatedBptt(cell, p, x, (out) => ({ loss: 0, dOutputs: rl.zeros(out.shape) }), {
+      k1: 50, k2: 50, grads: rl.zerosLikeParams(p),
+      onUpdate: () => { peak = Math.max(peak, liveBytes() - base); },
+    });
+    peaks.push(peak);
+    console.log(`truncated BPTT(50, 50) LSTM T=${T}: peak live memory above the input ${MiB(peak)}`);
+  }
+  console.log(`truncated memory T=1000 vs T=200: ×${(peaks[1] / peaks[0]).toFixed(2)} — ${peaks[1] < 1.25 * peaks[0] ? "does not grow with T" : "GROWS with T"}`);
+  process.exit(0);
 }
 
 if (only !== "steps") {
