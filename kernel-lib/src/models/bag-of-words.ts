@@ -1,11 +1,8 @@
 // The order-blind baseline: the mean of a sequence's word embeddings (or its word counts) → Dense → softmax cross-entropy.
 import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
-import type { Module, Param } from "../cells";
+import type { Module } from "../cells";
 import { Dense, Embedding } from "../layers";
-import type { BatchResult, Trainable } from "../train/types";
-import { ClassifierInput, asClassifierBatch } from "./classifier-batch";
-import { argmaxRows, classificationLoss } from "./classifier-loss";
-import { countParams } from "./classifier-count-params";
+import { ClassifierBase } from "./classifier-base";
 
 /** Options of {@link BagOfWordsClassifier}. */
 export interface BagOfWordsOptions {
@@ -27,11 +24,13 @@ export interface BagOfWordsOptions {
  * - `"mean"`: `x̄_b = (1/n_b) Σ_t m_{t,b} E[id_{t,b}]` (`[B, E]`, n_b real tokens), `z = x̄ Wᵀ + b`;
  * - `"counts"`: `c_{b,v} = Σ_t m_{t,b} [id_{t,b} = v]` (`[B, V]`), `z = c Wᵀ + b`.
  * Then `L = mean_b CE(softmax(z_b), y_b)`. Same interface as {@link SequenceClassifier} (`Trainable`, `predict`, `numParams`).
+ * `numParams()` = `V·E + C·(E + 1)` (mean) or `C·(V + 1)` (counts).
  * @example
  * const bow = new BagOfWordsClassifier({ vocabSize: vocab.size, numClasses: 2, embedDim: 16, rng: new Rng(0) });
  * fit(bow, classifierBatcher(train), { epochs: 2, batchSize: 32, optimizer: new Adam(bow.parameters(), { lr: 1e-2 }) });
  */
-export class BagOfWordsClassifier implements Trainable<ClassifierInput>, Module {
+export class BagOfWordsClassifier extends ClassifierBase {
+  protected readonly modelName = "BagOfWordsClassifier";
   readonly mode: "mean" | "counts";
   readonly vocabSize: number;
   readonly paddingIdx: number;
@@ -41,6 +40,7 @@ export class BagOfWordsClassifier implements Trainable<ClassifierInput>, Module 
   private last: { ids: Tensor; mask: Tensor; counts: Float64Array } | null = null;
 
   constructor(opts: BagOfWordsOptions) {
+    super();
     const fn = "BagOfWordsClassifier";
     const { vocabSize, numClasses, mode = "mean", embedDim = 16, paddingIdx = 0, rng = getRng() } = opts ?? ({} as BagOfWordsOptions);
     if (mode !== "mean" && mode !== "counts") throw new Error(`${fn}: mode must be "mean" or "counts", got ${mode}`);
@@ -101,45 +101,9 @@ export class BagOfWordsClassifier implements Trainable<ClassifierInput>, Module 
     this.embedding.backward(new Tensor(dx, [T, B, E]));
   }
 
-  /** Forward, cross-entropy, backward (gradients ADD); `metrics.accuracy` is the batch accuracy. */
-  lossAndGrad(input: ClassifierInput): BatchResult {
-    const b = asClassifierBatch("BagOfWordsClassifier.lossAndGrad", input);
-    const r = classificationLoss("BagOfWordsClassifier.lossAndGrad", this.forward(b.ids, b.mask), b.labels);
-    this.backward(r.dLogits);
-    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
-  }
-
-  /** The forward pass alone: mean loss and accuracy (for `evaluate`). */
-  loss(input: ClassifierInput): BatchResult {
-    const b = asClassifierBatch("BagOfWordsClassifier.loss", input);
-    const r = classificationLoss("BagOfWordsClassifier.loss", this.forward(b.ids, b.mask), b.labels);
-    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
-  }
-
-  /**
-   * The predicted class of each sequence.
-   * @param ids `[T, B]`
-   * @param mask `[T, B]` (default all ones)
-   * @returns `[B]`
-   */
-  predict(ids: Tensor, mask?: Tensor | null): number[] {
-    return argmaxRows(this.forward(ids, mask));
-  }
-
-  /** `embedding.weight` (mode "mean") and `head.weight`, `head.bias`. */
-  parameters(): Param[] {
-    const emb = this.embedding ? this.embedding.parameters().map((p) => ({ ...p, name: `embedding.${p.name}` })) : [];
-    return [...emb, ...this.head.parameters().map((p) => ({ ...p, name: `head.${p.name}` }))];
-  }
-
-  /** Zeroes every gradient. */
-  zeroGrad(): void {
-    for (const p of this.parameters()) p.grad.data.fill(0);
-  }
-
-  /** The number of trainable scalars: `V·E + C·(E + 1)` (mean) or `C·(V + 1)` (counts). */
-  numParams(): number {
-    return countParams(this);
+  /** `{ embedding, head }` (mode "mean") or `{ head }` (mode "counts"). */
+  protected modules(): Record<string, Module> {
+    return this.embedding ? { embedding: this.embedding, head: this.head } : { head: this.head };
   }
 
   /** The averaging weight `m_{t,b} / n_b` of step t of sequence b in the last forward (0 for padding). */

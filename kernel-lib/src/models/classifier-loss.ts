@@ -1,4 +1,4 @@
-// The classification read-out shared by the sequence classifiers: cross-entropy on [B, C] logits, accuracy, arg-max.
+// The classification read-out shared by the sequence classifiers: cross-entropy on [B, C] logits and accuracy.
 import { Tensor, checkRank } from "../tensor";
 import { accuracy, softmaxCrossEntropy } from "../losses";
 
@@ -18,21 +18,4 @@ export function classificationLoss(fn: string, logits: Tensor, labels: readonly 
   checkRank(fn, "logits", logits, 2, "B, C");
   const { loss, dLogits } = softmaxCrossEntropy(logits, labels);
   return { loss, dLogits, accuracy: accuracy(logits, labels) };
-}
-
-/**
- * The predicted class of each row: `argmax_k z_{b,k}` (ties go to the lowest index).
- * @param logits `[B, C]`
- * @returns `[B]`
- */
-export function argmaxRows(logits: Tensor): number[] {
-  checkRank("argmaxRows", "logits", logits, 2, "B, C");
-  const [B, C] = logits.shape;
-  const out: number[] = [];
-  for (let b = 0; b < B; b++) {
-    let best = 0;
-    for (let k = 1; k < C; k++) if (logits.data[b * C + k] > logits.data[b * C + best]) best = k;
-    out.push(best);
-  }
-  return out;
 }

@@ -5,7 +5,7 @@ import { Adam } from "../optim";
 import { fit, evaluate } from "../train";
 import { SequenceClassifier } from "./classifier";
 import { BagOfWordsClassifier } from "./bag-of-words";
-import { LabeledSequence, classifierBatcher, toClassifierBatch } from "./classifier-batch";
+import { LabeledSequence, bucketedClassifierBatcher, classifierBatcher, toClassifierBatch } from "./classifier-batch";
 import { countParams } from "./classifier-count-params";
 
 // Three sequences of lengths 5, 2 and 4 over a vocabulary of 9 (id 0 = <pad>), three classes.
@@ -83,6 +83,29 @@ describe("BagOfWordsClassifier", () => {
     assert.equal(new BagOfWordsClassifier({ vocabSize: V, numClasses: 2, mode: "counts" }).numParams(), 2 * (V + 1));
   });
 });
+
+describe("classifier batches", () => {
+  it("bucketedClassifierBatcher: every example exactly once, batches of similar length, seeded", () => {
+    const rng = new Rng(3);
+    const data: LabeledSequence[] = Array.from({ length: 50 }, (_, i) => ({ ids: Array.from({ length: 1 + Math.floor(rng.uniform() * 20) }, () => 1 + i % 8), label: i % 2 }));
+    const make = () => bucketedClassifierBatcher(data, 8, { rng: new Rng(9) });
+    const b = make();
+    assert.equal(b.size, 7);
+    const batches = Array.from({ length: b.size }, (_, k) => b.batch([k]));
+    assert.equal(batches.reduce((s, x) => s + x.labels.length, 0), 50);
+    const realSteps = batches.reduce((s, x) => s + x.mask.data.reduce((a, v) => a + v, 0), 0);
+    assert.equal(realSteps, data.reduce((s, e) => s + e.ids.length, 0));
+    // sorted by length: each batch's padded length is at most the next batch's shortest sequence
+    for (let k = 1; k < batches.length; k++) assert.ok(batches[k - 1].ids.shape[0] <= Math.min(...lengthsOf(batches[k])));
+    assert.deepEqual(Array.from(make().batch([2]).ids.data), Array.from(b.batch([2]).ids.data));
+    assert.throws(() => b.batch([0, 1]), /batchSize: 1/);
+  });
+});
+
+function lengthsOf(batch: { mask: Tensor }): number[] {
+  const [T, B] = batch.mask.shape;
+  return Array.from({ length: B }, (_, j) => Array.from({ length: T }, (_, t) => batch.mask.data[t * B + j]).reduce((a, v) => a + v, 0));
+}
 
 describe("sequence classifiers with fit", () => {
   // label = 1 iff token 2 ("good") is NOT preceded by token 3 ("not"): order decides, the words alone do not

@@ -1,12 +1,9 @@
 // The many-to-one sequence classifier: Embedding → RNN/LSTM/GRU (final state at each sequence's last real step) → Dense → softmax cross-entropy.
 import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
 import type { Activation } from "../tensor";
-import type { GruVariant, Module, Param } from "../cells";
+import type { GruVariant, Module } from "../cells";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
-import type { BatchResult, Trainable } from "../train/types";
-import { ClassifierInput, asClassifierBatch } from "./classifier-batch";
-import { argmaxRows, classificationLoss } from "./classifier-loss";
-import { countParams } from "./classifier-count-params";
+import { ClassifierBase } from "./classifier-base";
 
 /** Options of {@link SequenceClassifier}. */
 export interface SequenceClassifierOptions {
@@ -39,12 +36,14 @@ export interface SequenceClassifierOptions {
  * Backward goes the reverse way: `dz → dh_T` (head) → BPTT from the final state (no per-step output gradient)
  * → `dx [T, B, E]` → scatter-add into the embedding rows (`<pad>` excluded).
  * Implements `Trainable` (for `fit`/`evaluate`): `lossAndGrad(batch)` ADDS the gradients and reports `accuracy`.
+ * `numParams()` = `V·E + G·H·(E + H + 2) + C·(H + 1)`.
  * @example
  * const model = new SequenceClassifier({ cell: "lstm", vocabSize: vocab.size, embedDim: 16, hiddenSize: 32, numClasses: 2, rng: new Rng(0) });
  * fit(model, classifierBatcher(train), { epochs: 2, batchSize: 32, optimizer: new Adam(model.parameters(), { lr: 1e-2 }) });
  * model.predict(batch.ids, batch.mask); // [B] class indices
  */
-export class SequenceClassifier implements Trainable<ClassifierInput>, Module {
+export class SequenceClassifier extends ClassifierBase {
+  protected readonly modelName = "SequenceClassifier";
   readonly cell: "rnn" | "lstm" | "gru";
   readonly embedding: Embedding;
   readonly recurrent: RecurrentLayer;
@@ -54,6 +53,7 @@ export class SequenceClassifier implements Trainable<ClassifierInput>, Module {
   constructor(opts: SequenceClassifierOptions) {
     const fn = "SequenceClassifier";
     const { cell, vocabSize, embedDim, hiddenSize, numClasses, rng = getRng(), paddingIdx = 0 } = opts ?? ({} as SequenceClassifierOptions);
+    super();
     if (cell !== "rnn" && cell !== "lstm" && cell !== "gru") throw new Error(`${fn}: cell must be "rnn", "lstm" or "gru", got ${cell}`);
     this.cell = cell;
     this.embedding = new Embedding({ numEmbeddings: vocabSize, dim: embedDim, paddingIdx, rng });
@@ -92,44 +92,9 @@ export class SequenceClassifier implements Trainable<ClassifierInput>, Module {
     this.embedding.backward(dx);                            // [T, B, E] scattered into the table
   }
 
-  /** Forward, cross-entropy, backward (gradients ADD); `metrics.accuracy` is the batch accuracy. */
-  lossAndGrad(input: ClassifierInput): BatchResult {
-    const b = asClassifierBatch("SequenceClassifier.lossAndGrad", input);
-    const r = classificationLoss("SequenceClassifier.lossAndGrad", this.forward(b.ids, b.mask), b.labels);
-    this.backward(r.dLogits);
-    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
+  /** `{ embedding, rnn, head }`: parameter names are prefixed with these. */
+  protected modules(): Record<string, Module> {
+    return { embedding: this.embedding, rnn: this.recurrent, head: this.head };
   }
 
-  /** The forward pass alone: mean loss and accuracy (for `evaluate`). */
-  loss(input: ClassifierInput): BatchResult {
-    const b = asClassifierBatch("SequenceClassifier.loss", input);
-    const r = classificationLoss("SequenceClassifier.loss", this.forward(b.ids, b.mask), b.labels);
-    return { loss: r.loss, metrics: { accuracy: r.accuracy } };
-  }
-
-  /**
-   * The predicted class of each sequence, `argmax_k z_{b,k}`.
-   * @param ids `[T, B]`
-   * @param mask `[T, B]` (default all ones)
-   * @returns `[B]`
-   */
-  predict(ids: Tensor, mask?: Tensor | null): number[] {
-    return argmaxRows(this.forward(ids, mask));
-  }
-
-  /** Embedding, recurrent and head parameters, names prefixed (`embedding.weight`, `rnn.weight_ih_l0`, `head.weight` …). */
-  parameters(): Param[] {
-    const prefix = (p: string, ps: Param[]) => ps.map((q) => ({ ...q, name: `${p}.${q.name}` }));
-    return [...prefix("embedding", this.embedding.parameters()), ...prefix("rnn", this.recurrent.parameters()), ...prefix("head", this.head.parameters())];
-  }
-
-  /** Zeroes every gradient. */
-  zeroGrad(): void {
-    for (const p of this.parameters()) p.grad.data.fill(0);
-  }
-
-  /** The number of trainable scalars: `V·E + G·H·(E + H + 2) + C·(H + 1)`. */
-  numParams(): number {
-    return countParams(this);
-  }
 }

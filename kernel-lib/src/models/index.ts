@@ -6,6 +6,7 @@ export * from "./bleu";
 export * from "./classifier-batch";
 export * from "./classifier-count-params";
 export * from "./classifier-loss";
+export * from "./classifier-base";
 export * from "./classifier";
 export * from "./bag-of-words";
 export * from "./classifier-experiment";
