@@ -1,6 +1,6 @@
 // Turns an executed notebook into handout files: a trusted .ipynb, standalone HTML (nbconvert), PDF (Chromium).
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -50,8 +50,17 @@ export async function exportHtml(ipynb: string, outDir: string): Promise<string>
     "-m", "nbconvert", "--to", "html", "--HTMLExporter.embed_images=True",
     "--output-dir", resolve(outDir), "--output", name, resolve(ipynb),
   ], { env: jupyterEnv(), timeoutMs: 120_000 });
-  return join(resolve(outDir), `${name}.html`);
+  const out = join(resolve(outDir), `${name}.html`);
+  writeFileSync(out, readFileSync(out, "utf8").replace("</head>", `${PRINT_CSS}</head>`));
+  return out;
 }
+
+/** Paper has no horizontal scroll bar: in print, long code lines and wide outputs wrap instead of being cut off. */
+const PRINT_CSS = `<style media="print">
+  pre, .highlight pre, .output_text pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  .jp-InputArea-editor, .input_area, div.output_area { overflow: visible !important; }
+  img { max-width: 100% !important; height: auto; }
+</style>`;
 
 /**
  * Prints an HTML file to PDF with headless Chromium; a virtual-time budget lets MathJax and plotly finish first.
