@@ -14,6 +14,11 @@ export interface TableOptions {
   showIndex?: boolean;
   /** At most this many rows (default 50); the rest is summarised in a last row. */
   maxRows?: number;
+  /**
+   * The table holds wall-clock measurements (training times): it is marked with the class `rnnlab-wallclock`
+   * (text form: a `[wall-clock]` first line), so reproducibility checks know to ignore it.
+   */
+  wallclock?: boolean;
 }
 
 /** True for danfojs DataFrames and anything shaped like one. */
@@ -57,7 +62,7 @@ export function table(data: TableInput, opts: TableOptions = {}): string {
   const body = rows.slice(0, maxRows).map((r, i) => `<tr>${showIndex ? `<th>${escapeXml(String(index![i]))}</th>` : ""}${r.map(td).join("")}</tr>`);
   if (rows.length > maxRows) body.push(`<tr><td colspan="${columns.length + (showIndex ? 1 : 0)}">… ${rows.length - maxRows} more rows (${rows.length} in all)</td></tr>`);
   const caption = opts.caption ? `<caption>${escapeXml(opts.caption)}</caption>` : "";
-  return `<table class="rnnlab-table">${caption}${head}<tbody>${body.join("")}</tbody></table>`;
+  return `<table class="rnnlab-table${opts.wallclock ? " rnnlab-wallclock" : ""}">${caption}${head}<tbody>${body.join("")}</tbody></table>`;
 }
 
 /** Plain-text rendering of the same table (aligned columns), for terminals and text/plain. */
@@ -68,5 +73,5 @@ export function tableText(data: TableInput, opts: TableOptions = {}): string {
   const grid = [[...(showIndex ? [""] : []), ...columns], ...rows.slice(0, opts.maxRows ?? 50).map((r, i) => [...(showIndex ? [String(index![i])] : []), ...r.map((v) => cellText(v, digits))])];
   const widths = grid[0].map((_, j) => Math.max(...grid.map((r) => (r[j] ?? "").length)));
   const lines = grid.map((r) => r.map((c, j) => c.padEnd(widths[j])).join("  ").trimEnd());
-  return (opts.caption ? opts.caption + "\n" : "") + lines.join("\n");
+  return (opts.wallclock ? "[wall-clock]\n" : "") + (opts.caption ? opts.caption + "\n" : "") + lines.join("\n");
 }

@@ -11,8 +11,9 @@ const VOLATILE_NB_KEYS = ["papermill", "widgets", "signature"];
  * Keys are written in a fixed order, so `serializeNotebook(normalizeNotebook(a)) === …(b)` when the outputs agree.
  * @param nb an nbformat v4 notebook
  */
-export function normalizeNotebook(nb: NotebookJson): NotebookJson {
+export function normalizeNotebook(nb: NotebookJson, opts: { maskWallclock?: boolean } = {}): NotebookJson {
   const out = JSON.parse(JSON.stringify(nb)) as NotebookJson;
+  if (opts.maskWallclock) maskWallclock(out);
   for (const k of VOLATILE_NB_KEYS) delete out.metadata[k];
   for (const cell of out.cells) {
     for (const k of VOLATILE_CELL_KEYS) delete cell.metadata[k];
@@ -21,6 +22,25 @@ export function normalizeNotebook(nb: NotebookJson): NotebookJson {
     }
   }
   return sortKeys(out) as NotebookJson;
+}
+
+/** Marks of an output that reports wall-clock measurements (see the display helpers' `wallclock` option). */
+const WALLCLOCK = /rnnlab-wallclock|^\[wall-clock\]/m;
+
+/**
+ * Replaces, in place, every output that reports wall-clock measurements (an HTML element with the class
+ * `rnnlab-wallclock`, or text starting with a `[wall-clock]` line) by a placeholder: only for comparing runs,
+ * never for the handouts themselves.
+ */
+function maskWallclock(nb: NotebookJson): void {
+  for (const cell of nb.cells) {
+    if (!cell.outputs) continue;
+    cell.outputs = cell.outputs.map((o) => {
+      const texts = [o.text, ...Object.values((o.data ?? {}) as Record<string, unknown>)]
+        .map((v) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : ""));
+      return texts.some((t) => WALLCLOCK.test(t)) ? { output_type: o.output_type, wallclock: "(masked for comparison)" } : o;
+    });
+  }
 }
 
 /** The notebook as nbformat writes it (1-space indent, sorted keys, final newline). */
