@@ -192,7 +192,7 @@ export async function gradeOne(a: Assignment, reference: RunResult, file: string
   } catch (e) { return zero(`grading failed: ${(e as Error).message}`); }
   const solutionErrors = plan.cells.flatMap((c, i) => {
     const r = c.kind === "solution" || c.kind === "extra" ? run.runs.get(`${c.key}#${i}`) : undefined;
-    return r && r.status !== "ok" ? [`cell "${c.key}": ${r.status === "error" ? cellErrorText(r.outputs) ?? "error" : r.status}`] : [];
+    return r && r.status !== "ok" ? [`cell "${c.key}": ${statusText(r)}`] : [];
   });
   for (const e of solutionErrors) notes.push(`error in ${e}`);
   const prefix = missing.size ? `missing solution cell(s): ${[...missing].join(", ")}` : undefined;
@@ -200,6 +200,14 @@ export async function gradeOne(a: Assignment, reference: RunResult, file: string
   const total = Math.round(cells.reduce((s, c) => s + c.points, 0) * 100) / 100;
   opts.onProgress?.({ student, phase: "done", score: total });
   return { student, file, total, maxTotal: a.totalPoints, cells, notes };
+}
+
+/** A failed cell's status in words (the error text, or what stopped the kernel). */
+function statusText(r: CellRun): string {
+  return r.status === "error" ? cellErrorText(r.outputs) ?? "error"
+    : r.status === "timeout" ? "ran past its time limit (an infinite loop?); the kernel was restarted"
+    : r.status === "dead" ? "the kernel died (memory limit exceeded or crash); it was restarted"
+    : "not run: the notebook's time limit was reached";
 }
 
 /** Student names from file names (the folder name when files share a name), made unique. */
@@ -231,7 +239,7 @@ export async function validateNotebook(a: Assignment, file: string, opts: GradeO
   const run = await executePlan(ownPlan(a), { ...opts, student: basename(file), keepExpected: true });
   const cells = a.cells.filter((c) => c.kind === "test").map((c) => scoreCell(c, run, "self"));
   const notes = [...run.runs.values()].filter((r) => r.key.includes("#") && r.status !== "ok")
-    .map((r) => `error in cell "${r.key.split("#")[0]}": ${r.status === "error" ? cellErrorText(r.outputs) ?? "error" : r.status}`);
+    .map((r) => `error in cell "${r.key.split("#")[0]}": ${statusText(r)}`);
   const total = Math.round(cells.reduce((s, c) => s + c.points, 0) * 100) / 100;
   return { student: basename(file), file, total, maxTotal: a.totalPoints, cells, notes };
 }
