@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) ARGS+=("$1"); shift ;;
   esac
 done
-PY=/usr/bin/python3; "$PY" -c 'import notebook' 2>/dev/null || PY="$(command -v python3)"
+PY="${RNNLAB_PYTHON:-$(cat .jupyter/python 2>/dev/null || echo /usr/bin/python3)}"; "$PY" -c 'import notebook' 2>/dev/null || PY="$(command -v python3)"
 if "$PY" -c 'import jupyterlab' 2>/dev/null; then APP=lab; else APP=notebook; fi
 [ "$(id -u)" = 0 ] && ARGS+=(--allow-root)
 echo "Starting Jupyter ($APP) on http://127.0.0.1:$PORT/ with the notebooks folder; it prints the URL with its token below. Ctrl-C stops it."

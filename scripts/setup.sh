@@ -43,7 +43,8 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 # With conda, the environment's python has Jupyter; prefer Debian's otherwise.
-if ! "$PY" -c 'import nbclient' 2>/dev/null; then PY="$(command -v python3)"; fi
+if [ -n "${RNNLAB_PYTHON:-}" ]; then PY="$RNNLAB_PYTHON"; elif ! "$PY" -c 'import nbclient' 2>/dev/null; then PY="$(command -v python3)"; fi
+mkdir -p .jupyter && "$PY" -c 'import sys; print(sys.executable)' > .jupyter/python   # read by rnnlab's notebook runner
 say "Jupyter: $("$PY" -c 'import nbclient, nbconvert, notebook; print("nbclient", nbclient.__version__, "nbconvert", nbconvert.__version__, "notebook", notebook.__version__)')"
 
 # 3. npm dependencies (from the lock file; skipped when already in place).

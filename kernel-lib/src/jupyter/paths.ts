@@ -2,8 +2,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-/** Debian's python3, which has nbclient, nbconvert and classic Notebook (another `python3` on PATH may lack them). */
-export const JUPYTER_PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+/**
+ * The python that has nbclient and nbconvert: `$RNNLAB_PYTHON` if set, else the one `npm run setup` found and
+ * recorded in `.jupyter/python` (Debian's `/usr/bin/python3`, or a conda environment's), else `/usr/bin/python3`
+ * (another `python3` first on PATH may lack the packages), else `python3`.
+ */
+export const JUPYTER_PYTHON = process.env.RNNLAB_PYTHON || recordedPython() || (existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+
+function recordedPython(): string | undefined {
+  try {
+    const p = readFileSync(join(findRepoRoot(), ".jupyter", "python"), "utf8").trim();
+    return p && existsSync(p) ? p : undefined;
+  } catch {
+    return undefined; // not set up yet, or the package runs outside the workspace
+  }
+}
 
 /**
  * The repository root: the nearest directory at or above `from` whose package.json declares `workspaces`.
