@@ -49,7 +49,7 @@ export function rnnCell(act: Activation = "tanh"): RecurrentCell<RnnCellCache> {
  * unroll(lstmCell(), params, x);
  */
 export function lstmCell(): RecurrentCell<LstmCellCache> {
-  return {
+  const cell: RecurrentCell<LstmCellCache> = {
     kind: "lstm",
     name: "lstm",
     gates: 4,
@@ -64,6 +64,19 @@ export function lstmCell(): RecurrentCell<LstmCellCache> {
       return { dx, dState: { h: dh, c: dc }, dcTotal };
     },
   };
+  BUILTIN_LSTM.add(cell);
+  return cell;
+}
+
+/** The descriptors made by {@link lstmCell}: the time loop may run them through its sequence-level LSTM kernel. */
+const BUILTIN_LSTM = new WeakSet<object>();
+
+/**
+ * True when `cell` came from {@link lstmCell} (not a user-written descriptor), so `unroll`/`bptt` may use the
+ * sequence-level kernel (input products and weight gradients as one product over all steps) that computes the same values.
+ */
+export function isBuiltinLstmCell(cell: RecurrentCell): boolean {
+  return BUILTIN_LSTM.has(cell);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
-import { CellParams, CellStateGrad, RecurrentCell } from "../cells";
+import { CellParams, CellStateGrad, LstmCellCache, RecurrentCell, isBuiltinLstmCell } from "../cells";
 import { StepCache } from "./unroll";
+import { lstmBpttSequence } from "./lstm-sequence";
 
 /** Per-step gradient norms: `h[t] = ‖∂L/∂h_t‖`, `c[t] = ‖∂L/∂c_t‖` (LSTM), Frobenius over the batch. */
 export interface StepNorms {
@@ -17,6 +18,16 @@ export interface BpttResult {
   dState0: { h: Tensor; c?: Tensor };
   /** The vanishing/exploding-gradient raw material, one entry per step. */
   stepNorms: StepNorms;
+}
+
+/** True when every step holds an LSTM cache of the same sizes and the same parameter record. */
+function sameLstmParams(caches: StepCache[], B: number, H: number, I: number): boolean {
+  const p = (caches[0].cache as LstmCellCache)?.p;
+  for (const s of caches) {
+    const c = s.cache as LstmCellCache;
+    if (!c || c.p !== p || !(c.gates instanceof Float64Array) || !(c.tanhC instanceof Float64Array) || s.B !== B || s.H !== H || s.I !== I) return false;
+  }
+  return true;
 }
 
 function norm2(d: Float64Array): number {
@@ -66,6 +77,11 @@ export function bptt(
   const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
+  if (normsC && isBuiltinLstmCell(cell) && sameLstmParams(caches, B, H, I)) {
+    // the built-in LSTM: the same values from the sequence-level kernel (weight gradients as one product)
+    const dxs = lstmBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, dc, grads, normsH, normsC, T, B, I, H);
+    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) }, stepNorms: { h: normsH, c: normsC } };
+  }
   for (let t = T - 1; t >= 0; t--) {
     const { cache, mask } = caches[t];
     // ∂L/∂h_t = ∂L/∂outputs[t] (real steps only) + the gradient carried back from step t+1

@@ -1,0 +1,166 @@
+// The sequence-level LSTM kernel behind unroll/bptt: input products and weight gradients as one product over all steps, preallocated buffers.
+import { Tensor } from "../tensor/tensor";
+import { gemm } from "../tensor/matmul";
+import { sigmoidScalar } from "../tensor/activations";
+import { CellParams, CellState, LstmCellCache } from "../cells";
+import { BpttResult } from "./bptt";
+import { StepCache, UnrollResult } from "./unroll";
+
+/**
+ * The LSTM over a whole sequence, the same values as stepping `lstmCellForward` (up to round-off):
+ * `Z = X W_ihᵀ + (b_ih + b_hh)` for all `T·B` rows in ONE product `[T·B, I]·[I, 4H]` (the big product runs in
+ * WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
+ * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into buffers for all steps
+ * (gates `[T, B, 4H]`, `tanh c` `[T, B, H]`, states `h`, `c` `[T, B, H]`); caches and states are views into them.
+ * Padded rows (mask 0) keep the previous state and output zeros. Inputs are already checked by {@link unroll}.
+ * @param x `[T, B, I]`
+ * @param state0 `{h [B, H], c [B, H]}`
+ * @param m mask data `[T·B]` or null
+ */
+export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number): UnrollResult {
+  const G4 = 4 * H;
+  const BH = B * H;
+  const gates = new Float64Array(T * B * G4);
+  const hs = new Float64Array(T * BH);
+  const cs = new Float64Array(T * BH);
+  const tanhCs = new Float64Array(T * BH);
+  // Z = X W_ihᵀ + b_ih + b_hh over all steps at once
+  gemm(gates, x.data, p.weight_ih.data, T * B, G4, I, false, true, false);
+  const bias = new Float64Array(G4);
+  const bih = p.bias_ih.data, bhh = p.bias_hh.data;
+  for (let j = 0; j < G4; j++) bias[j] = bih[j] + bhh[j];
+  for (let r = 0; r < T * B; r++) {
+    const o = r * G4;
+    for (let j = 0; j < G4; j++) gates[o + j] += bias[j];
+  }
+  const whh = p.weight_hh.data;
+  const sigmoid = sigmoidScalar;
+  const caches: StepCache[] = new Array(T);
+  const states: CellState[] = new Array(T);
+  let hPrev = state0.h, cPrev = state0.c as Tensor;
+  for (let t = 0; t < T; t++) {
+    const z = gates.subarray(t * B * G4, (t + 1) * B * G4);
+    // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
+    gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
+    const hp = hPrev.data, cp = cPrev.data;
+    const so = t * BH;
+    for (let b = 0; b < B; b++) {
+      const r = b * G4;
+      const s = b * H;
+      const pad = m !== null && m[t * B + b] === 0;
+      for (let j = 0; j < H; j++) {
+        const i = (z[r + j] = sigmoid(z[r + j]));
+        const f = (z[r + H + j] = sigmoid(z[r + H + j]));
+        const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
+        const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
+        const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
+        const tc = Math.tanh(cn);
+        tanhCs[so + s + j] = tc;
+        // a padded row keeps its previous state
+        cs[so + s + j] = pad ? cp[s + j] : cn;
+        hs[so + s + j] = pad ? hp[s + j] : o * tc; // h' = o∗tanh(c')
+      }
+    }
+    const h = new Tensor(hs.subarray(so, so + BH), [B, H]);
+    const c = new Tensor(cs.subarray(so, so + BH), [B, H]);
+    const cache: LstmCellCache = {
+      x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
+      hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so, so + BH), p,
+    };
+    const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
+    caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
+    states[t] = { h, c };
+    hPrev = h;
+    cPrev = c;
+  }
+  // outputs[t] = h_t, zero where padded (the states keep the previous h there)
+  const outputs = hs.slice();
+  if (m) for (let k = 0; k < T * B; k++) if (m[k] === 0) outputs.fill(0, k * H, (k + 1) * H);
+  return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
+}
+
+/**
+ * BPTT for LSTM caches, the same values as stepping `lstmCellBackward` (up to round-off). Walking t = T−1 … 0
+ * only the per-step part runs: the fused gate backward (labelled as in `lstmCellBackward`) into `dZ_t` and
+ * `∂L/∂h_{t−1} = dZ_t W_hh`. The rest is one product over all steps after the loop:
+ * `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev`, `db_ih += Σ dZ`, `db_hh += Σ dZ`, `dX = dZ W_ih`.
+ * Padded rows get no gradient (their dZ rows stay zero) and pass `∂L/∂h`, `∂L/∂c` straight through.
+ * @param caches LSTM step caches (from {@link lstmUnrollSequence} or the generic unroll), checked by {@link bptt}
+ * @param dOut `[T·B·H]` ∂L/∂outputs data or null
+ * @param dh `[B, H]` ∂L/∂h_T on entry, ∂L/∂h_0 on exit (likewise `dc`)
+ */
+export function lstmBpttSequence(
+  caches: StepCache[], dOut: Float64Array | null, dh: Float64Array, dc: Float64Array, grads: CellParams,
+  normsH: number[], normsC: number[], T: number, B: number, I: number, H: number,
+): BpttResult["dx"] {
+  const G4 = 4 * H;
+  const BH = B * H;
+  const p = (caches[0].cache as LstmCellCache).p;
+  const dZ = new Float64Array(T * B * G4);
+  const dhPrev = new Float64Array(BH);
+  for (let t = T - 1; t >= 0; t--) {
+    const { cache, mask } = caches[t];
+    const { gates, tanhC, cPrev } = cache as LstmCellCache;
+    const cp = cPrev.data;
+    const dz = dZ.subarray(t * B * G4, (t + 1) * B * G4);
+    let sh = 0, sc = 0;
+    for (let b = 0; b < B; b++) {
+      const pad = mask !== null && mask[b] === 0;
+      const r = b * G4;
+      const s = b * H;
+      const oo = (t * B + b) * H;
+      for (let j = 0; j < H; j++) {
+        // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
+        const dhj = pad || dOut === null ? dh[s + j] : (dh[s + j] += dOut[oo + j]);
+        sh += dhj * dhj;
+        if (pad) { sc += dc[s + j] * dc[s + j]; continue; } // the state was copied: gradients pass through
+        const i = gates[r + j];
+        const f = gates[r + H + j];
+        const g = gates[r + 2 * H + j];
+        const o = gates[r + 3 * H + j];
+        const tc = tanhC[s + j];
+        // h' = o ∗ tanh(c'):  do, and the h' path into c'
+        const dO = dhj * tc;
+        const dcn = dc[s + j] + dhj * o * (1 - tc * tc);
+        sc += dcn * dcn;
+        // c' = f ∗ c + i ∗ g
+        const dI = dcn * g;
+        const dG = dcn * i;
+        const dF = dcn * cp[s + j];
+        dc[s + j] = dcn * f;                   // ∂L/∂c_{t−1}
+        // through the gate nonlinearities to the pre-activations
+        dz[r + j] = dI * i * (1 - i);
+        dz[r + H + j] = dF * f * (1 - f);
+        dz[r + 2 * H + j] = dG * (1 - g * g);
+        dz[r + 3 * H + j] = dO * o * (1 - o);
+      }
+    }
+    normsH[t] = Math.sqrt(sh);
+    normsC[t] = Math.sqrt(sc);
+    // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
+    gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
+    if (mask === null) dh.set(dhPrev);
+    else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+  }
+  // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, summed over all steps: one product each
+  const X = new Float64Array(T * B * I);
+  const Hp = new Float64Array(T * BH);
+  for (let t = 0; t < T; t++) {
+    const c = caches[t].cache as LstmCellCache;
+    X.set(c.x.data, t * B * I);
+    Hp.set(c.hPrev.data, t * BH);
+  }
+  const N = T * B;
+  gemm(grads.weight_ih.data, dZ, X, G4, I, N, true, false, true);
+  gemm(grads.weight_hh.data, dZ, Hp, G4, H, N, true, false, true);
+  const db = new Float64Array(G4);
+  for (let r = 0; r < N; r++) {
+    const o = r * G4;
+    for (let j = 0; j < G4; j++) db[j] += dZ[o + j];
+  }
+  const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
+  for (let j = 0; j < G4; j++) { dbi[j] += db[j]; dbh[j] += db[j]; }
+  const dx = new Float64Array(N * I);
+  gemm(dx, dZ, p.weight_ih.data, N, I, G4, false, false, false);
+  return new Tensor(dx, [T, B, I]);
+}
