@@ -69,6 +69,13 @@ function refForward(xt: rl.Tensor, aPrev: rl.Tensor, cPrev: rl.Tensor, p: LstmPa
   const r = rl.lstmCellForward(rl.transpose(xt), rl.transpose(aPrev), rl.transpose(cPrev), toTorch(p));
   return { aNext: rl.transpose(r.h), cNext: rl.transpose(r.c) };
 }
+/** A correct cache built from rnnlab's forward step: the backward tests use it, so a bug in your forward does not fail them too. */
+function refCache(xt: rl.Tensor, aPrev: rl.Tensor, cPrev: rl.Tensor, p: LstmParams): LstmCache {
+  const r = rl.lstmCellForward(rl.transpose(xt), rl.transpose(aPrev), rl.transpose(cPrev), toTorch(p));
+  const n_a = aPrev.shape[0], gates = new rl.Tensor(r.cache.gates, [xt.shape[1], 4 * n_a]); // activated i, f, g, o by columns
+  const gate = (k: number) => rl.transpose(rl.slice(gates, 1, k * n_a, (k + 1) * n_a));
+  return { aNext: rl.transpose(r.h), cNext: rl.transpose(r.c), aPrev, cPrev, it: gate(0), ft: gate(1), cct: gate(2), ot: gate(3), xt, p };
+}
 /** rnnlab's LSTM backward on the homework's layout, for one example (column) or several. */
 function refBackwardBatch(daNext: rl.Tensor, dcNext: rl.Tensor, xt: rl.Tensor, aPrev: rl.Tensor, cPrev: rl.Tensor, p: LstmParams) {
   const n_a = aPrev.shape[0], tp = toTorch(p), tg = rl.zerosLikeParams(tp);
@@ -145,7 +152,7 @@ function lstmCellForward(xt: rl.Tensor, aPrev: rl.Tensor, cPrev: rl.Tensor, p: L
   // which columns of W multiply what
   const x0 = rl.zeros([n_x, m]), a0 = rl.zeros([n_a, m]);
   check.close("a_next with zero input x_t", lstmCellForward(x0, aPrev, cPrev, p).aNext, refForward(x0, aPrev, cPrev, p).aNext,
-    "check the order of the concatenation [a_prev; x_t]: the first n_a columns of each W multiply a_prev");
+    "if the single-gate cases above pass, check the order of the concatenation [a_prev; x_t]: the first n_a columns of each W multiply a_prev");
   check.close("a_next with zero a_prev and c_prev", lstmCellForward(xt, a0, a0, p).aNext, refForward(xt, a0, a0, p).aNext,
     "check the input term: the last n_x columns of each W multiply x_t");
   check.close("c_next with every term", full.cNext, ref.cNext, "c_next = f ∗ c_prev + i ∗ c̃");
@@ -214,6 +221,7 @@ function lstmForward(xs: rl.Tensor[], a0: rl.Tensor, p: LstmParams): { as: rl.Te
 // d[a_{t-1}; x_t] = \textstyle\sum_\ast W_\ast^\top dz_\ast, \quad dc_{prev} = dc \ast f_t
 // \end{aligned}$$
 // where $z_\ast$ is the pre-activation of gate $\ast$ (e.g. $z_f = W_f [a_{t-1}; x_t] + b_f$). `daPrev` is the first $n_a$ rows of $d[a_{t-1}; x_t]$, `dxt` the last $n_x$.
+// The tests pass a cache made by rnnlab's forward step with the same fields as yours, so this part is graded independently of part 1.
 // Return the four `dz*` `[n_a, m]`, the parameter gradients (`db*` are `[n_a, 1]`), `dxt`, `daPrev` and `dcPrev`.
 
 // %% {"nbgrader": {"grade": false, "grade_id": "lstm-cell-backward", "solution": true}}
@@ -246,7 +254,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   const n_x = 3, n_a = 2, m = 4;
   const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), cPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a);
   const G = rl.randn([n_a, m]), Gc = rl.randn([n_a, m]), zero = rl.zeros([n_a, m]);
-  const cache = lstmCellForward(xt, aPrev, cPrev, p).cache;
+  const cache = refCache(xt, aPrev, cPrev, p); // rnnlab's forward: your backward is graded on its own
   // only da_next: the gradient reaches c_t through a_t = o ∗ tanh(c_t)
   const g1 = lstmCellBackward(G, zero, cache), e1 = refBackward(G, zero, xt, aPrev, cPrev, p);
   check.shape("dzo", g1.dzo, [n_a, m], "the gate gradients are [n_a, m], one column per example");
@@ -266,7 +274,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   // BEGIN HIDDEN TESTS
   rl.seed(102);
   const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), c2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]), Gc2 = rl.randn([3, 5]);
-  const h2 = lstmCellBackward(G2, Gc2, lstmCellForward(x2, a2, c2, q).cache), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
+  const h2 = lstmCellBackward(G2, Gc2, refCache(x2, a2, c2, q)), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
   check.close("dzi on a hidden batch", h2.dzi, r2.dzi);
   check.close("dzc on a hidden batch", h2.dzc, r2.dzc);
   check.close("dzo on a hidden batch", h2.dzo, r2.dzo);
@@ -280,7 +288,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   const n_x = 3, n_a = 2, m = 4;
   const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), cPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a);
   const G = rl.randn([n_a, m]), Gc = rl.randn([n_a, m]);
-  const g = lstmCellBackward(G, Gc, lstmCellForward(xt, aPrev, cPrev, p).cache), e = refBackward(G, Gc, xt, aPrev, cPrev, p);
+  const g = lstmCellBackward(G, Gc, refCache(xt, aPrev, cPrev, p)), e = refBackward(G, Gc, xt, aPrev, cPrev, p);
   check.shape("dbf", g.dbf, [n_a, 1], "db_f is [n_a, 1]: sum dz_f over the examples (axis 1, keeping the dimension)");
   check.shape("dWf", g.dWf, [n_a, n_a + n_x], "dW_f has W_f's shape [n_a, n_a + n_x]");
   check.close("dbf", g.dbf, e.dbf, "db_f = Σ over the examples of dz_f");
@@ -297,7 +305,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   // BEGIN HIDDEN TESTS
   rl.seed(104);
   const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), c2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]), Gc2 = rl.randn([3, 5]);
-  const h2 = lstmCellBackward(G2, Gc2, lstmCellForward(x2, a2, c2, q).cache), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
+  const h2 = lstmCellBackward(G2, Gc2, refCache(x2, a2, c2, q)), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
   check.close("dWc on a hidden batch", h2.dWc, r2.dWc);
   check.close("dbi on a hidden batch", h2.dbi, r2.dbi);
   check.close("daPrev on a hidden batch", h2.daPrev, r2.daPrev);

@@ -83,6 +83,12 @@ const refCell: StepFns = {
     return { grads: fromTorchGrads(tg, cache.n_a), dxt: rl.transpose(r.dx), daPrev: rl.transpose(r.dh) };
   },
 };
+/** A correct cache built from rnnlab's forward step: the backward tests use it, so a bug in your forward does not fail them too. */
+function refCache(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): GruCache {
+  const r = rl.gruCellForward(rl.transpose(xt), rl.transpose(aPrev), toTorch(p), "classic");
+  const cols = (d: Float64Array) => rl.transpose(new rl.Tensor(d, [xt.shape[1], aPrev.shape[0]]));
+  return { aNext: rl.transpose(r.h), aPrev, xt, ut: rl.sub(1, cols(r.cache.z)), rt: cols(r.cache.r), cct: cols(r.cache.n), p };
+}
 const refForward = (xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): rl.Tensor => refCell.forward(xt, aPrev, p).aNext;
 const refBackward = (daNext: rl.Tensor, xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): GruStepGrads => refCell.backward(daNext, refCell.forward(xt, aPrev, p).cache);
 
@@ -127,7 +133,7 @@ function gruCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext:
     "check the candidate's input [r ∗ a_prev; x_t]: with r = 0 the candidate ignores a_prev (r acts BEFORE W_c in the classic GRU)");
   const x0 = rl.zeros([n_x, m]);
   check.close("a_next with zero input x_t", gruCellForward(x0, aPrev, p).aNext, refForward(x0, aPrev, p),
-    "check the order of the concatenation [a_prev; x_t]: the first n_a columns of each W multiply a_prev");
+    "if the gate cases above pass, check the order of the concatenation [a_prev; x_t]: the first n_a columns of each W multiply a_prev");
   check.close("a_next with every term", full.aNext, refForward(xt, aPrev, p), "a_next = (1 − u) ∗ a_prev + u ∗ ã");
   // BEGIN HIDDEN TESTS
   rl.seed(101);
@@ -146,7 +152,8 @@ function gruCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext:
 // da_{prev} &= da_{next} \ast (1 - u_t) + d(r_t \ast a_{t-1}) \ast r_t + \big(W_u^\top dz_u + W_r^\top dz_r\big)_{\text{first } n_a \text{ rows}}
 // \end{aligned}$$
 // and $dx_t$ collects the last $n_x$ rows of $W_c^\top dz_c + W_u^\top dz_u + W_r^\top dz_r$.
-// Return `{ grads: {dWu, dbu, dWr, dbr, dWc, dbc}, dxt, daPrev }`.
+// Return `{ grads: {dWu, dbu, dWr, dbr, dWc, dbc}, dxt, daPrev }`. The tests pass a cache made by rnnlab's forward step with the same fields as yours,
+// so this part is graded independently of part 1.
 
 // %% {"nbgrader": {"grade": false, "grade_id": "gru-cell-backward", "solution": true}}
 function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
@@ -179,7 +186,7 @@ function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
   rl.seed(2);
   const n_x = 3, n_a = 2, m = 4;
   const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a), G = rl.randn([n_a, m]);
-  const g = gruCellBackward(G, gruCellForward(xt, aPrev, p).cache), e = refBackward(G, xt, aPrev, p);
+  const g = gruCellBackward(G, refCache(xt, aPrev, p)), e = refBackward(G, xt, aPrev, p);
   check.shape("dbu", g.grads.dbu, [n_a, 1], "db_u is [n_a, 1]: sum dz_u over the examples (axis 1, keeping the dimension)");
   check.close("dbc", g.grads.dbc, e.grads.dbc, "check dz_c = da_next ∗ u ∗ (1 − ã²): the candidate is weighted by u");
   check.close("dbu", g.grads.dbu, e.grads.dbu, "check dz_u = da_next ∗ (ã − a_prev) ∗ u(1 − u): u moves a_t from a_prev towards ã");
@@ -188,14 +195,14 @@ function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
   check.close("dWu", g.grads.dWu, e.grads.dWu, "dW_u = dz_u [a_prev; x_t]ᵀ");
   check.close("dWr", g.grads.dWr, e.grads.dWr, "dW_r = dz_r [a_prev; x_t]ᵀ");
   const shut = { ...p, bu: rl.full([n_a, 1], -30) };
-  check.close("daPrev when the update gate is shut (u = 0)", gruCellBackward(G, gruCellForward(xt, aPrev, shut).cache).daPrev, refBackward(G, xt, aPrev, shut).daPrev,
+  check.close("daPrev when the update gate is shut (u = 0)", gruCellBackward(G, refCache(xt, aPrev, shut)).daPrev, refBackward(G, xt, aPrev, shut).daPrev,
     "check the direct path da_next ∗ (1 − u): with u = 0, da_prev = da_next");
   check.close("daPrev", g.daPrev, e.daPrev, "da_prev has three parts: da_next ∗ (1 − u), d(r ∗ a_prev) ∗ r, and the first n_a rows of W_uᵀ dz_u + W_rᵀ dz_r");
   check.close("dxt", g.dxt, e.dxt, "dx_t: the last n_x rows of W_cᵀ dz_c + W_uᵀ dz_u + W_rᵀ dz_r");
   // BEGIN HIDDEN TESTS
   rl.seed(102);
   const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]);
-  const h2 = gruCellBackward(G2, gruCellForward(x2, a2, q).cache), r2 = refBackward(G2, x2, a2, q);
+  const h2 = gruCellBackward(G2, refCache(x2, a2, q)), r2 = refBackward(G2, x2, a2, q);
   check.close("dWr on a hidden batch", h2.grads.dWr, r2.grads.dWr);
   check.close("daPrev on a hidden batch", h2.daPrev, r2.daPrev);
   const L = () => rl.sum(rl.mul(gruCellForward(x2, a2, q).aNext, G2)).item();
