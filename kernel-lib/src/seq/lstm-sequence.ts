@@ -3,13 +3,20 @@ import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
 import { sigmoidScalar } from "../tensor/activations";
 import { CellParams, CellState, LstmCellCache } from "../cells";
-import { BpttResult } from "./bptt";
 import { StepCache, UnrollResult } from "./unroll";
+
+/** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
+const CHUNK_ROWS = 512;
+
+/** Steps per chunk: about {@link CHUNK_ROWS} rows, at least one step, at most T. */
+function chunkSteps(T: number, B: number): number {
+  return Math.min(T, Math.max(1, Math.ceil(CHUNK_ROWS / B)));
+}
 
 /**
  * The LSTM over a whole sequence, the same values as stepping `lstmCellForward` (up to round-off):
- * `Z = X W_ihᵀ + (b_ih + b_hh)` for all `T·B` rows in ONE product `[T·B, I]·[I, 4H]` (the big product runs in
- * WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
+ * `Z = X W_ihᵀ + (b_ih + b_hh)` as one product `[rows, I]·[I, 4H]` per chunk of steps (about {@link CHUNK_ROWS}
+ * rows, so it runs in WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
  * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into buffers for all steps
  * (gates `[T, B, 4H]`, `tanh c` `[T, B, H]`, states `h`, `c` `[T, B, H]`); caches and states are views into them.
  * Padded rows (mask 0) keep the previous state and output zeros. Inputs are already checked by {@link unroll}.
@@ -24,21 +31,26 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   const hs = new Float64Array(T * BH);
   const cs = new Float64Array(T * BH);
   const tanhCs = new Float64Array(T * BH);
-  // Z = X W_ihᵀ + b_ih + b_hh over all steps at once
-  gemm(gates, x.data, p.weight_ih.data, T * B, G4, I, false, true, false);
   const bias = new Float64Array(G4);
   const bih = p.bias_ih.data, bhh = p.bias_hh.data;
   for (let j = 0; j < G4; j++) bias[j] = bih[j] + bhh[j];
-  for (let r = 0; r < T * B; r++) {
-    const o = r * G4;
-    for (let j = 0; j < G4; j++) gates[o + j] += bias[j];
-  }
+  const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const sigmoid = sigmoidScalar;
   const caches: StepCache[] = new Array(T);
   const states: CellState[] = new Array(T);
   let hPrev = state0.h, cPrev = state0.c as Tensor;
   for (let t = 0; t < T; t++) {
+    if (t % chunk === 0) {
+      // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
+      const t1 = Math.min(T, t + chunk);
+      const Zc = gates.subarray(t * B * G4, t1 * B * G4);
+      gemm(Zc, x.data.subarray(t * B * I, t1 * B * I), p.weight_ih.data, (t1 - t) * B, G4, I, false, true, false);
+      for (let r = 0; r < (t1 - t) * B; r++) {
+        const o = r * G4;
+        for (let j = 0; j < G4; j++) Zc[o + j] += bias[j];
+      }
+    }
     const z = gates.subarray(t * B * G4, (t + 1) * B * G4);
     // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
     gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
@@ -79,30 +91,52 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
 }
 
+
+/** The rows `[t0, t1)` of per-step `[rows, n]` blocks as one array: a view when they are consecutive in one buffer, else a copy. */
+function stepRows(parts: Float64Array[], t0: number, t1: number, n: number): Float64Array {
+  const first = parts[t0];
+  let contiguous = true;
+  for (let t = t0 + 1; t < t1 && contiguous; t++) {
+    contiguous = parts[t].buffer === first.buffer && parts[t].byteOffset === first.byteOffset + (t - t0) * n * 8;
+  }
+  if (contiguous) return new Float64Array(first.buffer, first.byteOffset, (t1 - t0) * n);
+  const out = new Float64Array((t1 - t0) * n);
+  for (let t = t0; t < t1; t++) out.set(parts[t], (t - t0) * n);
+  return out;
+}
+
 /**
  * BPTT for LSTM caches, the same values as stepping `lstmCellBackward` (up to round-off). Walking t = T−1 … 0
  * only the per-step part runs: the fused gate backward (labelled as in `lstmCellBackward`) into `dZ_t` and
- * `∂L/∂h_{t−1} = dZ_t W_hh`. The rest is one product over all steps after the loop:
+ * `∂L/∂h_{t−1} = dZ_t W_hh`. The rest is one product per chunk of steps (about {@link CHUNK_ROWS} rows):
  * `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev`, `db_ih += Σ dZ`, `db_hh += Σ dZ`, `dX = dZ W_ih`.
  * Padded rows get no gradient (their dZ rows stay zero) and pass `∂L/∂h`, `∂L/∂c` straight through.
  * @param caches LSTM step caches (from {@link lstmUnrollSequence} or the generic unroll), checked by {@link bptt}
  * @param dOut `[T·B·H]` ∂L/∂outputs data or null
  * @param dh `[B, H]` ∂L/∂h_T on entry, ∂L/∂h_0 on exit (likewise `dc`)
+ * @returns `dx [T, B, I]`
  */
 export function lstmBpttSequence(
   caches: StepCache[], dOut: Float64Array | null, dh: Float64Array, dc: Float64Array, grads: CellParams,
   normsH: number[], normsC: number[], T: number, B: number, I: number, H: number,
-): BpttResult["dx"] {
+): Tensor {
   const G4 = 4 * H;
   const BH = B * H;
   const p = (caches[0].cache as LstmCellCache).p;
-  const dZ = new Float64Array(T * B * G4);
+  const chunk = chunkSteps(T, B);
+  const dZ = new Float64Array(chunk * B * G4);
   const dhPrev = new Float64Array(BH);
+  const dx = new Float64Array(T * B * I);
+  const db = new Float64Array(G4);
+  const xs = caches.map((c) => (c.cache as LstmCellCache).x.data);
+  const hps = caches.map((c) => (c.cache as LstmCellCache).hPrev.data);
+  let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
+  let t0 = Math.max(0, T - chunk);
   for (let t = T - 1; t >= 0; t--) {
     const { cache, mask } = caches[t];
     const { gates, tanhC, cPrev } = cache as LstmCellCache;
     const cp = cPrev.data;
-    const dz = dZ.subarray(t * B * G4, (t + 1) * B * G4);
+    const dz = dZ.subarray((t - t0) * B * G4, (t - t0 + 1) * B * G4);
     let sh = 0, sc = 0;
     for (let b = 0; b < B; b++) {
       const pad = mask !== null && mask[b] === 0;
@@ -141,26 +175,23 @@ export function lstmBpttSequence(
     gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
     if (mask === null) dh.set(dhPrev);
     else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
-  }
-  // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh, summed over all steps: one product each
-  const X = new Float64Array(T * B * I);
-  const Hp = new Float64Array(T * BH);
-  for (let t = 0; t < T; t++) {
-    const c = caches[t].cache as LstmCellCache;
-    X.set(c.x.data, t * B * I);
-    Hp.set(c.hPrev.data, t * BH);
-  }
-  const N = T * B;
-  gemm(grads.weight_ih.data, dZ, X, G4, I, N, true, false, true);
-  gemm(grads.weight_hh.data, dZ, Hp, G4, H, N, true, false, true);
-  const db = new Float64Array(G4);
-  for (let r = 0; r < N; r++) {
-    const o = r * G4;
-    for (let j = 0; j < G4; j++) db[j] += dZ[o + j];
+    if (t === t0) {
+      // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
+      const N = (t1 - t0) * B;
+      const dZc = dZ.subarray(0, N * G4);
+      gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), G4, I, N, true, false, true);
+      gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, BH), G4, H, N, true, false, true);
+      for (let r = 0; r < N; r++) {
+        const o = r * G4;
+        for (let j = 0; j < G4; j++) db[j] += dZc[o + j];
+      }
+      gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, G4, false, false, false);
+      dZ.fill(0); // padded rows of the next chunk must read zero
+      t1 = t0;
+      t0 = Math.max(0, t0 - chunk);
+    }
   }
   const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
   for (let j = 0; j < G4; j++) { dbi[j] += db[j]; dbh[j] += db[j]; }
-  const dx = new Float64Array(N * I);
-  gemm(dx, dZ, p.weight_ih.data, N, I, G4, false, false, false);
   return new Tensor(dx, [T, B, I]);
 }
