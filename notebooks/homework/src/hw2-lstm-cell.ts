@@ -101,6 +101,12 @@ function refBackward(daNext: rl.Tensor, dcNext: rl.Tensor, xt: rl.Tensor, aPrev:
     dzf: dz("f"), dzi: dz("i"), dzc: dz("c"), dzo: dz("o"),
   };
 }
+/** A random step for the backward tests: inputs, parameters, upstream gradients, a correct cache and the reference gradients. */
+function backwardCase(n_x: number, n_a: number, m: number) {
+  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), cPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a);
+  const G = rl.randn([n_a, m]), Gc = rl.randn([n_a, m]);
+  return { xt, aPrev, cPrev, p, G, Gc, cache: refCache(xt, aPrev, cPrev, p), ref: refBackward(G, Gc, xt, aPrev, cPrev, p) };
+}
 
 // %% [markdown]
 // ## 1. One step forward
@@ -273,8 +279,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   check.close("dcPrev with da_next and dc_next", g3.dcPrev, e3.dcPrev, "dc_prev = (dc_next + da_next ∗ o ∗ (1 − tanh²(c_next))) ∗ f");
   // BEGIN HIDDEN TESTS
   rl.seed(102);
-  const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), c2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]), Gc2 = rl.randn([3, 5]);
-  const h2 = lstmCellBackward(G2, Gc2, refCache(x2, a2, c2, q)), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
+  const hc = backwardCase(4, 3, 5), h2 = lstmCellBackward(hc.G, hc.Gc, hc.cache), r2 = hc.ref;
   check.close("dzi on a hidden batch", h2.dzi, r2.dzi);
   check.close("dzc on a hidden batch", h2.dzc, r2.dzc);
   check.close("dzo on a hidden batch", h2.dzo, r2.dzo);
@@ -286,9 +291,7 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
 {
   rl.seed(4);
   const n_x = 3, n_a = 2, m = 4;
-  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), cPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a);
-  const G = rl.randn([n_a, m]), Gc = rl.randn([n_a, m]);
-  const g = lstmCellBackward(G, Gc, refCache(xt, aPrev, cPrev, p)), e = refBackward(G, Gc, xt, aPrev, cPrev, p);
+  const c = backwardCase(n_x, n_a, m), g = lstmCellBackward(c.G, c.Gc, c.cache), e = c.ref;
   check.shape("dbf", g.dbf, [n_a, 1], "db_f is [n_a, 1]: sum dz_f over the examples (axis 1, keeping the dimension)");
   check.shape("dWf", g.dWf, [n_a, n_a + n_x], "dW_f has W_f's shape [n_a, n_a + n_x]");
   check.close("dbf", g.dbf, e.dbf, "db_f = Σ over the examples of dz_f");
@@ -304,14 +307,13 @@ function lstmCellBackward(daNext: rl.Tensor, dcNext: rl.Tensor, cache: LstmCache
   check.close("dxt", g.dxt, e.dxt, "dx_t: the last n_x rows of W_fᵀ dz_f + W_iᵀ dz_i + W_cᵀ dz_c + W_oᵀ dz_o");
   // BEGIN HIDDEN TESTS
   rl.seed(104);
-  const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), c2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]), Gc2 = rl.randn([3, 5]);
-  const h2 = lstmCellBackward(G2, Gc2, refCache(x2, a2, c2, q)), r2 = refBackward(G2, Gc2, x2, a2, c2, q);
+  const hc = backwardCase(4, 3, 5), h2 = lstmCellBackward(hc.G, hc.Gc, hc.cache), r2 = hc.ref;
   check.close("dWc on a hidden batch", h2.dWc, r2.dWc);
   check.close("dbi on a hidden batch", h2.dbi, r2.dbi);
   check.close("daPrev on a hidden batch", h2.daPrev, r2.daPrev);
   // a central-difference check of the whole step, independent of rnnlab's cell
-  const L = () => { const s = lstmCellForward(x2, a2, c2, q); return rl.sum(rl.add(rl.mul(s.aNext, G2), rl.mul(s.cNext, Gc2))).item(); };
-  const fd = rl.gradCheck(L, { Wf: q.Wf, xt: x2 }, { Wf: h2.dWf, xt: h2.dxt });
+  const L = () => { const s = lstmCellForward(hc.xt, hc.aPrev, hc.cPrev, hc.p); return rl.sum(rl.add(rl.mul(s.aNext, hc.G), rl.mul(s.cNext, hc.Gc))).item(); };
+  const fd = rl.gradCheck(L, { Wf: hc.p.Wf, xt: hc.xt }, { Wf: h2.dWf, xt: h2.dxt });
   check.ok("dWf and dxt agree with central differences on a hidden batch", fd.ok);
   // END HIDDEN TESTS
 }
