@@ -55,15 +55,35 @@ export function gemmStrided(
 
 /**
  * The edges of {@link gemmStrided}: rows `[i0, i1)`, columns `[j0, j1)` of C, one row at a time,
- * in 1×4 strips (one `a` used 4 times; the batch-1 cells of the notebooks live here) then 1×1.
+ * in 1×8 strips (one `a` used 8 times, 8 independent sums; the batch-1 cells of the notebooks live here),
+ * then 1×4, then 1×1.
  */
 export function gemmEdge(
   C: Float64Array, A: Float64Array, B: Float64Array, i0: number, i1: number, j0: number, j1: number, N: number, K: number,
   ars: number, aks: number, bcs: number, bks: number, accumulate: boolean,
 ): void {
+  const j8 = j1 - ((j1 - j0) & 7);
   const j4 = j1 - ((j1 - j0) & 3);
   for (let i = i0; i < i1; i++) {
-    for (let j = j0; j < j4; j += 4) {
+    for (let j = j0; j < j8; j += 8) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      let pa = i * ars;
+      let pb = j * bcs;
+      for (let k = 0; k < K; k++) {
+        const x = A[pa];
+        s0 += x * B[pb]; s1 += x * B[pb + bcs]; s2 += x * B[pb + 2 * bcs]; s3 += x * B[pb + 3 * bcs];
+        s4 += x * B[pb + 4 * bcs]; s5 += x * B[pb + 5 * bcs]; s6 += x * B[pb + 6 * bcs]; s7 += x * B[pb + 7 * bcs];
+        pa += aks;
+        pb += bks;
+      }
+      const o = i * N + j;
+      if (accumulate) {
+        C[o] += s0; C[o + 1] += s1; C[o + 2] += s2; C[o + 3] += s3; C[o + 4] += s4; C[o + 5] += s5; C[o + 6] += s6; C[o + 7] += s7;
+      } else {
+        C[o] = s0; C[o + 1] = s1; C[o + 2] = s2; C[o + 3] = s3; C[o + 4] = s4; C[o + 5] = s5; C[o + 6] = s6; C[o + 7] = s7;
+      }
+    }
+    for (let j = j8; j < j4; j += 4) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       let pa = i * ars;
       let pb = j * bcs;

@@ -12,7 +12,7 @@ function maxDiff(a: Float64Array, b: Float64Array): number {
 
 describe("gemm", () => {
   const rng = new Rng(11);
-  const sizes = [[1, 1, 1], [1, 7, 3], [4, 4, 4], [5, 9, 13], [8, 12, 1], [3, 17, 33], [33, 20, 7], [16, 64, 9], [2, 3, 0]];
+  const sizes = [[1, 1, 1], [1, 7, 3], [2, 13, 5], [1, 64, 16], [4, 4, 4], [5, 9, 13], [8, 12, 1], [3, 17, 33], [33, 20, 7], [16, 64, 9], [2, 3, 0]];
   for (const [M, N, K] of sizes) {
     for (const transA of [false, true]) {
       for (const transB of [false, true]) {
