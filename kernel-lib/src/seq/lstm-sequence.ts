@@ -18,7 +18,7 @@ function chunkSteps(T: number, B: number): number {
  * `Z = X W_ihᵀ + (b_ih + b_hh)` as one product `[rows, I]·[I, 4H]` per chunk of steps (about {@link CHUNK_ROWS}
  * rows, so it runs in WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
  * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into buffers for all steps
- * (gates `[T, B, 4H]`, `tanh c` `[T, B, H]`, states `h`, `c` `[T, B, H]`); caches and states are views into them.
+ * (gates `[T, B, 4H]`, `tanh c` `[T, B, H]`, states `h`, `c` `[T + 1, B, H]` from a copy of state0); caches and states are views into them.
  * Padded rows (mask 0) keep the previous state and output zeros. Inputs are already checked by {@link unroll}.
  * @param x `[T, B, I]`
  * @param state0 `{h [B, H], c [B, H]}`
@@ -28,8 +28,11 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   const G4 = 4 * H;
   const BH = B * H;
   const gates = new Float64Array(T * B * G4);
-  const hs = new Float64Array(T * BH);
-  const cs = new Float64Array(T * BH);
+  // states h, c for steps −1 … T−1: block 0 is a copy of state0, so every step's h_{t−1} is one contiguous run
+  const hs = new Float64Array((T + 1) * BH);
+  const cs = new Float64Array((T + 1) * BH);
+  hs.set(state0.h.data);
+  cs.set((state0.c as Tensor).data);
   const tanhCs = new Float64Array(T * BH);
   const bias = new Float64Array(G4);
   const bih = p.bias_ih.data, bhh = p.bias_hh.data;
@@ -39,7 +42,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   const sigmoid = sigmoidScalar;
   const caches: StepCache[] = new Array(T);
   const states: CellState[] = new Array(T);
-  let hPrev = state0.h, cPrev = state0.c as Tensor;
+  let hPrev = new Tensor(hs.subarray(0, BH), [B, H]), cPrev = new Tensor(cs.subarray(0, BH), [B, H]);
   for (let t = 0; t < T; t++) {
     if (t % chunk === 0) {
       // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
@@ -55,7 +58,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
     // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
     gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
     const hp = hPrev.data, cp = cPrev.data;
-    const so = t * BH;
+    const so = (t + 1) * BH;
     for (let b = 0; b < B; b++) {
       const r = b * G4;
       const s = b * H;
@@ -67,7 +70,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
         const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
         const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
         const tc = Math.tanh(cn);
-        tanhCs[so + s + j] = tc;
+        tanhCs[so - BH + s + j] = tc;
         // a padded row keeps its previous state
         cs[so + s + j] = pad ? cp[s + j] : cn;
         hs[so + s + j] = pad ? hp[s + j] : o * tc; // h' = o∗tanh(c')
@@ -77,7 +80,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
     const c = new Tensor(cs.subarray(so, so + BH), [B, H]);
     const cache: LstmCellCache = {
       x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
-      hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so, so + BH), p,
+      hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so - BH, so), p,
     };
     const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
     caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
@@ -86,7 +89,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
     cPrev = c;
   }
   // outputs[t] = h_t, zero where padded (the states keep the previous h there)
-  const outputs = hs.slice();
+  const outputs = hs.slice(BH);
   if (m) for (let k = 0; k < T * B; k++) if (m[k] === 0) outputs.fill(0, k * H, (k + 1) * H);
   return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
 }
