@@ -1,6 +1,7 @@
 // The sequence-level LSTM kernel behind unroll/bptt: input products and weight gradients as one product over all steps, preallocated buffers.
 import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
+import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
 import { sigmoidScalar } from "../tensor/activations";
 import { CellParams, CellState, LstmCellCache } from "../cells";
 import { StepCache, UnrollResult } from "./unroll";
@@ -43,50 +44,55 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   const caches: StepCache[] = new Array(T);
   const states: CellState[] = new Array(T);
   let hPrev = new Tensor(hs.subarray(0, BH), [B, H]), cPrev = new Tensor(cs.subarray(0, BH), [B, H]);
-  for (let t = 0; t < T; t++) {
-    if (t % chunk === 0) {
-      // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
-      const t1 = Math.min(T, t + chunk);
-      const Zc = gates.subarray(t * B * G4, t1 * B * G4);
-      gemm(Zc, x.data.subarray(t * B * I, t1 * B * I), p.weight_ih.data, (t1 - t) * B, G4, I, false, true, false);
-      for (let r = 0; r < (t1 - t) * B; r++) {
-        const o = r * G4;
-        for (let j = 0; j < G4; j++) Zc[o + j] += bias[j];
+  wasmPin(whh); // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step)
+  try {
+    for (let t = 0; t < T; t++) {
+      if (t % chunk === 0) {
+        // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
+        const t1 = Math.min(T, t + chunk);
+        const Zc = gates.subarray(t * B * G4, t1 * B * G4);
+        gemm(Zc, x.data.subarray(t * B * I, t1 * B * I), p.weight_ih.data, (t1 - t) * B, G4, I, false, true, false);
+        for (let r = 0; r < (t1 - t) * B; r++) {
+          const o = r * G4;
+          for (let j = 0; j < G4; j++) Zc[o + j] += bias[j];
+        }
       }
-    }
-    const z = gates.subarray(t * B * G4, (t + 1) * B * G4);
-    // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
-    gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
-    const hp = hPrev.data, cp = cPrev.data;
-    const so = (t + 1) * BH;
-    for (let b = 0; b < B; b++) {
-      const r = b * G4;
-      const s = b * H;
-      const pad = m !== null && m[t * B + b] === 0;
-      for (let j = 0; j < H; j++) {
-        const i = (z[r + j] = sigmoid(z[r + j]));
-        const f = (z[r + H + j] = sigmoid(z[r + H + j]));
-        const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
-        const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
-        const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
-        const tc = Math.tanh(cn);
-        tanhCs[so - BH + s + j] = tc;
-        // a padded row keeps its previous state
-        cs[so + s + j] = pad ? cp[s + j] : cn;
-        hs[so + s + j] = pad ? hp[s + j] : o * tc; // h' = o∗tanh(c')
+      const z = gates.subarray(t * B * G4, (t + 1) * B * G4);
+      // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
+      gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
+      const hp = hPrev.data, cp = cPrev.data;
+      const so = (t + 1) * BH;
+      for (let b = 0; b < B; b++) {
+        const r = b * G4;
+        const s = b * H;
+        const pad = m !== null && m[t * B + b] === 0;
+        for (let j = 0; j < H; j++) {
+          const i = (z[r + j] = sigmoid(z[r + j]));
+          const f = (z[r + H + j] = sigmoid(z[r + H + j]));
+          const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
+          const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
+          const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
+          const tc = Math.tanh(cn);
+          tanhCs[so - BH + s + j] = tc;
+          // a padded row keeps its previous state
+          cs[so + s + j] = pad ? cp[s + j] : cn;
+          hs[so + s + j] = pad ? hp[s + j] : o * tc; // h' = o∗tanh(c')
+        }
       }
+      const h = new Tensor(hs.subarray(so, so + BH), [B, H]);
+      const c = new Tensor(cs.subarray(so, so + BH), [B, H]);
+      const cache: LstmCellCache = {
+        x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
+        hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so - BH, so), p,
+      };
+      const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
+      caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
+      states[t] = { h, c };
+      hPrev = h;
+      cPrev = c;
     }
-    const h = new Tensor(hs.subarray(so, so + BH), [B, H]);
-    const c = new Tensor(cs.subarray(so, so + BH), [B, H]);
-    const cache: LstmCellCache = {
-      x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
-      hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so - BH, so), p,
-    };
-    const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
-    caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
-    states[t] = { h, c };
-    hPrev = h;
-    cPrev = c;
+  } finally {
+    wasmUnpin();
   }
   // outputs[t] = h_t, zero where padded (the states keep the previous h there)
   const outputs = hs.slice(BH);
@@ -135,64 +141,69 @@ export function lstmBpttSequence(
   const hps = caches.map((c) => (c.cache as LstmCellCache).hPrev.data);
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
   let t0 = Math.max(0, T - chunk);
-  for (let t = T - 1; t >= 0; t--) {
-    const { cache, mask } = caches[t];
-    const { gates, tanhC, cPrev } = cache as LstmCellCache;
-    const cp = cPrev.data;
-    const dz = dZ.subarray((t - t0) * B * G4, (t - t0 + 1) * B * G4);
-    let sh = 0, sc = 0;
-    for (let b = 0; b < B; b++) {
-      const pad = mask !== null && mask[b] === 0;
-      const r = b * G4;
-      const s = b * H;
-      const oo = (t * B + b) * H;
-      for (let j = 0; j < H; j++) {
-        // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
-        const dhj = pad || dOut === null ? dh[s + j] : (dh[s + j] += dOut[oo + j]);
-        sh += dhj * dhj;
-        if (pad) { sc += dc[s + j] * dc[s + j]; continue; } // the state was copied: gradients pass through
-        const i = gates[r + j];
-        const f = gates[r + H + j];
-        const g = gates[r + 2 * H + j];
-        const o = gates[r + 3 * H + j];
-        const tc = tanhC[s + j];
-        // h' = o ∗ tanh(c'):  do, and the h' path into c'
-        const dO = dhj * tc;
-        const dcn = dc[s + j] + dhj * o * (1 - tc * tc);
-        sc += dcn * dcn;
-        // c' = f ∗ c + i ∗ g
-        const dI = dcn * g;
-        const dG = dcn * i;
-        const dF = dcn * cp[s + j];
-        dc[s + j] = dcn * f;                   // ∂L/∂c_{t−1}
-        // through the gate nonlinearities to the pre-activations
-        dz[r + j] = dI * i * (1 - i);
-        dz[r + H + j] = dF * f * (1 - f);
-        dz[r + 2 * H + j] = dG * (1 - g * g);
-        dz[r + 3 * H + j] = dO * o * (1 - o);
+  wasmPin(p.weight_hh.data);
+  try {
+    for (let t = T - 1; t >= 0; t--) {
+      const { cache, mask } = caches[t];
+      const { gates, tanhC, cPrev } = cache as LstmCellCache;
+      const cp = cPrev.data;
+      const dz = dZ.subarray((t - t0) * B * G4, (t - t0 + 1) * B * G4);
+      let sh = 0, sc = 0;
+      for (let b = 0; b < B; b++) {
+        const pad = mask !== null && mask[b] === 0;
+        const r = b * G4;
+        const s = b * H;
+        const oo = (t * B + b) * H;
+        for (let j = 0; j < H; j++) {
+          // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
+          const dhj = pad || dOut === null ? dh[s + j] : (dh[s + j] += dOut[oo + j]);
+          sh += dhj * dhj;
+          if (pad) { sc += dc[s + j] * dc[s + j]; continue; } // the state was copied: gradients pass through
+          const i = gates[r + j];
+          const f = gates[r + H + j];
+          const g = gates[r + 2 * H + j];
+          const o = gates[r + 3 * H + j];
+          const tc = tanhC[s + j];
+          // h' = o ∗ tanh(c'):  do, and the h' path into c'
+          const dO = dhj * tc;
+          const dcn = dc[s + j] + dhj * o * (1 - tc * tc);
+          sc += dcn * dcn;
+          // c' = f ∗ c + i ∗ g
+          const dI = dcn * g;
+          const dG = dcn * i;
+          const dF = dcn * cp[s + j];
+          dc[s + j] = dcn * f;                   // ∂L/∂c_{t−1}
+          // through the gate nonlinearities to the pre-activations
+          dz[r + j] = dI * i * (1 - i);
+          dz[r + H + j] = dF * f * (1 - f);
+          dz[r + 2 * H + j] = dG * (1 - g * g);
+          dz[r + 3 * H + j] = dO * o * (1 - o);
+        }
+      }
+      normsH[t] = Math.sqrt(sh);
+      normsC[t] = Math.sqrt(sc);
+      // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
+      gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
+      if (mask === null) dh.set(dhPrev);
+      else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+      if (t === t0) {
+        // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
+        const N = (t1 - t0) * B;
+        const dZc = dZ.subarray(0, N * G4);
+        gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), G4, I, N, true, false, true);
+        gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, BH), G4, H, N, true, false, true);
+        for (let r = 0; r < N; r++) {
+          const o = r * G4;
+          for (let j = 0; j < G4; j++) db[j] += dZc[o + j];
+        }
+        gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, G4, false, false, false);
+        dZ.fill(0); // padded rows of the next chunk must read zero
+        t1 = t0;
+        t0 = Math.max(0, t0 - chunk);
       }
     }
-    normsH[t] = Math.sqrt(sh);
-    normsC[t] = Math.sqrt(sc);
-    // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
-    gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
-    if (mask === null) dh.set(dhPrev);
-    else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
-    if (t === t0) {
-      // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
-      const N = (t1 - t0) * B;
-      const dZc = dZ.subarray(0, N * G4);
-      gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), G4, I, N, true, false, true);
-      gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, BH), G4, H, N, true, false, true);
-      for (let r = 0; r < N; r++) {
-        const o = r * G4;
-        for (let j = 0; j < G4; j++) db[j] += dZc[o + j];
-      }
-      gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, G4, false, false, false);
-      dZ.fill(0); // padded rows of the next chunk must read zero
-      t1 = t0;
-      t0 = Math.max(0, t0 - chunk);
-    }
+  } finally {
+    wasmUnpin();
   }
   const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
   for (let j = 0; j < G4; j++) { dbi[j] += db[j]; dbh[j] += db[j]; }

@@ -47,6 +47,32 @@ function view(k: SimdKernels, n: number): Float64Array {
   return f64;
 }
 
+/** The operand kept in wasm memory by {@link wasmPin} (at offset 0), or null. */
+let pinned: Float64Array | null = null;
+/** Values reserved for the pinned operand (rounded up to even for 16-byte alignment). */
+let pinnedLen = 0;
+
+/**
+ * Copies `W` into the module's memory once, so later {@link gemmWasm} calls whose `B` operand is this very array
+ * skip copying it (a time loop multiplies by the same `W_hh` every step). The caller must not change `W` until
+ * {@link wasmUnpin}; pinning another array replaces the pin. Does nothing where SIMD is unavailable.
+ */
+export function wasmPin(W: Float64Array): void {
+  const k = simd();
+  if (k === null) return;
+  pinned = null;
+  pinnedLen = 0;
+  view(k, W.length + 1).set(W, 0);
+  pinned = W;
+  pinnedLen = W.length + (W.length & 1);
+}
+
+/** Releases the pin of {@link wasmPin}: every later call copies its operands again. */
+export function wasmUnpin(): void {
+  pinned = null;
+  pinnedLen = 0;
+}
+
 /**
  * `C[M,N] (+)= op(A) · op(B)` with WebAssembly SIMD, same contract as `gemm`/`gemmNaive`, for the three
  * cases the cells use: `A·B` and `Aᵀ·B` run the column-vectorised 4×4 kernel (each element sums in
@@ -65,11 +91,14 @@ export function gemmWasm(
   const nA = M * K;
   const nB = K * N;
   const nC = M * N;
-  const offB = nA + (nA & 1);
-  const offC = offB + nB + (nB & 1);
+  // the pinned operand (if any) stays at offset 0; this call's operands go after it
+  const usePin = pinned !== null && B === pinned && B.length === nB;
+  const offA = pinnedLen;
+  const offB = usePin ? 0 : offA + nA + (nA & 1);
+  const offC = (usePin ? offA + nA + (nA & 1) : offB + nB + (nB & 1));
   const mem = view(k, offC + nC);
-  mem.set(A.length === nA ? A : A.subarray(0, nA), 0);
-  mem.set(B.length === nB ? B : B.subarray(0, nB), offB);
+  mem.set(A.length === nA ? A : A.subarray(0, nA), offA);
+  if (!usePin) mem.set(B.length === nB ? B : B.subarray(0, nB), offB);
   if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), offC);
   const ars = transA ? 1 : K;
   const aks = transA ? M : 1;
@@ -79,10 +108,10 @@ export function gemmWasm(
   const Nt = N - (N & 3);
   if (transB) {
     Mt = M - (M & 1);
-    k.dotvec(M, N, K, 0, offB * 8, offC * 8, accumulate ? 1 : 0);
+    k.dotvec(M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
   } else {
     Mt = M - (M & 3);
-    k.colvec(M, N, K, 0, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
+    k.colvec(M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
   }
   if (Mt > 0 && Nt > 0) C.set(mem.subarray(offC, offC + nC));
   // ragged edges: the last columns of the tiled rows, then the last rows

@@ -2,6 +2,7 @@
 import { strict as assert } from "assert";
 import { Rng, randn, gemm, gemmNaive, gemmWasm, wasmGemmAvailable } from "./index";
 import { gemmStrided } from "./gemm-js";
+import { wasmPin, wasmUnpin } from "./gemm-wasm";
 
 /** Largest |a − b| over two arrays. */
 function maxDiff(a: Float64Array, b: Float64Array): number {
@@ -63,6 +64,36 @@ describe("gemm", () => {
       }
     }
   }
+
+  it("a pinned operand gives the same products as copying it (and other operands are unaffected while pinned)", () => {
+    const W = randn([40 * 24], { rng }).data;
+    const other = randn([40 * 24], { rng }).data;
+    const A = randn([12 * 24], { rng }).data;
+    const dz = randn([12 * 40], { rng }).data;
+    const C0 = randn([12 * 40], { rng }).data;
+    const expect = (B: Float64Array, tB: boolean) => {
+      const c = C0.slice();
+      if (tB) gemmNaive(c, A, B, 12, 40, 24, false, true, true);
+      else gemmNaive(c, dz, B, 12, 24, 40, false, false, false);
+      return c;
+    };
+    const run = (B: Float64Array, tB: boolean) => {
+      const c = C0.slice();
+      assert.ok(tB ? gemmWasm(c, A, B, 12, 40, 24, false, true, true) : gemmWasm(c, dz, B, 12, 24, 40, false, false, false));
+      return c;
+    };
+    wasmPin(W);
+    try {
+      for (let r = 0; r < 2; r++) {
+        assert.ok(maxDiff(run(W, true), expect(W, true)) < 1e-12);   // z += h·Wᵀ with W pinned
+        assert.ok(maxDiff(run(W, false), expect(W, false)) < 1e-12); // dh = dz·W with W pinned
+        assert.ok(maxDiff(run(other, true), expect(other, true)) < 1e-12);
+      }
+    } finally {
+      wasmUnpin();
+    }
+    assert.ok(maxDiff(run(W, true), expect(W, true)) < 1e-12);
+  });
 
   it("gemmWasm declines Aᵀ·Bᵀ (the JS kernel serves it)", () => {
     assert.equal(gemmWasm(new Float64Array(16), new Float64Array(16), new Float64Array(16), 4, 4, 4, true, true, false), false);
