@@ -34,7 +34,25 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
   const cNew = new Float64Array(B * H);
   const hNew = new Float64Array(B * H);
   const tanhC = new Float64Array(B * H);
-  const cp = c.data;
+  lstmPointwiseForward(z, c.data, cNew, tanhC, hNew, B, H);
+  return {
+    h: new Tensor(hNew, [B, H]),
+    c: new Tensor(cNew, [B, H]),
+    cache: { x, hPrev: h, cPrev: c, gates: z, tanhC, p },
+  };
+}
+
+/**
+ * The element-wise part of the LSTM step for B rows: activates `z [B, 4H]` in place
+ * (`i = σ`, `f = σ`, `g = tanh`, `o = σ`), then `c' = f ∗ c + i ∗ g`, `tanh(c')`, `h' = o ∗ tanh(c')`.
+ * Shared by {@link lstmCellForward} and the time loop's sequence kernel (which passes views of its step buffers).
+ * @param z `[B, 4H]` pre-activations, overwritten by the activations
+ * @param cp `[B, H]` previous cell state; `cNew`, `tanhC`, `hNew` `[B, H]` are written
+ */
+export function lstmPointwiseForward(
+  z: Float64Array, cp: Float64Array, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array, B: number, H: number,
+): void {
+  const G4 = 4 * H;
   const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {
     const r = b * G4;
@@ -51,11 +69,6 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
       hNew[s + j] = o * tc;                   // h' = o∗tanh(c')
     }
   }
-  return {
-    h: new Tensor(hNew, [B, H]),
-    c: new Tensor(cNew, [B, H]),
-    cache: { x, hPrev: h, cPrev: c, gates: z, tanhC, p },
-  };
 }
 
 /**

@@ -2,8 +2,7 @@
 import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
-import { sigmoidScalar } from "../tensor/activations";
-import { CellParams, CellState, LstmCellCache } from "../cells";
+import { CellParams, CellState, LstmCellCache, lstmPointwiseForward } from "../cells";
 import { StepCache, UnrollResult } from "./unroll";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
@@ -40,7 +39,6 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   for (let j = 0; j < G4; j++) bias[j] = bih[j] + bhh[j];
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
-  const sigmoid = sigmoidScalar;
   const caches: StepCache[] = new Array(T);
   const states: CellState[] = new Array(T);
   let hPrev = new Tensor(hs.subarray(0, BH), [B, H]), cPrev = new Tensor(cs.subarray(0, BH), [B, H]);
@@ -62,28 +60,22 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
       gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
       const hp = hPrev.data, cp = cPrev.data;
       const so = (t + 1) * BH;
-      for (let b = 0; b < B; b++) {
-        const r = b * G4;
-        const s = b * H;
-        const pad = m !== null && m[t * B + b] === 0;
-        for (let j = 0; j < H; j++) {
-          const i = (z[r + j] = sigmoid(z[r + j]));
-          const f = (z[r + H + j] = sigmoid(z[r + H + j]));
-          const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
-          const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
-          const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
-          const tc = Math.tanh(cn);
-          tanhCs[so - BH + s + j] = tc;
-          // a padded row keeps its previous state
-          cs[so + s + j] = pad ? cp[s + j] : cn;
-          hs[so + s + j] = pad ? hp[s + j] : o * tc; // h' = o∗tanh(c')
+      const hNew = hs.subarray(so, so + BH), cNew = cs.subarray(so, so + BH);
+      const tanhC = tanhCs.subarray(so - BH, so);
+      lstmPointwiseForward(z, cp, cNew, tanhC, hNew, B, H);
+      // a padded row keeps its previous state
+      if (m !== null) {
+        for (let b = 0; b < B; b++) {
+          if (m[t * B + b] !== 0) continue;
+          hNew.set(hp.subarray(b * H, (b + 1) * H), b * H);
+          cNew.set(cp.subarray(b * H, (b + 1) * H), b * H);
         }
       }
-      const h = new Tensor(hs.subarray(so, so + BH), [B, H]);
-      const c = new Tensor(cs.subarray(so, so + BH), [B, H]);
+      const h = new Tensor(hNew, [B, H]);
+      const c = new Tensor(cNew, [B, H]);
       const cache: LstmCellCache = {
         x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
-        hPrev, cPrev, gates: z, tanhC: tanhCs.subarray(so - BH, so), p,
+        hPrev, cPrev, gates: z, tanhC, p,
       };
       const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
       caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
