@@ -2,20 +2,13 @@
 import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { SEQUENCE_CHUNK_ROWS, chunkSteps, inputProducts, weightGradProducts } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForward } from "../cells";
 import { StepCache, UnrollResult } from "./unroll";
 
-/** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
-const CHUNK_ROWS = 512;
-
-/** Steps per chunk: about {@link CHUNK_ROWS} rows, at least one step, at most T. */
-function chunkSteps(T: number, B: number): number {
-  return Math.min(T, Math.max(1, Math.ceil(CHUNK_ROWS / B)));
-}
-
 /**
  * The LSTM over a whole sequence, the same values as stepping `lstmCellForward` (up to round-off):
- * `Z = X W_ihᵀ + (b_ih + b_hh)` as one product `[rows, I]·[I, 4H]` per chunk of steps (about {@link CHUNK_ROWS}
+ * `Z = X W_ihᵀ + (b_ih + b_hh)` as one product `[rows, I]·[I, 4H]` per chunk of steps (about {@link SEQUENCE_CHUNK_ROWS}
  * rows, so it runs in WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
  * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into buffers for all steps
  * (gates `[T, B, 4H]`, `tanh c` `[T, B, H]`, states `h`, `c` `[T + 1, B, H]` from a copy of state0); caches and states are views into them.
@@ -45,16 +38,8 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   wasmPin(whh); // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step)
   try {
     for (let t = 0; t < T; t++) {
-      if (t % chunk === 0) {
-        // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
-        const t1 = Math.min(T, t + chunk);
-        const Zc = gates.subarray(t * B * G4, t1 * B * G4);
-        gemm(Zc, x.data.subarray(t * B * I, t1 * B * I), p.weight_ih.data, (t1 - t) * B, G4, I, false, true, false);
-        for (let r = 0; r < (t1 - t) * B; r++) {
-          const o = r * G4;
-          for (let j = 0; j < G4; j++) Zc[o + j] += bias[j];
-        }
-      }
+      // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
+      if (t % chunk === 0) inputProducts(gates, x.data, p, bias, t, Math.min(T, t + chunk), B, G4, I);
       const z = gates.subarray(t * B * G4, (t + 1) * B * G4);
       // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
       gemm(z, hPrev.data, whh, B, G4, H, false, true, true);
@@ -93,23 +78,10 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
 }
 
 
-/** The rows `[t0, t1)` of per-step `[rows, n]` blocks as one array: a view when they are consecutive in one buffer, else a copy. */
-function stepRows(parts: Float64Array[], t0: number, t1: number, n: number): Float64Array {
-  const first = parts[t0];
-  let contiguous = true;
-  for (let t = t0 + 1; t < t1 && contiguous; t++) {
-    contiguous = parts[t].buffer === first.buffer && parts[t].byteOffset === first.byteOffset + (t - t0) * n * 8;
-  }
-  if (contiguous) return new Float64Array(first.buffer, first.byteOffset, (t1 - t0) * n);
-  const out = new Float64Array((t1 - t0) * n);
-  for (let t = t0; t < t1; t++) out.set(parts[t], (t - t0) * n);
-  return out;
-}
-
 /**
  * BPTT for LSTM caches, the same values as stepping `lstmCellBackward` (up to round-off). Walking t = T−1 … 0
  * only the per-step part runs: the fused gate backward (labelled as in `lstmCellBackward`) into `dZ_t` and
- * `∂L/∂h_{t−1} = dZ_t W_hh`. The rest is one product per chunk of steps (about {@link CHUNK_ROWS} rows):
+ * `∂L/∂h_{t−1} = dZ_t W_hh`. The rest is one product per chunk of steps (about {@link SEQUENCE_CHUNK_ROWS} rows):
  * `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev`, `db_ih += Σ dZ`, `db_hh += Σ dZ`, `dX = dZ W_ih`.
  * Padded rows get no gradient (their dZ rows stay zero) and pass `∂L/∂h`, `∂L/∂c` straight through.
  * @param caches LSTM step caches (from {@link lstmUnrollSequence} or the generic unroll), checked by {@link bptt}
@@ -180,16 +152,8 @@ export function lstmBpttSequence(
       else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
       if (t === t0) {
         // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
-        const N = (t1 - t0) * B;
-        const dZc = dZ.subarray(0, N * G4);
-        gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), G4, I, N, true, false, true);
-        gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, BH), G4, H, N, true, false, true);
-        for (let r = 0; r < N; r++) {
-          const o = r * G4;
-          for (let j = 0; j < G4; j++) db[j] += dZc[o + j];
-        }
-        gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, G4, false, false, false);
-        dZ.fill(0); // padded rows of the next chunk must read zero
+      weightGradProducts(dZ, xs, hps, t0, t1, p, grads, db, dx, B, G4, I, H);
+      dZ.fill(0); // padded rows of the next chunk must read zero
         t1 = t0;
         t0 = Math.max(0, t0 - chunk);
       }

@@ -1,0 +1,60 @@
+// The products a sequence kernel takes out of its time loop: input pre-activations and weight gradients, one product per chunk of steps.
+import { CellParams } from "../cells";
+import { gemm } from "../tensor/matmul";
+
+/** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
+export const SEQUENCE_CHUNK_ROWS = 512;
+
+/** Steps per chunk: about {@link SEQUENCE_CHUNK_ROWS} rows, at least one step, at most T. */
+export function chunkSteps(T: number, B: number): number {
+  return Math.min(T, Math.max(1, Math.ceil(SEQUENCE_CHUNK_ROWS / B)));
+}
+
+/** The rows `[t0, t1)` of per-step `[rows, n]` blocks as one array: a view when they are consecutive in one buffer, else a copy. */
+export function stepRows(parts: Float64Array[], t0: number, t1: number, n: number): Float64Array {
+  const first = parts[t0];
+  let contiguous = true;
+  for (let t = t0 + 1; t < t1 && contiguous; t++) {
+    contiguous = parts[t].buffer === first.buffer && parts[t].byteOffset === first.byteOffset + (t - t0) * n * 8;
+  }
+  if (contiguous) return new Float64Array(first.buffer, first.byteOffset, (t1 - t0) * n);
+  const out = new Float64Array((t1 - t0) * n);
+  for (let t = t0; t < t1; t++) out.set(parts[t], (t - t0) * n);
+  return out;
+}
+
+/**
+ * Input pre-activations of steps `[t0, t1)` in one product: `Z[t] = x_t W_ihᵀ + bias` for all their `(t1 − t0)·B` rows.
+ * @param Z `[T, B, GH]` (the chunk's rows are written), `x` `[T, B, I]` data, `bias` `[GH]`
+ */
+export function inputProducts(Z: Float64Array, x: Float64Array, p: CellParams, bias: Float64Array, t0: number, t1: number, B: number, GH: number, I: number): void {
+  const rows = (t1 - t0) * B;
+  const Zc = Z.subarray(t0 * B * GH, t1 * B * GH);
+  gemm(Zc, x.subarray(t0 * B * I, t1 * B * I), p.weight_ih.data, rows, GH, I, false, true, false);
+  for (let r = 0; r < rows; r++) {
+    const o = r * GH;
+    for (let j = 0; j < GH; j++) Zc[o + j] += bias[j];
+  }
+}
+
+/**
+ * The backward of `z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh` over steps `[t0, t1)` in one product each:
+ * `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev` (ADDED into `grads`), `db += Σ_rows dZ`, `dx[t0 … t1) = dZ W_ih`.
+ * @param dZ `[(t1 − t0)·B, GH]` ∂L/∂z of the chunk (zero rows at padded steps)
+ * @param xs per-step `x_t` `[B, I]`, `hps` per-step `h_{t−1}` `[B, H]`
+ * @param db `[GH]` bias gradient sum (added to both biases by the caller), `dx` `[T, B, I]` data
+ */
+export function weightGradProducts(
+  dZ: Float64Array, xs: Float64Array[], hps: Float64Array[], t0: number, t1: number, p: CellParams, grads: CellParams,
+  db: Float64Array, dx: Float64Array, B: number, GH: number, I: number, H: number,
+): void {
+  const N = (t1 - t0) * B;
+  const dZc = dZ.subarray(0, N * GH);
+  gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), GH, I, N, true, false, true);
+  gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, B * H), GH, H, N, true, false, true);
+  for (let r = 0; r < N; r++) {
+    const o = r * GH;
+    for (let j = 0; j < GH; j++) db[j] += dZc[o + j];
+  }
+  gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, GH, false, false, false);
+}
