@@ -26,7 +26,7 @@ function orZeros(t: Tensor | null | undefined, like: Tensor): Tensor {
  */
 export function rnnCell(act: Activation = "tanh"): RecurrentCell<RnnCellCache> {
   checkActivation("rnnCell", act);
-  return {
+  const cell: RecurrentCell<RnnCellCache> = {
     kind: "rnn",
     name: `rnn-${act}`,
     gates: 1,
@@ -41,6 +41,19 @@ export function rnnCell(act: Activation = "tanh"): RecurrentCell<RnnCellCache> {
       return { dx, dState: { h: dh } };
     },
   };
+  BUILTIN_RNN.set(cell, act);
+  return cell;
+}
+
+/** The descriptors made by {@link rnnCell}, with their activation. */
+const BUILTIN_RNN = new WeakMap<object, Activation>();
+
+/**
+ * The activation of a descriptor made by {@link rnnCell} (null for any other cell), so `unroll`/`bptt` may use the
+ * sequence-level kernel that computes the same values.
+ */
+export function builtinRnnActivation(cell: RecurrentCell): Activation | null {
+  return BUILTIN_RNN.get(cell) ?? null;
 }
 
 /**

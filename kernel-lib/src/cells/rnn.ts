@@ -20,8 +20,8 @@ export function checkActivation(fn: string, act: string): Activation {
   return act as Activation;
 }
 
-/** `z ← φ(z)` in place, the activation chosen once outside the loop (same values as `activate`). */
-function activateInPlace(act: Activation, z: Float64Array): void {
+/** `z ← φ(z)` in place, the activation chosen once outside the loop (same values as `activate`). @param z any length */
+export function activateInPlace(act: Activation, z: Float64Array): void {
   const n = z.length;
   if (act === "tanh") {
     for (let k = 0; k < n; k++) z[k] = Math.tanh(z[k]);
@@ -33,8 +33,8 @@ function activateInPlace(act: Activation, z: Float64Array): void {
   }
 }
 
-/** `dz = dh ∗ φ'(z)` with φ' from the output y (same values as `activateGradFromOutput`): tanh' = 1 − y², σ' = y(1 − y), relu' = [y > 0]. */
-function activationBackward(act: Activation, dz: Float64Array, dh: Float64Array, y: Float64Array): void {
+/** `dz = dh ∗ φ'(z)` with φ' from the output y (same values as `activateGradFromOutput`): tanh' = 1 − y², σ' = y(1 − y), relu' = [y > 0]. @param dz, dh, y same length */
+export function activationBackward(act: Activation, dz: Float64Array, dh: Float64Array, y: Float64Array): void {
   const n = dz.length;
   if (act === "tanh") {
     for (let k = 0; k < n; k++) dz[k] = dh[k] * (1 - y[k] * y[k]);

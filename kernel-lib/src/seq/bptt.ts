@@ -1,8 +1,9 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
-import { CellParams, CellStateGrad, LstmCellCache, RecurrentCell, isBuiltinLstmCell } from "../cells";
+import { CellParams, CellStateGrad, LstmCellCache, RecurrentCell, RnnCellCache, builtinRnnActivation, isBuiltinLstmCell } from "../cells";
 import { StepCache } from "./unroll";
 import { lstmBpttSequence } from "./lstm-sequence";
+import { rnnBpttSequence } from "./rnn-sequence";
 
 /** Per-step gradient norms: `h[t] = ‖∂L/∂h_t‖`, `c[t] = ‖∂L/∂c_t‖` (LSTM), Frobenius over the batch. */
 export interface StepNorms {
@@ -20,12 +21,12 @@ export interface BpttResult {
   stepNorms: StepNorms;
 }
 
-/** True when every step holds an LSTM cache of the same sizes and the same parameter record. */
-function sameLstmParams(caches: StepCache[], B: number, H: number, I: number): boolean {
-  const p = (caches[0].cache as LstmCellCache)?.p;
+/** True when every step holds a cache of the same sizes and parameter record that passes `ok` (the cell's own fields). */
+function sameParams(caches: StepCache[], B: number, H: number, I: number, ok: (c: unknown) => boolean): boolean {
+  const p = (caches[0].cache as { p?: CellParams } | null)?.p;
   for (const s of caches) {
-    const c = s.cache as LstmCellCache;
-    if (!c || c.p !== p || !(c.gates instanceof Float64Array) || !(c.tanhC instanceof Float64Array) || s.B !== B || s.H !== H || s.I !== I) return false;
+    const c = s.cache as { p?: CellParams } | null;
+    if (!c || c.p !== p || !ok(c) || s.B !== B || s.H !== H || s.I !== I) return false;
   }
   return true;
 }
@@ -77,7 +78,13 @@ export function bptt(
   const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
-  if (normsC && isBuiltinLstmCell(cell) && sameLstmParams(caches, B, H, I)) {
+  const act = builtinRnnActivation(cell);
+  if (act !== null && sameParams(caches, B, H, I, (c) => (c as RnnCellCache).act === act && (c as RnnCellCache).h instanceof Tensor)) {
+    // the built-in RNN: the same values from the sequence-level kernel (weight gradients per chunk of steps)
+    const dxs = rnnBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, grads, normsH, T, B, I, H);
+    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]) }, stepNorms: { h: normsH } };
+  }
+  if (normsC && isBuiltinLstmCell(cell) && sameParams(caches, B, H, I, (c) => (c as LstmCellCache).gates instanceof Float64Array && (c as LstmCellCache).tanhC instanceof Float64Array)) {
     // the built-in LSTM: the same values from the sequence-level kernel (weight gradients as one product)
     const dxs = lstmBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, dc, grads, normsH, normsC, T, B, I, H);
     return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) }, stepNorms: { h: normsH, c: normsC } };

@@ -2,9 +2,9 @@
 import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
-import { SEQUENCE_CHUNK_ROWS, chunkSteps, inputProducts, weightGradProducts } from "./sequence-products";
+import { SEQUENCE_CHUNK_ROWS, carryBack, chunkSteps, inputProducts, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForward } from "../cells";
-import { StepCache, UnrollResult } from "./unroll";
+import type { StepCache, UnrollResult } from "./unroll";
 
 /**
  * The LSTM over a whole sequence, the same values as stepping `lstmCellForward` (up to round-off):
@@ -62,8 +62,7 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
         x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]),
         hPrev, cPrev, gates: z, tanhC, p,
       };
-      const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
-      caches[t] = { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
+      caches[t] = stepRecord(cache, m, t, B, H, I);
       states[t] = { h, c };
       hPrev = h;
       cPrev = c;
@@ -71,12 +70,8 @@ export function lstmUnrollSequence(p: CellParams, x: Tensor, state0: CellState, 
   } finally {
     wasmUnpin();
   }
-  // outputs[t] = h_t, zero where padded (the states keep the previous h there)
-  const outputs = hs.slice(BH);
-  if (m) for (let k = 0; k < T * B; k++) if (m[k] === 0) outputs.fill(0, k * H, (k + 1) * H);
-  return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
+  return unrollResult(hs, m, T, B, H, caches, states);
 }
-
 
 /**
  * BPTT for LSTM caches, the same values as stepping `lstmCellBackward` (up to round-off). Walking t = T−1 … 0
@@ -148,8 +143,7 @@ export function lstmBpttSequence(
       normsC[t] = Math.sqrt(sc);
       // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
       gemm(dhPrev, dz, p.weight_hh.data, B, H, G4, false, false, false);
-      if (mask === null) dh.set(dhPrev);
-      else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+      carryBack(dh, dhPrev, mask, B, H);
       if (t === t0) {
         // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
       weightGradProducts(dZ, xs, hps, t0, t1, p, grads, db, dx, B, G4, I, H);

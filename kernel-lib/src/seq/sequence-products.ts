@@ -1,6 +1,8 @@
 // The products a sequence kernel takes out of its time loop: input pre-activations and weight gradients, one product per chunk of steps.
-import { CellParams } from "../cells";
+import { CellParams, CellState } from "../cells";
+import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
+import type { StepCache, UnrollResult } from "./unroll";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
 export const SEQUENCE_CHUNK_ROWS = 512;
@@ -57,4 +59,29 @@ export function weightGradProducts(
     for (let j = 0; j < GH; j++) db[j] += dZc[o + j];
   }
   gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, GH, false, false, false);
+}
+
+/**
+ * Carries `∂L/∂h_{t−1} = dZ_t W_hh` back into `dh [B, H]`: real rows take `dhPrev`, padded rows (mask 0, state
+ * copied) keep their `∂L/∂h_t` unchanged.
+ */
+export function carryBack(dh: Float64Array, dhPrev: Float64Array, mask: Float64Array | null, B: number, H: number): void {
+  if (mask === null) dh.set(dhPrev);
+  else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+}
+
+/** The step record of step t for `bptt`: the cell cache, `x_t` as a view, and the mask row when the step has padding. */
+export function stepRecord(cache: unknown, m: Float64Array | null, t: number, B: number, H: number, I: number): StepCache {
+  const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
+  return { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
+}
+
+/**
+ * `outputs[t] = h_t` from state buffers `[T + 1, B, H]` (block 0 is state0), zero where padded (the states keep the
+ * previous h there), with the rest of the unroll's result.
+ */
+export function unrollResult(hs: Float64Array, m: Float64Array | null, T: number, B: number, H: number, caches: StepCache[], states: CellState[]): UnrollResult {
+  const outputs = hs.slice(B * H);
+  if (m) for (let k = 0; k < T * B; k++) if (m[k] === 0) outputs.fill(0, k * H, (k + 1) * H);
+  return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
 }

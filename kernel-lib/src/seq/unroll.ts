@@ -1,8 +1,9 @@
 // The one time loop: runs any RecurrentCell over a time-major sequence, with padding masks, keeping every step's cache.
 import { Tensor, checkFinite, checkShape, zeros } from "../tensor";
-import { CellParams, CellState, RecurrentCell, cellSizes, isBuiltinLstmCell } from "../cells";
+import { CellParams, CellState, RecurrentCell, builtinRnnActivation, cellSizes, isBuiltinLstmCell } from "../cells";
 import { checkMask, checkParamsFinite, checkSequence } from "./mask";
 import { lstmUnrollSequence } from "./lstm-sequence";
+import { rnnUnrollSequence } from "./rnn-sequence";
 
 /** One time step's record for {@link bptt}: the cell's cache and the step's mask row (null = all real). */
 export interface StepCache {
@@ -68,8 +69,10 @@ export function unroll(
     checkShape(fn, `state0.${s}`, t, [B, H], "B, H");
     checkFinite(fn, `state0.${s}`, t);
   }
-  // the built-in LSTM: the same values from the sequence-level kernel (one input product for all steps)
+  // the built-in LSTM and RNN cells: the same values from the sequence-level kernels (input products per chunk of steps)
   if (isBuiltinLstmCell(cell)) return lstmUnrollSequence(params, x, state, m, T, B, I, H);
+  const act = builtinRnnActivation(cell);
+  if (act !== null) return rnnUnrollSequence(params, x, state, m, T, B, I, H, act);
   const outputs = new Float64Array(T * B * H);
   const caches: StepCache[] = [];
   const states: CellState[] = [];

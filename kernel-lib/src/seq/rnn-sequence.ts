@@ -1,0 +1,106 @@
+// The sequence-level vanilla RNN kernel behind unroll/bptt: input products and weight gradients as one product per chunk of steps.
+import { Tensor } from "../tensor/tensor";
+import { Activation } from "../tensor/activations";
+import { gemm } from "../tensor/matmul";
+import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { CellParams, CellState, RnnCellCache, activateInPlace, activationBackward } from "../cells";
+import type { StepCache, UnrollResult } from "./unroll";
+import { carryBack, chunkSteps, inputProducts, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
+
+/**
+ * The vanilla RNN over a whole sequence, the same values as stepping `rnnCellForward` (up to round-off):
+ * `Z = X W_ihᵀ + (b_ih + b_hh)` as one product per chunk of steps, then per step `Z_t += h_{t−1} W_hhᵀ` and
+ * `h_t = φ(Z_t)` in place. States `h [T + 1, B, H]` (block 0 a copy of state0) hold the activated outputs;
+ * caches and states are views into it. Padded rows (mask 0) keep the previous state (also in the cache's `h`,
+ * which the backward never reads there) and output zeros.
+ */
+export function rnnUnrollSequence(
+  p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, act: Activation,
+): UnrollResult {
+  const BH = B * H;
+  const hs = new Float64Array((T + 1) * BH);
+  hs.set(state0.h.data);
+  const Z = hs.subarray(BH); // step t's pre-activations become h_t in place
+  const bias = new Float64Array(H);
+  for (let j = 0; j < H; j++) bias[j] = p.bias_ih.data[j] + p.bias_hh.data[j];
+  const chunk = chunkSteps(T, B);
+  const whh = p.weight_hh.data;
+  const caches: StepCache[] = new Array(T);
+  const states: CellState[] = new Array(T);
+  let hPrev = new Tensor(hs.subarray(0, BH), [B, H]);
+  wasmPin(whh);
+  try {
+    for (let t = 0; t < T; t++) {
+      if (t % chunk === 0) inputProducts(Z, x.data, p, bias, t, Math.min(T, t + chunk), B, H, I);
+      const z = Z.subarray(t * BH, (t + 1) * BH);
+      // z = x W_ihᵀ + b + h W_hhᵀ, then h' = φ(z)
+      gemm(z, hPrev.data, whh, B, H, H, false, true, true);
+      activateInPlace(act, z);
+      if (m !== null) for (let b = 0; b < B; b++) if (m[t * B + b] === 0) z.set(hPrev.data.subarray(b * H, (b + 1) * H), b * H);
+      const h = new Tensor(z, [B, H]);
+      const cache: RnnCellCache = { act, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, h, p };
+      caches[t] = stepRecord(cache, m, t, B, H, I);
+      states[t] = { h };
+      hPrev = h;
+    }
+  } finally {
+    wasmUnpin();
+  }
+  return unrollResult(hs, m, T, B, H, caches, states);
+}
+
+/**
+ * BPTT for vanilla RNN caches, the same values as stepping `rnnCellBackward` (up to round-off). Per step:
+ * `∂L/∂h_t = dOutputs[t] + carried`, `dz = ∂L/∂h_t ∗ φ'(y)` (zero at padded rows), `∂L/∂h_{t−1} = dz W_hh`;
+ * per chunk of steps: `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev`, biases `+= Σ dZ`, `dX = dZ W_ih`.
+ * @param dOut `[T·B·H]` or null; `dh [B, H]` ∂L/∂h_T on entry, ∂L/∂h_0 on exit
+ * @returns `dx [T, B, I]`
+ */
+export function rnnBpttSequence(
+  caches: StepCache[], dOut: Float64Array | null, dh: Float64Array, grads: CellParams, normsH: number[],
+  T: number, B: number, I: number, H: number,
+): Tensor {
+  const BH = B * H;
+  const first = caches[0].cache as RnnCellCache;
+  const { p, act } = first;
+  const chunk = chunkSteps(T, B);
+  const dZ = new Float64Array(chunk * BH);
+  const dhPrev = new Float64Array(BH);
+  const dx = new Float64Array(T * B * I);
+  const db = new Float64Array(H);
+  const xs = caches.map((c) => (c.cache as RnnCellCache).x.data);
+  const hps = caches.map((c) => (c.cache as RnnCellCache).hPrev.data);
+  let t1 = T;
+  let t0 = Math.max(0, T - chunk);
+  wasmPin(p.weight_hh.data);
+  try {
+    for (let t = T - 1; t >= 0; t--) {
+      const { cache, mask } = caches[t];
+      let s = 0;
+      for (let b = 0; b < B; b++) {
+        const pad = mask !== null && mask[b] === 0;
+        for (let j = 0; j < H; j++) {
+          const k = b * H + j;
+          if (dOut !== null && !pad) dh[k] += dOut[t * BH + k];
+          s += dh[k] * dh[k];
+        }
+      }
+      normsH[t] = Math.sqrt(s);
+      // dz = dh' ∗ φ'(z), φ' from the cached output; none at padded rows
+      const dz = dZ.subarray((t - t0) * BH, (t - t0 + 1) * BH);
+      activationBackward(act, dz, dh, (cache as RnnCellCache).h.data);
+      if (mask !== null) for (let b = 0; b < B; b++) if (mask[b] === 0) dz.fill(0, b * H, (b + 1) * H);
+      gemm(dhPrev, dz, p.weight_hh.data, B, H, H, false, false, false);
+      carryBack(dh, dhPrev, mask, B, H);
+      if (t === t0) {
+        weightGradProducts(dZ, xs, hps, t0, t1, p, grads, db, dx, B, H, I, H);
+        t1 = t0;
+        t0 = Math.max(0, t0 - chunk);
+      }
+    }
+  } finally {
+    wasmUnpin();
+  }
+  for (let j = 0; j < H; j++) { grads.bias_ih.data[j] += db[j]; grads.bias_hh.data[j] += db[j]; }
+  return new Tensor(dx, [T, B, I]);
+}
