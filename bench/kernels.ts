@@ -11,7 +11,11 @@ const only = opt("--only");
 const budget = Number(opt("--seconds") ?? 0.5);
 const ids = (opt("--w") ?? "W1,W2,W2b,W4").split(",");
 
-/** CPU seconds of this process (user + system): steadier than wall time on a machine shared with other jobs. */
+/**
+ * CPU seconds of this process (user + system): steadier than wall time on a machine shared with other jobs.
+ * It counts every thread, the garbage collector's helpers too, so allocation-heavy tiny workloads (W4) read
+ * lower here than in wall-clock steps/s (`npm run bench`); compare like with like.
+ */
 function cpu(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
