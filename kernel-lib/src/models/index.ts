@@ -10,3 +10,5 @@ export * from "./classifier-base";
 export * from "./classifier";
 export * from "./bag-of-words";
 export * from "./classifier-experiment";
+export * from "./regressor";
+export * from "./regressor-experiment";
