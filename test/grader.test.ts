@@ -1,4 +1,4 @@
-// The homework grader end to end: real jailed tslab kernels grade correct, partial, wrong and adversarial submissions of homework 1.
+// The homework grader end to end: real jailed tslab kernels grade correct, partial, wrong and adversarial submissions of homeworks 1, 2 and 3.
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -22,8 +22,8 @@ function solution(nb: Notebook, key: string): string {
 }
 
 /** The student version with some solution cells replaced, cells appended after a key, or cells removed/renamed. */
-function submission(edit: { set?: Record<string, string>; after?: Record<string, string>; drop?: string[]; rename?: Record<string, string>; editTests?: string }): Notebook {
-  const nb = JSON.parse(stringifyNotebook(studentNotebook(loadAssignment(readNotebook(SOURCE))))) as Notebook;
+function submission(edit: { set?: Record<string, string>; after?: Record<string, string>; drop?: string[]; rename?: Record<string, string>; editTests?: string }, source = SOURCE): Notebook {
+  const nb = JSON.parse(stringifyNotebook(studentNotebook(loadAssignment(readNotebook(source))))) as Notebook;
   const cells: NotebookCell[] = [];
   for (const c of nb.cells) {
     const key = c.metadata.nbgrader?.grade_id;
@@ -36,6 +36,67 @@ function submission(edit: { set?: Record<string, string>; after?: Record<string,
   }
   return { ...nb, cells };
 }
+
+/** Writes each submission to `<name>.ipynb` in a fresh temp dir (a string is written as it is, e.g. a file that is not JSON). */
+function writeSubmissions(subs: Record<string, Notebook | string>): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "rnnlab-grader-test-"));
+  const files = Object.entries(subs).map(([name, nb]) => {
+    const f = join(dir, `${name}.ipynb`);
+    writeFileSync(f, typeof nb === "string" ? nb : stringifyNotebook(nb));
+    return f;
+  });
+  return { dir, files };
+}
+
+/** `text` with `from` replaced by `to`; throws when `from` is absent, so a changed source notebook cannot turn an edit into a no-op. */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`edit: ${JSON.stringify(from)} not found in ${JSON.stringify(text.slice(0, 80))}…`);
+  return text.replace(from, to);
+}
+
+/**
+ * Registers a `before` hook grading every submission of one homework in ONE gradeAll call (plus "correct-again",
+ * a copy of "correct", for determinism) and returns accessors to the grades by student name.
+ */
+function gradeHomework(source: string, subs: Record<string, Notebook | string>) {
+  const { files } = writeSubmissions({ ...subs, "correct-again": subs.correct! });
+  const grades = new Map<string, StudentGrade>();
+  before(async () => {
+    for (const g of await gradeAll(loadAssignment(readNotebook(source)), files, OPTS)) grades.set(g.student, g);
+  });
+  const get = (name: string): StudentGrade => grades.get(name)!;
+  return {
+    get,
+    total: (name: string) => get(name).total,
+    cells: (name: string) => Object.fromEntries(get(name).cells.map((c) => [c.key, c.points])),
+    text: (name: string) => JSON.stringify(get(name)),
+    /** Whether the check labelled `label` passed (throws when no cell has it). */
+    passed: (name: string, label: string): boolean => {
+      const c = get(name).cells.flatMap((x) => x.checks).find((x) => x.label === label);
+      if (!c) throw new Error(`${name}: no check "${label}" in ${JSON.stringify(get(name)).slice(0, 2000)}`);
+      return c.passed;
+    },
+  };
+}
+
+/** Code a submission adds to monkey-patch rnnlab (every loaded module's exports, `rl.check`, the index's bindings) so that `names` return `fake`. */
+function patchRnnlab(names: string[], fake: string): string {
+  return [
+    "{",
+    "  const lib: any = require(\"rnnlab\");",
+    "  for (const k of [\"close\", \"equal\", \"shape\", \"ok\", \"throws\"]) lib.check[k] = () => {};",
+    `  const fake: any = ${fake};`,
+    "  for (const m of Object.values(require.cache) as any[]) for (const n of " + JSON.stringify(names) + ") {",
+    "    if (m && m.exports && typeof m.exports[n] === \"function\") try { m.exports[n] = fake; } catch {}",
+    "    try { Object.defineProperty(lib, n, { value: fake }); } catch {}",
+    "  }",
+    "}",
+  ].join("\n");
+}
+
+/** A line printing fake result records and "passed" for each graded cell, as a cheating submission might. */
+const printsPassed = (keys: string[]): string =>
+  `for (const k of ${JSON.stringify(keys)}) console.log(\`\${k}: passed\\nRNNLAB-RESULT \${k} {"records":[{"kind":"ok","label":"x","actual":true,"expected":true}],"error":null}\`);`;
 
 describe("rnnlab grade (homework 1, jailed kernels)", function () {
   this.timeout(400_000);
@@ -78,13 +139,8 @@ describe("rnnlab grade (homework 1, jailed kernels)", function () {
       "}",
     ].join("\n") } }),
   };
-  const dir = mkdtempSync(join(tmpdir(), "rnnlab-grader-test-"));
   subs["correct-again"] = subs.correct!;
-  const files = Object.entries(subs).map(([name, nb]) => {
-    const f = join(dir, `${name}.ipynb`);
-    writeFileSync(f, typeof nb === "string" ? nb : stringifyNotebook(nb));
-    return f;
-  });
+  const { dir, files } = writeSubmissions(subs);
   const guarded = [SOURCE, join(ROOT, "kernel-lib", "dist", "index.js")];
   let hashesBefore: string[];
   let grades: Map<string, StudentGrade>;
@@ -162,4 +218,141 @@ describe("rnnlab grade (homework 1, jailed kernels)", function () {
     assert.equal(readFileSync(join(HW, "hw1-rnn-cell-student.ipynb"), "utf8"), student);
     assert.doesNotMatch(student, /BEGIN (SOLUTION|HIDDEN)|hidden batch|rl\.tanh\(z\)/);
   });
+});
+
+describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
+  this.timeout(400_000);
+  const SOURCE2 = join(HW, "hw2-lstm-cell-source.ipynb");
+  const src = readNotebook(SOURCE2);
+  const fwd = solution(src, "lstm-cell-forward"), seq = solution(src, "lstm-forward"), bwd = solution(src, "lstm-cell-backward");
+  const all = { "lstm-cell-forward": fwd, "lstm-forward": seq, "lstm-cell-backward": bwd };
+  const sub = (e: Parameters<typeof submission>[0]) => submission(e, SOURCE2);
+  const tests = ["test-lstm-cell-forward", "test-lstm-forward", "test-lstm-cell-backward-gates", "test-lstm-cell-backward-params"];
+  // dW_f left at zero: an honest mistake, and the same mistake with rnnlab patched to pass the gradient check
+  const zeroDWf = edit(bwd, "dWf: rl.matmulTB(dzf, concat)", "dWf: rl.zerosLike(p.Wf)");
+  const h = gradeHomework(SOURCE2, {
+    correct: sub({ set: all }),
+    source: readFileSync(SOURCE2, "utf8"),
+    student: readFileSync(join(HW, "hw2-lstm-cell-student.ipynb"), "utf8"),
+    partial: sub({ set: { "lstm-cell-forward": fwd, "lstm-forward": seq } }),
+    wrong: sub({ set: {
+      "lstm-cell-forward": edit(fwd, "rl.mul(ft, cPrev)", "rl.mul(ft, aPrev)"),
+      "lstm-forward": seq,
+      "lstm-cell-backward": edit(bwd, "const dc = rl.add(dcNext, rl.mul(rl.mul(daNext, ot), rl.sub(1, rl.square(tc))));", "const dc = dcNext;"),
+    } }),
+    loop: sub({ set: { ...all, "lstm-forward": "while (true) {}\n" + seq } }),
+    "wrong-dwf": sub({ set: { ...all, "lstm-cell-backward": zeroDWf } }),
+    "patches-rnnlab": sub({ set: { ...all, "lstm-cell-backward": zeroDWf }, after: { "lstm-cell-backward":
+      patchRnnlab(["gradCheck"], "(..._: any[]) => ({ ok: true })") + "\ntry { (Math as any).max = () => 0; } catch {}\ntry { (rl.Tensor.prototype as any).item = () => 0; } catch {}" } }),
+    "reads-source": sub({ set: { "lstm-cell-forward": edit(fwd, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(SOURCE2)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`) } }),
+    "prints-passed": sub({ after: { "lstm-cell-forward": printsPassed(tests) } }),
+  });
+
+  it("gives the source itself and a correct submission 14/14 (4 + 2 + 4 + 4), the same grade twice", () => {
+    const full = { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 };
+    assert.deepEqual(h.cells("source"), full, h.text("source").slice(0, 3000));
+    assert.deepEqual(h.cells("correct"), full, h.text("correct").slice(0, 3000));
+    assert.deepEqual(h.get("correct-again").cells, h.get("correct").cells);
+  });
+  it("gives the committed student version 0 in every cell", () => {
+    assert.deepEqual(Object.values(h.cells("student")), [0, 0, 0, 0]);
+    assert.match(h.text("student"), /not implemented/);
+  });
+  it("gives a submission with only the forward parts exactly the forward points", () => {
+    assert.deepEqual(h.cells("partial"), { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 0, "test-lstm-cell-backward-params": 0 });
+  });
+  it("tells a wrong cell state (a_prev for c_prev, dc = dc_next) which term is off", () => {
+    assert.ok(h.total("wrong") > 0 && h.total("wrong") < 14, String(h.total("wrong")));
+    assert.equal(h.passed("wrong", "c_next when only the forget gate is open"), false);
+    assert.equal(h.passed("wrong", "dcPrev when only da_next is non-zero"), false);
+    assert.equal(h.passed("wrong", "cache.ft when only the biases are non-zero"), true);
+    assert.match(h.text("wrong"), /c_next when only the forget gate is open: [^"]* — check f ∗ c_prev/);
+    assert.match(h.text("wrong"), /dcPrev when only da_next is non-zero: [^"]* — check the path through a_next/);
+  });
+  it("keeps the other cells' points when the sequence loop runs forever", () => {
+    assert.deepEqual(h.cells("loop"), { "test-lstm-cell-forward": 4, "test-lstm-forward": 0, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 });
+    assert.match(h.text("loop"), /time limit/);
+  });
+  it("cannot raise its score by patching rnnlab's gradCheck, Tensor.prototype, Math.max and check (same grade as the honest mistake)", () => {
+    assert.equal(h.passed("wrong-dwf", "dWf and dxt agree with central differences on a hidden batch"), false);
+    assert.equal(h.passed("patches-rnnlab", "dWf and dxt agree with central differences on a hidden batch"), false);
+    assert.ok(h.total("wrong-dwf") > 10 && h.total("wrong-dwf") < 14, String(h.total("wrong-dwf")));
+    assert.equal(h.total("patches-rnnlab"), h.total("wrong-dwf"));
+  });
+  it("cannot read the source notebook from disk (that cell scores 0)", () => {
+    assert.equal(h.cells("reads-source")["test-lstm-cell-forward"], 0);
+    assert.match(h.text("reads-source"), /ENOENT|EACCES|no such file/);
+  });
+  it("cannot raise its score by printing passed and fake result records", () => assert.equal(h.total("prints-passed"), 0));
+});
+
+describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernels)", function () {
+  this.timeout(400_000);
+  const SOURCE3 = join(HW, "hw3-gru-clipping-tbptt-source.ipynb");
+  const src = readNotebook(SOURCE3);
+  const fwd = solution(src, "gru-cell-forward"), bwd = solution(src, "gru-cell-backward"), clip = solution(src, "clip-grads"), tb = solution(src, "truncated-bptt");
+  const all = { "gru-cell-forward": fwd, "gru-cell-backward": bwd, "clip-grads": clip, "truncated-bptt": tb };
+  const sub = (e: Parameters<typeof submission>[0]) => submission(e, SOURCE3);
+  const tests = ["test-gru-cell-forward", "test-gru-cell-backward", "test-clip-grads", "test-truncated-bptt"];
+  const perTensorClip = [
+    "function clipGrads(grads: Record<string, rl.Tensor>, maxNorm: number): number {",
+    "  let worst = 0;",
+    "  for (const g of Object.values(grads)) {",
+    "    const n = rl.norm(g);",
+    "    worst = Math.max(worst, n);",
+    "    if (n > maxNorm) for (let k = 0; k < g.data.length; k++) g.data[k] *= maxNorm / (n + 1e-6);",
+    "  }",
+    "  return worst;",
+    "}",
+  ].join("\n");
+  const h = gradeHomework(SOURCE3, {
+    correct: sub({ set: all }),
+    source: readFileSync(SOURCE3, "utf8"),
+    student: readFileSync(join(HW, "hw3-gru-clipping-tbptt-student.ipynb"), "utf8"),
+    partial: sub({ set: { "gru-cell-forward": fwd, "clip-grads": clip } }),
+    wrong: sub({ set: {
+      "gru-cell-forward": fwd,
+      "gru-cell-backward": edit(bwd, "const dra = rl.slice(dcIn, 0, 0, n_a);", "const dra = rl.slice(dcIn, 0, 1, n_a + 1);"),
+      "clip-grads": perTensorClip,
+      "truncated-bptt": edit(tb, "    for (let t = t0; t < t1; t++) {", "    a = a0;\n    for (let t = t0; t < t1; t++) {"),
+    } }),
+    loop: sub({ set: { ...all, "clip-grads": "while (true) {}\n" + clip } }),
+    "patches-rnnlab": sub({ set: { "gru-cell-forward": fwd, "clip-grads": clip }, after: { "clip-grads":
+      patchRnnlab(["gradCheck", "clipGradNorm", "truncatedBptt", "gruCellForward", "gruCellBackward"], "(..._: any[]) => ({ ok: true })") } }),
+    "reads-source": sub({ set: { ...all, "clip-grads": edit(clip, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(SOURCE3)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`) } }),
+    "prints-passed": sub({ after: { "gru-cell-forward": printsPassed(tests) } }),
+  });
+
+  it("gives the source itself and a correct submission 14/14 (3 + 4 + 3 + 4), the same grade twice", () => {
+    const full = { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 3, "test-truncated-bptt": 4 };
+    assert.deepEqual(h.cells("source"), full, h.text("source").slice(0, 3000));
+    assert.deepEqual(h.cells("correct"), full, h.text("correct").slice(0, 3000));
+    assert.deepEqual(h.get("correct-again").cells, h.get("correct").cells);
+  });
+  it("gives the committed student version 0 in every cell", () => {
+    assert.deepEqual(Object.values(h.cells("student")), [0, 0, 0, 0]);
+  });
+  it("gives a submission with the forward step and clipping exactly their points", () => {
+    assert.deepEqual(h.cells("partial"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 0, "test-clip-grads": 3, "test-truncated-bptt": 0 });
+  });
+  it("tells per-tensor clipping, a state reset per chunk and an off-by-one slice what is off", () => {
+    assert.ok(h.total("wrong") > 0 && h.total("wrong") < 14, String(h.total("wrong")));
+    assert.equal(h.cells("wrong")["test-gru-cell-forward"], 3);
+    for (const label of ["the returned norm (large gradients)", "update 1 (steps 3 … 5): dWc", "aLast", "dbr"]) assert.equal(h.passed("wrong", label), false, label);
+    assert.equal(h.passed("wrong", "update 0 (steps 0 … 2): dWc"), true);
+    assert.match(h.text("wrong"), /the returned norm \(large gradients\): [^"]* — return the norm BEFORE clipping/);
+    assert.match(h.text("wrong"), /aLast: [^"]* — the state is carried across chunks/);
+  });
+  it("keeps the other cells' points when clipping loops forever", () => {
+    assert.deepEqual(h.cells("loop"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 0, "test-truncated-bptt": 4 });
+    assert.match(h.text("loop"), /time limit/);
+  });
+  it("cannot raise its score by patching rnnlab's reference functions and check", () => {
+    assert.deepEqual(h.cells("patches-rnnlab"), h.cells("partial"));
+  });
+  it("cannot read the source notebook from disk (that cell scores 0, the others keep their points)", () => {
+    assert.deepEqual(h.cells("reads-source"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 0, "test-truncated-bptt": 4 });
+    assert.match(h.text("reads-source"), /ENOENT|EACCES|no such file/);
+  });
+  it("cannot raise its score by printing passed and fake result records", () => assert.equal(h.total("prints-passed"), 0));
 });

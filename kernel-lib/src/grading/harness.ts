@@ -12,7 +12,7 @@ export const newNonce = (): string => randomBytes(12).toString("hex");
 
 /**
  * The first cell, run before any student code. It captures the output writer, JSON.stringify and the
- * few built-ins the recorder uses, and defines `rnnlabG_<nonce>` (a name the student cannot guess)
+ * few built-ins the recorder uses, freezes rnnlab's modules and Math, and defines `rnnlabG_<nonce>` (a name the student cannot guess)
  * holding `begin(token)`, which returns a fresh recorder with `close equal shape ok throws`.
  * With `keepExpected` false (grading a submission) the expected values a test computes in the kernel
  * are never recorded, so code that intercepts the output cannot copy them into the observed values:
@@ -39,6 +39,17 @@ export function preambleCell(nonce: string, keepExpected = true): string {
     for (const k of keys(v)) o[k] = ser(v[k], budget, depth + 1);
     return o;
   };
+  // rnnlab (every loaded module's exports, its functions and classes' prototypes, rl.check) and Math are frozen before any
+  // student code runs, so a submission cannot patch what a test computes in the kernel (e.g. gradCheck's verdict)
+  const freeze = Object.freeze, cache: any = require.cache, root = require("path").dirname(require.resolve("rnnlab")) + require("path").sep;
+  const lib: any = require("rnnlab");
+  for (const id of keys(cache)) {
+    if (!id.startsWith(root) || !cache[id] || !cache[id].exports) continue;
+    const ex = cache[id].exports;
+    for (const k of keys(ex)) if (typeof ex[k] === "function") { if (ex[k].prototype) freeze(ex[k].prototype); freeze(ex[k]); }
+    freeze(ex);
+  }
+  freeze(lib.check); freeze(Math);
   const snap = (v: any): any => { try { return ser(v, { n: 0 }, 0); } catch (e: any) { return { $unrecordable: toStr(e && e.message) }; } };
   const msgOf = (e: any): string => { try { return toStr(e && e.message !== undefined ? e.message : e); } catch { return "(unprintable error)"; } };
   return {
