@@ -98,6 +98,23 @@ function patchRnnlab(names: string[], fake: string): string {
 const printsPassed = (keys: string[]): string =>
   `for (const k of ${JSON.stringify(keys)}) console.log(\`\${k}: passed\\nRNNLAB-RESULT \${k} {"records":[{"kind":"ok","label":"x","actual":true,"expected":true}],"error":null}\`);`;
 
+/** The checks every homework shares: the source and a correct submission get `full` (the same grade twice); the committed student version gets 0 in every cell. */
+function itGradesSourceCorrectAndStudent(h: ReturnType<typeof gradeHomework>, full: Record<string, number>): void {
+  it(`gives the source itself and a correct submission every point (${Object.values(full).join(" + ")}), the same grade twice`, () => {
+    assert.deepEqual(h.cells("source"), full, h.text("source").slice(0, 3000));
+    assert.deepEqual(h.cells("correct"), full, h.text("correct").slice(0, 3000));
+    assert.deepEqual(h.get("correct-again").cells, h.get("correct").cells);
+  });
+  it("gives the committed student version 0 in every cell", () => {
+    assert.deepEqual(Object.values(h.cells("student")), Object.values(full).map(() => 0));
+    assert.match(h.text("student"), /not implemented/);
+  });
+}
+
+/** A solution function that first reads the source notebook at `path` (the jail hides it) and throws unless it sees the hidden tests. */
+const readsSource = (code: string, path: string): string =>
+  edit(code, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(path)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`);
+
 describe("rnnlab grade (homework 1, jailed kernels)", function () {
   this.timeout(400_000);
   const src = readNotebook(SOURCE);
@@ -244,20 +261,11 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
     "wrong-dwf": sub({ set: { ...all, "lstm-cell-backward": zeroDWf } }),
     "patches-rnnlab": sub({ set: { ...all, "lstm-cell-backward": zeroDWf }, after: { "lstm-cell-backward":
       patchRnnlab(["gradCheck"], "(..._: any[]) => ({ ok: true })") + "\ntry { (Math as any).max = () => 0; } catch {}\ntry { (rl.Tensor.prototype as any).item = () => 0; } catch {}" } }),
-    "reads-source": sub({ set: { "lstm-cell-forward": edit(fwd, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(SOURCE2)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`) } }),
+    "reads-source": sub({ set: { "lstm-cell-forward": readsSource(fwd, SOURCE2) } }),
     "prints-passed": sub({ after: { "lstm-cell-forward": printsPassed(tests) } }),
   });
 
-  it("gives the source itself and a correct submission 14/14 (4 + 2 + 4 + 4), the same grade twice", () => {
-    const full = { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 };
-    assert.deepEqual(h.cells("source"), full, h.text("source").slice(0, 3000));
-    assert.deepEqual(h.cells("correct"), full, h.text("correct").slice(0, 3000));
-    assert.deepEqual(h.get("correct-again").cells, h.get("correct").cells);
-  });
-  it("gives the committed student version 0 in every cell", () => {
-    assert.deepEqual(Object.values(h.cells("student")), [0, 0, 0, 0]);
-    assert.match(h.text("student"), /not implemented/);
-  });
+  itGradesSourceCorrectAndStudent(h, { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 });
   it("gives a submission with only the forward parts exactly the forward points", () => {
     assert.deepEqual(h.cells("partial"), { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 0, "test-lstm-cell-backward-params": 0 });
   });
@@ -319,19 +327,11 @@ describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernel
     loop: sub({ set: { ...all, "clip-grads": "while (true) {}\n" + clip } }),
     "patches-rnnlab": sub({ set: { "gru-cell-forward": fwd, "clip-grads": clip }, after: { "clip-grads":
       patchRnnlab(["gradCheck", "clipGradNorm", "truncatedBptt", "gruCellForward", "gruCellBackward"], "(..._: any[]) => ({ ok: true })") } }),
-    "reads-source": sub({ set: { ...all, "clip-grads": edit(clip, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(SOURCE3)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`) } }),
+    "reads-source": sub({ set: { ...all, "clip-grads": readsSource(clip, SOURCE3) } }),
     "prints-passed": sub({ after: { "gru-cell-forward": printsPassed(tests) } }),
   });
 
-  it("gives the source itself and a correct submission 14/14 (3 + 4 + 3 + 4), the same grade twice", () => {
-    const full = { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 3, "test-truncated-bptt": 4 };
-    assert.deepEqual(h.cells("source"), full, h.text("source").slice(0, 3000));
-    assert.deepEqual(h.cells("correct"), full, h.text("correct").slice(0, 3000));
-    assert.deepEqual(h.get("correct-again").cells, h.get("correct").cells);
-  });
-  it("gives the committed student version 0 in every cell", () => {
-    assert.deepEqual(Object.values(h.cells("student")), [0, 0, 0, 0]);
-  });
+  itGradesSourceCorrectAndStudent(h, { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 3, "test-truncated-bptt": 4 });
   it("gives a submission with the forward step and clipping exactly their points", () => {
     assert.deepEqual(h.cells("partial"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 0, "test-clip-grads": 3, "test-truncated-bptt": 0 });
   });
