@@ -25,7 +25,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
   const groups = grouped ? [...new Set(rows.map((r) => r.group ?? ""))] : [];
   const data = rows.map((r) => ({ ...r, group: r.group ?? "", lo: r.value - (r.error ?? 0), hi: r.value + (r.error ?? 0) }));
   const withError = data.filter((r) => r.error !== undefined && r.error > 0);
-  const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width);
+  const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width, opts.yLabel);
   const common = {
     document: svgDocument(),
     width,

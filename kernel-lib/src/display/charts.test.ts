@@ -3,7 +3,7 @@ import { strict as assert } from "assert";
 import { Rng, tensor } from "../tensor";
 import { barChart } from "./bar-chart";
 import { heatmap } from "./heatmap";
-import { lineChart } from "./line-chart";
+import { lineChart, logTicks, powerOfTen } from "./line-chart";
 import { loadPlot, serializeSvg, svgDocument } from "./render";
 import { matchSnapshot } from "./snapshot.test";
 
@@ -75,5 +75,19 @@ describe("static charts", () => {
     assert.equal(serializeSvg(fake), '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="rl-0"></clipPath><g clip-path="url(#rl-0)"></g><use href="#rl-0"/></svg>');
     assert.throws(() => serializeSvg({ outerHTML: "<figure></figure>", tagName: "FIGURE" }), /expected an <svg> element, got <figure>/);
     assert.ok(loadPlot() && svgDocument());
+  });
+});
+
+describe("log axes", () => {
+  it("logTicks gives powers of ten over the data's decades, thinned to about 8 over wide ranges", () => {
+    assert.deepEqual(logTicks([0.02, 3, 40]), [0.01, 0.1, 1, 10, 100]);
+    const wide = logTicks([1e-24, 1]);
+    assert.ok(wide.length <= 9 && Math.abs(wide[0] / 1e-24 - 1) < 1e-12 && wide.every((t, i) => i === 0 || t > wide[i - 1]));
+  });
+  it("powerOfTen writes 10⁻⁸ instead of SI prefixes, and plain numbers near 1", () => {
+    assert.equal(powerOfTen(1e-8), "10⁻⁸");
+    assert.equal(powerOfTen(1e12), "10¹²");
+    assert.equal(powerOfTen(0.001), "0.001");
+    assert.equal(powerOfTen(100), "100");
   });
 });

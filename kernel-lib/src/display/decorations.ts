@@ -34,9 +34,11 @@ export function titleSvg(title: string | undefined, width: number): { svg: strin
 }
 
 /** Title then legend stacked at the top; returns markup and the top margin the plot needs below them. */
-export function headerSvg(title: string | undefined, items: LegendItem[], width: number): { svg: string; marginTop: number } {
+export function headerSvg(title: string | undefined, items: LegendItem[], width: number, yLabel?: string): { svg: string; marginTop: number } {
   const t = titleSvg(title, width);
-  const l = legendSvg(items, width, t.height + 4);
+  // Plot writes the y-axis label ("↑ label") at the top left: the legend starts to its right.
+  const left = yLabel ? Math.max(40, 24 + (yLabel.length + 2) * CHAR_WIDTH) : 40;
+  const l = legendSvg(items, width, t.height + 4, left);
   const used = t.height + (l.height ? l.height + 8 : 0);
   return { svg: t.svg + l.svg, marginTop: Math.max(20, used + 14) };
 }

@@ -53,7 +53,7 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
   let { rows, names } = seriesRows(data);
   if (opts.logY) rows = rows.filter((r) => r.y > 0);
   const showLegend = names.length > 1 || (names.length === 1 && names[0] !== "y");
-  const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: PALETTE[i % PALETTE.length] })) : [], width);
+  const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: PALETTE[i % PALETTE.length] })) : [], width, opts.yLabel);
   const marks = [
     Plot.line(rows, { x: "x", y: "y", z: "series", stroke: "series" }),
     ...(opts.dots ? [Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2 })] : []),
@@ -66,9 +66,31 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
     marginLeft: 56,
     grid: true,
     x: { label: opts.xLabel },
-    y: { label: opts.yLabel, type: opts.logY ? "log" : "linear" },
+    y: opts.logY ? { label: opts.yLabel, type: "log", ticks: logTicks(rows.map((r) => r.y)), tickFormat: powerOfTen } : { label: opts.yLabel, type: "linear" },
     color: { domain: names, range: PALETTE },
     marks,
   });
   return serializeSvg(svg, header.svg);
+}
+
+/** Powers of ten covering `ys`, at most about 8 of them (every k-th decade over wide ranges). */
+export function logTicks(ys: number[]): number[] {
+  const pos = ys.filter((y) => y > 0 && Number.isFinite(y));
+  if (pos.length === 0) return [1];
+  const lo = Math.floor(Math.log10(Math.min(...pos)));
+  const hi = Math.ceil(Math.log10(Math.max(...pos)));
+  const step = Math.max(1, Math.ceil((hi - lo) / 8));
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e += step) ticks.push(10 ** e);
+  return ticks;
+}
+
+const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+
+/** A log-axis tick: plain for 0.001 … 1000, else 10 with a superscript exponent (10⁻⁸), never SI prefixes. */
+export function powerOfTen(v: number): string {
+  const e = Math.round(Math.log10(v));
+  if (Math.abs(v - 10 ** e) > 1e-9 * 10 ** e) return v.toPrecision(2);
+  if (e >= -3 && e <= 3) return String(Number((10 ** e).toPrecision(1)));
+  return "10" + String(e).split("").map((c) => SUPERSCRIPT[c]).join("");
 }
