@@ -16,3 +16,4 @@ export type { ProgressOptions, ProgressState, ProgressStep, ProgressEpoch, LiveP
 export { show, showBundle, showHtml, showSvg, showPlotly, showTable, markdown, newOutput, inNotebook, tensorHtml } from "./tslab";
 export type { LiveOutput } from "./tslab";
 export * from "./unrolled-graph";
+export { claim, CLAIM_FAILED } from "./claim";
