@@ -89,7 +89,9 @@ describe("spectralRadius", () => {
     assert.ok(Math.abs(spectralRadius(V, { rng: new Rng(4) }) - 0.95) < 1e-9);
   });
   it("of a random symmetric matrix agrees with the Jacobi eigenvalues", () => {
-    const A = randn([8, 8], { rng });
+    // Its own seed: a matrix whose largest eigenvalues are a near-tie ±λ (|λ₁| ≈ |λ₂|) converges arbitrarily slowly
+    // under power iteration, so this test must not depend on how many draws the tests above made.
+    const A = randn([8, 8], { rng: new Rng(1) });
     const S = add(A, transpose(A));
     const eig = symmetricEigenvalues(S);
     const rho = Math.max(Math.abs(eig[0]), Math.abs(eig[eig.length - 1]));

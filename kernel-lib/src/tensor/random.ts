@@ -21,7 +21,7 @@ export class Rng {
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new Error(`Rng: seed must be an integer, got ${seed}`);
     this.seed = seed;
-    this.gen = xoroshiro128plus(seed | 0);
+    this.gen = xoroshiro128plus.fromState(seedState(seed | 0));
   }
 
   /** A uniform number in [0, 1) with 53 random bits. */
@@ -64,6 +64,24 @@ export class Rng {
   fork(): Rng {
     return new Rng(this.gen.unsafeNext());
   }
+}
+
+/**
+ * The 128-bit xoroshiro state for a 32-bit seed, spread by SplitMix32 (Steele et al. 2014's finaliser).
+ * Seeding xoroshiro128+ with the bare seed leaves most state bits equal for nearby seeds, and then the first
+ * draws of every seed are alike (≈ 0.99999, 0.996, …); the mixing makes each seed's stream look independent.
+ */
+export function seedState(seed: number): number[] {
+  let x = seed | 0;
+  const next = (): number => {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) | 0;
+  };
+  const state = [next(), next(), next(), next()];
+  return state.every((w) => w === 0) ? [1, 0, 0, 0] : state; // the all-zero state is xoroshiro's one fixed point
 }
 
 let globalRng = new Rng(0);

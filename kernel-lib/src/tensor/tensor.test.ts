@@ -91,3 +91,13 @@ describe("tensor", () => {
     assert.deepEqual(s.toArray(), [0, 0.5, 1]);
   });
 });
+
+describe("Rng seeding", () => {
+  it("nearby seeds start unlike streams (SplitMix32-spread state), not the same ≈ 0.99999 first draw", () => {
+    const firsts = Array.from({ length: 64 }, (_, s) => new Rng(s).uniform());
+    const mean = firsts.reduce((a, b) => a + b, 0) / firsts.length;
+    assert.ok(Math.abs(mean - 0.5) < 0.15, `first draws of seeds 0..63 average ${mean}`);
+    assert.ok(firsts.filter((u) => u > 0.99).length <= 3, "first draws cluster near 1");
+    assert.equal(new Set(firsts.map((u) => u.toFixed(3))).size > 55, true);
+  });
+});
