@@ -1,8 +1,9 @@
 // Executes every notebook headlessly with the handout runner (nbclient + tslab) and fails on any error output.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { executeNotebook, findErrorOutputs, NotebookExecutionError, type NotebookOutput } from "../kernel-lib/src/jupyter";
+import { CLAIM_FAILED } from "../kernel-lib/src/display/claim";
 import { listNumberedNotebooks } from "../kernel-lib/src/handouts";
 
 const ROOT = join(__dirname, "..");
@@ -84,6 +85,16 @@ describe("every notebook in notebooks/ executes without error outputs", function
       const r = await executeNotebook(path, { cellTimeout: 300 });
       const bad = findErrorOutputs(r.notebook);
       assert.equal(bad.length, 0, bad.map((b) => `cell ${b.index + 1} (\`${b.firstLine}\`) wrote ${b.kind}:\n${b.text}`).join("\n\n"));
+      const failedClaims = r.notebook.cells.flatMap((c, i) => (c.outputs ?? [])
+        .map((o) => [o.text, o.data?.["text/plain"]].map((t) => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "")).join("\n"))
+        .flatMap((t) => t.split("\n").filter((line) => line.includes(CLAIM_FAILED)).map((line) => `cell ${i + 1}: ${line}`)));
+      assert.deepEqual(failedClaims, [], "a claim the notebook's prose makes did not hold in this run (rl.claim)");
     });
   }
+  it("the notebooks check their claims with rl.claim", () => {
+    const numbered = notebooks.filter((p) => /[\\/]\d\d-[^\\/]*\.ipynb$/.test(p));
+    assert.ok(numbered.length > 0, "the numbered notebooks were found");
+    const without = numbered.filter((p) => !/\brl\.claim\(/.test(readFileSync(p, "utf8")));
+    assert.deepEqual(without.map((p) => p.slice(ROOT.length + 1)), [], "every notebook states its claims as printed checks");
+  });
 });
