@@ -3,3 +3,4 @@ export * from "./grad-check";
 export * from "./spectral";
 export * from "./gates";
 export * from "./vanishing";
+export * from "./numeric-grad";

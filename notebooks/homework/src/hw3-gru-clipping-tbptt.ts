@@ -206,7 +206,10 @@ function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
   check.close("dWr on a hidden batch", h2.grads.dWr, r2.grads.dWr);
   check.close("daPrev on a hidden batch", h2.daPrev, r2.daPrev);
   const L = () => rl.sum(rl.mul(gruCellForward(x2, a2, q).aNext, G2)).item();
-  check.ok("dWc and daPrev agree with central differences on a hidden batch", rl.gradCheck(L, { Wc: q.Wc, aPrev: a2 }, { Wc: h2.grads.dWc, aPrev: h2.daPrev }).ok);
+  // numbers, not a verdict: the grader compares them outside the kernel
+  const fdTol = { rtol: 1e-5, atol: 1e-7 };
+  check.close("dWc agrees with central differences on a hidden batch", h2.grads.dWc, rl.numericGrad(L, q.Wc), undefined, fdTol);
+  check.close("daPrev agrees with central differences on a hidden batch", h2.daPrev, rl.numericGrad(L, a2), undefined, fdTol);
   // END HIDDEN TESTS
 }
 
@@ -343,7 +346,9 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
   check.close("update 1 of a hidden sequence with your GRU cell: dWr", mine.updates[1].dWr, eMine[1].dWr);
   const L = () => { let s = 0, h = b0; ys.forEach((y, t) => { h = refForward(y, h, q); s += rl.sum(rl.mul(h, ds[t])).item(); }); return s; };
   const whole = truncatedBptt(refCell, ys, b0, q, ds, 8);
-  check.ok("k = T agrees with central differences of the whole loss on a hidden sequence", rl.gradCheck(L, { Wu: q.Wu, bc: q.bc }, { Wu: whole.updates[0].dWu, bc: whole.updates[0].dbc }).ok);
+  const fdTolT = { rtol: 1e-5, atol: 1e-7 };
+  check.close("k = T: dWu agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dWu, rl.numericGrad(L, q.Wu), undefined, fdTolT);
+  check.close("k = T: dbc agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dbc, rl.numericGrad(L, q.bc), undefined, fdTolT);
   // END HIDDEN TESTS
 }
 
