@@ -32,7 +32,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
     height,
     marginTop: header.marginTop,
     marginLeft: 56,
-    y: { label: opts.yLabel, grid: true },
+    y: { label: null, grid: true },
   };
   const svg = grouped
     ? Plot.plot({

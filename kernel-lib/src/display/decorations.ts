@@ -33,12 +33,14 @@ export function titleSvg(title: string | undefined, width: number): { svg: strin
   return { svg: `<text aria-label="title" x="${width / 2}" y="16" font-size="14" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`, height: 24 };
 }
 
-/** Title then legend stacked at the top; returns markup and the top margin the plot needs below them. */
+/** Title, legend and the y-axis label stacked at the top; returns markup and the top margin the plot needs below them. */
 export function headerSvg(title: string | undefined, items: LegendItem[], width: number, yLabel?: string): { svg: string; marginTop: number } {
   const t = titleSvg(title, width);
-  // Plot writes the y-axis label ("↑ label") at the top left: the legend starts to its right.
-  const left = yLabel ? Math.max(40, 24 + (yLabel.length + 2) * CHAR_WIDTH) : 40;
-  const l = legendSvg(items, width, t.height + 4, left);
+  const l = legendSvg(items, width, t.height + 4);
   const used = t.height + (l.height ? l.height + 8 : 0);
-  return { svg: t.svg + l.svg, marginTop: Math.max(20, used + 14) };
+  if (!yLabel) return { svg: t.svg + l.svg, marginTop: Math.max(20, used + 14) };
+  // The y-axis label gets its own row under the title and legend (Plot would put it in the top-left corner,
+  // on top of them); callers pass `label: null` to Plot's y axis.
+  const y = `<text aria-label="y-axis label" x="4" y="${used + 12}" font-size="10" text-anchor="start">↑ ${escapeXml(yLabel)}</text>`;
+  return { svg: t.svg + l.svg + y, marginTop: used + 26 };
 }

@@ -66,7 +66,7 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
     marginLeft: 56,
     grid: true,
     x: { label: opts.xLabel },
-    y: opts.logY ? { label: opts.yLabel, type: "log", ticks: logTicks(rows.map((r) => r.y)), tickFormat: powerOfTen } : { label: opts.yLabel, type: "linear" },
+    y: opts.logY ? { label: null, type: "log", ticks: logTicks(rows.map((r) => r.y)), tickFormat: powerOfTen } : { label: null, type: "linear" },
     color: { domain: names, range: PALETTE },
     marks,
   });
