@@ -1,6 +1,6 @@
 // Snapshot files for the pure figure builders: compare with __snapshots__/<name>; write only with UPDATE_SNAPSHOTS=1.
 import { strict as assert } from "assert";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -40,6 +40,7 @@ describe("matchSnapshot", () => {
       matchSnapshot("a.svg", "<svg/>", dir);
       assert.throws(() => matchSnapshot("a.svg", "<svg />", dir), /differs at character 4/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
       if (saved === undefined) delete process.env.UPDATE_SNAPSHOTS;
       else process.env.UPDATE_SNAPSHOTS = saved;
     }
