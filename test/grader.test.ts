@@ -1,7 +1,7 @@
 // The homework grader end to end: real jailed tslab kernels grade correct, partial, wrong and adversarial submissions of homeworks 1, 2 and 3.
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadAssignment, studentNotebook } from "../kernel-lib/src/grading/authoring";
@@ -38,8 +38,12 @@ function submission(edit: { set?: Record<string, string>; after?: Record<string,
 }
 
 /** Writes each submission to `<name>.ipynb` in a fresh temp dir (a string is written as it is, e.g. a file that is not JSON). */
+const tempDirs: string[] = [];
+after(() => { for (const d of tempDirs) rmSync(d, { recursive: true, force: true }); });
+
 function writeSubmissions(subs: Record<string, Notebook | string>): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "rnnlab-grader-test-"));
+  tempDirs.push(dir);
   const files = Object.entries(subs).map(([name, nb]) => {
     const f = join(dir, `${name}.ipynb`);
     writeFileSync(f, typeof nb === "string" ? nb : stringifyNotebook(nb));
