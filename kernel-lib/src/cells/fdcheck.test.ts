@@ -1,21 +1,7 @@
-// A tiny central-difference gradient checker for the cell and BPTT tests (float64), and a test of the checker itself.
+// A tiny gradient checker for the cell and BPTT tests (the library's float64 central differences, a strict worst-error assertion), and a test of it.
 import { strict as assert } from "node:assert";
 import { Rng, Tensor, randn } from "../tensor";
-
-/** Central differences `(f(t + ε) − f(t − ε)) / 2ε` for every element of `t` (perturbed in place, restored). */
-export function numericGrad(f: () => number, t: Tensor, eps = 1e-5): Float64Array {
-  const g = new Float64Array(t.size);
-  for (let i = 0; i < t.size; i++) {
-    const v = t.data[i];
-    t.data[i] = v + eps;
-    const fp = f();
-    t.data[i] = v - eps;
-    const fm = f();
-    t.data[i] = v;
-    g[i] = (fp - fm) / (2 * eps);
-  }
-  return g;
-}
+import { numericGrad } from "../diagnostics/numeric-grad";
 
 /** Worst `|a − n| / max(|a|, |n|, floor)` and where it happens. */
 export function worstRelErr(a: Float64Array, n: Float64Array, floor = 1e-3): { err: number; at: number } {
@@ -35,7 +21,7 @@ export function worstRelErr(a: Float64Array, n: Float64Array, floor = 1e-3): { e
 /** Asserts the analytic gradient of `name` matches central differences to `tol` (worst relative error). */
 export function assertGradMatches(name: string, analytic: Tensor | Float64Array, f: () => number, t: Tensor, tol = 1e-6): number {
   const a = analytic instanceof Tensor ? analytic.data : analytic;
-  const n = numericGrad(f, t);
+  const n = numericGrad(f, t, { eps: 1e-5 }).data;
   const { err, at } = worstRelErr(a, n);
   assert.ok(err < tol, `${name}: worst relative error ${err.toExponential(2)} at ${at} (analytic ${a[at]}, numeric ${n[at]})`);
   // a gradient check that compares zeros with zeros proves nothing

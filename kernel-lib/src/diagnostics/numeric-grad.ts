@@ -19,16 +19,24 @@ export function numericGrad(f: () => number, x: Tensor, opts: { eps?: number } =
   if (!(x instanceof Tensor)) throw new Error("numericGrad: x must be a Tensor");
   const eps = opts.eps ?? 1e-6;
   if (!(eps > 0)) throw new Error(`numericGrad: eps must be positive, got ${eps}`);
+  const f0 = f();
+  if (typeof f0 !== "number") throw new Error(`numericGrad: f must return a number, got ${typeof f0}`);
   const g = new Float64Array(x.data.length);
-  for (let i = 0; i < x.data.length; i++) {
-    const old = x.data[i];
-    x.data[i] = old + eps;
-    const fPlus = f();
-    x.data[i] = old - eps;
-    const fMinus = f();
-    x.data[i] = old;
-    if (typeof fPlus !== "number" || typeof fMinus !== "number") throw new Error(`numericGrad: f must return a number, got ${typeof fPlus}`);
-    g[i] = (fPlus - fMinus) / (2 * eps);
-  }
+  for (let i = 0; i < x.data.length; i++) g[i] = centralDifference(f, x.data, i, eps);
   return new Tensor(g, x.shape.slice());
+}
+
+/**
+ * One element of the numerical gradient: `(f(θ + ε e_i) − f(θ − ε e_i)) / 2ε`, with `data[i]` perturbed in place
+ * and restored. Shared by {@link numericGrad} and `gradCheck`, which check what `f` returns.
+ * @param data the values `f` reads (a tensor's `data`, any shape, flat index `i`)
+ */
+export function centralDifference(f: () => number, data: Float64Array, i: number, eps: number): number {
+  const old = data[i];
+  data[i] = old + eps;
+  const fPlus = f();
+  data[i] = old - eps;
+  const fMinus = f();
+  data[i] = old;
+  return (fPlus - fMinus) / (2 * eps);
 }
