@@ -100,7 +100,7 @@ export function isBuiltinLstmCell(cell: RecurrentCell): boolean {
  */
 export function gruCell(variant: GruVariant = "reset-after"): RecurrentCell<GruCellCache> {
   checkGruVariant("gruCell", variant);
-  return {
+  const cell: RecurrentCell<GruCellCache> = {
     kind: "gru",
     name: `gru-${variant}`,
     gates: 3,
@@ -115,4 +115,17 @@ export function gruCell(variant: GruVariant = "reset-after"): RecurrentCell<GruC
       return { dx, dState: { h: dh } };
     },
   };
+  BUILTIN_GRU.set(cell, variant);
+  return cell;
+}
+
+/** The descriptors made by {@link gruCell}, with their variant. */
+const BUILTIN_GRU = new WeakMap<object, GruVariant>();
+
+/**
+ * The variant of a descriptor made by {@link gruCell} (null for any other cell), so `unroll`/`bptt` may use the
+ * sequence-level GRU kernel that computes the same values.
+ */
+export function builtinGruVariant(cell: RecurrentCell): GruVariant | null {
+  return BUILTIN_GRU.get(cell) ?? null;
 }

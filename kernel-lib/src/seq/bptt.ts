@@ -1,9 +1,10 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
-import { CellParams, CellStateGrad, LstmCellCache, RecurrentCell, RnnCellCache, builtinRnnActivation, isBuiltinLstmCell } from "../cells";
+import { CellParams, CellStateGrad, GruCellCache, LstmCellCache, RecurrentCell, RnnCellCache, builtinGruVariant, builtinRnnActivation, isBuiltinLstmCell } from "../cells";
 import { StepCache } from "./unroll";
 import { lstmBpttSequence } from "./lstm-sequence";
 import { rnnBpttSequence } from "./rnn-sequence";
+import { gruBpttSequence } from "./gru-sequence";
 
 /** Per-step gradient norms: `h[t] = ‖∂L/∂h_t‖`, `c[t] = ‖∂L/∂c_t‖` (LSTM), Frobenius over the batch. */
 export interface StepNorms {
@@ -82,6 +83,12 @@ export function bptt(
   if (act !== null && sameParams(caches, B, H, I, (c) => (c as RnnCellCache).act === act && (c as RnnCellCache).h instanceof Tensor)) {
     // the built-in RNN: the same values from the sequence-level kernel (weight gradients per chunk of steps)
     const dxs = rnnBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, grads, normsH, T, B, I, H);
+    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]) }, stepNorms: { h: normsH } };
+  }
+  const gruVariant = builtinGruVariant(cell);
+  if (gruVariant !== null && sameParams(caches, B, H, I, (c) => (c as GruCellCache).variant === gruVariant && (c as GruCellCache).r instanceof Float64Array && (c as GruCellCache).hPrev instanceof Tensor)) {
+    // the built-in GRU: the same values from the sequence-level kernel (weight gradients per chunk of steps)
+    const dxs = gruBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, grads, normsH, T, B, I, H);
     return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]) }, stepNorms: { h: normsH } };
   }
   if (normsC && isBuiltinLstmCell(cell) && sameParams(caches, B, H, I, (c) => (c as LstmCellCache).gates instanceof Float64Array && (c as LstmCellCache).tanhC instanceof Float64Array)) {

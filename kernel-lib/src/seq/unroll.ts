@@ -1,9 +1,10 @@
 // The one time loop: runs any RecurrentCell over a time-major sequence, with padding masks, keeping every step's cache.
 import { Tensor, checkFinite, checkShape, zeros } from "../tensor";
-import { CellParams, CellState, RecurrentCell, builtinRnnActivation, cellSizes, isBuiltinLstmCell } from "../cells";
+import { CellParams, CellState, RecurrentCell, builtinGruVariant, builtinRnnActivation, cellSizes, isBuiltinLstmCell } from "../cells";
 import { checkMask, checkParamsFinite, checkSequence } from "./mask";
 import { lstmUnrollSequence } from "./lstm-sequence";
 import { rnnUnrollSequence } from "./rnn-sequence";
+import { gruUnrollSequence } from "./gru-sequence";
 
 /** One time step's record for {@link bptt}: the cell's cache and the step's mask row (null = all real). */
 export interface StepCache {
@@ -73,6 +74,8 @@ export function unroll(
   if (isBuiltinLstmCell(cell)) return lstmUnrollSequence(params, x, state, m, T, B, I, H);
   const act = builtinRnnActivation(cell);
   if (act !== null) return rnnUnrollSequence(params, x, state, m, T, B, I, H, act);
+  const gruVariant = builtinGruVariant(cell);
+  if (gruVariant !== null) return gruUnrollSequence(params, x, state, m, T, B, I, H, gruVariant);
   const outputs = new Float64Array(T * B * H);
   const caches: StepCache[] = [];
   const states: CellState[] = [];

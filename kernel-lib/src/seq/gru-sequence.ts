@@ -1,0 +1,247 @@
+// The sequence-level GRU kernel behind unroll/bptt (both variants): input products and weight gradients per chunk of steps, preallocated buffers.
+import { Tensor } from "../tensor/tensor";
+import { sigmoidScalar } from "../tensor/activations";
+import { gemm } from "../tensor/matmul";
+import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
+import type { StepCache, UnrollResult } from "./unroll";
+import { carryBack, chunkSteps, inputProducts, stepRecord, stepRows, unrollResult } from "./sequence-products";
+
+/**
+ * The GRU over a whole sequence, the same values as stepping `gruCellForward` (up to round-off).
+ * Per chunk of steps one product `G_i = X W_ihᵀ + b_ih` (`[rows, I]·[I, 3H]`; only the input bias: `b_hn` sits inside
+ * `r ∗ (·)` in the reset-after candidate). Per step:
+ * - `"reset-after"`: `G_h = h_{t−1} W_hhᵀ` (`[B, 3H]`, W_hh pinned in the SIMD kernel's memory), then one fused loop
+ *   `r = σ(g_ir + g_hr + b_hr)`, `z = σ(g_iz + g_hz + b_hz)`, `hn = g_hn + b_hn`, `n = tanh(g_in + r ∗ hn)`, `h_t = (1 − z)∗n + z∗h_{t−1}`;
+ * - `"classic"`: `G_h = h_{t−1} W_hrzᵀ` (`[B, 2H]`), `r`, `z`, `hn = r ∗ h_{t−1}`, then `hn W_hnᵀ` (`[B, H]`) and
+ *   `n = tanh(g_in + hn W_hnᵀ + b_hn)`, `h_t` as above.
+ * `r, z, n, hn` of all steps live in `[T, B, H]` buffers, states `h` in `[T + 1, B, H]` (block 0 a copy of state0);
+ * caches (`GruCellCache`) and states are views into them. Padded rows (mask 0) keep the previous state and output zeros
+ * (their gate values are still computed, as in the per-step path). Inputs are already checked by `unroll`.
+ * @param x `[T, B, I]`
+ * @param state0 `{h [B, H]}`
+ * @param m mask data `[T·B]` or null
+ */
+export function gruUnrollSequence(
+  p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, variant: GruVariant,
+): UnrollResult {
+  const G3 = 3 * H;
+  const BH = B * H;
+  const classic = variant === "classic";
+  const Gh = classic ? 2 * H : G3;
+  const hs = new Float64Array((T + 1) * BH);
+  hs.set(state0.h.data);
+  const rs = new Float64Array(T * BH), zs = new Float64Array(T * BH), ns = new Float64Array(T * BH), hns = new Float64Array(T * BH);
+  const chunk = chunkSteps(T, B);
+  const gi = new Float64Array(chunk * B * G3); // the current chunk's input products
+  const gh = new Float64Array(B * Gh);
+  const hnW = classic ? new Float64Array(BH) : gh; // classic: (r∗h) W_hnᵀ
+  const whh = p.weight_hh.data;
+  const wrz = classic ? whh.subarray(0, Gh * H) : whh;
+  const wn = whh.subarray(2 * H * H);
+  const bhh = p.bias_hh.data;
+  const sigmoid = sigmoidScalar;
+  const caches: StepCache[] = new Array(T);
+  const states: CellState[] = new Array(T);
+  let hPrev = new Tensor(hs.subarray(0, BH), [B, H]);
+  let t0 = 0;
+  wasmPin(whh); // W_hh stays in the SIMD kernel's memory for the whole loop (classic: its r, z rows are copied per step)
+  try {
+    for (let t = 0; t < T; t++) {
+      // G_i = X W_ihᵀ + b_ih for the chunk's steps at once
+      if (t % chunk === 0) {
+        t0 = t;
+        inputProducts(gi, x.data.subarray(t * B * I), p, p.bias_ih.data, 0, Math.min(T, t + chunk) - t, B, G3, I);
+      }
+      const g = gi.subarray((t - t0) * B * G3, (t - t0 + 1) * B * G3);
+      const hp = hPrev.data;
+      // G_h = h_{t−1} W_hhᵀ (classic: the r, z blocks only)
+      gemm(gh, hp, wrz, B, Gh, H, false, true, false);
+      const so = t * BH;
+      const r = rs.subarray(so, so + BH), z = zs.subarray(so, so + BH), n = ns.subarray(so, so + BH), hn = hns.subarray(so, so + BH);
+      const hNew = hs.subarray(so + BH, so + 2 * BH);
+      for (let b = 0; b < B; b++) {
+        const gr = b * G3, hr = b * Gh, s = b * H;
+        for (let j = 0; j < H; j++) {
+          const rk = (r[s + j] = sigmoid(g[gr + j] + (gh[hr + j] + bhh[j])));
+          z[s + j] = sigmoid(g[gr + H + j] + (gh[hr + H + j] + bhh[H + j]));
+          hn[s + j] = classic ? rk * hp[s + j] : gh[hr + 2 * H + j] + bhh[2 * H + j];
+        }
+      }
+      if (classic) gemm(hnW, hn, wn, B, H, H, false, true, false);
+      for (let b = 0; b < B; b++) {
+        const gr = b * G3, s = b * H;
+        for (let j = 0; j < H; j++) {
+          const k = s + j;
+          const pre = g[gr + 2 * H + j] + (classic ? hnW[k] + bhh[2 * H + j] : r[k] * hn[k]);
+          const nk = (n[k] = Math.tanh(pre));
+          hNew[k] = (1 - z[k]) * nk + z[k] * hp[k]; // h' = (1 − z)∗n + z∗h
+        }
+      }
+      // a padded row keeps its previous state
+      if (m !== null) for (let b = 0; b < B; b++) if (m[t * B + b] === 0) hNew.set(hp.subarray(b * H, (b + 1) * H), b * H);
+      const h = new Tensor(hNew, [B, H]);
+      const cache: GruCellCache = { variant, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, r, z, n, hn, p };
+      caches[t] = stepRecord(cache, m, t, B, H, I);
+      states[t] = { h };
+      hPrev = h;
+    }
+  } finally {
+    wasmUnpin();
+  }
+  return unrollResult(hs, m, T, B, H, caches, states);
+}
+
+/** Per-step views the weight-gradient products read: `x_t [B, I]`, `h_{t−1} [B, H]`, and `hn` (classic: `r ∗ h_{t−1}`). */
+interface GruSteps {
+  xs: Float64Array[];
+  hps: Float64Array[];
+  hns: Float64Array[];
+}
+
+/**
+ * The backward of `G_i = X W_ihᵀ + b_ih` and of the hidden-side products over steps `[t0, t1)`, one product each:
+ * `dW_ih += dG_iᵀ X`, `db_ih += Σ dG_i`, `dx[t0 … t1) = dG_i W_ih`; `dW_hh[0 : Gh] += dG_hᵀ H_prev`, `db_hh[0 : Gh] += Σ dG_h`;
+ * classic also `dW_hn += dA_nᵀ (R ∗ H_prev)`, `db_hn += Σ dA_n`. (The input-side and hidden-side gradients differ:
+ * reset-after's hidden n block is `da_n ∗ r`, so `weightGradProducts`' one-dZ form does not fit.)
+ * @param dGI `[N, 3H]`, `dGH` `[N, Gh]`, `dAN` `[N, H]` (classic) with `N = (t1 − t0)·B`
+ */
+function gruWeightGradProducts(
+  dGI: Float64Array, dGH: Float64Array, dAN: Float64Array | null, steps: GruSteps, t0: number, t1: number,
+  p: CellParams, grads: CellParams, dx: Float64Array, B: number, I: number, H: number, Gh: number,
+): void {
+  const N = (t1 - t0) * B;
+  const G3 = 3 * H;
+  const gi = dGI.subarray(0, N * G3), gh = dGH.subarray(0, N * Gh);
+  const xs = stepRows(steps.xs, t0, t1, B * I);
+  const hps = stepRows(steps.hps, t0, t1, B * H);
+  gemm(grads.weight_ih.data, gi, xs, G3, I, N, true, false, true);
+  sumRows(grads.bias_ih.data, gi, N, G3);
+  gemm(dx.subarray(t0 * B * I, t1 * B * I), gi, p.weight_ih.data, N, I, G3, false, false, false);
+  gemm(grads.weight_hh.data.subarray(0, Gh * H), gh, hps, Gh, H, N, true, false, true);
+  sumRows(grads.bias_hh.data, gh, N, Gh);
+  if (dAN !== null) {
+    const an = dAN.subarray(0, N * H);
+    gemm(grads.weight_hh.data.subarray(2 * H * H), an, stepRows(steps.hns, t0, t1, B * H), H, H, N, true, false, true);
+    sumRows(grads.bias_hh.data.subarray(2 * H), an, N, H);
+  }
+}
+
+/** `out[j] += Σ_r A[r, j]` for `A [N, G]`. */
+function sumRows(out: Float64Array, A: Float64Array, N: number, G: number): void {
+  for (let r = 0; r < N; r++) {
+    const o = r * G;
+    for (let j = 0; j < G; j++) out[j] += A[o + j];
+  }
+}
+
+/**
+ * BPTT for GRU caches (either variant), the same values as stepping `gruCellBackward` (up to round-off). Walking
+ * t = T−1 … 0, per step only: `∂L/∂h_t = dOutputs[t] + carried`, the fused gate backward (labelled as in
+ * `gruCellBackward`: `dn = dh ∗ (1 − z)`, `dz = dh ∗ (h − n)`, `da_n = dn ∗ (1 − n²)`, reset-after `dr = da_n ∗ hn`,
+ * classic `d(r∗h) = da_n W_hn`, `dr = d(r∗h) ∗ h`) into `dG_i [B, 3H] = [da_r | da_z | da_n]` and the hidden-side
+ * `dG_h` (reset-after `[da_r | da_z | da_n ∗ r]`, classic `[da_r | da_z]` and `da_n`), and
+ * `∂L/∂h_{t−1} = dh ∗ z (+ d(r∗h) ∗ r) + dG_h W_hh`. The weight gradients and `dx` are one product per chunk of steps.
+ * Padded rows get no gradient (zero rows) and pass `∂L/∂h` straight through.
+ * @param caches GRU step caches of one variant (from {@link gruUnrollSequence} or the generic unroll), checked by `bptt`
+ * @param dOut `[T·B·H]` ∂L/∂outputs data or null
+ * @param dh `[B, H]` ∂L/∂h_T on entry, ∂L/∂h_0 on exit
+ * @returns `dx [T, B, I]`
+ */
+export function gruBpttSequence(
+  caches: StepCache[], dOut: Float64Array | null, dh: Float64Array, grads: CellParams, normsH: number[],
+  T: number, B: number, I: number, H: number,
+): Tensor {
+  const G3 = 3 * H;
+  const BH = B * H;
+  const cs = caches.map((c) => c.cache as GruCellCache);
+  const { p, variant } = cs[0];
+  const classic = variant === "classic";
+  const Gh = classic ? 2 * H : G3;
+  const whh = p.weight_hh.data;
+  const wrz = classic ? whh.subarray(0, Gh * H) : whh;
+  const wn = whh.subarray(2 * H * H);
+  const chunk = chunkSteps(T, B);
+  const dGI = new Float64Array(chunk * B * G3);
+  const dGH = new Float64Array(chunk * B * Gh);
+  const dAN = classic ? new Float64Array(chunk * BH) : null;
+  const drh = classic ? new Float64Array(BH) : null;
+  const dhPrev = new Float64Array(BH);
+  const dx = new Float64Array(T * B * I);
+  const steps: GruSteps = { xs: cs.map((c) => c.x.data), hps: cs.map((c) => c.hPrev.data), hns: cs.map((c) => c.hn) };
+  let t1 = T; // the chunk is steps [t0, t1), gradient row block (t − t0)
+  let t0 = Math.max(0, T - chunk);
+  wasmPin(whh);
+  try {
+    for (let t = T - 1; t >= 0; t--) {
+      const mask = caches[t].mask;
+      const { r, z, n, hn, hPrev } = cs[t];
+      const hp = hPrev.data;
+      const dgi = dGI.subarray((t - t0) * B * G3, (t - t0 + 1) * B * G3);
+      const dgh = dGH.subarray((t - t0) * B * Gh, (t - t0 + 1) * B * Gh);
+      const dan = dAN !== null ? dAN.subarray((t - t0) * BH, (t - t0 + 1) * BH) : null;
+      let sh = 0;
+      for (let b = 0; b < B; b++) {
+        const pad = mask !== null && mask[b] === 0;
+        const gr = b * G3, hr = b * Gh, s = b * H;
+        const oo = t * BH + s;
+        for (let j = 0; j < H; j++) {
+          const k = s + j;
+          // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
+          const dhk = pad || dOut === null ? dh[k] : (dh[k] += dOut[oo + j]);
+          sh += dhk * dhk;
+          if (pad) continue; // the state was copied: no gradient into the cell, ∂L/∂h passes through
+          const zk = z[k], nk = n[k];
+          // h' = (1 − z)∗n + z∗h
+          const dN = dhk * (1 - zk);
+          const dZ = dhk * (hp[k] - nk);
+          dhPrev[k] = dhk * zk;
+          // n = tanh(a_n)
+          const da = dN * (1 - nk * nk);
+          dgi[gr + 2 * H + j] = da;
+          const daz = dZ * zk * (1 - zk);
+          dgi[gr + H + j] = daz;
+          dgh[hr + H + j] = daz;
+          if (dan !== null) dan[k] = da;
+          else {
+            // a_n = g_in + r ∗ hn
+            const rk = r[k];
+            const dR = da * hn[k];
+            dgh[hr + 2 * H + j] = da * rk;
+            dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
+          }
+        }
+      }
+      normsH[t] = Math.sqrt(sh);
+      if (dan !== null && drh !== null) {
+        // a_n = g_in + (r∗h) W_hnᵀ + b_hn: d(r∗h) = da_n W_hn (zero at padded rows)
+        gemm(drh, dan, wn, B, H, H, false, false, false);
+        for (let b = 0; b < B; b++) {
+          if (mask !== null && mask[b] === 0) continue;
+          const gr = b * G3, hr = b * Gh, s = b * H;
+          for (let j = 0; j < H; j++) {
+            const k = s + j;
+            const rk = r[k];
+            dhPrev[k] += drh[k] * rk;
+            const dR = drh[k] * hp[k];
+            dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
+          }
+        }
+      }
+      // ∂L/∂h_{t−1} += dG_h W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
+      gemm(dhPrev, dgh, wrz, B, H, Gh, false, false, true);
+      carryBack(dh, dhPrev, mask, B, H);
+      if (t === t0) {
+        gruWeightGradProducts(dGI, dGH, dAN, steps, t0, t1, p, grads, dx, B, I, H, Gh);
+        dGI.fill(0); // padded rows of the next chunk must read zero
+        dGH.fill(0);
+        if (dAN !== null) dAN.fill(0);
+        t1 = t0;
+        t0 = Math.max(0, t0 - chunk);
+      }
+    }
+  } finally {
+    wasmUnpin();
+  }
+  return new Tensor(dx, [T, B, I]);
+}
