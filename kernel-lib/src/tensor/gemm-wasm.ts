@@ -1,37 +1,61 @@
-// The WebAssembly SIMD (f64x2) gemm for larger products: operands are copied into the module's memory, whole tiles run in gemm-simd.wat, edges in JS.
-import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
+// The WebAssembly SIMD (f64x2) gemm for larger products: operands are copied into the module's memory, whole tiles run in gemm-simd.wat
+// (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
+import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { gemmEdge } from "./gemm-js";
+import { ThreadedKernels, colvecThreaded, dotvecThreaded, gemmThreadsReady } from "./gemm-threads";
 
 /** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
+interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
 
-interface SimdKernels {
-  mem: { buffer: ArrayBuffer; grow(pages: number): number };
-  colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
-  dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
+interface SimdKernels extends ThreadedKernels {
+  mem: WasmMemory;
 }
 
 let kernels: SimdKernels | null | undefined;
 let f64 = new Float64Array(0);
 
-/** The instantiated kernels, or null where WebAssembly SIMD is unavailable (then {@link gemmWasm} declines). */
+function decode(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The instantiated kernels, or null where WebAssembly SIMD is unavailable (then {@link gemmWasm} declines).
+ * Preferably on a shared memory (so helper threads can run the same kernels on it), else on the module's own memory.
+ */
 function simd(): SimdKernels | null {
   if (kernels !== undefined) return kernels;
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   try {
-    const bin = atob(GEMM_SIMD_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const inst = new wasm.Instance(new wasm.Module(bytes), {});
-    const e = inst.exports as unknown as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec };
+    const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
+    const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, shared: { bytes, memory } };
+    return kernels;
+  } catch {
+    // no shared memory here: the same kernels on their own memory, one thread
+  }
+  try {
+    const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
+    const e = inst.exports as SimdKernels;
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, shared: null };
   } catch {
     kernels = null;
   }
   return kernels;
+}
+
+/** Resolves with the number of threads large products will use once the helper threads have started (1 without SIMD or shared memory). */
+export async function wasmGemmThreadsReady(): Promise<number> {
+  const k = simd();
+  return k === null ? 1 : gemmThreadsReady(k);
 }
 
 /** True when the WebAssembly SIMD kernels loaded (Node ≥ 16 and current browsers). */
@@ -40,10 +64,15 @@ export function wasmGemmAvailable(): boolean {
 }
 
 /** A float64 view of the module's memory holding at least `n` values (grown in 64 KiB pages). */
-function view(k: SimdKernels, n: number): Float64Array {
+function view(k: SimdKernels, n: number): Float64Array | null {
   const need = n * 8;
-  if (k.mem.buffer.byteLength < need) k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
-  if (f64.buffer !== k.mem.buffer) f64 = new Float64Array(k.mem.buffer);
+  if (f64.length * 8 >= need) return f64;
+  try {
+    if (k.mem.buffer.byteLength < need) k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+  } catch {
+    return null; // beyond the memory's maximum: the caller falls back to JS
+  }
+  f64 = new Float64Array(k.mem.buffer);
   return f64;
 }
 
@@ -62,7 +91,9 @@ export function wasmPin(W: Float64Array): void {
   if (k === null) return;
   pinned = null;
   pinnedLen = 0;
-  view(k, W.length + 1).set(W, 0);
+  const mem = view(k, W.length + 1);
+  if (mem === null) return; // too large to keep: every product copies it
+  mem.set(W, 0);
   pinned = W;
   pinnedLen = W.length + (W.length & 1);
 }
@@ -97,6 +128,7 @@ export function gemmWasm(
   const offB = usePin ? 0 : offA + nA + (nA & 1);
   const offC = (usePin ? offA + nA + (nA & 1) : offB + nB + (nB & 1));
   const mem = view(k, offC + nC);
+  if (mem === null) return false;
   mem.set(A.length === nA ? A : A.subarray(0, nA), offA);
   if (!usePin) mem.set(B.length === nB ? B : B.subarray(0, nB), offB);
   if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), offC);
@@ -108,10 +140,10 @@ export function gemmWasm(
   const Nt = N - (N & 3);
   if (transB) {
     Mt = M - (M & 1);
-    k.dotvec(M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
+    dotvecThreaded(k, M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
   } else {
     Mt = M - (M & 3);
-    k.colvec(M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
+    colvecThreaded(k, M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
   }
   if (Mt > 0 && Nt > 0) C.set(mem.subarray(offC, offC + nC));
   // ragged edges: the last columns of the tiled rows, then the last rows

@@ -3,7 +3,8 @@ import { Tensor, checkRank, fmtShape } from "./tensor";
 import { gemmStrided } from "./gemm-js";
 import { gemmWasm } from "./gemm-wasm";
 
-export { gemmWasm, wasmGemmAvailable } from "./gemm-wasm";
+export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
+export { GEMM_THREAD_MIN_WORK, gemmThreadStats, gemmThreads, setGemmThreads } from "./gemm-threads";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the WebAssembly SIMD kernel; smaller ones stay in JS. */
 export const GEMM_WASM_MIN_WORK = 8192;

@@ -1,0 +1,196 @@
+// Row-parallel WebAssembly gemm: helper threads share the kernels' memory, and each runs the same kernel on its own block of C's rows.
+import * as os from "os";
+import { Worker } from "worker_threads";
+
+/** The kernels as the main thread holds them: the shared memory and the two entry points of gemm-simd.wat. */
+export interface ThreadedKernels {
+  colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
+  dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
+  /** the module importing `env.mem` and that memory (a shared `WebAssembly.Memory`), or null when memory is not shared */
+  shared: { bytes: Uint8Array; memory: object } | null;
+}
+
+/** Products with fewer multiply-adds (M·N·K) than this stay on the calling thread: waking a helper costs microseconds. */
+export const GEMM_THREAD_MIN_WORK = 1 << 17;
+
+// control block of one helper (Int32 slots): the job number it should run, the last job it finished, ready flag, kernel, arguments
+const SEQ = 0, DONE = 1, READY = 2, OP = 3, ARGS = 4, SLOTS = 16;
+const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2;
+/** Busy-wait iterations before sleeping: a time loop issues its products back to back, and a futex wake-up costs more than a short spin. */
+const SPIN = 20000;
+
+// The helper thread, plain JavaScript evaluated by worker_threads (no module resolution needed): it instantiates the same
+// kernels on the shared memory and runs the jobs the main thread posts, sleeping in Atomics.wait between them.
+const HELPER_SOURCE = `
+const { workerData } = require("worker_threads");
+const ctl = new Int32Array(workerData.control);
+const k = new WebAssembly.Instance(new WebAssembly.Module(workerData.bytes), { env: { mem: workerData.memory } }).exports;
+Atomics.store(ctl, ${READY}, 1);
+let seq = 0;
+for (;;) {
+  let spin = 0;
+  while (Atomics.load(ctl, ${SEQ}) === seq && spin < ${SPIN}) spin++;
+  Atomics.wait(ctl, ${SEQ}, seq);
+  seq = Atomics.load(ctl, ${SEQ});
+  const op = ctl[${OP}], a = ${ARGS};
+  if (op === ${OP_QUIT}) break;
+  if (op === ${OP_COLVEC}) k.colvec(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8]);
+  else k.dotvec(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
+  Atomics.store(ctl, ${DONE}, seq);
+  Atomics.notify(ctl, ${DONE});
+}
+`;
+
+interface Helper {
+  worker: Worker;
+  ctl: Int32Array;
+  seq: number;
+  failed: boolean;
+}
+
+let helpers: Helper[] = [];
+let requested = defaultThreads();
+/** Row blocks handed to helper threads since the process started (a diagnostic: shows the helpers are used). */
+let jobsPosted = 0;
+
+/** `RNNLAB_THREADS` if set (1 = no helper threads), else the machine's cores, at most 4. */
+function defaultThreads(): number {
+  const env = Number(process.env.RNNLAB_THREADS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+/**
+ * Sets how many threads large WebAssembly products use (the caller plus `n − 1` helper threads, started on the next
+ * large product). Each thread computes whole rows of C with the same kernel in the same order, so the results are
+ * bit-identical for every `n`: threads change the speed, never the numbers. Default: `RNNLAB_THREADS`, else the cores (≤ 4).
+ * @param n threads, an integer ≥ 1 (1 = only the calling thread)
+ */
+export function setGemmThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`setGemmThreads: n must be an integer ≥ 1, got ${n}`);
+  requested = n;
+  while (helpers.length > n - 1) stopHelper(helpers.pop() as Helper);
+}
+
+/** The number of threads large products use: the requested count (see {@link setGemmThreads}). */
+export function gemmThreads(): number {
+  return requested;
+}
+
+/** What the threaded gemm is doing: threads requested, helper threads ready, row blocks handed to helpers so far. */
+export function gemmThreadStats(): { threads: number; helpersReady: number; helperJobs: number } {
+  return { threads: requested, helpersReady: helpers.filter(ready).length, helperJobs: jobsPosted };
+}
+
+/** Resolves once the requested helper threads have started (or failed: then products run on fewer threads), at most `timeoutMs`. */
+export async function gemmThreadsReady(k: ThreadedKernels, timeoutMs = 10000): Promise<number> {
+  ensureHelpers(k);
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs && helpers.some((h) => !h.failed && Atomics.load(h.ctl, READY) !== 1)) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return 1 + helpers.filter(ready).length;
+}
+
+function stopHelper(h: Helper): void {
+  if (!h.failed && Atomics.load(h.ctl, READY) === 1) {
+    h.ctl[OP] = OP_QUIT;
+    Atomics.store(h.ctl, SEQ, ++h.seq);
+    Atomics.notify(h.ctl, SEQ);
+  } else {
+    void h.worker.terminate();
+  }
+}
+
+function ready(h: Helper): boolean {
+  return !h.failed && Atomics.load(h.ctl, READY) === 1;
+}
+
+/** Starts the missing helpers (they load in the background; until they are ready products run without them). */
+function ensureHelpers(k: ThreadedKernels): void {
+  if (k.shared === null) return;
+  while (helpers.length < requested - 1) {
+    const control = new SharedArrayBuffer(SLOTS * 4);
+    let h: Helper;
+    try {
+      const worker = new Worker(HELPER_SOURCE, { eval: true, workerData: { bytes: k.shared.bytes, memory: k.shared.memory, control } });
+      h = { worker, ctl: new Int32Array(control), seq: 0, failed: false };
+    } catch {
+      requested = 1 + helpers.length; // threads unavailable here (e.g. a sandbox): carry on with what runs
+      return;
+    }
+    h.worker.on("error", () => { h.failed = true; });
+    h.worker.on("exit", () => { h.failed = true; });
+    h.worker.unref(); // an idle helper must not keep the process (or a notebook kernel) alive
+    helpers.push(h);
+  }
+}
+
+/** Waits until helper `h` has finished its current job (spinning briefly, then sleeping). */
+function join(h: Helper): void {
+  let spin = 0;
+  for (;;) {
+    const done = Atomics.load(h.ctl, DONE);
+    if (done === h.seq) return;
+    if (h.failed) throw new Error("gemm: a helper thread died during a product");
+    if (spin++ < SPIN) continue;
+    Atomics.wait(h.ctl, DONE, done, 100);
+  }
+}
+
+/**
+ * Row blocks for `parts` threads: boundaries at multiples of `tile` rows (the kernel's tile height), the last block
+ * taking the remainder (including the ragged rows the kernel leaves to the JS edge loop).
+ */
+function rowSplit(M: number, tile: number, parts: number): number[] {
+  const tiles = Math.floor(M / tile);
+  const cuts = [0];
+  for (let p = 1; p < parts; p++) cuts.push(Math.round((tiles * p) / parts) * tile);
+  cuts.push(M);
+  return cuts;
+}
+
+/** The ready helpers a product of `M` rows of `tile` and `work` multiply-adds should use (none for small products). */
+function helpersFor(k: ThreadedKernels, M: number, tile: number, work: number): Helper[] {
+  if (k.shared === null || requested < 2 || work < GEMM_THREAD_MIN_WORK || M < 2 * tile) return [];
+  if (helpers.length < requested - 1) ensureHelpers(k);
+  const on = helpers.filter(ready);
+  return on.slice(0, Math.min(on.length, Math.floor(M / tile) - 1));
+}
+
+/**
+ * `colvec` (C (+)= op(A)·B over 4×4 tiles) with its rows spread over the threads: block `[r0, r1)` runs the kernel on
+ * `A` from row r0 and `C` from row r0. Same arguments as the kernel (byte offsets into the shared memory).
+ */
+export function colvecThreaded(
+  k: ThreadedKernels, M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number,
+): void {
+  const hs = helpersFor(k, M, 4, M * N * K);
+  if (hs.length === 0) return k.colvec(M, N, K, pa, ars, aks, pb, pc, acc);
+  const cuts = rowSplit(M, 4, hs.length + 1);
+  hs.forEach((h, p) => post(h, OP_COLVEC, [cuts[p + 1] - cuts[p], N, K, pa + 8 * cuts[p] * ars, ars, aks, pb, pc + 8 * cuts[p] * N, acc]));
+  const r0 = cuts[hs.length];
+  k.colvec(M - r0, N, K, pa + 8 * r0 * ars, ars, aks, pb, pc + 8 * r0 * N, acc);
+  for (const h of hs) join(h);
+}
+
+/** `dotvec` (C (+)= A·Bᵀ over 2×4 tiles) with its rows spread over the threads, like {@link colvecThreaded}. */
+export function dotvecThreaded(k: ThreadedKernels, M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number): void {
+  const hs = helpersFor(k, M, 2, M * N * K);
+  if (hs.length === 0) return k.dotvec(M, N, K, pa, pb, pc, acc);
+  const cuts = rowSplit(M, 2, hs.length + 1);
+  hs.forEach((h, p) => post(h, OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + 8 * cuts[p] * K, pb, pc + 8 * cuts[p] * N, acc]));
+  const r0 = cuts[hs.length];
+  k.dotvec(M - r0, N, K, pa + 8 * r0 * K, pb, pc + 8 * r0 * N, acc);
+  for (const h of hs) join(h);
+}
+
+/** Hands helper `h` one job: arguments first, then the job number (the store the helper waits on publishes them). */
+function post(h: Helper, op: number, args: number[]): void {
+  h.ctl[OP] = op;
+  for (let i = 0; i < args.length; i++) h.ctl[ARGS + i] = args[i];
+  Atomics.store(h.ctl, SEQ, ++h.seq);
+  Atomics.notify(h.ctl, SEQ);
+  jobsPosted++;
+}
