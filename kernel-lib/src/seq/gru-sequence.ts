@@ -40,7 +40,6 @@ export function gruUnrollSequence(
   const wrz = classic ? whh.subarray(0, Gh * H) : whh;
   const wn = whh.subarray(2 * H * H);
   const bhh = p.bias_hh.data;
-  const sigmoid = sigmoidScalar;
   const caches: StepCache[] = new Array(T);
   const states: CellState[] = new Array(T);
   let hPrev = new Tensor(hs.subarray(0, BH), [B, H]);
@@ -60,24 +59,8 @@ export function gruUnrollSequence(
       const so = t * BH;
       const r = rs.subarray(so, so + BH), z = zs.subarray(so, so + BH), n = ns.subarray(so, so + BH), hn = hns.subarray(so, so + BH);
       const hNew = hs.subarray(so + BH, so + 2 * BH);
-      for (let b = 0; b < B; b++) {
-        const gr = b * G3, hr = b * Gh, s = b * H;
-        for (let j = 0; j < H; j++) {
-          const rk = (r[s + j] = sigmoid(g[gr + j] + (gh[hr + j] + bhh[j])));
-          z[s + j] = sigmoid(g[gr + H + j] + (gh[hr + H + j] + bhh[H + j]));
-          hn[s + j] = classic ? rk * hp[s + j] : gh[hr + 2 * H + j] + bhh[2 * H + j];
-        }
-      }
-      if (classic) gemm(hnW, hn, wn, B, H, H, false, true, false);
-      for (let b = 0; b < B; b++) {
-        const gr = b * G3, s = b * H;
-        for (let j = 0; j < H; j++) {
-          const k = s + j;
-          const pre = g[gr + 2 * H + j] + (classic ? hnW[k] + bhh[2 * H + j] : r[k] * hn[k]);
-          const nk = (n[k] = Math.tanh(pre));
-          hNew[k] = (1 - z[k]) * nk + z[k] * hp[k]; // h' = (1 − z)∗n + z∗h
-        }
-      }
+      if (classic) gruClassicPointwise(g, gh, hnW, wn, bhh, hp, r, z, n, hn, hNew, B, H);
+      else gruResetAfterPointwise(g, gh, bhh, hp, r, z, n, hn, hNew, B, H);
       // a padded row keeps its previous state
       if (m !== null) for (let b = 0; b < B; b++) if (m[t * B + b] === 0) hNew.set(hp.subarray(b * H, (b + 1) * H), b * H);
       const h = new Tensor(hNew, [B, H]);
@@ -100,6 +83,60 @@ interface GruSteps {
 }
 
 /**
+ * The reset-after step's element-wise part for B rows, one pass: `r = σ(g_ir + (g_hr + b_hr))`, `z = σ(g_iz + (g_hz + b_hz))`,
+ * `hn = g_hn + b_hn`, `n = tanh(g_in + r ∗ hn)`, `h' = (1 − z)∗n + z∗h` (the sums in `gruCellForward`'s order).
+ * @param g `[B, 3H]` input products with `b_ih`, `gh` `[B, 3H]` `h W_hhᵀ` (no bias); `r, z, n, hn, hNew` `[B, H]` are written
+ */
+function gruResetAfterPointwise(
+  g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
+  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
+): void {
+  const G3 = 3 * H;
+  const sigmoid = sigmoidScalar;
+  for (let b = 0; b < B; b++) {
+    const gr = b * G3, s = b * H;
+    for (let j = 0; j < H; j++) {
+      const k = s + j;
+      const rk = (r[k] = sigmoid(g[gr + j] + (gh[gr + j] + bhh[j])));
+      const zk = (z[k] = sigmoid(g[gr + H + j] + (gh[gr + H + j] + bhh[H + j])));
+      const hnk = (hn[k] = gh[gr + 2 * H + j] + bhh[2 * H + j]);
+      const nk = (n[k] = Math.tanh(g[gr + 2 * H + j] + rk * hnk));
+      hNew[k] = (1 - zk) * nk + zk * hp[k]; // h' = (1 − z)∗n + z∗h
+    }
+  }
+}
+
+/**
+ * The classic step's element-wise part and its second product: `r`, `z` as above from `gh [B, 2H]`, `hn = r ∗ h`,
+ * `hnW = hn W_hnᵀ`, `n = tanh(g_in + (hnW + b_hn))`, `h' = (1 − z)∗n + z∗h`.
+ * @param wn `W_hn [H, H]`; `hnW` `[B, H]` scratch
+ */
+function gruClassicPointwise(
+  g: Float64Array, gh: Float64Array, hnW: Float64Array, wn: Float64Array, bhh: Float64Array, hp: Float64Array,
+  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
+): void {
+  const G3 = 3 * H, G2 = 2 * H;
+  const sigmoid = sigmoidScalar;
+  for (let b = 0; b < B; b++) {
+    const gr = b * G3, hr = b * G2, s = b * H;
+    for (let j = 0; j < H; j++) {
+      const rk = (r[s + j] = sigmoid(g[gr + j] + (gh[hr + j] + bhh[j])));
+      z[s + j] = sigmoid(g[gr + H + j] + (gh[hr + H + j] + bhh[H + j]));
+      hn[s + j] = rk * hp[s + j];
+    }
+  }
+  gemm(hnW, hn, wn, B, H, H, false, true, false);
+  for (let b = 0; b < B; b++) {
+    const gr = b * G3, s = b * H;
+    for (let j = 0; j < H; j++) {
+      const k = s + j;
+      const nk = (n[k] = Math.tanh(g[gr + 2 * H + j] + (hnW[k] + bhh[2 * H + j])));
+      hNew[k] = (1 - z[k]) * nk + z[k] * hp[k];
+    }
+  }
+}
+
+/**
  * The backward of `G_i = X W_ihᵀ + b_ih` and of the hidden-side products over steps `[t0, t1)`, one product each:
  * `dW_ih += dG_iᵀ X`, `db_ih += Σ dG_i`, `dx[t0 … t1) = dG_i W_ih`; `dW_hh[0 : Gh] += dG_hᵀ H_prev`, `db_hh[0 : Gh] += Σ dG_h`;
  * classic also `dW_hn += dA_nᵀ (R ∗ H_prev)`, `db_hn += Σ dA_n`. (The input-side and hidden-side gradients differ:
@@ -116,22 +153,23 @@ function gruWeightGradProducts(
   const xs = stepRows(steps.xs, t0, t1, B * I);
   const hps = stepRows(steps.hps, t0, t1, B * H);
   gemm(grads.weight_ih.data, gi, xs, G3, I, N, true, false, true);
-  sumRows(grads.bias_ih.data, gi, N, G3);
   gemm(dx.subarray(t0 * B * I, t1 * B * I), gi, p.weight_ih.data, N, I, G3, false, false, false);
   gemm(grads.weight_hh.data.subarray(0, Gh * H), gh, hps, Gh, H, N, true, false, true);
-  sumRows(grads.bias_hh.data, gh, N, Gh);
-  if (dAN !== null) {
-    const an = dAN.subarray(0, N * H);
-    gemm(grads.weight_hh.data.subarray(2 * H * H), an, stepRows(steps.hns, t0, t1, B * H), H, H, N, true, false, true);
-    sumRows(grads.bias_hh.data.subarray(2 * H), an, N, H);
-  }
-}
-
-/** `out[j] += Σ_r A[r, j]` for `A [N, G]`. */
-function sumRows(out: Float64Array, A: Float64Array, N: number, G: number): void {
+  if (dAN !== null) gemm(grads.weight_hh.data.subarray(2 * H * H), dAN.subarray(0, N * H), stepRows(steps.hns, t0, t1, B * H), H, H, N, true, false, true);
+  // biases: the r, z blocks of dG_h equal those of dG_i, and classic's da_n is dG_i's n block, so
+  // db_hh = db_ih except reset-after's n block (Σ da_n ∗ r)
+  const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
+  const nh = dAN === null ? H : 0;
+  const si = new Float64Array(G3), sh = new Float64Array(nh);
   for (let r = 0; r < N; r++) {
-    const o = r * G;
-    for (let j = 0; j < G; j++) out[j] += A[o + j];
+    const o = r * G3;
+    for (let j = 0; j < G3; j++) si[j] += gi[o + j];
+    const q = r * Gh + 2 * H;
+    for (let j = 0; j < nh; j++) sh[j] += gh[q + j];
+  }
+  for (let j = 0; j < G3; j++) {
+    dbi[j] += si[j];
+    dbh[j] += j < 2 * H || nh === 0 ? si[j] : sh[j - 2 * H];
   }
 }
 
