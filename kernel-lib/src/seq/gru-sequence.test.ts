@@ -16,13 +16,24 @@ function relDiff(a: Float64Array, b: Float64Array): number {
 
 interface Problem { p: CellParams; x: Tensor; h0: Tensor; dOut: Tensor; dH: Tensor; mask: Tensor | null }
 
-function problem(T: number, B: number, I: number, H: number, seed: number, lengths?: number[]): Problem {
+/** Lengths give right padding (`maskFromLengths`); a function `(t, b) → 0 | 1` gives any mask. */
+type MaskSpec = number[] | ((t: number, b: number) => number) | undefined;
+
+function makeMask(spec: MaskSpec, T: number, B: number): Tensor | null {
+  if (spec === undefined) return null;
+  if (Array.isArray(spec)) return maskFromLengths(spec, T);
+  const d = new Float64Array(T * B);
+  for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) d[t * B + b] = spec(t, b);
+  return new Tensor(d, [T, B]);
+}
+
+function problem(T: number, B: number, I: number, H: number, seed: number, lengths?: MaskSpec): Problem {
   const rng = new Rng(seed);
   const p = initCellParams("gru", I, H, { rng });
   for (const k of ["bias_ih", "bias_hh"] as const) p[k] = randn(p[k].shape, { rng, std: 0.5 }); // non-zero biases: b_hn matters
   return {
     p, x: randn([T, B, I], { rng }), h0: randn([B, H], { rng }), dOut: randn([T, B, H], { rng }), dH: randn([B, H], { rng }),
-    mask: lengths ? maskFromLengths(lengths, T) : null,
+    mask: makeMask(lengths, T, B),
   };
 }
 
@@ -34,11 +45,13 @@ function run(cell: RecurrentCell, q: Problem) {
 }
 
 describe("sequence-level GRU kernel (unroll/bptt) vs the per-step reference", () => {
-  const cases: [string, number, number, number, number, number[] | undefined][] = [
+  const cases: [string, number, number, number, number, MaskSpec][] = [
     ["batch 1, odd H (JS products)", 7, 1, 3, 5, undefined],
     ["batch 4, odd H, with padding", 6, 4, 5, 9, [6, 3, 1, 5]],
     ["batch 8, wasm-sized products", 12, 8, 16, 32, undefined],
     ["batch 64, several chunks, with padding", 12, 64, 5, 7, Array.from({ length: 64 }, (_, b) => 1 + (b * 5) % 12)],
+    // padded early, real late: a later chunk's padded rows must not see the gradients an earlier chunk left there
+    ["batch 64, several chunks, left padding", 12, 64, 5, 7, (t, b) => (t >= b % 6 ? 1 : 0)],
   ];
   for (const variant of ["reset-after", "classic"] as GruVariant[]) for (const [name, T, B, I, H, lengths] of cases) {
     it(`${variant}, ${name}: outputs, states, caches, dx, dState0, grads and step norms agree to 1e-12`, () => {
@@ -66,7 +79,7 @@ describe("sequence-level GRU kernel (unroll/bptt) vs the per-step reference", ()
       }
       assert.ok(relDiff(Float64Array.from(fast.b.stepNorms.h), Float64Array.from(ref.b.stepNorms.h)) < 1e-12, "step norms");
       assert.equal(fast.b.stepNorms.c, undefined);
-      if (lengths) {
+      if (Array.isArray(lengths)) {
         // padded outputs are zeros, and a sequence's final state is its state at its last real step
         const b = lengths.indexOf(Math.min(...lengths));
         const L = lengths[b];
