@@ -52,21 +52,32 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
 export function lstmPointwiseForward(
   z: Float64Array, cp: Float64Array, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array, B: number, H: number,
 ): void {
+  lstmPointwiseForwardAt(z, 0, cp, 0, cNew, tanhC, hNew, 0, 0, B, H);
+}
+
+/**
+ * {@link lstmPointwiseForward} at offsets into larger buffers (a sequence kernel's step rows, no views): `z` rows from
+ * `zo`, `cp` from `po`, `tanhC` from `to`, `cNew` and `hNew` from `so`. Same formulas, same order, same values.
+ */
+export function lstmPointwiseForwardAt(
+  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
+  so: number, to: number, B: number, H: number,
+): void {
   const G4 = 4 * H;
   const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {
-    const r = b * G4;
+    const r = zo + b * G4;
     const s = b * H;
     for (let j = 0; j < H; j++) {
       const i = (z[r + j] = sigmoid(z[r + j]));
       const f = (z[r + H + j] = sigmoid(z[r + H + j]));
       const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
       const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
-      const cn = f * cp[s + j] + i * g;       // c' = f∗c + i∗g
+      const cn = f * cp[po + s + j] + i * g;  // c' = f∗c + i∗g
       const tc = Math.tanh(cn);
-      cNew[s + j] = cn;
-      tanhC[s + j] = tc;
-      hNew[s + j] = o * tc;                   // h' = o∗tanh(c')
+      cNew[so + s + j] = cn;
+      tanhC[to + s + j] = tc;
+      hNew[so + s + j] = o * tc;              // h' = o∗tanh(c')
     }
   }
 }

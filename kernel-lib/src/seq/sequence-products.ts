@@ -50,15 +50,26 @@ export function weightGradProducts(
   dZ: Float64Array, xs: Float64Array[], hps: Float64Array[], t0: number, t1: number, p: CellParams, grads: CellParams,
   db: Float64Array, dx: Float64Array, B: number, GH: number, I: number, H: number,
 ): void {
-  const N = (t1 - t0) * B;
-  const dZc = dZ.subarray(0, N * GH);
-  gemm(grads.weight_ih.data, dZc, stepRows(xs, t0, t1, B * I), GH, I, N, true, false, true);
-  gemm(grads.weight_hh.data, dZc, stepRows(hps, t0, t1, B * H), GH, H, N, true, false, true);
+  weightGradProductsRows(dZ, stepRows(xs, t0, t1, B * I), stepRows(hps, t0, t1, B * H), t1 - t0, p, grads, db, dx.subarray(t0 * B * I, t1 * B * I), B, GH, I, H);
+}
+
+/**
+ * {@link weightGradProducts} with the chunk's rows already gathered: `X` `[(t1 − t0)·B, I]`, `Hp` `[(t1 − t0)·B, H]`
+ * (`h_{t−1}` of each step), `dxc` `[(t1 − t0)·B, I]` written; `steps = t1 − t0`. The same products in the same order.
+ */
+export function weightGradProductsRows(
+  dZ: Float64Array, X: Float64Array, Hp: Float64Array, steps: number, p: CellParams, grads: CellParams,
+  db: Float64Array, dxc: Float64Array, B: number, GH: number, I: number, H: number,
+): void {
+  const N = steps * B;
+  const dZc = dZ.length === N * GH ? dZ : dZ.subarray(0, N * GH);
+  gemm(grads.weight_ih.data, dZc, X, GH, I, N, true, false, true);
+  gemm(grads.weight_hh.data, dZc, Hp, GH, H, N, true, false, true);
   for (let r = 0; r < N; r++) {
     const o = r * GH;
     for (let j = 0; j < GH; j++) db[j] += dZc[o + j];
   }
-  gemm(dx.subarray(t0 * B * I, t1 * B * I), dZc, p.weight_ih.data, N, I, GH, false, false, false);
+  gemm(dxc, dZc, p.weight_ih.data, N, I, GH, false, false, false);
 }
 
 /**
