@@ -1,7 +1,9 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
-import { NestedArray, Rng, Tensor, checkFinite, fmtShape, tensor } from "../tensor";
-import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, initCellParams, zerosLikeParams } from "../cells";
-import { StepCache, StepNorms, bptt, unroll } from "../seq";
+import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
+import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
+import { StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, unroll } from "../seq";
+import { LstmSequenceTape, lstmSequenceBackward, lstmSequenceForward, lstmTapeStates } from "../seq/lstm-sequence";
+import { sequenceOutputs } from "../seq/sequence-products";
 
 /** The four parameter names of a single-layer `torch.nn.RNN/LSTM/GRU`, keyed by the cell's names. */
 export const TORCH_PARAM_NAMES = {
@@ -64,7 +66,8 @@ export abstract class RecurrentLayer implements Module {
   readonly params: Record<string, Tensor>;
   /** The gradients under PyTorch's names. */
   readonly grads: Record<string, Tensor>;
-  private last: { caches: StepCache[]; T: number; B: number } | null = null;
+  /** The last forward's record for backward: the generic step caches, or the built-in LSTM's flat tape. */
+  private last: { caches: StepCache[] } | { tape: LstmSequenceTape } | null = null;
 
   /** The class name used in error messages, e.g. `"LSTM"`. */
   readonly layerName: string;
@@ -102,9 +105,46 @@ export abstract class RecurrentLayer implements Module {
    * @returns `{ outputs [T, B, H], state, states }`
    */
   forward(x: Tensor, state0?: CellState | null, mask?: Tensor | null): RecurrentForwardResult {
-    const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn: `${this.layerName}.forward` });
-    this.last = { caches: r.caches, T: x.shape[0], B: x.shape[1] };
+    const fn = `${this.layerName}.forward`;
+    if (isBuiltinLstmCell(this.cell)) return this.lstmForward(fn, x, state0, mask);
+    const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn });
+    this.last = { caches: r.caches };
     return { outputs: r.outputs, state: r.state, states: r.states };
+  }
+
+  /**
+   * The built-in LSTM's forward: the same checks and values as `unroll` (its sequence kernel), keeping the flat
+   * tape instead of per-step caches; `states` are built on first read (views of the tape's state buffers).
+   */
+  private lstmForward(fn: string, x: Tensor, state0: CellState | null | undefined, mask: Tensor | null | undefined): RecurrentForwardResult {
+    const p = this.cellParams;
+    const { H, I } = cellSizes(fn, p, 4);
+    const [T, B] = checkSequence(fn, x, I);
+    const m = checkMask(fn, mask, T, B);
+    checkParamsFinite(fn, p);
+    if (state0) {
+      for (const [name, t] of [["state0.h", state0.h], ["state0.c", state0.c]] as const) {
+        checkShape(fn, name, t as Tensor, [B, H], "B, H");
+        checkFinite(fn, name, t as Tensor);
+      }
+    }
+    const tape = lstmSequenceForward(p, x.data, state0 ? state0.h.data : null, state0 ? (state0.c as Tensor).data : null, m, T, B, I, H);
+    this.last = { tape };
+    const so = T * B * H;
+    const state: CellState = { h: new Tensor(tape.hs.subarray(so), [B, H]), c: new Tensor(tape.cs.subarray(so), [B, H]) };
+    let states: CellState[] | null = null;
+    const res = { outputs: sequenceOutputs(tape.hs, m, T, B, H), state } as RecurrentForwardResult;
+    Object.defineProperty(res, "states", {
+      enumerable: true,
+      get: (): CellState[] => {
+        if (states === null) {
+          states = lstmTapeStates(tape);
+          states[T - 1] = state;
+        }
+        return states;
+      },
+    });
+    return res;
   }
 
   /**
@@ -116,9 +156,33 @@ export abstract class RecurrentLayer implements Module {
    */
   backward(dOutputs: Tensor | null, dState?: CellStateGrad | null): RecurrentBackwardResult {
     const fn = `${this.layerName}.backward`;
-    if (!this.last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
-    const b = bptt(this.cell, this.last.caches, dOutputs, dState, this.cellGrads, { fn });
+    const last = this.last;
+    if (!last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
+    if ("tape" in last) return this.lstmBackward(fn, last.tape, dOutputs, dState);
+    const b = bptt(this.cell, last.caches, dOutputs, dState, this.cellGrads, { fn });
     return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
+  }
+
+  /** The built-in LSTM's backward from its tape: the same checks and values as `bptt` (its sequence kernel). */
+  private lstmBackward(fn: string, tape: LstmSequenceTape, dOutputs: Tensor | null, dState: CellStateGrad | null | undefined): RecurrentBackwardResult {
+    const { T, B, I, H } = tape;
+    if (dOutputs) {
+      checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
+      checkFinite(fn, "dOutputs", dOutputs, 0);
+    }
+    const dh = new Float64Array(B * H);
+    const dc = new Float64Array(B * H);
+    if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); dh.set(dState.h.data); }
+    if (dState?.c) { checkShape(fn, "dState.c", dState.c, [B, H], "B, H"); dc.set(dState.c.data); }
+    const normsH = new Array<number>(T).fill(0);
+    const normsC = new Array<number>(T).fill(0);
+    const dx = lstmSequenceBackward(tape, dOutputs ? dOutputs.data : null, dh, dc, this.cellGrads, normsH, normsC);
+    return {
+      dx: new Tensor(dx, [T, B, I]),
+      dState0: { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) },
+      grads: this.grads,
+      stepNorms: { h: normsH, c: normsC },
+    };
   }
 
   /** The weights as a plain JSON `state_dict` of a single-layer `torch.nn.RNN/LSTM/GRU` (nested arrays). */

@@ -41,9 +41,9 @@ function runsInJs(M: number, N: number, K: number): boolean {
  * rows, so it runs in WebAssembly SIMD), then per step only the recurrent part `Z_t += h_{t−1} W_hhᵀ` and the fused gate loop
  * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into flat buffers for all steps.
  * Padded rows (mask 0) keep the previous state. Inputs are already checked by the caller (`unroll` or the layer).
- * @param x `[T, B, I]` data, `h0`, `c0` `[B, H]` data, `m` mask `[T·B]` or null
+ * @param x `[T, B, I]` data, `h0`, `c0` `[B, H]` data (null = zeros), `m` mask `[T·B]` or null
  */
-export function lstmSequenceForward(p: CellParams, x: Float64Array, h0: Float64Array, c0: Float64Array, m: Float64Array | null, T: number, B: number, I: number, H: number): LstmSequenceTape {
+export function lstmSequenceForward(p: CellParams, x: Float64Array, h0: Float64Array | null, c0: Float64Array | null, m: Float64Array | null, T: number, B: number, I: number, H: number): LstmSequenceTape {
   const G4 = 4 * H;
   const BH = B * H;
   const BG = B * G4;
@@ -51,8 +51,8 @@ export function lstmSequenceForward(p: CellParams, x: Float64Array, h0: Float64A
   // states h, c for steps −1 … T−1: block 0 is a copy of state0, so every step's h_{t−1} is one contiguous run
   const hs = new Float64Array((T + 1) * BH);
   const cs = new Float64Array((T + 1) * BH);
-  hs.set(h0);
-  cs.set(c0);
+  if (h0 !== null) hs.set(h0);
+  if (c0 !== null) cs.set(c0);
   const tanhCs = new Float64Array(T * BH);
   const bias = new Float64Array(G4);
   const bih = p.bias_ih.data, bhh = p.bias_hh.data;

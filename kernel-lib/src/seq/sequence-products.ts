@@ -92,7 +92,12 @@ export function stepRecord(cache: unknown, m: Float64Array | null, t: number, B:
  * previous h there), with the rest of the unroll's result.
  */
 export function unrollResult(hs: Float64Array, m: Float64Array | null, T: number, B: number, H: number, caches: StepCache[], states: CellState[]): UnrollResult {
+  return { outputs: sequenceOutputs(hs, m, T, B, H), state: states[T - 1], caches, states };
+}
+
+/** `outputs [T, B, H]` with `outputs[t] = h_t` from state buffers `[T + 1, B, H]` (block 0 is state0), zero where `m` is 0. */
+export function sequenceOutputs(hs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): Tensor {
   const outputs = hs.slice(B * H);
   if (m) for (let k = 0; k < T * B; k++) if (m[k] === 0) outputs.fill(0, k * H, (k + 1) * H);
-  return { outputs: new Tensor(outputs, [T, B, H]), state: states[T - 1], caches, states };
+  return new Tensor(outputs, [T, B, H]);
 }
