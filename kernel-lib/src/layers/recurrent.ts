@@ -128,23 +128,11 @@ export abstract class RecurrentLayer implements Module {
         checkFinite(fn, name, t as Tensor);
       }
     }
-    const tape = lstmSequenceForward(p, x.data, state0 ? state0.h.data : null, state0 ? (state0.c as Tensor).data : null, m, T, B, I, H);
+    // the previous tape's scratch buffers (gates, tanh c, BPTT workspace) are reused: nothing outside the layer holds them
+    const prev = this.last !== null && "tape" in this.last ? this.last.tape : null;
+    const tape = lstmSequenceForward(p, x.data, state0 ? state0.h.data : null, state0 ? (state0.c as Tensor).data : null, m, T, B, I, H, prev);
     this.last = { tape };
-    const so = T * B * H;
-    const state: CellState = { h: new Tensor(tape.hs.subarray(so), [B, H]), c: new Tensor(tape.cs.subarray(so), [B, H]) };
-    let states: CellState[] | null = null;
-    const res = { outputs: sequenceOutputs(tape.hs, m, T, B, H), state } as RecurrentForwardResult;
-    Object.defineProperty(res, "states", {
-      enumerable: true,
-      get: (): CellState[] => {
-        if (states === null) {
-          states = lstmTapeStates(tape);
-          states[T - 1] = state;
-        }
-        return states;
-      },
-    });
-    return res;
+    return new LstmForwardResult(tape, sequenceOutputs(tape.hs, m, T, B, H));
   }
 
   /**
@@ -190,6 +178,32 @@ export abstract class RecurrentLayer implements Module {
     const sd: TorchStateJson = {};
     for (const [name, t] of Object.entries(this.params)) sd[name] = t.toArray();
     return sd;
+  }
+}
+
+/**
+ * The LSTM layer's forward result over its tape: `outputs`, the final `state`, and `states` built on first read
+ * (`[B, H]` views of the tape's state buffers, `states[T − 1]` is `state`).
+ */
+class LstmForwardResult implements RecurrentForwardResult {
+  readonly outputs: Tensor;
+  readonly state: CellState;
+  private readonly tape: LstmSequenceTape;
+  private stepStates: CellState[] | null = null;
+
+  constructor(tape: LstmSequenceTape, outputs: Tensor) {
+    const { T, B, H, hs, cs } = tape;
+    this.tape = tape;
+    this.outputs = outputs;
+    this.state = { h: new Tensor(hs.subarray(T * B * H), [B, H]), c: new Tensor(cs.subarray(T * B * H), [B, H]) };
+  }
+
+  get states(): CellState[] {
+    if (this.stepStates === null) {
+      this.stepStates = lstmTapeStates(this.tape);
+      this.stepStates[this.tape.T - 1] = this.state;
+    }
+    return this.stepStates;
   }
 }
 

@@ -28,6 +28,13 @@ export interface LstmSequenceTape {
   hs: Float64Array;
   cs: Float64Array;
   T: number; B: number; I: number; H: number;
+  /** BPTT workspace (`dZ` chunk, `dhPrev`, `db`), made by the first backward and reused by a later tape of the same sizes. */
+  scratch?: { dZ: Float64Array; dhPrev: Float64Array; db: Float64Array };
+}
+
+/** `prev`'s buffer when it has `n` values (a tape no longer in use), else a new one. Every value is overwritten by the caller. */
+function reuse(prev: Float64Array | undefined, n: number): Float64Array {
+  return prev !== undefined && prev.length === n ? prev : new Float64Array(n);
 }
 
 /** True when `gemm` would run an `[M,K]·[K,N]` product in plain JS (then the offset kernels give the same bits without views). */
@@ -42,18 +49,22 @@ function runsInJs(M: number, N: number, K: number): boolean {
  * `i, f, o = σ(·)`, `g = tanh(·)`, `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh(c_t)`, written into flat buffers for all steps.
  * Padded rows (mask 0) keep the previous state. Inputs are already checked by the caller (`unroll` or the layer).
  * @param x `[T, B, I]` data, `h0`, `c0` `[B, H]` data (null = zeros), `m` mask `[T·B]` or null
+ * @param prev a tape no longer in use whose gate and BPTT buffers may be reused (its state buffers never are: states are views of them)
  */
-export function lstmSequenceForward(p: CellParams, x: Float64Array, h0: Float64Array | null, c0: Float64Array | null, m: Float64Array | null, T: number, B: number, I: number, H: number): LstmSequenceTape {
+export function lstmSequenceForward(
+  p: CellParams, x: Float64Array, h0: Float64Array | null, c0: Float64Array | null, m: Float64Array | null, T: number, B: number, I: number, H: number,
+  prev: LstmSequenceTape | null = null,
+): LstmSequenceTape {
   const G4 = 4 * H;
   const BH = B * H;
   const BG = B * G4;
-  const gates = new Float64Array(T * BG);
+  const gates = reuse(prev?.gates, T * BG); // every value is written: input products, then activations
   // states h, c for steps −1 … T−1: block 0 is a copy of state0, so every step's h_{t−1} is one contiguous run
   const hs = new Float64Array((T + 1) * BH);
   const cs = new Float64Array((T + 1) * BH);
   if (h0 !== null) hs.set(h0);
   if (c0 !== null) cs.set(c0);
-  const tanhCs = new Float64Array(T * BH);
+  const tanhCs = reuse(prev?.tanhCs, T * BH);
   const bias = new Float64Array(G4);
   const bih = p.bias_ih.data, bhh = p.bias_hh.data;
   for (let j = 0; j < G4; j++) bias[j] = bih[j] + bhh[j];
@@ -84,7 +95,8 @@ export function lstmSequenceForward(p: CellParams, x: Float64Array, h0: Float64A
   } finally {
     if (!js) wasmUnpin();
   }
-  return { p, x, m, gates, tanhCs, hPrev: hs.subarray(0, T * BH), cPrev: cs.subarray(0, T * BH), hs, cs, T, B, I, H };
+  const scratch = prev?.scratch !== undefined && prev.T === T && prev.B === B && prev.H === H ? prev.scratch : undefined;
+  return { p, x, m, gates, tanhCs, hPrev: hs.subarray(0, T * BH), cPrev: cs.subarray(0, T * BH), hs, cs, T, B, I, H, scratch };
 }
 
 /** `states[t] = {h_t, c_t}` of a tape as `[B, H]` views of its state buffers. */
@@ -146,10 +158,11 @@ export function lstmSequenceBackward(
   const BH = B * H;
   const BG = B * G4;
   const chunk = chunkSteps(T, B);
-  const dZ = new Float64Array(chunk * BG);
-  const dhPrev = new Float64Array(BH);
+  // workspace: dZ must start zero (padded rows read it), db sums from zero; dhPrev is overwritten
+  if (tape.scratch === undefined) tape.scratch = { dZ: new Float64Array(chunk * BG), dhPrev: new Float64Array(BH), db: new Float64Array(G4) };
+  else { tape.scratch.dZ.fill(0); tape.scratch.db.fill(0); }
+  const { dZ, dhPrev, db } = tape.scratch;
   const dx = new Float64Array(T * B * I);
-  const db = new Float64Array(G4);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, H, G4);
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
