@@ -8,8 +8,9 @@ import { WORKLOADS, stepFlops, type Workload } from "./workloads";
 import { timeSteps, type Timing, type TimingOptions } from "./timing";
 import { rnnlabTrainingStep, rnnlabGemmGflops } from "./rnnlab_peer";
 import { tfjsTrainingStep, useTfjsBackend } from "./tfjs_peer";
+import * as rl from "../kernel-lib/src";
 
-const PEERS = ["rnnlab", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
+const PEERS = ["rnnlab", "rnnlab-1t", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
 type Peer = (typeof PEERS)[number];
 const PYTHON = "/usr/bin/python3";
 /** The gemm whose GFLOP/s stands for the matmul peak: W3's gate product x·W_ihᵀ-like shape [B, (I+H)] · [G·H, (I+H)]ᵀ. */
@@ -79,14 +80,22 @@ async function main(): Promise<void> {
     torchGemm = t.gemmGflops;
     for (const w of args.workloads) results[w.id].torch = t.byId[w.id];
   }
+  // rnnlab with its default threads (helper threads share the large products' rows), then on the calling thread alone
   let rnnlabGemm: number | undefined;
-  if (args.peers.includes("rnnlab")) {
-    rnnlabGemm = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
+  let rnnlabGemm1: number | undefined;
+  const threads = rl.gemmThreads();
+  for (const [peer, n] of [["rnnlab", threads], ["rnnlab-1t", 1]] as const) {
+    if (!args.peers.includes(peer)) continue;
+    rl.setGemmThreads(n);
+    await rl.wasmGemmThreadsReady();
+    if (peer === "rnnlab") rnnlabGemm = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
+    else rnnlabGemm1 = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
     for (const w of args.workloads) {
-      log(`bench: rnnlab ${w.id} …`);
-      results[w.id].rnnlab = measure(rnnlabTrainingStep, w, args.timing);
+      log(`bench: ${peer} ${w.id} …`);
+      results[w.id][peer] = measure(rnnlabTrainingStep, w, args.timing);
     }
   }
+  rl.setGemmThreads(threads);
   for (const backend of ["cpu", "wasm"] as const) {
     const peer: Peer = `tfjs-${backend}`;
     if (!args.peers.includes(peer)) continue;
@@ -100,21 +109,23 @@ async function main(): Promise<void> {
   const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start (timings need an idle machine)`;
   const lines = [
     `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
-    `machine: ${machine}; rnnlab float64; TensorFlow.js 4.22 float32; ${torchInfo} float32`,
+    `machine: ${machine}; rnnlab float64 (${threads} threads, and 1); TensorFlow.js 4.22 float32; ${torchInfo} float32`,
     "",
-    "| work | rnnlab | tfjs cpu | tfjs wasm | PyTorch | rnnlab/tfjs-cpu | rnnlab/tfjs-wasm | rnnlab/PyTorch |",
-    "|---|---|---|---|---|---|---|---|",
+    `| work | rnnlab ${threads}t | rnnlab 1t | tfjs cpu | tfjs wasm | PyTorch 1t | rnnlab/tfjs-cpu | rnnlab/tfjs-wasm | rnnlab/PyTorch | rnnlab 1t/PyTorch |`,
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const w of args.workloads) {
     const r = results[w.id];
-    lines.push(`| ${w.id}: ${w.note} | ${fmtRate(r.rnnlab)} | ${fmtRate(r["tfjs-cpu"])} | ${fmtRate(r["tfjs-wasm"])} | ${fmtRate(r.torch)} | ${fmtRatio(r.rnnlab, r["tfjs-cpu"])} | ${fmtRatio(r.rnnlab, r["tfjs-wasm"])} | ${fmtRatio(r.rnnlab, r.torch)} |`);
+    lines.push(`| ${w.id}: ${w.note} | ${fmtRate(r.rnnlab)} | ${fmtRate(r["rnnlab-1t"])} | ${fmtRate(r["tfjs-cpu"])} | ${fmtRate(r["tfjs-wasm"])} | ${fmtRate(r.torch)} | ` +
+      `${fmtRatio(r.rnnlab, r["tfjs-cpu"])} | ${fmtRatio(r.rnnlab, r["tfjs-wasm"])} | ${fmtRatio(r.rnnlab, r.torch)} | ${fmtRatio(r["rnnlab-1t"], r.torch)} |`);
   }
   const skips = args.workloads.flatMap((w) => Object.entries(results[w.id]).filter(([, t]) => t?.skipped).map(([p, t]) => `${w.id} ${p}: ${t!.skipped}`));
   if (skips.length) lines.push("", "skipped: " + skips.join("; "));
   const w3 = args.workloads.find((w) => w.id === "W3");
   const peak: Record<string, number | undefined> = {};
   if (rnnlabGemm !== undefined) {
-    lines.push("", `gemm [${GEMM.M}×${GEMM.K}]·[${GEMM.N}×${GEMM.K}]ᵀ: rnnlab float64 ${rnnlabGemm.toFixed(2)} GFLOP/s` + (torchGemm ? `, PyTorch float32 ${torchGemm.toFixed(1)} GFLOP/s` : ""));
+    lines.push("", `gemm [${GEMM.M}×${GEMM.K}]·[${GEMM.N}×${GEMM.K}]ᵀ: rnnlab float64 ${rnnlabGemm.toFixed(2)} GFLOP/s on ${threads} threads` +
+      (rnnlabGemm1 !== undefined ? `, ${rnnlabGemm1.toFixed(2)} on 1` : "") + (torchGemm ? `, PyTorch float32 ${torchGemm.toFixed(1)} GFLOP/s` : ""));
   }
   if (w3) {
     for (const [p, t] of Object.entries(results.W3) as [Peer, Timing][]) {
@@ -134,7 +145,7 @@ async function main(): Promise<void> {
 
   if (args.json) {
     const figures = { date: new Date().toISOString(), machine, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
-      results, gemmGflops: { rnnlab: rnnlabGemm, torch: torchGemm }, w3Gflops: peak };
+      rnnlabThreads: threads, results, gemmGflops: { rnnlab: rnnlabGemm, rnnlab1t: rnnlabGemm1, torch: torchGemm }, w3Gflops: peak };
     fs.writeFileSync(args.json, JSON.stringify(figures, null, 2) + "\n");
     log(`bench: wrote ${args.json}`);
   }
