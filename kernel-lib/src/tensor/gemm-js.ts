@@ -117,64 +117,35 @@ export function gemmEdge(
 
 /**
  * `C[M,N] (+)= A[M,K] · B[N,K]ᵀ` for small products at offsets into their arrays (a step's rows of a sequence buffer,
- * no view needed): `C[co + i·N + j] (+)= Σ_k A[ao + i·K + k] · B[j·K + k]`. Row by row, 8 then 4 then 1 columns at a
- * time (each B row is a contiguous run: dot products); every element is one sum in increasing k, so the values are
- * bit-identical to {@link gemmStrided} and `gemmNaive`. The batch-1 step product `h_{t−1} W_hhᵀ` runs here.
+ * no view needed): `C[co + i·N + j] (+)= Σ_k A[ao + i·K + k] · B[j·K + k]`. Every element is one sum in increasing k,
+ * so the values are bit-identical to {@link gemmStrided} and `gemmNaive`. The batch-1 step product `h_{t−1} W_hhᵀ` runs here.
  */
 export function gemmRowsTB(
   C: Float64Array, co: number, A: Float64Array, ao: number, B: Float64Array, M: number, N: number, K: number, accumulate: boolean,
 ): void {
-  const N8 = N - (N & 7);
-  const N4 = N - (N & 3);
-  for (let i = 0; i < M; i++) {
-    const a = ao + i * K;
-    const c = co + i * N;
-    let j = 0;
-    for (; j < N8; j += 8) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-      const b0 = j * K;
-      for (let k = 0; k < K; k++) {
-        const x = A[a + k];
-        const pb = b0 + k;
-        s0 += x * B[pb]; s1 += x * B[pb + K]; s2 += x * B[pb + 2 * K]; s3 += x * B[pb + 3 * K];
-        s4 += x * B[pb + 4 * K]; s5 += x * B[pb + 5 * K]; s6 += x * B[pb + 6 * K]; s7 += x * B[pb + 7 * K];
-      }
-      const o = c + j;
-      if (accumulate) {
-        C[o] += s0; C[o + 1] += s1; C[o + 2] += s2; C[o + 3] += s3; C[o + 4] += s4; C[o + 5] += s5; C[o + 6] += s6; C[o + 7] += s7;
-      } else {
-        C[o] = s0; C[o + 1] = s1; C[o + 2] = s2; C[o + 3] = s3; C[o + 4] = s4; C[o + 5] = s5; C[o + 6] = s6; C[o + 7] = s7;
-      }
-    }
-    for (; j < N4; j += 4) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      const b0 = j * K;
-      for (let k = 0; k < K; k++) {
-        const x = A[a + k];
-        const pb = b0 + k;
-        s0 += x * B[pb]; s1 += x * B[pb + K]; s2 += x * B[pb + 2 * K]; s3 += x * B[pb + 3 * K];
-      }
-      const o = c + j;
-      if (accumulate) { C[o] += s0; C[o + 1] += s1; C[o + 2] += s2; C[o + 3] += s3; } else { C[o] = s0; C[o + 1] = s1; C[o + 2] = s2; C[o + 3] = s3; }
-    }
-    for (; j < N; j++) {
-      let s = 0;
-      const b0 = j * K;
-      for (let k = 0; k < K; k++) s += A[a + k] * B[b0 + k];
-      C[c + j] = accumulate ? C[c + j] + s : s;
-    }
-  }
+  gemmRowsAt(C, co, A, ao, B, M, N, K, K, 1, accumulate);
 }
 
 /**
  * `C[M,N] (+)= A[M,K] · B[K,N]` for small products at offsets into their arrays:
- * `C[co + i·N + j] (+)= Σ_k A[ao + i·K + k] · B[k·N + j]`. Row by row, 8 then 4 then 1 contiguous columns of B at a
- * time; every element is one sum in increasing k, bit-identical to {@link gemmStrided} and `gemmNaive`.
+ * `C[co + i·N + j] (+)= Σ_k A[ao + i·K + k] · B[k·N + j]`, bit-identical to {@link gemmStrided} and `gemmNaive`.
  * The batch-1 BPTT product `dZ_t W_hh` runs here.
  */
 export function gemmRowsNN(
   C: Float64Array, co: number, A: Float64Array, ao: number, B: Float64Array, M: number, N: number, K: number, accumulate: boolean,
 ): void {
+  gemmRowsAt(C, co, A, ao, B, M, N, K, 1, N, accumulate);
+}
+
+/**
+ * The row kernel behind {@link gemmRowsTB} and {@link gemmRowsNN}: row-major `A` rows from `ao`, `C` rows from `co`,
+ * element `(k, j)` of `op(B)` at `B[j·bcs + k·bks]`; row by row in 1×8, then 1×4, then 1×1 strips of C
+ * (one `a` used 8 times, 8 independent sums), each sum in increasing k.
+ */
+function gemmRowsAt(
+  C: Float64Array, co: number, A: Float64Array, ao: number, B: Float64Array, M: number, N: number, K: number,
+  bcs: number, bks: number, accumulate: boolean,
+): void {
   const N8 = N - (N & 7);
   const N4 = N - (N & 3);
   for (let i = 0; i < M; i++) {
@@ -183,12 +154,12 @@ export function gemmRowsNN(
     let j = 0;
     for (; j < N8; j += 8) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-      let pb = j;
+      let pb = j * bcs;
       for (let k = 0; k < K; k++) {
         const x = A[a + k];
-        s0 += x * B[pb]; s1 += x * B[pb + 1]; s2 += x * B[pb + 2]; s3 += x * B[pb + 3];
-        s4 += x * B[pb + 4]; s5 += x * B[pb + 5]; s6 += x * B[pb + 6]; s7 += x * B[pb + 7];
-        pb += N;
+        s0 += x * B[pb]; s1 += x * B[pb + bcs]; s2 += x * B[pb + 2 * bcs]; s3 += x * B[pb + 3 * bcs];
+        s4 += x * B[pb + 4 * bcs]; s5 += x * B[pb + 5 * bcs]; s6 += x * B[pb + 6 * bcs]; s7 += x * B[pb + 7 * bcs];
+        pb += bks;
       }
       const o = c + j;
       if (accumulate) {
@@ -199,19 +170,19 @@ export function gemmRowsNN(
     }
     for (; j < N4; j += 4) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let pb = j;
+      let pb = j * bcs;
       for (let k = 0; k < K; k++) {
         const x = A[a + k];
-        s0 += x * B[pb]; s1 += x * B[pb + 1]; s2 += x * B[pb + 2]; s3 += x * B[pb + 3];
-        pb += N;
+        s0 += x * B[pb]; s1 += x * B[pb + bcs]; s2 += x * B[pb + 2 * bcs]; s3 += x * B[pb + 3 * bcs];
+        pb += bks;
       }
       const o = c + j;
       if (accumulate) { C[o] += s0; C[o + 1] += s1; C[o + 2] += s2; C[o + 3] += s3; } else { C[o] = s0; C[o + 1] = s1; C[o + 2] = s2; C[o + 3] = s3; }
     }
     for (; j < N; j++) {
       let s = 0;
-      let pb = j;
-      for (let k = 0; k < K; k++) { s += A[a + k] * B[pb]; pb += N; }
+      let pb = j * bcs;
+      for (let k = 0; k < K; k++) { s += A[a + k] * B[pb]; pb += bks; }
       C[c + j] = accumulate ? C[c + j] + s : s;
     }
   }
