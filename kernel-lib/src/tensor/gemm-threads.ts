@@ -6,6 +6,9 @@ import { Worker } from "worker_threads";
 export interface ThreadedKernels {
   colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
   dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
+  /** the float32 kernels: same arguments, f32 operands (colvec32 tiles are 4×8; dotvec32 needs K a multiple of 4) */
+  colvec32: ThreadedKernels["colvec"];
+  dotvec32: ThreadedKernels["dotvec"];
   /** the module importing `env.mem` and that memory (a shared `WebAssembly.Memory`), or null when memory is not shared */
   shared: { bytes: Uint8Array; memory: object } | null;
 }
@@ -15,7 +18,7 @@ export const GEMM_THREAD_MIN_WORK = 1 << 17;
 
 // control block of one helper (Int32 slots): the job number it should run, the last job it finished, ready flag, kernel, arguments
 const SEQ = 0, DONE = 1, READY = 2, OP = 3, ARGS = 4, SLOTS = 16;
-const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2;
+const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2, OP_COLVEC32 = 3, OP_DOTVEC32 = 4;
 /** Busy-wait iterations before sleeping: a time loop issues its products back to back, and a futex wake-up costs more than a short spin. */
 const SPIN = 20000;
 
@@ -34,8 +37,8 @@ for (;;) {
   seq = Atomics.load(ctl, ${SEQ});
   const op = ctl[${OP}], a = ${ARGS};
   if (op === ${OP_QUIT}) break;
-  if (op === ${OP_COLVEC}) k.colvec(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8]);
-  else k.dotvec(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
+  if (op === ${OP_COLVEC} || op === ${OP_COLVEC32}) (op === ${OP_COLVEC} ? k.colvec : k.colvec32)(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8]);
+  else (op === ${OP_DOTVEC} ? k.dotvec : k.dotvec32)(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
   Atomics.store(ctl, ${DONE}, seq);
   Atomics.notify(ctl, ${DONE});
 }
@@ -53,10 +56,18 @@ let requested = defaultThreads();
 /** Row blocks handed to helper threads since the process started (a diagnostic: shows the helpers are used). */
 let jobsPosted = 0;
 
-/** `RNNLAB_THREADS` if set (1 = no helper threads), else the machine's cores, at most 4. */
+/**
+ * `RNNLAB_THREADS` if set, else 1: helper threads are opt-in. On the 2-vCPU machines this was measured on, two threads
+ * together did only ≈ 1.2× one thread's SIMD work (two processes side by side), and a notebook run beside another lost more
+ * to the contention than it gained — so the default is the calling thread alone. {@link machineThreads} is the cores.
+ */
 function defaultThreads(): number {
   const env = Number(process.env.RNNLAB_THREADS);
-  if (Number.isInteger(env) && env >= 1) return env;
+  return Number.isInteger(env) && env >= 1 ? env : 1;
+}
+
+/** The machine's cores (at most 4), a sensible argument for {@link setGemmThreads} on an otherwise idle machine. */
+export function machineThreads(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
 }
@@ -64,7 +75,7 @@ function defaultThreads(): number {
 /**
  * Sets how many threads large WebAssembly products use (the caller plus `n − 1` helper threads, started on the next
  * large product). Each thread computes whole rows of C with the same kernel in the same order, so the results are
- * bit-identical for every `n`: threads change the speed, never the numbers. Default: `RNNLAB_THREADS`, else the cores (≤ 4).
+ * bit-identical for every `n`: threads change the speed, never the numbers. Default: `RNNLAB_THREADS`, else 1.
  * @param n threads, an integer ≥ 1 (1 = only the calling thread)
  */
 export function setGemmThreads(n: number): void {
@@ -160,29 +171,33 @@ function helpersFor(k: ThreadedKernels, M: number, tile: number, work: number): 
 }
 
 /**
- * `colvec` (C (+)= op(A)·B over 4×4 tiles) with its rows spread over the threads: block `[r0, r1)` runs the kernel on
- * `A` from row r0 and `C` from row r0. Same arguments as the kernel (byte offsets into the shared memory).
+ * `colvec` (C (+)= op(A)·B over 4×4 tiles; `colvec32` with `f32`) with its rows spread over the threads: block
+ * `[r0, r1)` runs the kernel on `A` from row r0 and `C` from row r0. Same arguments as the kernel (byte offsets into the shared memory).
  */
 export function colvecThreaded(
-  k: ThreadedKernels, M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number,
+  k: ThreadedKernels, f32: boolean, M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number,
 ): void {
+  const run = f32 ? k.colvec32 : k.colvec;
   const hs = helpersFor(k, M, 4, M * N * K);
-  if (hs.length === 0) return k.colvec(M, N, K, pa, ars, aks, pb, pc, acc);
+  if (hs.length === 0) return run(M, N, K, pa, ars, aks, pb, pc, acc);
+  const e = f32 ? 4 : 8;
   const cuts = rowSplit(M, 4, hs.length + 1);
-  hs.forEach((h, p) => post(h, OP_COLVEC, [cuts[p + 1] - cuts[p], N, K, pa + 8 * cuts[p] * ars, ars, aks, pb, pc + 8 * cuts[p] * N, acc]));
+  hs.forEach((h, p) => post(h, f32 ? OP_COLVEC32 : OP_COLVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * ars, ars, aks, pb, pc + e * cuts[p] * N, acc]));
   const r0 = cuts[hs.length];
-  k.colvec(M - r0, N, K, pa + 8 * r0 * ars, ars, aks, pb, pc + 8 * r0 * N, acc);
+  run(M - r0, N, K, pa + e * r0 * ars, ars, aks, pb, pc + e * r0 * N, acc);
   for (const h of hs) join(h);
 }
 
-/** `dotvec` (C (+)= A·Bᵀ over 2×4 tiles) with its rows spread over the threads, like {@link colvecThreaded}. */
-export function dotvecThreaded(k: ThreadedKernels, M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number): void {
+/** `dotvec` (C (+)= A·Bᵀ over 2×4 tiles; `dotvec32` with `f32`) with its rows spread over the threads, like {@link colvecThreaded}. */
+export function dotvecThreaded(k: ThreadedKernels, f32: boolean, M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number): void {
+  const run = f32 ? k.dotvec32 : k.dotvec;
   const hs = helpersFor(k, M, 2, M * N * K);
-  if (hs.length === 0) return k.dotvec(M, N, K, pa, pb, pc, acc);
+  if (hs.length === 0) return run(M, N, K, pa, pb, pc, acc);
+  const e = f32 ? 4 : 8;
   const cuts = rowSplit(M, 2, hs.length + 1);
-  hs.forEach((h, p) => post(h, OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + 8 * cuts[p] * K, pb, pc + 8 * cuts[p] * N, acc]));
+  hs.forEach((h, p) => post(h, f32 ? OP_DOTVEC32 : OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * K, pb, pc + e * cuts[p] * N, acc]));
   const r0 = cuts[hs.length];
-  k.dotvec(M - r0, N, K, pa + 8 * r0 * K, pb, pc + 8 * r0 * N, acc);
+  run(M - r0, N, K, pa + e * r0 * K, pb, pc + e * r0 * N, acc);
   for (const h of hs) join(h);
 }
 

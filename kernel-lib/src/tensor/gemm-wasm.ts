@@ -36,8 +36,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -45,7 +45,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, shared: null };
   } catch {
     kernels = null;
   }
@@ -63,45 +63,75 @@ export function wasmGemmAvailable(): boolean {
   return simd() !== null;
 }
 
-/** A float64 view of the module's memory holding at least `n` values (grown in 64 KiB pages). */
-function view(k: SimdKernels, n: number): Float64Array | null {
-  const need = n * 8;
-  if (f64.length * 8 >= need) return f64;
+/** Float64 and float32 views of the module's memory (both views of the same bytes). */
+let f32 = new Float32Array(0);
+
+/** Ensures the memory holds `bytes` bytes (grown in 64 KiB pages); false when it cannot grow that far. */
+function reserve(k: SimdKernels, bytes: number): boolean {
+  if (f64.length * 8 >= bytes) return true;
   try {
-    if (k.mem.buffer.byteLength < need) k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+    if (k.mem.buffer.byteLength < bytes) k.mem.grow(Math.ceil((bytes - k.mem.buffer.byteLength) / 65536));
   } catch {
-    return null; // beyond the memory's maximum: the caller falls back to JS
+    return false; // beyond the memory's maximum: the caller falls back to JS
   }
   f64 = new Float64Array(k.mem.buffer);
-  return f64;
+  f32 = new Float32Array(k.mem.buffer);
+  return true;
 }
 
-/** The operand kept in wasm memory by {@link wasmPin} (at offset 0), or null. */
-let pinned: Float64Array | null = null;
-/** Values reserved for the pinned operand (rounded up to even for 16-byte alignment). */
-let pinnedLen = 0;
+/** The arithmetic of the WebAssembly products: `"float64"` (the default, the reference) or `"float32"` (the fast path). */
+export type MatmulPrecision = "float64" | "float32";
+let precision: MatmulPrecision = "float64";
 
 /**
- * Copies `W` into the module's memory once, so later {@link gemmWasm} calls whose `B` operand is this very array
- * skip copying it (a time loop multiplies by the same `W_hh` every step). The caller must not change `W` until
- * {@link wasmUnpin}; pinning another array replaces the pin. Does nothing where SIMD is unavailable.
+ * Sets the arithmetic of {@link gemm}'s WebAssembly products (those of ≥ 8192 multiply-adds): `"float64"` (default) or
+ * `"float32"`, which rounds the operands to float32 and sums `Σ_k a·b` in float32 with f32x4 SIMD — four lanes instead of two,
+ * about twice the multiply-adds per instruction — then adds the result into the float64 `C`. Everything else (activations,
+ * small products, accumulation across products, optimizers) stays float64. Like `torch.set_float32_matmul_precision` or JAX's
+ * `default_matmul_precision`: a global speed/accuracy switch (relative error ≈ 1e-7·√K instead of 1e-16·√K); gradient checks
+ * need `"float64"`. Deterministic either way.
+ * @param p `"float64"` or `"float32"`
+ */
+export function setMatmulPrecision(p: MatmulPrecision): void {
+  if (p !== "float64" && p !== "float32") throw new Error(`setMatmulPrecision: expected "float64" or "float32", got ${JSON.stringify(p)}`);
+  precision = p;
+  wasmUnpin();
+}
+
+/** The current matmul precision (see {@link setMatmulPrecision}). */
+export function matmulPrecision(): MatmulPrecision {
+  return precision;
+}
+
+/** The operand kept in wasm memory by {@link wasmPin} (at byte 0), in which precision, and the bytes reserved for it (16-byte aligned). */
+let pinned: Float64Array | null = null;
+let pinnedAs: MatmulPrecision = "float64";
+let pinnedBytes = 0;
+
+const align16 = (bytes: number): number => (bytes + 15) & ~15;
+
+/**
+ * Copies `W` into the module's memory once (in the current matmul precision), so later {@link gemmWasm} calls whose `B`
+ * operand is this very array skip copying it (a time loop multiplies by the same `W_hh` every step). The caller must not
+ * change `W` until {@link wasmUnpin}; pinning another array replaces the pin. Does nothing where SIMD is unavailable.
  */
 export function wasmPin(W: Float64Array): void {
   const k = simd();
   if (k === null) return;
-  pinned = null;
-  pinnedLen = 0;
-  const mem = view(k, W.length + 1);
-  if (mem === null) return; // too large to keep: every product copies it
-  mem.set(W, 0);
+  wasmUnpin();
+  const e = precision === "float32" ? 4 : 8;
+  if (!reserve(k, align16(W.length * e))) return; // too large to keep: every product copies it
+  if (e === 4) f32.set(W, 0);
+  else f64.set(W, 0);
   pinned = W;
-  pinnedLen = W.length + (W.length & 1);
+  pinnedAs = precision;
+  pinnedBytes = align16(W.length * e);
 }
 
 /** Releases the pin of {@link wasmPin}: every later call copies its operands again. */
 export function wasmUnpin(): void {
   pinned = null;
-  pinnedLen = 0;
+  pinnedBytes = 0;
 }
 
 /**
@@ -109,7 +139,8 @@ export function wasmUnpin(): void {
  * cases the cells use: `A·B` and `Aᵀ·B` run the column-vectorised 4×4 kernel (each element sums in
  * increasing k, so bit-identical to `gemmNaive`); `A·Bᵀ` runs the k-vectorised 2×4 kernel (even and odd k in
  * two lanes, then added: deterministic, within rounding of the naive sum). Ragged rows and columns go
- * through the JS edge loop. Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
+ * through the JS edge loop. With matmul precision `"float32"` ({@link setMatmulPrecision}) the tiles run the float32
+ * kernels instead. Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  */
 export function gemmWasm(
@@ -119,16 +150,17 @@ export function gemmWasm(
   if (transA && transB) return false;
   const k = simd();
   if (k === null) return false;
+  if (precision === "float32") return gemmWasm32(k, C, A, B, M, N, K, transA, transB, accumulate);
   const nA = M * K;
   const nB = K * N;
   const nC = M * N;
   // the pinned operand (if any) stays at offset 0; this call's operands go after it
-  const usePin = pinned !== null && B === pinned && B.length === nB;
-  const offA = pinnedLen;
+  const usePin = pinned !== null && pinnedAs === "float64" && B === pinned && B.length === nB;
+  const offA = pinnedBytes / 8;
   const offB = usePin ? 0 : offA + nA + (nA & 1);
   const offC = (usePin ? offA + nA + (nA & 1) : offB + nB + (nB & 1));
-  const mem = view(k, offC + nC);
-  if (mem === null) return false;
+  if (!reserve(k, (offC + nC) * 8)) return false;
+  const mem = f64;
   mem.set(A.length === nA ? A : A.subarray(0, nA), offA);
   if (!usePin) mem.set(B.length === nB ? B : B.subarray(0, nB), offB);
   if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), offC);
@@ -140,13 +172,69 @@ export function gemmWasm(
   const Nt = N - (N & 3);
   if (transB) {
     Mt = M - (M & 1);
-    dotvecThreaded(k, M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
+    dotvecThreaded(k, false, M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
   } else {
     Mt = M - (M & 3);
-    colvecThreaded(k, M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
+    colvecThreaded(k, false, M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
   }
   if (Mt > 0 && Nt > 0) C.set(mem.subarray(offC, offC + nC));
   // ragged edges: the last columns of the tiled rows, then the last rows
+  if (Nt < N) gemmEdge(C, A, B, 0, Mt, Nt, N, N, K, ars, aks, bcs, bks, accumulate);
+  if (Mt < M) gemmEdge(C, A, B, Mt, M, 0, N, N, K, ars, aks, bcs, bks, accumulate);
+  return true;
+}
+
+/** Copies `rows` rows of `n` values from `src` into the f32 view at `off` with row stride `np ≥ n`, zero-filling the padding. */
+function copyRows32(src: Float64Array, rows: number, n: number, np: number, off: number): void {
+  if (np === n) { f32.set(src.length === rows * n ? src : src.subarray(0, rows * n), off); return; }
+  for (let r = 0; r < rows; r++) {
+    f32.set(src.subarray(r * n, (r + 1) * n), off + r * np);
+    f32.fill(0, off + r * np + n, off + (r + 1) * np);
+  }
+}
+
+/**
+ * The float32 path of {@link gemmWasm}: operands rounded to float32 in wasm memory (for `A·Bᵀ` rows zero-padded to a multiple
+ * of 4 values), the product of the whole tiles computed by `colvec32` (4×8) or `dotvec32` (2×4) without accumulation, then
+ * written or ADDED into the float64 `C`; the ragged edges run the float64 JS loop on the original operands.
+ */
+function gemmWasm32(
+  k: SimdKernels, C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
+  transA: boolean, transB: boolean, accumulate: boolean,
+): boolean {
+  const Kp = transB ? (K + 3) & ~3 : K; // the padded row length of A and B for dotvec32
+  const nA = transB ? M * Kp : M * K;
+  const nB = transB ? N * Kp : K * N;
+  const usePin = pinned !== null && pinnedAs === "float32" && B === pinned && B.length === K * N && Kp === K;
+  const offA = pinnedBytes / 4;
+  const offB = usePin ? 0 : offA + align16(nA * 4) / 4;
+  const offC = usePin ? offA + align16(nA * 4) / 4 : offB + align16(nB * 4) / 4;
+  if (!reserve(k, (offC + M * N) * 4)) return false;
+  copyRows32(A, transB ? M : transA ? K : M, transB ? K : transA ? M : K, transB ? Kp : transA ? M : K, offA);
+  if (!usePin) copyRows32(B, transB ? N : K, transB ? K : N, transB ? Kp : N, offB);
+  const ars = transA ? 1 : K;
+  const aks = transA ? M : 1;
+  let Mt: number, Nt: number;
+  if (transB) {
+    Mt = M - (M & 1);
+    Nt = N - (N & 3);
+    dotvecThreaded(k, true, M, N, Kp, offA * 4, offB * 4, offC * 4, 0);
+  } else {
+    Mt = M - (M & 3);
+    Nt = N - (N & 7);
+    colvecThreaded(k, true, M, N, K, offA * 4, ars, aks, offB * 4, offC * 4, 0);
+  }
+  // the tiles' products into C (the float64 sum across products keeps its precision)
+  if (Nt > 0) {
+    for (let i = 0; i < Mt; i++) {
+      const o = i * N;
+      const q = offC + o;
+      if (accumulate) for (let j = 0; j < Nt; j++) C[o + j] += f32[q + j];
+      else for (let j = 0; j < Nt; j++) C[o + j] = f32[q + j];
+    }
+  }
+  const bcs = transB ? K : 1;
+  const bks = transB ? 1 : N;
   if (Nt < N) gemmEdge(C, A, B, 0, Mt, Nt, N, N, K, ars, aks, bcs, bks, accumulate);
   if (Mt < M) gemmEdge(C, A, B, Mt, M, 0, N, N, K, ars, aks, bcs, bks, accumulate);
   return true;

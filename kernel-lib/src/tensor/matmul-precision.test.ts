@@ -1,0 +1,110 @@
+// The float32 matmul fast path: within float32 round-off of the float64 reference, deterministic, the same on any thread count,
+// and refused by the finite-difference checks.
+import { strict as assert } from "assert";
+import * as rl from "../index";
+import { Rng, gemm, gemmNaive, matmulPrecision, randn, setGemmThreads, setMatmulPrecision, wasmGemmThreadsReady } from "./index";
+
+/** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
+function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
+  setMatmulPrecision(p);
+  try {
+    return f();
+  } finally {
+    setMatmulPrecision("float64");
+  }
+}
+
+describe("matmul precision float32", function () {
+  this.timeout(20000);
+
+  const shapes = [[32, 512, 128], [37, 45, 29], [8, 64, 17], [65, 130, 66]];
+  for (const [M, N, K] of shapes) {
+    for (const [tA, tB] of [[false, false], [true, false], [false, true]]) {
+      for (const acc of [false, true]) {
+        it(`[${M},${N},${K}] transA=${tA} transB=${tB} accumulate=${acc}: within float32 round-off of gemmNaive (and not float64)`, () => {
+          const rng = new Rng(M + 3 * N + 7 * K);
+          const A = randn([M * K], { rng }).data;
+          const B = randn([K * N], { rng }).data;
+          const C0 = randn([M * N], { rng }).data;
+          const fast = C0.slice();
+          withPrecision("float32", () => gemm(fast, A, B, M, N, K, tA, tB, acc));
+          const ref = C0.slice();
+          gemmNaive(ref, A, B, M, N, K, tA, tB, acc);
+          // bound: operands rounded (2·2⁻²⁴ each product) and K float32 additions, relative to Σ|a·b|
+          const absSum = new Float64Array(M * N);
+          gemmNaive(absSum, A.map(Math.abs), B.map(Math.abs), M, N, K, tA, tB, false);
+          let worst = 0, moved = 0;
+          for (let i = 0; i < M * N; i++) {
+            const err = Math.abs(fast[i] - ref[i]);
+            worst = Math.max(worst, err / ((K + 2) * 6e-8 * absSum[i] + 1e-300));
+            moved = Math.max(moved, err);
+          }
+          assert.ok(worst <= 1, `error ${worst.toFixed(2)}× the float32 bound`);
+          assert.ok(moved > 1e-10, "the tiles really ran in float32 (a float64 product would agree to ~1e-14)");
+          assert.equal(matmulPrecision(), "float64", "restored");
+        });
+      }
+    }
+  }
+
+  it("is deterministic and gives the same bits on 1 and 2 threads", async () => {
+    const [M, N, K] = [64, 256, 96];
+    const rng = new Rng(5);
+    const A = randn([M * K], { rng }).data;
+    const B = randn([N * K], { rng }).data;
+    const run = async (threads: number): Promise<Float64Array> => {
+      setGemmThreads(threads);
+      await wasmGemmThreadsReady();
+      const C = new Float64Array(M * N);
+      withPrecision("float32", () => gemm(C, A, B, M, N, K, false, true, false));
+      return C;
+    };
+    try {
+      const one = await run(1);
+      assert.deepEqual(await run(1), one);
+      assert.deepEqual(await run(2), one);
+    } finally {
+      setGemmThreads(1);
+    }
+  });
+
+  it("an LSTM layer's forward and gradients stay within 1e-4 of float64, run to run identical", () => {
+    const make = () => {
+      const rng = new Rng(9);
+      const layer = new rl.LSTM({ inputSize: 32, hiddenSize: 64, rng });
+      const x = randn([20, 16, 32], { rng });
+      const dOut = randn([20, 16, 64], { rng });
+      return { layer, x, dOut };
+    };
+    const run = () => {
+      const { layer, x, dOut } = make();
+      layer.zeroGrad();
+      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
+      layer.backward(dOut);
+      return { out, grads: layer.parameters().map((p) => p.grad.data.slice()) };
+    };
+    const ref = run();
+    const f32a = withPrecision("float32", run);
+    const f32b = withPrecision("float32", run);
+    assert.deepEqual(f32a, f32b, "deterministic");
+    const rel = (a: Float64Array, b: Float64Array) => {
+      let num = 0, den = 0;
+      for (let i = 0; i < a.length; i++) { num = Math.max(num, Math.abs(a[i] - b[i])); den = Math.max(den, Math.abs(b[i])); }
+      return num / den;
+    };
+    assert.ok(rel(f32a.out, ref.out) < 1e-4 && rel(f32a.out, ref.out) > 0, `outputs ${rel(f32a.out, ref.out)}`);
+    ref.grads.forEach((g, i) => assert.ok(rel(f32a.grads[i], g) < 1e-4, `gradient ${i}: ${rel(f32a.grads[i], g)}`));
+  });
+
+  it("gradCheck and numericGrad refuse float32 products, saying how to switch back", () => {
+    const x = rl.tensor([1, 2]);
+    withPrecision("float32", () => {
+      assert.throws(() => rl.numericGrad(() => rl.sum(rl.square(x)).item(), x), /numericGrad: matmul precision is "float32"; finite differences need float64/);
+      assert.throws(() => rl.gradCheck(() => rl.sum(rl.square(x)).item(), { x }), /gradCheck: matmul precision is "float32".*setMatmulPrecision\("float64"\)/);
+    });
+  });
+
+  it("setMatmulPrecision rejects anything but float64 and float32", () => {
+    assert.throws(() => setMatmulPrecision("float16" as "float32"), /setMatmulPrecision: expected "float64" or "float32", got "float16"/);
+  });
+});
