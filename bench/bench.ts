@@ -10,7 +10,7 @@ import { rnnlabTrainingStep, rnnlabGemmGflops } from "./rnnlab_peer";
 import { tfjsTrainingStep, useTfjsBackend } from "./tfjs_peer";
 import * as rl from "../kernel-lib/src";
 
-const PEERS = ["rnnlab", "rnnlab-1t", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
+const PEERS = ["rnnlab", "rnnlab-f32", "rnnlab-f32-mt", "tfjs-cpu", "tfjs-wasm", "torch"] as const;
 type Peer = (typeof PEERS)[number];
 const PYTHON = "/usr/bin/python3";
 /** The gemm whose GFLOP/s stands for the matmul peak: W3's gate product x·W_ihᵀ-like shape [B, (I+H)] · [G·H, (I+H)]ᵀ. */
@@ -80,22 +80,23 @@ async function main(): Promise<void> {
     torchGemm = t.gemmGflops;
     for (const w of args.workloads) results[w.id].torch = t.byId[w.id];
   }
-  // rnnlab with its default threads (helper threads share the large products' rows), then on the calling thread alone
-  let rnnlabGemm: number | undefined;
-  let rnnlabGemm1: number | undefined;
-  const threads = rl.gemmThreads();
-  for (const [peer, n] of [["rnnlab", threads], ["rnnlab-1t", 1]] as const) {
+  // rnnlab: float64 on one thread (the default, the reference), float32 matmuls on one thread, and on every core
+  const gemmRates: Partial<Record<Peer, number>> = {};
+  const mt = rl.machineThreads();
+  const variants = [["rnnlab", "float64", 1], ["rnnlab-f32", "float32", 1], ["rnnlab-f32-mt", "float32", mt]] as const;
+  for (const [peer, precision, n] of variants) {
     if (!args.peers.includes(peer)) continue;
     rl.setGemmThreads(n);
     await rl.wasmGemmThreadsReady();
-    if (peer === "rnnlab") rnnlabGemm = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
-    else rnnlabGemm1 = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
+    rl.setMatmulPrecision(precision);
+    gemmRates[peer] = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
     for (const w of args.workloads) {
       log(`bench: ${peer} ${w.id} …`);
       results[w.id][peer] = measure(rnnlabTrainingStep, w, args.timing);
     }
   }
-  rl.setGemmThreads(threads);
+  rl.setGemmThreads(1);
+  rl.setMatmulPrecision("float64");
   for (const backend of ["cpu", "wasm"] as const) {
     const peer: Peer = `tfjs-${backend}`;
     if (!args.peers.includes(peer)) continue;
@@ -109,23 +110,25 @@ async function main(): Promise<void> {
   const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start (timings need an idle machine)`;
   const lines = [
     `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
-    `machine: ${machine}; rnnlab float64 (${threads} threads, and 1); TensorFlow.js 4.22 float32; ${torchInfo} float32`,
+    `machine: ${machine}; rnnlab float64 and float32 matmuls (1 thread; "mt": ${mt} threads); TensorFlow.js 4.22 float32; ${torchInfo} float32`,
     "",
-    `| work | rnnlab ${threads}t | rnnlab 1t | tfjs cpu | tfjs wasm | PyTorch 1t | rnnlab/tfjs-cpu | rnnlab/tfjs-wasm | rnnlab/PyTorch | rnnlab 1t/PyTorch |`,
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| work | rnnlab | rnnlab f32 | rnnlab f32 mt | tfjs cpu | tfjs wasm | PyTorch | rnnlab / best tfjs | rnnlab f32 / best tfjs | rnnlab / PyTorch | rnnlab f32 / PyTorch |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const w of args.workloads) {
     const r = results[w.id];
-    lines.push(`| ${w.id}: ${w.note} | ${fmtRate(r.rnnlab)} | ${fmtRate(r["rnnlab-1t"])} | ${fmtRate(r["tfjs-cpu"])} | ${fmtRate(r["tfjs-wasm"])} | ${fmtRate(r.torch)} | ` +
-      `${fmtRatio(r.rnnlab, r["tfjs-cpu"])} | ${fmtRatio(r.rnnlab, r["tfjs-wasm"])} | ${fmtRatio(r.rnnlab, r.torch)} | ${fmtRatio(r["rnnlab-1t"], r.torch)} |`);
+    const cpu = r["tfjs-cpu"]?.stepsPerSec ?? 0, wasm = r["tfjs-wasm"]?.stepsPerSec ?? 0;
+    const tf = cpu || wasm ? (cpu >= wasm ? r["tfjs-cpu"] : r["tfjs-wasm"]) : undefined;
+    lines.push(`| ${w.id}: ${w.note} | ${fmtRate(r.rnnlab)} | ${fmtRate(r["rnnlab-f32"])} | ${fmtRate(r["rnnlab-f32-mt"])} | ${fmtRate(r["tfjs-cpu"])} | ${fmtRate(r["tfjs-wasm"])} | ${fmtRate(r.torch)} | ` +
+      `${fmtRatio(r.rnnlab, tf)} | ${fmtRatio(r["rnnlab-f32"], tf)} | ${fmtRatio(r.rnnlab, r.torch)} | ${fmtRatio(r["rnnlab-f32"], r.torch)} |`);
   }
   const skips = args.workloads.flatMap((w) => Object.entries(results[w.id]).filter(([, t]) => t?.skipped).map(([p, t]) => `${w.id} ${p}: ${t!.skipped}`));
   if (skips.length) lines.push("", "skipped: " + skips.join("; "));
   const w3 = args.workloads.find((w) => w.id === "W3");
   const peak: Record<string, number | undefined> = {};
-  if (rnnlabGemm !== undefined) {
-    lines.push("", `gemm [${GEMM.M}×${GEMM.K}]·[${GEMM.N}×${GEMM.K}]ᵀ: rnnlab float64 ${rnnlabGemm.toFixed(2)} GFLOP/s on ${threads} threads` +
-      (rnnlabGemm1 !== undefined ? `, ${rnnlabGemm1.toFixed(2)} on 1` : "") + (torchGemm ? `, PyTorch float32 ${torchGemm.toFixed(1)} GFLOP/s` : ""));
+  const rates = Object.entries(gemmRates).map(([p, g]) => `${p} ${g!.toFixed(2)}`);
+  if (rates.length || torchGemm) {
+    lines.push("", `gemm [${GEMM.M}×${GEMM.K}]·[${GEMM.N}×${GEMM.K}]ᵀ GFLOP/s: ${rates.join(", ")}` + (torchGemm ? `${rates.length ? ", " : ""}PyTorch float32 ${torchGemm.toFixed(1)}` : ""));
   }
   if (w3) {
     for (const [p, t] of Object.entries(results.W3) as [Peer, Timing][]) {
@@ -135,9 +138,11 @@ async function main(): Promise<void> {
     const est = (p: string): string => (results.W3[p as Peer]?.stepsPerSec === undefined ? " (est.)" : "");
     const parts = Object.entries(peak).map(([p, g]) => `${p} ${g!.toFixed(2)} GFLOP/s${est(p)}`);
     if (parts.length) lines.push(`W3 matmul work (${(stepFlops(w3) / 1e9).toFixed(1)} GFLOP/step) done at: ${parts.join(", ")}`);
-    if (peak.rnnlab !== undefined && rnnlabGemm) {
-      lines.push(`W3 rnnlab${est("rnnlab")} fraction of rnnlab's gemm peak: ${((100 * peak.rnnlab) / rnnlabGemm).toFixed(0)}%` +
-        (torchGemm ? `; of the machine's float32 peak (PyTorch sgemm): ${((100 * peak.rnnlab) / torchGemm).toFixed(1)}%` : ""));
+    for (const p of ["rnnlab", "rnnlab-f32", "rnnlab-f32-mt"] as const) {
+      const g = gemmRates[p];
+      if (peak[p] === undefined || !g) continue;
+      lines.push(`W3 ${p}${est(p)}: ${((100 * peak[p]!) / g).toFixed(0)}% of its own gemm rate` +
+        (torchGemm ? `, ${((100 * peak[p]!) / torchGemm).toFixed(1)}% of the machine's float32 matmul peak (PyTorch sgemm, one core)` : ""));
     }
   }
   lines.push(`(bench time ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
@@ -145,7 +150,7 @@ async function main(): Promise<void> {
 
   if (args.json) {
     const figures = { date: new Date().toISOString(), machine, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
-      rnnlabThreads: threads, results, gemmGflops: { rnnlab: rnnlabGemm, rnnlab1t: rnnlabGemm1, torch: torchGemm }, w3Gflops: peak };
+      machineThreads: mt, results, gemmGflops: { ...gemmRates, torch: torchGemm }, w3Gflops: peak };
     fs.writeFileSync(args.json, JSON.stringify(figures, null, 2) + "\n");
     log(`bench: wrote ${args.json}`);
   }

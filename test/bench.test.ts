@@ -8,17 +8,18 @@ import { join } from "node:path";
 const root = join(__dirname, "..");
 
 describe("bench (smoke run, no timing assertions)", () => {
-  it("runs rnnlab (default threads and 1 thread) and TensorFlow.js on W4, prints steps/s and the ratio, and writes --json", function () {
+  it("runs rnnlab (float64 and float32 matmuls) and TensorFlow.js on W4, prints steps/s and the ratio, and writes --json", function () {
     this.timeout(120_000);
     const dir = mkdtempSync(join(tmpdir(), "rnnlab-bench-"));
     try {
       const json = join(dir, "bench.json");
-      const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--quick", "--only", "W4", "--peers", "rnnlab,rnnlab-1t,tfjs-cpu", "--json", json], { cwd: root, encoding: "utf8" });
+      const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--quick", "--only", "W4", "--peers", "rnnlab,rnnlab-f32,tfjs-cpu", "--json", json], { cwd: root, encoding: "utf8" });
       const row = out.split("\n").find((l) => l.startsWith("| W4"));
       assert.ok(row, `no W4 row in:\n${out}`);
       const cells = row.split("|").map((c) => c.trim());
-      assert.ok(Number(cells[2]) > 0 && Number(cells[3]) > 0 && Number(cells[4]) > 0, `rnnlab (default threads, 1 thread) and tfjs-cpu steps/s are positive numbers: ${row}`);
-      assert.match(cells[7], /^[0-9.]+×$/, `the rnnlab/tfjs-cpu ratio is printed: ${row}`);
+      assert.ok(Number(cells[2]) > 0 && Number(cells[3]) > 0 && Number(cells[5]) > 0, `rnnlab (float64, float32) and tfjs-cpu steps/s are positive numbers: ${row}`);
+      assert.match(cells[8], /^[0-9.]+×$/, `the rnnlab / best tfjs ratio is printed: ${row}`);
+      assert.match(cells[9], /^[0-9.]+×$/, `the rnnlab f32 / best tfjs ratio is printed: ${row}`);
       assert.ok(readFileSync(json, "utf8").length > 10, "--json wrote the figures");
     } finally {
       rmSync(dir, { recursive: true, force: true });
