@@ -6,9 +6,11 @@ import { Worker } from "worker_threads";
 export interface ThreadedKernels {
   colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
   dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
-  /** the float32 kernels: same arguments, f32 operands (colvec32 tiles are 4×8; dotvec32 needs K a multiple of 4) */
+  /** the float32 kernels: same arguments, f32 A and B, float64 C (colvec32 tiles are 4×8; dotvec32 needs K a multiple of 4) */
   colvec32: ThreadedKernels["colvec"];
   dotvec32: ThreadedKernels["dotvec"];
+  /** rounds rows of f64 values to f32 rows with a padded stride: (ps, pd, rows, n, np) */
+  f32rows: (ps: number, pd: number, rows: number, n: number, np: number) => void;
   /** the module importing `env.mem` and that memory (a shared `WebAssembly.Memory`), or null when memory is not shared */
   shared: { bytes: Uint8Array; memory: object } | null;
 }
@@ -172,7 +174,8 @@ function helpersFor(k: ThreadedKernels, M: number, tile: number, work: number): 
 
 /**
  * `colvec` (C (+)= op(A)·B over 4×4 tiles; `colvec32` with `f32`) with its rows spread over the threads: block
- * `[r0, r1)` runs the kernel on `A` from row r0 and `C` from row r0. Same arguments as the kernel (byte offsets into the shared memory).
+ * `[r0, r1)` runs the kernel on `A` from row r0 and `C` from row r0. Same arguments as the kernel (byte offsets into the shared memory;
+ * A's elements are f32 with `f32`, C's always f64).
  */
 export function colvecThreaded(
   k: ThreadedKernels, f32: boolean, M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number,
@@ -182,9 +185,9 @@ export function colvecThreaded(
   if (hs.length === 0) return run(M, N, K, pa, ars, aks, pb, pc, acc);
   const e = f32 ? 4 : 8;
   const cuts = rowSplit(M, 4, hs.length + 1);
-  hs.forEach((h, p) => post(h, f32 ? OP_COLVEC32 : OP_COLVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * ars, ars, aks, pb, pc + e * cuts[p] * N, acc]));
+  hs.forEach((h, p) => post(h, f32 ? OP_COLVEC32 : OP_COLVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * ars, ars, aks, pb, pc + 8 * cuts[p] * N, acc]));
   const r0 = cuts[hs.length];
-  run(M - r0, N, K, pa + e * r0 * ars, ars, aks, pb, pc + e * r0 * N, acc);
+  run(M - r0, N, K, pa + e * r0 * ars, ars, aks, pb, pc + 8 * r0 * N, acc);
   for (const h of hs) join(h);
 }
 
@@ -195,9 +198,9 @@ export function dotvecThreaded(k: ThreadedKernels, f32: boolean, M: number, N: n
   if (hs.length === 0) return run(M, N, K, pa, pb, pc, acc);
   const e = f32 ? 4 : 8;
   const cuts = rowSplit(M, 2, hs.length + 1);
-  hs.forEach((h, p) => post(h, f32 ? OP_DOTVEC32 : OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * K, pb, pc + e * cuts[p] * N, acc]));
+  hs.forEach((h, p) => post(h, f32 ? OP_DOTVEC32 : OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * K, pb, pc + 8 * cuts[p] * N, acc]));
   const r0 = cuts[hs.length];
-  run(M - r0, N, K, pa + e * r0 * K, pb, pc + e * r0 * N, acc);
+  run(M - r0, N, K, pa + e * r0 * K, pb, pc + 8 * r0 * N, acc);
   for (const h of hs) join(h);
 }
 

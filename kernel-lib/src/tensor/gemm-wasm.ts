@@ -36,8 +36,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -45,7 +45,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, shared: null };
   } catch {
     kernels = null;
   }
@@ -184,19 +184,19 @@ export function gemmWasm(
   return true;
 }
 
-/** Copies `rows` rows of `n` values from `src` into the f32 view at `off` with row stride `np ≥ n`, zero-filling the padding. */
-function copyRows32(src: Float64Array, rows: number, n: number, np: number, off: number): void {
-  if (np === n) { f32.set(src.length === rows * n ? src : src.subarray(0, rows * n), off); return; }
-  for (let r = 0; r < rows; r++) {
-    f32.set(src.subarray(r * n, (r + 1) * n), off + r * np);
-    f32.fill(0, off + r * np + n, off + (r + 1) * np);
-  }
+/**
+ * Rounds `rows` rows of `n` values of `src` to float32 into wasm memory at f32 index `dst`, with row stride `np ≥ n` (zero padding):
+ * a plain copy to the f64 scratch at `scratch` (f64 index), then the SIMD kernel `f32rows` (a typed-array conversion costs ≈ 4× more).
+ */
+function toF32(k: SimdKernels, src: Float64Array, rows: number, n: number, np: number, dst: number, scratch: number): void {
+  f64.set(src.length === rows * n ? src : src.subarray(0, rows * n), scratch);
+  k.f32rows(scratch * 8, dst * 4, rows, n, np);
 }
 
 /**
  * The float32 path of {@link gemmWasm}: operands rounded to float32 in wasm memory (for `A·Bᵀ` rows zero-padded to a multiple
- * of 4 values), the product of the whole tiles computed by `colvec32` (4×8) or `dotvec32` (2×4) without accumulation, then
- * written or ADDED into the float64 `C`; the ragged edges run the float64 JS loop on the original operands.
+ * of 4 values), the whole tiles computed by `colvec32` (4×8) or `dotvec32` (2×4), each result widened to float64 and stored or
+ * ADDED into the float64 `C` (copied in and out like the float64 path); the ragged edges run the float64 JS loop on the original operands.
  */
 function gemmWasm32(
   k: SimdKernels, C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
@@ -205,34 +205,36 @@ function gemmWasm32(
   const Kp = transB ? (K + 3) & ~3 : K; // the padded row length of A and B for dotvec32
   const nA = transB ? M * Kp : M * K;
   const nB = transB ? N * Kp : K * N;
+  const nC = M * N;
   const usePin = pinned !== null && pinnedAs === "float32" && B === pinned && B.length === K * N && Kp === K;
-  const offA = pinnedBytes / 4;
-  const offB = usePin ? 0 : offA + align16(nA * 4) / 4;
-  const offC = usePin ? offA + align16(nA * 4) / 4 : offB + align16(nB * 4) / 4;
-  if (!reserve(k, (offC + M * N) * 4)) return false;
-  copyRows32(A, transB ? M : transA ? K : M, transB ? K : transA ? M : K, transB ? Kp : transA ? M : K, offA);
-  if (!usePin) copyRows32(B, transB ? N : K, transB ? K : N, transB ? Kp : N, offB);
+  // bytes: [pin][A f32][B f32 unless pinned][C f64][scratch f64 for the conversions]
+  const byA = pinnedBytes;
+  const byB = byA + align16(nA * 4);
+  const byC = usePin ? byB : byB + align16(nB * 4);
+  const byS = byC + align16(nC * 8);
+  if (!reserve(k, byS + 8 * Math.max(M * K, usePin ? 0 : K * N))) return false;
+  const scratch = byS / 8;
+  // A: [M, K] rows (padded to Kp for dotvec32) or stored [K, M]; B: stored [N, K] rows (padded) or [K, N]
+  if (transB) toF32(k, A, M, K, Kp, byA / 4, scratch);
+  else toF32(k, A, 1, M * K, M * K, byA / 4, scratch);
+  if (!usePin) {
+    if (transB) toF32(k, B, N, K, Kp, byB / 4, scratch);
+    else toF32(k, B, 1, K * N, K * N, byB / 4, scratch);
+  }
+  if (accumulate) f64.set(C.length === nC ? C : C.subarray(0, nC), byC / 8);
   const ars = transA ? 1 : K;
   const aks = transA ? M : 1;
   let Mt: number, Nt: number;
   if (transB) {
     Mt = M - (M & 1);
     Nt = N - (N & 3);
-    dotvecThreaded(k, true, M, N, Kp, offA * 4, offB * 4, offC * 4, 0);
+    dotvecThreaded(k, true, M, N, Kp, byA, usePin ? 0 : byB, byC, accumulate ? 1 : 0);
   } else {
     Mt = M - (M & 3);
     Nt = N - (N & 7);
-    colvecThreaded(k, true, M, N, K, offA * 4, ars, aks, offB * 4, offC * 4, 0);
+    colvecThreaded(k, true, M, N, K, byA, ars, aks, usePin ? 0 : byB, byC, accumulate ? 1 : 0);
   }
-  // the tiles' products into C (the float64 sum across products keeps its precision)
-  if (Nt > 0) {
-    for (let i = 0; i < Mt; i++) {
-      const o = i * N;
-      const q = offC + o;
-      if (accumulate) for (let j = 0; j < Nt; j++) C[o + j] += f32[q + j];
-      else for (let j = 0; j < Nt; j++) C[o + j] = f32[q + j];
-    }
-  }
+  if (Mt > 0 && Nt > 0) C.set(f64.subarray(byC / 8, byC / 8 + nC));
   const bcs = transB ? K : 1;
   const bks = transB ? 1 : N;
   if (Nt < N) gemmEdge(C, A, B, 0, Mt, Nt, N, N, K, ars, aks, bcs, bks, accumulate);
