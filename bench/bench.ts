@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     if (!args.peers.includes(peer)) continue;
     rl.setGemmThreads(n);
     await rl.wasmGemmThreadsReady();
-    rl.setMatmulPrecision(precision);
+    rl.setPrecision(precision);
     gemmRates[peer] = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
     for (const w of args.workloads) {
       log(`bench: ${peer} ${w.id} …`);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     }
   }
   rl.setGemmThreads(1);
-  rl.setMatmulPrecision("float64");
+  rl.setPrecision("float64");
   for (const backend of ["cpu", "wasm"] as const) {
     const peer: Peer = `tfjs-${backend}`;
     if (!args.peers.includes(peer)) continue;

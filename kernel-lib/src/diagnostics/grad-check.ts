@@ -1,6 +1,6 @@
 // Gradient checking: analytic gradients against float64 central differences, with the worst element named.
-import { Rng, Tensor, fmtShape, getRng, sameShape, unravel } from "../tensor";
-import { centralDifference, requireFloat64Matmul } from "./numeric-grad";
+import { Rng, Tensor, fmtShape, getRng, requireFloat64, sameShape, unravel } from "../tensor";
+import { centralDifference } from "./numeric-grad";
 
 /** One parameter to check: its tensor (perturbed in place, then restored) and, optionally, its analytic gradient. */
 export interface GradCheckParam {
@@ -66,7 +66,7 @@ export function gradCheck(
   opts: GradCheckOptions = {},
 ): GradCheckReport {
   const fn = "gradCheck";
-  requireFloat64Matmul(fn);
+  requireFloat64(fn);
   const eps = opts.eps ?? 1e-6;
   const tol = opts.tol ?? 1e-6;
   const list: GradCheckParam[] = Array.isArray(params) ? params : Object.keys(params).map((name) => ({ name, value: params[name] }));

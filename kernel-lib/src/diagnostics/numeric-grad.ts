@@ -1,15 +1,5 @@
 // The numerical gradient itself: central differences of a scalar function with respect to one tensor, element by element.
-import { Tensor, matmulPrecision } from "../tensor";
-
-/**
- * Throws (naming `fn`) when products run in float32 ({@link setMatmulPrecision}): a central difference with ε = 1e-6 divides
- * float32 round-off (≈ 1e-7 relative) by 2ε, which swamps the gradient. Finite-difference checks are a float64 tool.
- */
-export function requireFloat64Matmul(fn: string): void {
-  if (matmulPrecision() !== "float64") {
-    throw new Error(`${fn}: matmul precision is "${matmulPrecision()}"; finite differences need float64 — call rl.setMatmulPrecision("float64") first`);
-  }
-}
+import { Tensor, requireFloat64 } from "../tensor";
 
 /**
  * `∂f/∂x` by central differences, `(f(x + εe_i) − f(x − εe_i)) / 2ε` for every element `i` of `x` (float64;
@@ -27,7 +17,7 @@ export function requireFloat64Matmul(fn: string): void {
 export function numericGrad(f: () => number, x: Tensor, opts: { eps?: number } = {}): Tensor {
   if (typeof f !== "function") throw new Error(`numericGrad: f must be a function returning a number, got ${typeof f}`);
   if (!(x instanceof Tensor)) throw new Error("numericGrad: x must be a Tensor");
-  requireFloat64Matmul("numericGrad");
+  requireFloat64("numericGrad");
   const eps = opts.eps ?? 1e-6;
   if (!(eps > 0)) throw new Error(`numericGrad: eps must be positive, got ${eps}`);
   const f0 = f();

@@ -2,6 +2,7 @@
 // (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
 import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { gemmEdge } from "./gemm-js";
+import { Precision, precision } from "./precision";
 import { ThreadedKernels, colvecThreaded, dotvecThreaded, gemmThreadsReady } from "./gemm-threads";
 
 /** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
@@ -79,39 +80,15 @@ function reserve(k: SimdKernels, bytes: number): boolean {
   return true;
 }
 
-/** The arithmetic of the WebAssembly products: `"float64"` (the default, the reference) or `"float32"` (the fast path). */
-export type MatmulPrecision = "float64" | "float32";
-let precision: MatmulPrecision = "float64";
-
-/**
- * Sets the arithmetic of {@link gemm}'s WebAssembly products (those of ≥ 8192 multiply-adds): `"float64"` (default) or
- * `"float32"`, which rounds the operands to float32 and sums `Σ_k a·b` in float32 with f32x4 SIMD — four lanes instead of two,
- * about twice the multiply-adds per instruction — then adds the result into the float64 `C`. Everything else (activations,
- * small products, accumulation across products, optimizers) stays float64. Like `torch.set_float32_matmul_precision` or JAX's
- * `default_matmul_precision`: a global speed/accuracy switch (relative error ≈ 1e-7·√K instead of 1e-16·√K); gradient checks
- * need `"float64"`. Deterministic either way.
- * @param p `"float64"` or `"float32"`
- */
-export function setMatmulPrecision(p: MatmulPrecision): void {
-  if (p !== "float64" && p !== "float32") throw new Error(`setMatmulPrecision: expected "float64" or "float32", got ${JSON.stringify(p)}`);
-  precision = p;
-  wasmUnpin();
-}
-
-/** The current matmul precision (see {@link setMatmulPrecision}). */
-export function matmulPrecision(): MatmulPrecision {
-  return precision;
-}
-
 /** The operand kept in wasm memory by {@link wasmPin} (at byte 0), in which precision, and the bytes reserved for it (16-byte aligned). */
 let pinned: Float64Array | null = null;
-let pinnedAs: MatmulPrecision = "float64";
+let pinnedAs: Precision = "float64";
 let pinnedBytes = 0;
 
 const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
 /**
- * Copies `W` into the module's memory once (in the current matmul precision), so later {@link gemmWasm} calls whose `B`
+ * Copies `W` into the module's memory once (in the current precision), so later {@link gemmWasm} calls whose `B`
  * operand is this very array skip copying it (a time loop multiplies by the same `W_hh` every step). The caller must not
  * change `W` until {@link wasmUnpin}; pinning another array replaces the pin. Does nothing where SIMD is unavailable.
  */
@@ -119,12 +96,12 @@ export function wasmPin(W: Float64Array): void {
   const k = simd();
   if (k === null) return;
   wasmUnpin();
-  const e = precision === "float32" ? 4 : 8;
+  const e = precision() === "float32" ? 4 : 8;
   if (!reserve(k, align16(W.length * e))) return; // too large to keep: every product copies it
   if (e === 4) f32.set(W, 0);
   else f64.set(W, 0);
   pinned = W;
-  pinnedAs = precision;
+  pinnedAs = precision();
   pinnedBytes = align16(W.length * e);
 }
 
@@ -139,7 +116,7 @@ export function wasmUnpin(): void {
  * cases the cells use: `A·B` and `Aᵀ·B` run the column-vectorised 4×4 kernel (each element sums in
  * increasing k, so bit-identical to `gemmNaive`); `A·Bᵀ` runs the k-vectorised 2×4 kernel (even and odd k in
  * two lanes, then added: deterministic, within rounding of the naive sum). Ragged rows and columns go
- * through the JS edge loop. With matmul precision `"float32"` ({@link setMatmulPrecision}) the tiles run the float32
+ * through the JS edge loop. With precision `"float32"` (`setPrecision`) the tiles run the float32
  * kernels instead. Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  */
@@ -150,7 +127,7 @@ export function gemmWasm(
   if (transA && transB) return false;
   const k = simd();
   if (k === null) return false;
-  if (precision === "float32") return gemmWasm32(k, C, A, B, M, N, K, transA, transB, accumulate);
+  if (precision() === "float32") return gemmWasm32(k, C, A, B, M, N, K, transA, transB, accumulate);
   const nA = M * K;
   const nB = K * N;
   const nC = M * N;

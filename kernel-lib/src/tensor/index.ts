@@ -4,5 +4,6 @@ export * from "./random";
 export * from "./elementwise";
 export * from "./activations";
 export * from "./matmul";
+export * from "./precision";
 export * from "./shape-ops";
 export * from "./reduce";

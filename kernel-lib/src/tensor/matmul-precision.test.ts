@@ -2,15 +2,15 @@
 // and refused by the finite-difference checks.
 import { strict as assert } from "assert";
 import * as rl from "../index";
-import { Rng, gemm, gemmNaive, matmulPrecision, randn, setGemmThreads, setMatmulPrecision, wasmGemmThreadsReady } from "./index";
+import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "./index";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
-  setMatmulPrecision(p);
+  setPrecision(p);
   try {
     return f();
   } finally {
-    setMatmulPrecision("float64");
+    setPrecision("float64");
   }
 }
 
@@ -41,7 +41,7 @@ describe("matmul precision float32", function () {
           }
           assert.ok(worst <= 1, `error ${worst.toFixed(2)}× the float32 bound`);
           assert.ok(moved > 1e-10, "the tiles really ran in float32 (a float64 product would agree to ~1e-14)");
-          assert.equal(matmulPrecision(), "float64", "restored");
+          assert.equal(precision(), "float64", "restored");
         });
       }
     }
@@ -99,12 +99,12 @@ describe("matmul precision float32", function () {
   it("gradCheck and numericGrad refuse float32 products, saying how to switch back", () => {
     const x = rl.tensor([1, 2]);
     withPrecision("float32", () => {
-      assert.throws(() => rl.numericGrad(() => rl.sum(rl.square(x)).item(), x), /numericGrad: matmul precision is "float32"; finite differences need float64/);
-      assert.throws(() => rl.gradCheck(() => rl.sum(rl.square(x)).item(), { x }), /gradCheck: matmul precision is "float32".*setMatmulPrecision\("float64"\)/);
+      assert.throws(() => rl.numericGrad(() => rl.sum(rl.square(x)).item(), x), /numericGrad: precision is "float32"; finite differences need float64/);
+      assert.throws(() => rl.gradCheck(() => rl.sum(rl.square(x)).item(), { x }), /gradCheck: precision is "float32".*setPrecision\("float64"\)/);
     });
   });
 
-  it("setMatmulPrecision rejects anything but float64 and float32", () => {
-    assert.throws(() => setMatmulPrecision("float16" as "float32"), /setMatmulPrecision: expected "float64" or "float32", got "float16"/);
+  it("setPrecision rejects anything but float64 and float32", () => {
+    assert.throws(() => setPrecision("float16" as "float32"), /setPrecision: expected "float64" or "float32", got "float16"/);
   });
 });

@@ -3,8 +3,7 @@ import { Tensor, checkRank, fmtShape } from "./tensor";
 import { gemmStrided } from "./gemm-js";
 import { gemmWasm } from "./gemm-wasm";
 
-export { gemmWasm, matmulPrecision, setMatmulPrecision, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
-export type { MatmulPrecision } from "./gemm-wasm";
+export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
 export { GEMM_THREAD_MIN_WORK, gemmThreadStats, gemmThreads, machineThreads, setGemmThreads } from "./gemm-threads";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the WebAssembly SIMD kernel; smaller ones stay in JS. */
