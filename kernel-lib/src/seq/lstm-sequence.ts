@@ -2,7 +2,7 @@
 import { Tensor } from "../tensor/tensor";
 import { GEMM_WASM_MIN_WORK, gemm } from "../tensor/matmul";
 import { gemmRowsNN, gemmRowsTB } from "../tensor/gemm-js";
-import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../tensor/gemm-wasm";
 import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForwardAt } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
@@ -71,7 +71,9 @@ export function lstmSequenceForward(
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, G4, H);
-  if (!js) wasmPin(whh); // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step)
+  // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step); small batches keep W_hhᵀ for the row kernel
+  const rows = js && wasmPinRows(whh, H, G4, true);
+  if (!js) wasmPin(whh);
   try {
     for (let t = 0; t < T; t++) {
       // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
@@ -80,7 +82,8 @@ export function lstmSequenceForward(
       const po = t * BH; // h_{t−1}, c_{t−1}, and this step's tanh c
       const so = po + BH; // h_t, c_t
       // Z_t += h_{t−1} W_hhᵀ: the only product left inside the time loop
-      if (js) gemmRowsTB(gates, zo, hs, po, whh, B, G4, H, true);
+      if (rows) wasmRowsPinned(gates, zo, hs, po, B, G4, H, true);
+      else if (js) gemmRowsTB(gates, zo, hs, po, whh, B, G4, H, true);
       else gemm(gates.subarray(zo, zo + BG), hs.subarray(po, so), whh, B, G4, H, false, true, true);
       lstmPointwiseForwardAt(gates, zo, cs, po, cs, tanhCs, hs, so, po, B, H);
       // a padded row keeps its previous state
@@ -93,7 +96,7 @@ export function lstmSequenceForward(
       }
     }
   } finally {
-    if (!js) wasmUnpin();
+    if (!js || rows) wasmUnpin();
   }
   const scratch = prev?.scratch !== undefined && prev.T === T && prev.B === B && prev.H === H ? prev.scratch : undefined;
   return { p, x, m, gates, tanhCs, hPrev: hs.subarray(0, T * BH), cPrev: cs.subarray(0, T * BH), hs, cs, T, B, I, H, scratch };
@@ -167,6 +170,7 @@ export function lstmSequenceBackward(
   const js = runsInJs(B, H, G4);
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
   let t0 = Math.max(0, T - chunk);
+  const rows = js && wasmPinRows(whh, G4, H, false);
   if (!js) wasmPin(whh);
   try {
     for (let t = T - 1; t >= 0; t--) {
@@ -209,7 +213,8 @@ export function lstmSequenceBackward(
       normsH[t] = Math.sqrt(sh);
       normsC[t] = Math.sqrt(sc);
       // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
-      if (js) gemmRowsNN(anyPad ? dhPrev : dh, 0, dZ, dzo, whh, B, H, G4, false);
+      if (rows) wasmRowsPinned(anyPad ? dhPrev : dh, 0, dZ, dzo, B, H, G4, false);
+      else if (js) gemmRowsNN(anyPad ? dhPrev : dh, 0, dZ, dzo, whh, B, H, G4, false);
       else gemm(anyPad ? dhPrev : dh, dZ.subarray(dzo, dzo + BG), whh, B, H, G4, false, false, false);
       if (anyPad) for (let b = 0; b < B; b++) if (m![t * B + b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
       if (t === t0) {
@@ -225,7 +230,7 @@ export function lstmSequenceBackward(
       }
     }
   } finally {
-    if (!js) wasmUnpin();
+    if (!js || rows) wasmUnpin();
   }
   const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
   for (let j = 0; j < G4; j++) { dbi[j] += db[j]; dbh[j] += db[j]; }

@@ -15,6 +15,7 @@ interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
 
 interface SimdKernels extends ThreadedKernels {
   mem: WasmMemory;
+  rowvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
 }
 
 let kernels: SimdKernels | null | undefined;
@@ -37,8 +38,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -46,7 +47,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, shared: null };
   } catch {
     kernels = null;
   }
@@ -84,6 +85,8 @@ function reserve(k: SimdKernels, bytes: number): boolean {
 let pinned: Float64Array | null = null;
 let pinnedAs: Precision = "float64";
 let pinnedBytes = 0;
+/** For a pin of {@link wasmPinRows}: the pinned matrix's layout `[K, N]` as the row kernel reads it (null for a {@link wasmPin}). */
+let pinnedRows: { K: number; N: number } | null = null;
 
 const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
@@ -109,6 +112,46 @@ export function wasmPin(W: Float64Array): void {
 export function wasmUnpin(): void {
   pinned = null;
   pinnedBytes = 0;
+  pinnedRows = null;
+}
+
+/**
+ * Pins `W` for {@link wasmRowsPinned}, in float64 whatever the precision: as stored (`W` is `[K, N]`) or, with `transpose`,
+ * as `Wᵀ` (`W` is `[N, K]`, the layout of `z = h Wᵀ` with PyTorch's `W[out, in]`). Returns false where SIMD is unavailable
+ * or the matrix does not fit (then the caller keeps its JS loop). Same contract as {@link wasmPin} otherwise.
+ */
+export function wasmPinRows(W: Float64Array, K: number, N: number, transpose: boolean): boolean {
+  const k = simd();
+  if (k === null || W.length !== K * N) return false;
+  wasmUnpin();
+  if (!reserve(k, align16(W.length * 8))) return false;
+  if (!transpose) f64.set(W, 0);
+  else for (let n = 0; n < N; n++) for (let kk = 0; kk < K; kk++) f64[kk * N + n] = W[n * K + kk];
+  pinned = W;
+  pinnedAs = "float64";
+  pinnedBytes = align16(W.length * 8);
+  pinnedRows = { K, N };
+  return true;
+}
+
+/**
+ * `C[co + i·N + j] (+)= Σ_k A[ao + i·K + k] · P[k, j]` for `i < M`, where `P [K, N]` is the matrix pinned by
+ * {@link wasmPinRows}: small row products (the batch-1 step products `h_{t−1} W_hhᵀ`, `dZ_t W_hh`) in the `rowvec` kernel,
+ * f64x2 over columns, each element one sum in increasing k — bit-identical to `gemmNaive` and the JS kernels.
+ * Returns false (doing nothing) unless a matching rows pin is active.
+ * @param C, A flat data with row offsets `co`, `ao`; `M` rows
+ */
+export function wasmRowsPinned(C: Float64Array, co: number, A: Float64Array, ao: number, M: number, N: number, K: number, accumulate: boolean): boolean {
+  if (pinnedRows === null || pinnedRows.K !== K || pinnedRows.N !== N || kernels == null) return false;
+  const offA = pinnedBytes / 8;
+  const offC = offA + M * K + ((M * K) & 1);
+  if (!reserve(kernels, (offC + M * N) * 8)) return false;
+  const mem = f64;
+  for (let q = 0; q < M * K; q++) mem[offA + q] = A[ao + q];
+  if (accumulate) for (let q = 0; q < M * N; q++) mem[offC + q] = C[co + q];
+  kernels.rowvec(M, N, K, offA * 8, 0, offC * 8, accumulate ? 1 : 0);
+  for (let q = 0; q < M * N; q++) C[co + q] = mem[offC + q];
+  return true;
 }
 
 /**
@@ -132,7 +175,7 @@ export function gemmWasm(
   const nB = K * N;
   const nC = M * N;
   // the pinned operand (if any) stays at offset 0; this call's operands go after it
-  const usePin = pinned !== null && pinnedAs === "float64" && B === pinned && B.length === nB;
+  const usePin = pinned !== null && pinnedRows === null && pinnedAs === "float64" && B === pinned && B.length === nB;
   const offA = pinnedBytes / 8;
   const offB = usePin ? 0 : offA + nA + (nA & 1);
   const offC = (usePin ? offA + nA + (nA & 1) : offB + nB + (nB & 1));
@@ -183,7 +226,7 @@ function gemmWasm32(
   const nA = transB ? M * Kp : M * K;
   const nB = transB ? N * Kp : K * N;
   const nC = M * N;
-  const usePin = pinned !== null && pinnedAs === "float32" && B === pinned && B.length === K * N && Kp === K;
+  const usePin = pinned !== null && pinnedRows === null && pinnedAs === "float32" && B === pinned && B.length === K * N && Kp === K;
   // bytes: [pin][A f32][B f32 unless pinned][C f64][scratch f64 for the conversions]
   const byA = pinnedBytes;
   const byB = byA + align16(nA * 4);

@@ -2,7 +2,7 @@
 import { strict as assert } from "assert";
 import { Rng, randn, gemm, gemmNaive, gemmWasm, wasmGemmAvailable } from "./index";
 import { gemmStrided } from "./gemm-js";
-import { wasmPin, wasmUnpin } from "./gemm-wasm";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./gemm-wasm";
 
 /** Largest |a − b| over two arrays. */
 function maxDiff(a: Float64Array, b: Float64Array): number {
@@ -98,4 +98,33 @@ describe("gemm", () => {
   it("gemmWasm declines Aᵀ·Bᵀ (the JS kernel serves it)", () => {
     assert.equal(gemmWasm(new Float64Array(16), new Float64Array(16), new Float64Array(16), 4, 4, 4, true, true, false), false);
   });
+});
+
+describe("wasmRowsPinned (the batch-1 step products in WebAssembly)", () => {
+  const rng = new Rng(23);
+  for (const [M, N, K] of [[1, 64, 16], [1, 16, 64], [2, 13, 5], [3, 9, 7], [1, 1, 3], [1, 10, 1]]) {
+    for (const transpose of [false, true]) {
+      for (const accumulate of [false, true]) {
+        it(`[${M},${N},${K}] pinned ${transpose ? "Wᵀ (W stored [N, K])" : "W [K, N]"} accumulate=${accumulate}: bit-identical to gemmNaive`, () => {
+          const W = randn([K * N], { rng }).data;
+          const pad = 3; // rows start at an offset into larger arrays, as in the sequence kernels
+          const A = randn([pad + M * K], { rng }).data;
+          const C0 = randn([pad + M * N], { rng }).data;
+          const naive = C0.slice(pad);
+          gemmNaive(naive, A.subarray(pad), W, M, N, K, false, transpose, accumulate);
+          const C = C0.slice();
+          assert.ok(wasmPinRows(W, K, N, transpose));
+          try {
+            assert.ok(wasmRowsPinned(C, pad, A, pad, M, N, K, accumulate));
+            assert.ok(!wasmRowsPinned(C, pad, A, pad, M, N + 1, K, accumulate), "declines a product of other sizes");
+          } finally {
+            wasmUnpin();
+          }
+          assert.deepEqual(C.subarray(pad), naive);
+          assert.deepEqual(C.subarray(0, pad), C0.subarray(0, pad), "rows before the offset untouched");
+          assert.ok(!wasmRowsPinned(C, pad, A, pad, M, N, K, accumulate), "declines without a rows pin");
+        });
+      }
+    }
+  }
 });
