@@ -1,5 +1,6 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
-import { Tensor, sigmoidScalar } from "../tensor";
+import { Tensor, precision, sigmoidScalar } from "../tensor";
+import { wasmLstmPointwise32 } from "../tensor/gemm-wasm";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
@@ -63,6 +64,8 @@ export function lstmPointwiseForwardAt(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
   so: number, to: number, B: number, H: number,
 ): void {
+  // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
+  if (precision() === "float32" && wasmLstmPointwise32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return;
   const G4 = 4 * H;
   const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {

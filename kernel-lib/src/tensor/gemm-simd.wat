@@ -456,4 +456,78 @@
       (local.set $rc (i32.add (local.get $rc) (local.get $nb)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $il))))
+
+  ;; The float32 fast path of the LSTM gate loop (setPrecision("float32")): exp, σ and tanh on f32x4 lanes.
+  ;; exp32: e^x for four lanes to float32 accuracy: x clamped to [−87, 88], k = nearest(x·log₂e), r = x − k·ln2 (two-part ln2),
+  ;; e^r by a degree-6 polynomial (truncation r⁷/7! < 1.2e-7 at |r| ≤ ln2/2), times 2^k built in the exponent bits.
+  (func $exp32 (param $x v128) (result v128)
+    (local $k v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.min (f32x4.max (local.get $x) (f32x4.splat (f32.const -87))) (f32x4.splat (f32.const 88))))
+    (local.set $k (f32x4.nearest (f32x4.mul (local.get $x) (f32x4.splat (f32.const 1.44269504)))))
+    (local.set $r (f32x4.sub (f32x4.sub (local.get $x) (f32x4.mul (local.get $k) (f32x4.splat (f32.const 0.693145752))))
+                             (f32x4.mul (local.get $k) (f32x4.splat (f32.const 1.42860677e-6)))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 0.00138888889)) (f32x4.mul (local.get $r) (f32x4.splat (f32.const 0.000198412698)))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 0.00833333333)) (f32x4.mul (local.get $r) (local.get $p))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 0.0416666667)) (f32x4.mul (local.get $r) (local.get $p))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 0.166666667)) (f32x4.mul (local.get $r) (local.get $p))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 0.5)) (f32x4.mul (local.get $r) (local.get $p))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 1)) (f32x4.mul (local.get $r) (local.get $p))))
+    (local.set $p (f32x4.add (f32x4.splat (f32.const 1)) (f32x4.mul (local.get $r) (local.get $p))))
+    (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))))
+
+  ;; sig32: σ(x) = 1 / (1 + e^{−x}).
+  (func $sig32 (param $x v128) (result v128)
+    (f32x4.div (f32x4.splat (f32.const 1)) (f32x4.add (f32x4.splat (f32.const 1)) (call $exp32 (f32x4.neg (local.get $x))))))
+
+  ;; tanh32: 1 − 2/(e^{2x} + 1), and x − x³/3 + 2x⁵/15 for |x| < 1/16 (where the first form loses relative accuracy).
+  (func $tanh32 (param $x v128) (result v128)
+    (local $x2 v128) (local $small v128)
+    (local.set $x2 (f32x4.mul (local.get $x) (local.get $x)))
+    (local.set $small (f32x4.mul (local.get $x) (f32x4.add (f32x4.splat (f32.const 1))
+      (f32x4.mul (local.get $x2) (f32x4.add (f32x4.splat (f32.const -0.333333333)) (f32x4.mul (local.get $x2) (f32x4.splat (f32.const 0.133333333))))))))
+    (v128.bitselect (local.get $small)
+      (f32x4.sub (f32x4.splat (f32.const 1))
+        (f32x4.div (f32x4.splat (f32.const 2)) (f32x4.add (call $exp32 (f32x4.add (local.get $x) (local.get $x))) (f32x4.splat (f32.const 1)))))
+      (f32x4.lt (f32x4.abs (local.get $x)) (f32x4.splat (f32.const 0.0625)))))
+
+  ;; ld4: four f64 at q rounded to one f32x4.  st4: one f32x4 widened to four f64 at q.
+  (func $ld4 (param $q i32) (result v128)
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      (f32x4.demote_f64x2_zero (v128.load (local.get $q))) (f32x4.demote_f64x2_zero (v128.load offset=16 (local.get $q)))))
+  (func $st4 (param $q i32) (param $v v128)
+    (v128.store (local.get $q) (f64x2.promote_low_f32x4 (local.get $v)))
+    (v128.store offset=16 (local.get $q) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v)))))
+
+  ;; lstm32: the LSTM gate loop for B rows of H units (H a multiple of 4), all buffers float64: z [B, 4H] pre-activations are
+  ;; overwritten by i, f, g, o = σ, σ, tanh, σ; then c' = f∗c + i∗g, tanh c', h' = o∗tanh c' into cn, tc, h [B, H] (c at pc [B, H]).
+  ;; Computed in float32 lanes: the float32 fast path of lstmPointwiseForwardAt.
+  (func (export "lstm32") (param $pz i32) (param $pc i32) (param $pcn i32) (param $ptc i32) (param $ph i32) (param $B i32) (param $H i32)
+    (local $b i32) (local $j i32) (local $hb i32) (local $qz i32) (local $qs i32)
+    (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $c v128) (local $t v128)
+    (local.set $hb (i32.shl (local.get $H) (i32.const 3)))
+    (block $bend (loop $bl
+      (br_if $bend (i32.ge_s (local.get $b) (local.get $B)))
+      (local.set $j (i32.const 0))
+      (block $jend (loop $jl
+        (br_if $jend (i32.ge_s (local.get $j) (local.get $H)))
+        (local.set $qz (i32.add (local.get $pz) (i32.shl (i32.add (i32.mul (local.get $b) (i32.shl (local.get $H) (i32.const 2))) (local.get $j)) (i32.const 3))))
+        (local.set $qs (i32.shl (i32.add (i32.mul (local.get $b) (local.get $H)) (local.get $j)) (i32.const 3)))
+        (local.set $i (call $sig32 (call $ld4 (local.get $qz))))
+        (local.set $f (call $sig32 (call $ld4 (i32.add (local.get $qz) (local.get $hb)))))
+        (local.set $g (call $tanh32 (call $ld4 (i32.add (local.get $qz) (i32.shl (local.get $hb) (i32.const 1))))))
+        (local.set $o (call $sig32 (call $ld4 (i32.add (local.get $qz) (i32.mul (local.get $hb) (i32.const 3))))))
+        (call $st4 (local.get $qz) (local.get $i))
+        (call $st4 (i32.add (local.get $qz) (local.get $hb)) (local.get $f))
+        (call $st4 (i32.add (local.get $qz) (i32.shl (local.get $hb) (i32.const 1))) (local.get $g))
+        (call $st4 (i32.add (local.get $qz) (i32.mul (local.get $hb) (i32.const 3))) (local.get $o))
+        (local.set $c (f32x4.add (f32x4.mul (local.get $f) (call $ld4 (i32.add (local.get $pc) (local.get $qs)))) (f32x4.mul (local.get $i) (local.get $g))))
+        (local.set $t (call $tanh32 (local.get $c)))
+        (call $st4 (i32.add (local.get $pcn) (local.get $qs)) (local.get $c))
+        (call $st4 (i32.add (local.get $ptc) (local.get $qs)) (local.get $t))
+        (call $st4 (i32.add (local.get $ph) (local.get $qs)) (f32x4.mul (local.get $o) (local.get $t)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $jl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
 )

@@ -16,6 +16,7 @@ interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
 interface SimdKernels extends ThreadedKernels {
   mem: WasmMemory;
   rowvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
+  lstm32: (pz: number, pc: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
 }
 
 let kernels: SimdKernels | null | undefined;
@@ -38,8 +39,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -47,7 +48,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, shared: null };
   } catch {
     kernels = null;
   }
@@ -259,5 +260,41 @@ function gemmWasm32(
   const bks = transB ? 1 : N;
   if (Nt < N) gemmEdge(C, A, B, 0, Mt, Nt, N, N, K, ars, aks, bcs, bks, accumulate);
   if (Mt < M) gemmEdge(C, A, B, Mt, M, 0, N, N, K, ars, aks, bcs, bks, accumulate);
+  return true;
+}
+
+/**
+ * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
+ * computes `i, f, g, o = σ, σ, tanh, σ` of `z`, `c' = f∗c + i∗g`, `tanh c'`, `h' = o∗tanh c'` on f32x4 lanes with a polynomial
+ * exp (float32-accurate: tested against the float64 loop), reading and writing the float64 buffers at their offsets.
+ * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4 (the caller runs its float64 loop).
+ * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
+ */
+export function wasmLstmPointwise32(
+  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
+  so: number, to: number, B: number, H: number,
+): boolean {
+  const k = simd();
+  if (k === null || (H & 3) !== 0) return false;
+  const BH = B * H, BG = 4 * BH;
+  const oz = pinnedBytes / 8, oc = oz + BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
+  if (!reserve(k, (oh + BH) * 8)) return false;
+  const mem = f64;
+  if (BH <= 64) {
+    // a few values (batch-1 steps): plain loops beat making subarray views
+    for (let q = 0; q < BG; q++) mem[oz + q] = z[zo + q];
+    for (let q = 0; q < BH; q++) mem[oc + q] = cp[po + q];
+    k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+    for (let q = 0; q < BG; q++) z[zo + q] = mem[oz + q];
+    for (let q = 0; q < BH; q++) { cNew[so + q] = mem[ocn + q]; tanhC[to + q] = mem[otc + q]; hNew[so + q] = mem[oh + q]; }
+    return true;
+  }
+  mem.set(z.subarray(zo, zo + BG), oz);
+  mem.set(cp.subarray(po, po + BH), oc);
+  k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+  z.set(mem.subarray(oz, oz + BG), zo);
+  cNew.set(mem.subarray(ocn, ocn + BH), so);
+  tanhC.set(mem.subarray(otc, otc + BH), to);
+  hNew.set(mem.subarray(oh, oh + BH), so);
   return true;
 }

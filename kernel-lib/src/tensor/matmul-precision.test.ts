@@ -3,6 +3,7 @@
 import { strict as assert } from "assert";
 import * as rl from "../index";
 import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "./index";
+import { wasmLstmPointwise32 } from "./gemm-wasm";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
@@ -106,5 +107,37 @@ describe("matmul precision float32", function () {
 
   it("setPrecision rejects anything but float64 and float32", () => {
     assert.throws(() => setPrecision("float16" as "float32"), /setPrecision: expected "float64" or "float32", got "float16"/);
+  });
+});
+
+describe("the float32 LSTM gate loop (WebAssembly f32x4)", () => {
+  it("agrees with the float64 loop to float32 accuracy, from tiny to saturating pre-activations, at buffer offsets", () => {
+    const B = 3, H = 8, G4 = 4 * H, off = 5;
+    const rng = new Rng(31);
+    const z0 = randn([off + B * G4], { rng, std: 4 }).data;
+    // extremes: saturation both ways, tiny values (tanh's small-|x| branch), exact zeros
+    [60, -60, 1e-6, -1e-6, 0, 0.0625, -0.0624, 30, -30].forEach((v, q) => { z0[off + 7 * q] = v; });
+    const cp = randn([off + B * H], { rng }).data;
+    const run = (p: "float32" | "float64") => {
+      const z = z0.slice();
+      const cN = new Float64Array(off + B * H), tc = new Float64Array(off + B * H), h = new Float64Array(off + B * H);
+      withPrecision(p, () => rl.lstmPointwiseForwardAt(z, off, cp, off, cN, tc, h, off, off, B, H));
+      return { z, cN, tc, h };
+    };
+    const ref = run("float64");
+    const fast = run("float32");
+    for (const key of ["z", "cN", "tc", "h"] as const) {
+      let worst = 0;
+      for (let q = 0; q < ref[key].length; q++) worst = Math.max(worst, Math.abs(fast[key][q] - ref[key][q]) / Math.max(1e-30, Math.abs(ref[key][q]) + 1e-6));
+      assert.ok(worst < 1e-5, `${key}: worst error ${worst}`);
+      assert.deepEqual(fast[key].subarray(0, off), ref[key].subarray(0, off), `${key}: values before the offset untouched`);
+    }
+    assert.notDeepEqual(fast.h, ref.h, "the float32 kernel really ran");
+    assert.deepEqual(run("float32"), fast, "deterministic");
+  });
+
+  it("declines H not a multiple of 4 (the float64 loop runs instead)", () => {
+    const z = new Float64Array(4 * 6).fill(0.3), c = new Float64Array(6);
+    assert.equal(wasmLstmPointwise32(z, 0, c, 0, c.slice(), c.slice(), c.slice(), 0, 0, 1, 6), false);
   });
 });
