@@ -530,4 +530,16 @@
         (br $jl)))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
+
+  ;; tanh32rows: z ← tanh(z) in place for n float64 values at pz (n a multiple of 4), in float32 lanes: the float32 fast path of
+  ;; the vanilla RNN's activation.
+  (func (export "tanh32rows") (param $pz i32) (param $n i32)
+    (local $q i32) (local $end i32)
+    (local.set $q (local.get $pz))
+    (local.set $end (i32.add (local.get $pz) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $q) (local.get $end)))
+      (call $st4 (local.get $q) (call $tanh32 (call $ld4 (local.get $q))))
+      (local.set $q (i32.add (local.get $q) (i32.const 32)))
+      (br $l))))
 )

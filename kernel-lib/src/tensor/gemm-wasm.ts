@@ -17,6 +17,7 @@ interface SimdKernels extends ThreadedKernels {
   mem: WasmMemory;
   rowvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
   lstm32: (pz: number, pc: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
+  tanh32rows: (pz: number, n: number) => void;
 }
 
 let kernels: SimdKernels | null | undefined;
@@ -39,8 +40,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32" | "tanh32rows">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -48,7 +49,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, shared: null };
   } catch {
     kernels = null;
   }
@@ -296,5 +297,22 @@ export function wasmLstmPointwise32(
   cNew.set(mem.subarray(ocn, ocn + BH), so);
   tanhC.set(mem.subarray(otc, otc + BH), to);
   hNew.set(mem.subarray(oh, oh + BH), so);
+  return true;
+}
+
+/**
+ * `z ← tanh(z)` in place in float32 lanes (the `tanh32rows` kernel, float32-accurate): the float32 fast path of the vanilla
+ * RNN's activation. Returns false (doing nothing) where SIMD is unavailable or `z.length` is not a multiple of 4.
+ * @param z any length (a step's `[B, H]` pre-activations)
+ */
+export function wasmTanh32(z: Float64Array): boolean {
+  const k = simd();
+  const n = z.length;
+  if (k === null || (n & 3) !== 0) return false;
+  const oz = pinnedBytes / 8;
+  if (!reserve(k, (oz + n) * 8)) return false;
+  f64.set(z, oz);
+  k.tanh32rows(oz * 8, n);
+  z.set(f64.subarray(oz, oz + n));
   return true;
 }

@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import * as rl from "../index";
 import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "./index";
-import { wasmLstmPointwise32 } from "./gemm-wasm";
+import { wasmLstmPointwise32, wasmTanh32 } from "./gemm-wasm";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
@@ -139,5 +139,36 @@ describe("the float32 LSTM gate loop (WebAssembly f32x4)", () => {
   it("declines H not a multiple of 4 (the float64 loop runs instead)", () => {
     const z = new Float64Array(4 * 6).fill(0.3), c = new Float64Array(6);
     assert.equal(wasmLstmPointwise32(z, 0, c, 0, c.slice(), c.slice(), c.slice(), 0, 0, 1, 6), false);
+  });
+});
+
+describe("the float32 RNN tanh (WebAssembly f32x4)", () => {
+  it("agrees with Math.tanh to float32 accuracy and declines lengths that are not a multiple of 4", () => {
+    const z0 = randn([64], { rng: new Rng(4), std: 3 }).data;
+    [40, -40, 1e-7, -1e-7, 0].forEach((v, q) => { z0[q] = v; });
+    const z = z0.slice();
+    assert.ok(wasmTanh32(z));
+    let worst = 0;
+    for (let q = 0; q < z.length; q++) worst = Math.max(worst, Math.abs(z[q] - Math.tanh(z0[q])) / (Math.abs(Math.tanh(z0[q])) + 1e-30));
+    assert.ok(worst < 1e-6 && worst > 0, `worst relative error ${worst}`);
+    assert.equal(wasmTanh32(new Float64Array(6)), false);
+  });
+
+  it("an RNN layer under float32 stays within 1e-4 of float64", () => {
+    const run = () => {
+      const rng = new Rng(12);
+      const layer = new rl.RNN({ inputSize: 8, hiddenSize: 32, rng });
+      const x = randn([10, 4, 8], { rng });
+      const dOut = randn([10, 4, 32], { rng });
+      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
+      layer.backward(dOut);
+      return { out, g: layer.parameters().map((p) => p.grad.data.slice()) };
+    };
+    const ref = run();
+    const fast = withPrecision("float32", run);
+    let worst = 0;
+    for (let q = 0; q < ref.out.length; q++) worst = Math.max(worst, Math.abs(fast.out[q] - ref.out[q]));
+    assert.ok(worst < 1e-4 && worst > 0, `outputs: ${worst}`);
+    ref.g.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.g[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]`)));
   });
 });
