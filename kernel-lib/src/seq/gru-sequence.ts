@@ -2,7 +2,8 @@
 import { Tensor } from "../tensor/tensor";
 import { sigmoidScalar } from "../tensor/activations";
 import { gemm } from "../tensor/matmul";
-import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { wasmGruPointwise32, wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { precision } from "../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
 import { carryBack, chunkSteps, inputProducts, stepRecord, stepRows, unrollResult } from "./sequence-products";
@@ -91,6 +92,8 @@ function gruResetAfterPointwise(
   g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
   r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
 ): void {
+  // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
+  if (precision() === "float32" && wasmGruPointwise32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
   const G3 = 3 * H;
   const sigmoid = sigmoidScalar;
   for (let b = 0; b < B; b++) {

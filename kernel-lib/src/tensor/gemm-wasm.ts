@@ -18,6 +18,7 @@ interface SimdKernels extends ThreadedKernels {
   rowvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
   lstm32: (pz: number, pc: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
   tanh32rows: (pz: number, n: number) => void;
+  gru32: (pg: number, pgh: number, pb: number, php: number, pr: number, pz: number, pn: number, phn: number, ph: number, B: number, H: number) => void;
 }
 
 let kernels: SimdKernels | null | undefined;
@@ -40,8 +41,8 @@ function simd(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32" | "tanh32rows">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32" | "tanh32rows" | "gru32">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
@@ -49,7 +50,7 @@ function simd(): SimdKernels | null {
   try {
     const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
     const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, shared: null };
+    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: null };
   } catch {
     kernels = null;
   }
@@ -314,5 +315,32 @@ export function wasmTanh32(z: Float64Array): boolean {
   f64.set(z, oz);
   k.tanh32rows(oz * 8, n);
   z.set(f64.subarray(oz, oz + n));
+  return true;
+}
+
+/**
+ * The float32 fast path of the reset-after GRU gate loop (the `gru32` kernel, float32 lanes, float32-accurate):
+ * `r = σ(g_r + (gh_r + b_hr))`, `z = σ(g_z + (gh_z + b_hz))`, `hn = gh_n + b_hn`, `n = tanh(g_n + r∗hn)`, `h' = (1 − z)∗n + z∗h`.
+ * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4.
+ * @param g `[B, 3H]` input products with `b_ih`, `gh` `[B, 3H]`, `bhh` `[3H]`, `hp` `[B, H]`; `r, z, n, hn, hNew` `[B, H]` are written
+ */
+export function wasmGruPointwise32(
+  g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
+  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
+): boolean {
+  const k = simd();
+  if (k === null || (H & 3) !== 0) return false;
+  const BH = B * H, BG = 3 * BH;
+  const og = pinnedBytes / 8, ogh = og + BG, ob = ogh + BG, ohp = ob + align16(3 * H * 8) / 8;
+  const out = [r, z, n, hn, hNew];
+  const oo = ohp + BH;
+  if (!reserve(k, (oo + out.length * BH) * 8)) return false;
+  const mem = f64;
+  mem.set(g.length === BG ? g : g.subarray(0, BG), og);
+  mem.set(gh.length === BG ? gh : gh.subarray(0, BG), ogh);
+  mem.set(bhh, ob);
+  mem.set(hp.length === BH ? hp : hp.subarray(0, BH), ohp);
+  k.gru32(og * 8, ogh * 8, ob * 8, ohp * 8, oo * 8, (oo + BH) * 8, (oo + 2 * BH) * 8, (oo + 3 * BH) * 8, (oo + 4 * BH) * 8, B, H);
+  out.forEach((a, q) => a.set(mem.subarray(oo + q * BH, oo + (q + 1) * BH)));
   return true;
 }

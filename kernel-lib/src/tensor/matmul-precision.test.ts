@@ -172,3 +172,24 @@ describe("the float32 RNN tanh (WebAssembly f32x4)", () => {
     ref.g.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.g[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]`)));
   });
 });
+
+describe("the float32 GRU gate loop (WebAssembly f32x4)", () => {
+  it("a GRU layer (reset-after) under float32 stays within 1e-4 of float64, deterministic", () => {
+    const run = () => {
+      const rng = new Rng(14);
+      const layer = new rl.GRU({ inputSize: 8, hiddenSize: 32, rng });
+      const x = randn([12, 4, 8], { rng, std: 2 });
+      const dOut = randn([12, 4, 32], { rng });
+      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
+      layer.backward(dOut);
+      return { out, g: layer.parameters().map((p) => p.grad.data.slice()) };
+    };
+    const ref = run();
+    const fast = withPrecision("float32", run);
+    assert.deepEqual(withPrecision("float32", run), fast, "deterministic");
+    let worst = 0;
+    for (let q = 0; q < ref.out.length; q++) worst = Math.max(worst, Math.abs(fast.out[q] - ref.out[q]));
+    assert.ok(worst < 1e-4 && worst > 0, `outputs: ${worst}`);
+    ref.g.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.g[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]: ${fast.g[i][q]} vs ${v}`)));
+  });
+});
