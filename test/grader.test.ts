@@ -267,9 +267,13 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
       patchRnnlab(["gradCheck"], "(..._: any[]) => ({ ok: true })") + "\ntry { (Math as any).max = () => 0; } catch {}\ntry { (rl.Tensor.prototype as any).item = () => 0; } catch {}" } }),
     "reads-source": sub({ set: { "lstm-cell-forward": readsSource(fwd, SOURCE2) } }),
     "prints-passed": sub({ after: { "lstm-cell-forward": printsPassed(tests) } }),
+    float32: sub({ set: { ...all, "lstm-cell-forward": 'rl.setPrecision("float32");\n' + fwd } }),
   });
 
   itGradesSourceCorrectAndStudent(h, { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 });
+  it("grades a correct submission that switched to rl.setPrecision('float32') like any correct one (tests run in float64)", () => {
+    assert.deepEqual(h.cells("float32"), h.cells("correct"));
+  });
   it("gives a submission with only the forward parts exactly the forward points", () => {
     assert.deepEqual(h.cells("partial"), { "test-lstm-cell-forward": 4, "test-lstm-forward": 2, "test-lstm-cell-backward-gates": 0, "test-lstm-cell-backward-params": 0 });
   });

@@ -13,7 +13,8 @@ export const newNonce = (): string => randomBytes(12).toString("hex");
 /**
  * The first cell, run before any student code. It captures the output writer, JSON.stringify and the
  * few built-ins the recorder uses, freezes rnnlab's modules and Math, and defines `rnnlabG_<nonce>` (a name the student cannot guess)
- * holding `begin(token)`, which returns a fresh recorder with `close equal shape ok throws`.
+ * holding `begin(token)`, which switches to float64 (`rl.setPrecision`, restored by `end`) and returns a fresh recorder with
+ * `close equal shape ok throws`.
  * With `keepExpected` false (grading a submission) the expected values a test computes in the kernel
  * are never recorded, so code that intercepts the output cannot copy them into the observed values:
  * the grader compares with the values the instructor's solution produced in its own kernel.
@@ -50,10 +51,15 @@ export function preambleCell(nonce: string, keepExpected = true): string {
     freeze(ex);
   }
   freeze(lib.check); freeze(Math);
+  // every test cell runs in float64, the reference precision its expected values and finite differences assume, whatever
+  // the submission chose with rl.setPrecision; the submission's own choice is restored after the cell
+  const setPrecision = lib.setPrecision, getPrecision = lib.precision;
   const snap = (v: any): any => { try { return ser(v, { n: 0 }, 0); } catch (e: any) { return { $unrecordable: toStr(e && e.message) }; } };
   const msgOf = (e: any): string => { try { return toStr(e && e.message !== undefined ? e.message : e); } catch { return "(unprintable error)"; } };
   return {
     begin(token: string) {
+      const precisionBefore = getPrecision();
+      setPrecision("float64");
       // records are serialised as they come (string concatenation cannot be intercepted)
       let records = "", n = 0, error: string | undefined;
       const rec = (kind: string, label: any, hint: any, actual: any, expected: any, tol?: any) => {
@@ -76,7 +82,10 @@ export function preambleCell(nonce: string, keepExpected = true): string {
           },
         },
         fail(e: any) { error = msgOf(e); },
-        end() { write("RNNLAB-RESULT " + token + ' {"records":[' + records + '],"error":' + (error === undefined ? "null" : stringify(error)) + "}"); },
+        end() {
+          setPrecision(precisionBefore);
+          write("RNNLAB-RESULT " + token + ' {"records":[' + records + '],"error":' + (error === undefined ? "null" : stringify(error)) + "}");
+        },
       };
     },
   };
