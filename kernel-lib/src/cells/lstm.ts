@@ -1,6 +1,6 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
 import { Tensor, precision, sigmoidScalar } from "../tensor";
-import { wasmLstmPointwise32 } from "../tensor/gemm-wasm";
+import { wasmLstmPointwise32 } from "../tensor/gates-wasm";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 

@@ -1,6 +1,6 @@
 // The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
 import { Activation, Tensor, precision, sigmoidScalar } from "../tensor";
-import { wasmTanh32 } from "../tensor/gemm-wasm";
+import { wasmTanh32 } from "../tensor/gates-wasm";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 

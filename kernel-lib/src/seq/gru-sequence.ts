@@ -2,7 +2,8 @@
 import { Tensor } from "../tensor/tensor";
 import { sigmoidScalar } from "../tensor/activations";
 import { gemm } from "../tensor/matmul";
-import { wasmGruPointwise32, wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
+import { wasmGruPointwise32 } from "../tensor/gates-wasm";
 import { precision } from "../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";

@@ -1,4 +1,5 @@
-;; gemm-simd.wat: float64 matrix-multiply micro-kernels with WebAssembly SIMD (f64x2), assembled by scripts/build-wasm.ts.
+;; gemm-simd.wat: matrix-multiply micro-kernels with WebAssembly SIMD (f64x2, and f32x4 for the float32 path) and the float32
+;; gate-loop kernels of gates-wasm.ts, assembled by scripts/build-wasm.ts.
 ;; Only whole tiles are computed here; the caller (gemm-wasm.ts) copies operands into `mem`, runs a kernel, copies C back
 ;; and finishes the ragged rows/columns in JS. Addresses are byte offsets into `mem`.
 (module

@@ -1,5 +1,5 @@
-// The WebAssembly SIMD (f64x2) gemm for larger products: operands are copied into the module's memory, whole tiles run in gemm-simd.wat
-// (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
+// The WebAssembly SIMD gemm for larger products (f64x2, or f32x4 under setPrecision("float32")): operands are copied into the module's
+// memory, whole tiles run in gemm-simd.wat (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
 import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { gemmEdge } from "./gemm-js";
 import { Precision, precision } from "./precision";
@@ -13,7 +13,7 @@ interface WasmApi {
 }
 interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
 
-interface SimdKernels extends ThreadedKernels {
+export interface SimdKernels extends ThreadedKernels {
   mem: WasmMemory;
   rowvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
   lstm32: (pz: number, pc: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
@@ -266,81 +266,14 @@ function gemmWasm32(
 }
 
 /**
- * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
- * computes `i, f, g, o = σ, σ, tanh, σ` of `z`, `c' = f∗c + i∗g`, `tanh c'`, `h' = o∗tanh c'` on f32x4 lanes with a polynomial
- * exp (float32-accurate: tested against the float64 loop), reading and writing the float64 buffers at their offsets.
- * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4 (the caller runs its float64 loop).
- * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
+ * The module's kernels and a float64 view of its memory with room for `values` float64 values after the pinned operand
+ * (at float64 index `base`), for the float32 gate-loop wrappers of gates-wasm.ts; null where SIMD is unavailable or the
+ * memory cannot grow that far. The view is valid until the next call into this file.
  */
-export function wasmLstmPointwise32(
-  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
-  so: number, to: number, B: number, H: number,
-): boolean {
+export function wasmScratch(values: number): { k: SimdKernels; mem: Float64Array; base: number } | null {
   const k = simd();
-  if (k === null || (H & 3) !== 0) return false;
-  const BH = B * H, BG = 4 * BH;
-  const oz = pinnedBytes / 8, oc = oz + BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
-  if (!reserve(k, (oh + BH) * 8)) return false;
-  const mem = f64;
-  if (BH <= 64) {
-    // a few values (batch-1 steps): plain loops beat making subarray views
-    for (let q = 0; q < BG; q++) mem[oz + q] = z[zo + q];
-    for (let q = 0; q < BH; q++) mem[oc + q] = cp[po + q];
-    k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
-    for (let q = 0; q < BG; q++) z[zo + q] = mem[oz + q];
-    for (let q = 0; q < BH; q++) { cNew[so + q] = mem[ocn + q]; tanhC[to + q] = mem[otc + q]; hNew[so + q] = mem[oh + q]; }
-    return true;
-  }
-  mem.set(z.subarray(zo, zo + BG), oz);
-  mem.set(cp.subarray(po, po + BH), oc);
-  k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
-  z.set(mem.subarray(oz, oz + BG), zo);
-  cNew.set(mem.subarray(ocn, ocn + BH), so);
-  tanhC.set(mem.subarray(otc, otc + BH), to);
-  hNew.set(mem.subarray(oh, oh + BH), so);
-  return true;
-}
-
-/**
- * `z ← tanh(z)` in place in float32 lanes (the `tanh32rows` kernel, float32-accurate): the float32 fast path of the vanilla
- * RNN's activation. Returns false (doing nothing) where SIMD is unavailable or `z.length` is not a multiple of 4.
- * @param z any length (a step's `[B, H]` pre-activations)
- */
-export function wasmTanh32(z: Float64Array): boolean {
-  const k = simd();
-  const n = z.length;
-  if (k === null || (n & 3) !== 0) return false;
-  const oz = pinnedBytes / 8;
-  if (!reserve(k, (oz + n) * 8)) return false;
-  f64.set(z, oz);
-  k.tanh32rows(oz * 8, n);
-  z.set(f64.subarray(oz, oz + n));
-  return true;
-}
-
-/**
- * The float32 fast path of the reset-after GRU gate loop (the `gru32` kernel, float32 lanes, float32-accurate):
- * `r = σ(g_r + (gh_r + b_hr))`, `z = σ(g_z + (gh_z + b_hz))`, `hn = gh_n + b_hn`, `n = tanh(g_n + r∗hn)`, `h' = (1 − z)∗n + z∗h`.
- * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4.
- * @param g `[B, 3H]` input products with `b_ih`, `gh` `[B, 3H]`, `bhh` `[3H]`, `hp` `[B, H]`; `r, z, n, hn, hNew` `[B, H]` are written
- */
-export function wasmGruPointwise32(
-  g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
-  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
-): boolean {
-  const k = simd();
-  if (k === null || (H & 3) !== 0) return false;
-  const BH = B * H, BG = 3 * BH;
-  const og = pinnedBytes / 8, ogh = og + BG, ob = ogh + BG, ohp = ob + align16(3 * H * 8) / 8;
-  const out = [r, z, n, hn, hNew];
-  const oo = ohp + BH;
-  if (!reserve(k, (oo + out.length * BH) * 8)) return false;
-  const mem = f64;
-  mem.set(g.length === BG ? g : g.subarray(0, BG), og);
-  mem.set(gh.length === BG ? gh : gh.subarray(0, BG), ogh);
-  mem.set(bhh, ob);
-  mem.set(hp.length === BH ? hp : hp.subarray(0, BH), ohp);
-  k.gru32(og * 8, ogh * 8, ob * 8, ohp * 8, oo * 8, (oo + BH) * 8, (oo + 2 * BH) * 8, (oo + 3 * BH) * 8, (oo + 4 * BH) * 8, B, H);
-  out.forEach((a, q) => a.set(mem.subarray(oo + q * BH, oo + (q + 1) * BH)));
-  return true;
+  if (k === null) return null;
+  const base = pinnedBytes / 8;
+  if (!reserve(k, (base + values) * 8)) return null;
+  return { k, mem: f64, base };
 }

@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import * as rl from "../index";
 import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "./index";
-import { wasmLstmPointwise32, wasmTanh32 } from "./gemm-wasm";
+import { wasmLstmPointwise32, wasmTanh32 } from "./gates-wasm";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
