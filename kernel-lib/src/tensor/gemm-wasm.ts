@@ -22,6 +22,7 @@ export interface SimdKernels extends ThreadedKernels {
 }
 
 let kernels: SimdKernels | null | undefined;
+/** A float64 view of the module's memory (renewed when it grows). */
 let f64 = new Float64Array(0);
 
 function decode(b64: string): Uint8Array {
@@ -68,9 +69,6 @@ export function wasmGemmAvailable(): boolean {
   return simd() !== null;
 }
 
-/** Float64 and float32 views of the module's memory (both views of the same bytes). */
-let f32 = new Float32Array(0);
-
 /** Ensures the memory holds `bytes` bytes (grown in 64 KiB pages); false when it cannot grow that far. */
 function reserve(k: SimdKernels, bytes: number): boolean {
   if (f64.length * 8 >= bytes) return true;
@@ -80,7 +78,6 @@ function reserve(k: SimdKernels, bytes: number): boolean {
     return false; // beyond the memory's maximum: the caller falls back to JS
   }
   f64 = new Float64Array(k.mem.buffer);
-  f32 = new Float32Array(k.mem.buffer);
   return true;
 }
 
@@ -102,13 +99,15 @@ export function wasmPin(W: Float64Array): void {
   const k = simd();
   if (k === null) return;
   wasmUnpin();
-  const e = precision() === "float32" ? 4 : 8;
-  if (!reserve(k, align16(W.length * e))) return; // too large to keep: every product copies it
-  if (e === 4) f32.set(W, 0);
+  const f32 = precision() === "float32";
+  const bytes = align16(W.length * (f32 ? 4 : 8));
+  // float32: rounded through the f64 scratch just after the pin, like every float32 operand (toF32)
+  if (!reserve(k, bytes + (f32 ? W.length * 8 : 0))) return; // too large to keep: every product copies it
+  if (f32) toF32(k, W, 1, W.length, W.length, 0, bytes / 8);
   else f64.set(W, 0);
   pinned = W;
   pinnedAs = precision();
-  pinnedBytes = align16(W.length * e);
+  pinnedBytes = bytes;
 }
 
 /** Releases the pin of {@link wasmPin}: every later call copies its operands again. */
