@@ -1,7 +1,7 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
 import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
 import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
-import { StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, unroll } from "../seq";
+import { StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, incomingGradients, unroll } from "../seq";
 import { LstmSequenceTape, lstmSequenceBackward, lstmSequenceForward, lstmTapeStates } from "../seq/lstm-sequence";
 import { sequenceOutputs } from "../seq/sequence-products";
 
@@ -154,14 +154,7 @@ export abstract class RecurrentLayer implements Module {
   /** The built-in LSTM's backward from its tape: the same checks and values as `bptt` (its sequence kernel). */
   private lstmBackward(fn: string, tape: LstmSequenceTape, dOutputs: Tensor | null, dState: CellStateGrad | null | undefined): RecurrentBackwardResult {
     const { T, B, I, H } = tape;
-    if (dOutputs) {
-      checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
-      checkFinite(fn, "dOutputs", dOutputs, 0);
-    }
-    const dh = new Float64Array(B * H);
-    const dc = new Float64Array(B * H);
-    if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); dh.set(dState.h.data); }
-    if (dState?.c) { checkShape(fn, "dState.c", dState.c, [B, H], "B, H"); dc.set(dState.c.data); }
+    const { dh, dc } = incomingGradients(fn, dOutputs, dState, T, B, H, true, this.cell.name);
     const normsH = new Array<number>(T).fill(0);
     const normsC = new Array<number>(T).fill(0);
     const dx = lstmSequenceBackward(tape, dOutputs ? dOutputs.data : null, dh, dc, this.cellGrads, normsH, normsC);

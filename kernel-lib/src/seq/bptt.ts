@@ -22,6 +22,32 @@ export interface BpttResult {
   stepNorms: StepNorms;
 }
 
+/**
+ * Checks the gradients arriving at a backward pass through time and returns the buffers it carries back:
+ * `dOutputs` must be `[T, B, H]` and finite; `dState.h` (and `dState.c`, only for a cell with a cell state) `[B, H]`
+ * are copied into fresh `dh`, `dc` `[B, H]` (zeros where missing). Shared by {@link bptt} and the LSTM layer's tape backward.
+ * @param cellName names the cell in the error for a `dState.c` given to a cell without one
+ * @returns `{ dh [B, H], dc [B, H] }`
+ */
+export function incomingGradients(
+  fn: string, dOutputs: Tensor | null | undefined, dState: CellStateGrad | null | undefined,
+  T: number, B: number, H: number, hasC: boolean, cellName: string,
+): { dh: Float64Array; dc: Float64Array } {
+  if (dOutputs) {
+    checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
+    checkFinite(fn, "dOutputs", dOutputs, 0);
+  }
+  const dh = new Float64Array(B * H);
+  const dc = new Float64Array(B * H);
+  if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); dh.set(dState.h.data); }
+  if (dState?.c) {
+    if (!hasC) throw new Error(`${fn}: dState.c was given but a ${cellName} cell has no cell state`);
+    checkShape(fn, "dState.c", dState.c, [B, H], "B, H");
+    dc.set(dState.c.data);
+  }
+  return { dh, dc };
+}
+
 /** True when every step holds a cache of the same sizes and parameter record that passes `ok` (the cell's own fields). */
 function sameParams(caches: StepCache[], B: number, H: number, I: number, ok: (c: unknown) => boolean): boolean {
   const p = (caches[0].cache as { p?: CellParams } | null)?.p;
@@ -64,18 +90,7 @@ export function bptt(
   if (T === 0) throw new Error(`${fn}: no cached steps (T = 0): run a forward pass over a non-empty sequence first`);
   const { B, H, I } = caches[0];
   const hasC = cell.stateNames.includes("c");
-  if (dOutputs) {
-    checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
-    checkFinite(fn, "dOutputs", dOutputs, 0);
-  }
-  const dh = new Float64Array(B * H);
-  const dc = new Float64Array(B * H);
-  if (dStateFinal?.h) { checkShape(fn, "dState.h", dStateFinal.h, [B, H], "B, H"); dh.set(dStateFinal.h.data); }
-  if (dStateFinal?.c) {
-    if (!hasC) throw new Error(`${fn}: dState.c was given but a ${cell.name} cell has no cell state`);
-    checkShape(fn, "dState.c", dStateFinal.c, [B, H], "B, H");
-    dc.set(dStateFinal.c.data);
-  }
+  const { dh, dc } = incomingGradients(fn, dOutputs, dStateFinal, T, B, H, hasC, cell.name);
   const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
