@@ -7,7 +7,7 @@ import { wasmGruPointwise32 } from "../tensor/gates-wasm";
 import { precision } from "../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
-import { carryBack, chunkSteps, inputProducts, stepRecord, stepRows, unrollResult } from "./sequence-products";
+import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, stepRows, unrollResult } from "./sequence-products";
 
 /**
  * The GRU over a whole sequence, the same values as stepping `gruCellForward` (up to round-off).
@@ -63,8 +63,7 @@ export function gruUnrollSequence(
       const hNew = hs.subarray(so + BH, so + 2 * BH);
       if (classic) gruClassicPointwise(g, gh, hnW, wn, bhh, hp, r, z, n, hn, hNew, B, H);
       else gruResetAfterPointwise(g, gh, bhh, hp, r, z, n, hn, hNew, B, H);
-      // a padded row keeps its previous state
-      if (m !== null) for (let b = 0; b < B; b++) if (m[t * B + b] === 0) hNew.set(hp.subarray(b * H, (b + 1) * H), b * H);
+      keepPaddedRows(hNew, hp, m, t, B, H);
       const h = new Tensor(hNew, [B, H]);
       const cache: GruCellCache = { variant, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, r, z, n, hn, p };
       caches[t] = stepRecord(cache, m, t, B, H, I);

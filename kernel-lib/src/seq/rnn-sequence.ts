@@ -5,7 +5,7 @@ import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
 import { CellParams, CellState, RnnCellCache, activateInPlace, activationBackward } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
-import { carryBack, chunkSteps, inputProducts, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
+import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
 
 /**
  * The vanilla RNN over a whole sequence, the same values as stepping `rnnCellForward` (up to round-off):
@@ -36,7 +36,7 @@ export function rnnUnrollSequence(
       // z = x W_ihᵀ + b + h W_hhᵀ, then h' = φ(z)
       gemm(z, hPrev.data, whh, B, H, H, false, true, true);
       activateInPlace(act, z);
-      if (m !== null) for (let b = 0; b < B; b++) if (m[t * B + b] === 0) z.set(hPrev.data.subarray(b * H, (b + 1) * H), b * H);
+      keepPaddedRows(z, hPrev.data, m, t, B, H);
       const h = new Tensor(z, [B, H]);
       const cache: RnnCellCache = { act, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, h, p };
       caches[t] = stepRecord(cache, m, t, B, H, I);

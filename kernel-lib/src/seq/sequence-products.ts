@@ -81,6 +81,15 @@ export function carryBack(dh: Float64Array, dhPrev: Float64Array, mask: Float64A
   else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
 }
 
+/**
+ * Padding in the time loop: a padded row keeps its previous state. Rows `b` with `m[t·B + b] = 0` of `next [B, H]`
+ * are copied from `prev [B, H]`; nothing happens without a mask.
+ */
+export function keepPaddedRows(next: Float64Array, prev: Float64Array, m: Float64Array | null, t: number, B: number, H: number): void {
+  if (m === null) return;
+  for (let b = 0; b < B; b++) if (m[t * B + b] === 0) next.set(prev.subarray(b * H, (b + 1) * H), b * H);
+}
+
 /** The step record of step t for `bptt`: the cell cache, `x_t` as a view, and the mask row when the step has padding. */
 export function stepRecord(cache: unknown, m: Float64Array | null, t: number, B: number, H: number, I: number): StepCache {
   const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
