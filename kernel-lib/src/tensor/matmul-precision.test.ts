@@ -15,6 +15,26 @@ function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
   }
 }
 
+/**
+ * Forward and backward of a fresh layer from `make` (the same seed every call): the outputs `[T, B, H]` and every parameter's gradient
+ * for the loss `Σ outputs · dOut`.
+ */
+function layerRun(make: () => { layer: rl.RNN | rl.LSTM | rl.GRU; x: rl.Tensor; dOut: rl.Tensor }): { out: Float64Array; grads: Float64Array[] } {
+  const { layer, x, dOut } = make();
+  layer.zeroGrad();
+  const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
+  layer.backward(dOut);
+  return { out, grads: layer.parameters().map((p) => p.grad.data.slice()) };
+}
+
+/** Float32 against float64 element by element: outputs within 1e-4 (and not equal: float32 really ran), gradients within 1e-4·(1 + |g|). */
+function assertFloat32Close(fast: ReturnType<typeof layerRun>, ref: ReturnType<typeof layerRun>): void {
+  let worst = 0;
+  for (let q = 0; q < ref.out.length; q++) worst = Math.max(worst, Math.abs(fast.out[q] - ref.out[q]));
+  assert.ok(worst < 1e-4 && worst > 0, `outputs: ${worst}`);
+  ref.grads.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.grads[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]: ${fast.grads[i][q]} vs ${v}`)));
+}
+
 describe("matmul precision float32", function () {
   this.timeout(20000);
 
@@ -70,20 +90,11 @@ describe("matmul precision float32", function () {
   });
 
   it("an LSTM layer's forward and gradients stay within 1e-4 of float64, run to run identical", () => {
-    const make = () => {
+    const run = () => layerRun(() => {
       const rng = new Rng(9);
       const layer = new rl.LSTM({ inputSize: 32, hiddenSize: 64, rng });
-      const x = randn([20, 16, 32], { rng });
-      const dOut = randn([20, 16, 64], { rng });
-      return { layer, x, dOut };
-    };
-    const run = () => {
-      const { layer, x, dOut } = make();
-      layer.zeroGrad();
-      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
-      layer.backward(dOut);
-      return { out, grads: layer.parameters().map((p) => p.grad.data.slice()) };
-    };
+      return { layer, x: randn([20, 16, 32], { rng }), dOut: randn([20, 16, 64], { rng }) };
+    });
     const ref = run();
     const f32a = withPrecision("float32", run);
     const f32b = withPrecision("float32", run);
@@ -155,41 +166,24 @@ describe("the float32 RNN tanh (WebAssembly f32x4)", () => {
   });
 
   it("an RNN layer under float32 stays within 1e-4 of float64", () => {
-    const run = () => {
+    const run = () => layerRun(() => {
       const rng = new Rng(12);
       const layer = new rl.RNN({ inputSize: 8, hiddenSize: 32, rng });
-      const x = randn([10, 4, 8], { rng });
-      const dOut = randn([10, 4, 32], { rng });
-      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
-      layer.backward(dOut);
-      return { out, g: layer.parameters().map((p) => p.grad.data.slice()) };
-    };
-    const ref = run();
-    const fast = withPrecision("float32", run);
-    let worst = 0;
-    for (let q = 0; q < ref.out.length; q++) worst = Math.max(worst, Math.abs(fast.out[q] - ref.out[q]));
-    assert.ok(worst < 1e-4 && worst > 0, `outputs: ${worst}`);
-    ref.g.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.g[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]`)));
+      return { layer, x: randn([10, 4, 8], { rng }), dOut: randn([10, 4, 32], { rng }) };
+    });
+    assertFloat32Close(withPrecision("float32", run), run());
   });
 });
 
 describe("the float32 GRU gate loop (WebAssembly f32x4)", () => {
   it("a GRU layer (reset-after) under float32 stays within 1e-4 of float64, deterministic", () => {
-    const run = () => {
+    const run = () => layerRun(() => {
       const rng = new Rng(14);
       const layer = new rl.GRU({ inputSize: 8, hiddenSize: 32, rng });
-      const x = randn([12, 4, 8], { rng, std: 2 });
-      const dOut = randn([12, 4, 32], { rng });
-      const out = (layer.forward(x) as { outputs: rl.Tensor }).outputs.data.slice();
-      layer.backward(dOut);
-      return { out, g: layer.parameters().map((p) => p.grad.data.slice()) };
-    };
-    const ref = run();
+      return { layer, x: randn([12, 4, 8], { rng, std: 2 }), dOut: randn([12, 4, 32], { rng }) };
+    });
     const fast = withPrecision("float32", run);
     assert.deepEqual(withPrecision("float32", run), fast, "deterministic");
-    let worst = 0;
-    for (let q = 0; q < ref.out.length; q++) worst = Math.max(worst, Math.abs(fast.out[q] - ref.out[q]));
-    assert.ok(worst < 1e-4 && worst > 0, `outputs: ${worst}`);
-    ref.g.forEach((g, i) => g.forEach((v, q) => assert.ok(Math.abs(fast.g[i][q] - v) < 1e-4 * (1 + Math.abs(v)), `gradient ${i}[${q}]: ${fast.g[i][q]} vs ${v}`)));
+    assertFloat32Close(fast, run());
   });
 });
