@@ -3,4 +3,5 @@ export * from "./mask";
 export * from "./unroll";
 export * from "./bptt";
 export * from "./truncated";
+export * from "./checkpoint";
 export * from "./wiring";

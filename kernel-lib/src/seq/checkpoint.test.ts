@@ -1,0 +1,109 @@
+import { strict as assert } from "node:assert";
+import { Rng, Tensor } from "../tensor";
+import { CellParams, CellState, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../cells";
+import { bptt, checkpointedBptt, maskFromLengths, unroll } from "./index";
+import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
+
+const CELLS: [string, () => RecurrentCell][] = [
+  ["rnn tanh", () => rnnCell("tanh")], ["lstm", () => lstmCell()],
+  ["gru reset-after", () => gruCell("reset-after")], ["gru classic", () => gruCell("classic")],
+];
+
+function setup(cell: RecurrentCell, seed: number, T: number, B: number, I: number, H: number) {
+  const rng = new Rng(seed);
+  const p = initCellParams(cell.kind, I, H, { rng });
+  const x = rand([T, B, I], rng);
+  const state0: CellState = { h: rand([B, H], rng, 0.5) };
+  if (cell.stateNames.includes("c")) state0.c = rand([B, H], rng, 0.5);
+  const wOut = rand([T, B, H], rng), wh = rand([B, H], rng), wc = rand([B, H], rng);
+  return { p, x, state0, wOut, wh, wc };
+}
+
+/** Largest |a − b| / (1 + |b|) over two equally long arrays. */
+function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  assert.equal(a.length, b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / (1 + Math.abs(b[i])));
+  return worst;
+}
+
+/** Loss Σ wOut ∗ outputs + Σ wh ∗ h_T (+ Σ wc ∗ c_T) both ways: one unroll + bptt, and checkpointedBptt with segments of `every`. */
+function both(cell: RecurrentCell, seed: number, T: number, B: number, every: number | undefined, mask?: Tensor) {
+  const I = 3, H = 5;
+  const { p, x, state0, wOut, wh, wc } = setup(cell, seed, T, B, I, H);
+  const hasC = cell.stateNames.includes("c");
+  const full = unroll(cell, p, x, state0, mask);
+  const gFull = zerosLikeParams(p);
+  const bFull = bptt(cell, full.caches, wOut, hasC ? { h: wh, c: wc } : { h: wh }, gFull);
+  const gCk = zerosLikeParams(p);
+  const ck = checkpointedBptt(cell, p, x, (out, st) => ({
+    loss: weightedSum(out, wOut) + weightedSum(st.h, wh) + (st.c ? weightedSum(st.c, wc) : 0),
+    dOutputs: wOut, dState: hasC ? { h: wh, c: wc } : { h: wh },
+  }), { grads: gCk, every, state0, mask });
+  return { p, x, state0, wOut, wh, wc, full, bFull, gFull, ck, gCk, hasC };
+}
+
+describe("seq: checkpointedBptt (gradient checkpointing) gives the full-BPTT gradient", () => {
+  for (const [name, make] of CELLS) {
+    for (const [T, every] of [[7, 3], [9, 1], [6, 6], [10, undefined], [5, 50]] as const) {
+      it(`${name}, T=${T}, segments of ${every ?? "⌈√T⌉"}: outputs, state, dx, dState0, every gradient and step norm agree to 1e-12`, () => {
+        const mask = T === 7 ? maskFromLengths([7, 2, 4]) : undefined;
+        const r = both(make(), 11 + T, T, 3, every, mask);
+        assert.equal(r.ck.every, every ?? Math.ceil(Math.sqrt(T)));
+        assert.equal(r.ck.segments, Math.ceil(T / r.ck.every));
+        assert.ok(relDiff(r.ck.outputs.data, r.full.outputs.data) < 1e-12, "outputs");
+        assert.ok(relDiff(r.ck.state.h.data, r.full.state.h.data) < 1e-12, "final h");
+        assert.ok(relDiff(r.ck.dx.data, r.bFull.dx.data) < 1e-12, "dx");
+        assert.ok(relDiff(r.ck.dState0.h.data, r.bFull.dState0.h.data) < 1e-12, "dState0.h");
+        if (r.hasC) assert.ok(relDiff((r.ck.dState0.c as Tensor).data, (r.bFull.dState0.c as Tensor).data) < 1e-12, "dState0.c");
+        for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) {
+          const d = relDiff(r.gCk[k].data, r.gFull[k].data);
+          assert.ok(d < 1e-12, `${k}: ${d}`);
+          assert.ok(r.gCk[k].data.some((v) => v !== 0), `${k} received a gradient`);
+        }
+        assert.ok(relDiff(r.ck.stepNorms.h, r.bFull.stepNorms.h) < 1e-12, "step norms h");
+        if (r.hasC) assert.ok(relDiff(r.ck.stepNorms.c as number[], r.bFull.stepNorms.c as number[]) < 1e-12, "step norms c");
+      });
+    }
+  }
+
+  it("matches central differences (float64) for x, state0 and every LSTM parameter, masked, segments of 2", () => {
+    const cell = lstmCell();
+    const mask = maskFromLengths([5, 3]);
+    const T = 5, B = 2, I = 3, H = 4;
+    const { p, x, state0, wOut, wh, wc } = setup(cell, 3, T, B, I, H);
+    const grads = zerosLikeParams(p);
+    const lossFn = (out: Tensor, st: CellState) => ({
+      loss: weightedSum(out, wOut) + weightedSum(st.h, wh) + weightedSum(st.c as Tensor, wc), dOutputs: wOut, dState: { h: wh, c: wc },
+    });
+    const r = checkpointedBptt(cell, p, x, lossFn, { grads, every: 2, state0, mask });
+    const loss = () => checkpointedBptt(cell, p, x, lossFn, { grads: zerosLikeParams(p), every: 2, state0, mask }).loss;
+    assertGradMatches("x", r.dx, loss, x);
+    assertGradMatches("h0", r.dState0.h, loss, state0.h);
+    assertGradMatches("c0", r.dState0.c as Tensor, loss, state0.c as Tensor);
+    for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) assertGradMatches(k, grads[k], loss, (p as CellParams)[k]);
+  });
+
+  it("a loss on the final state only (dOutputs null) and gradients ADDED into grads", () => {
+    const cell = gruCell("reset-after");
+    const r1 = both(cell, 4, 8, 2, 3);
+    const before = r1.gCk.weight_hh.data.slice();
+    checkpointedBptt(cell, r1.p, r1.x, (_o, st) => ({ loss: weightedSum(st.h, r1.wh), dState: { h: r1.wh } }), { grads: r1.gCk, every: 3, state0: r1.state0 });
+    const gOnly = zerosLikeParams(r1.p);
+    const full = unroll(cell, r1.p, r1.x, r1.state0);
+    bptt(cell, full.caches, null, { h: r1.wh }, gOnly);
+    const sum = before.map((v, i) => v + gOnly.weight_hh.data[i]);
+    assert.ok(relDiff(r1.gCk.weight_hh.data, sum) < 1e-12);
+  });
+
+  it("names the function and the shapes on bad input", () => {
+    const cell = lstmCell();
+    const { p, x } = setup(cell, 5, 4, 2, 3, 5);
+    const grads = zerosLikeParams(p);
+    assert.throws(() => checkpointedBptt(cell, p, x, () => ({ loss: 0 }), { grads, every: 0 }), /checkpointedBptt: every must be a positive integer.*got 0/);
+    assert.throws(() => checkpointedBptt(cell, p, x, () => ({ loss: 0 }), { grads, every: 1.5 }), /checkpointedBptt: every/);
+    assert.throws(() => checkpointedBptt(cell, p, x, () => ({ loss: 0, dOutputs: new Tensor(new Float64Array(30), [3, 2, 5]) }), { grads }),
+      /checkpointedBptt.*dOutputs.*\[4, 2, 5\].*\[3, 2, 5\]/);
+    assert.throws(() => checkpointedBptt(cell, p, new Tensor(new Float64Array(8), [4, 2, 1]), () => ({ loss: 0 }), { grads }), /checkpointedBptt/);
+  });
+});
