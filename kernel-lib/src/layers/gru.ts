@@ -20,7 +20,7 @@ export class GRU extends RecurrentLayer {
 
   constructor(opts: GRUOptions & { params?: CellParams }) {
     const variant = checkGruVariant("GRU", opts?.variant ?? "reset-after");
-    super("GRU", gruCell(variant), layerParams("GRU", "gru", opts));
+    super("GRU", gruCell(variant), layerParams("GRU", "gru", opts), opts);
     this.variant = variant;
   }
 

@@ -21,7 +21,7 @@ export interface LSTMOptions extends RecurrentLayerOptions {
  */
 export class LSTM extends RecurrentLayer {
   constructor(opts: LSTMOptions & { params?: CellParams }) {
-    super("LSTM", lstmCell(), layerParams("LSTM", "lstm", opts));
+    super("LSTM", lstmCell(), layerParams("LSTM", "lstm", opts), opts);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
 import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
 import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
-import { StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, incomingGradients, unroll } from "../seq";
+import { CheckpointRecord, StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, checkpointedBackward, checkpointedForward, incomingGradients, unroll } from "../seq";
 import { LstmSequenceTape, lstmSequenceBackward, lstmSequenceForward, lstmTapeStates } from "../seq/lstm-sequence";
 import { sequenceOutputs } from "../seq/sequence-products";
 
@@ -24,6 +24,11 @@ export interface RecurrentLayerOptions {
   hiddenSize: number;
   /** Initialisation draws from this generator (default: the global one, see `seed`). */
   rng?: Rng;
+  /**
+   * Gradient checkpointing: keep only the state entering every segment of this many steps and re-run each segment in
+   * `backward` (memory `O(T/k + k)` steps instead of `O(T)`, one extra forward pass; see `checkpointedBptt`). Default off.
+   */
+  checkpointEvery?: number | null;
 }
 
 /** What `forward` returns. */
@@ -66,14 +71,20 @@ export abstract class RecurrentLayer implements Module {
   readonly params: Record<string, Tensor>;
   /** The gradients under PyTorch's names. */
   readonly grads: Record<string, Tensor>;
-  /** The last forward's record for backward: the generic step caches, or the built-in LSTM's flat tape. */
-  private last: { caches: StepCache[] } | { tape: LstmSequenceTape } | null = null;
+  /**
+   * Steps per checkpoint segment (gradient checkpointing, see {@link RecurrentLayerOptions.checkpointEvery}); null = keep every
+   * step's cache. May be changed between calls; `forward` checks it.
+   */
+  checkpointEvery: number | null = null;
+  /** The last forward's record for backward: the generic step caches, the built-in LSTM's flat tape, or the checkpoints. */
+  private last: { caches: StepCache[] } | { tape: LstmSequenceTape } | { checkpoints: CheckpointRecord } | null = null;
 
   /** The class name used in error messages, e.g. `"LSTM"`. */
   readonly layerName: string;
 
-  protected constructor(layerName: string, cell: RecurrentCell, params: CellParams) {
+  protected constructor(layerName: string, cell: RecurrentCell, params: CellParams, opts?: RecurrentLayerOptions) {
     this.layerName = layerName;
+    this.checkpointEvery = opts?.checkpointEvery ?? null;
     this.cell = cell;
     this.cellParams = params;
     this.cellGrads = zerosLikeParams(params);
@@ -106,10 +117,29 @@ export abstract class RecurrentLayer implements Module {
    */
   forward(x: Tensor, state0?: CellState | null, mask?: Tensor | null): RecurrentForwardResult {
     const fn = `${this.layerName}.forward`;
+    if (this.checkpointEvery !== null) return this.checkpointedForward(fn, x, state0, mask);
     if (isBuiltinLstmCell(this.cell)) return this.lstmForward(fn, x, state0, mask);
     const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn });
     this.last = { caches: r.caches };
     return { outputs: r.outputs, state: r.state, states: r.states };
+  }
+
+  /**
+   * The forward with gradient checkpointing: outputs and the final state as usual, but only the state entering every
+   * segment of `checkpointEvery` steps is kept; `states` (every step's state) is not, and reading it throws.
+   */
+  private checkpointedForward(fn: string, x: Tensor, state0: CellState | null | undefined, mask: Tensor | null | undefined): RecurrentForwardResult {
+    const k = this.checkpointEvery;
+    if (!Number.isInteger(k) || (k as number) < 1) throw new Error(`${fn}: checkpointEvery must be a positive integer or null, got ${k}`);
+    const rec = checkpointedForward(this.cell, this.cellParams, x, state0, mask, k, fn);
+    this.last = { checkpoints: rec };
+    return {
+      outputs: rec.outputs, state: rec.state,
+      get states(): CellState[] {
+        throw new Error(`${fn}: states of every step are not kept with checkpointEvery = ${k} (gradient checkpointing); ` +
+          "read outputs (h_t at every step) and state, or set checkpointEvery = null");
+      },
+    };
   }
 
   /**
@@ -147,6 +177,11 @@ export abstract class RecurrentLayer implements Module {
     const last = this.last;
     if (!last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
     if ("tape" in last) return this.lstmBackward(fn, last.tape, dOutputs, dState);
+    if ("checkpoints" in last) {
+      if (dOutputs) checkFinite(fn, "dOutputs", dOutputs, 0);
+      const b = checkpointedBackward(this.cell, this.cellParams, last.checkpoints, dOutputs, dState, this.cellGrads, fn);
+      return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
+    }
     const b = bptt(this.cell, last.caches, dOutputs, dState, this.cellGrads, { fn });
     return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
   }

@@ -21,7 +21,7 @@ export class RNN extends RecurrentLayer {
 
   constructor(opts: RNNOptions & { params?: CellParams }) {
     const act = checkActivation("RNN", opts?.nonlinearity ?? "tanh");
-    super("RNN", rnnCell(act), layerParams("RNN", "rnn", opts));
+    super("RNN", rnnCell(act), layerParams("RNN", "rnn", opts), opts);
     this.nonlinearity = act;
   }
 

@@ -3,6 +3,7 @@ import { Rng, Tensor } from "../tensor";
 import { CellParams, CellState, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../cells";
 import { bptt, checkpointedBptt, maskFromLengths, unroll } from "./index";
 import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
+import { GRU, LSTM, RNN } from "../layers";
 
 const CELLS: [string, () => RecurrentCell][] = [
   ["rnn tanh", () => rnnCell("tanh")], ["lstm", () => lstmCell()],
@@ -106,4 +107,32 @@ describe("seq: checkpointedBptt (gradient checkpointing) gives the full-BPTT gra
       /checkpointedBptt.*dOutputs.*\[4, 2, 5\].*\[3, 2, 5\]/);
     assert.throws(() => checkpointedBptt(cell, p, new Tensor(new Float64Array(8), [4, 2, 1]), () => ({ loss: 0 }), { grads }), /checkpointedBptt/);
   });
+
+  for (const [name, make] of [
+    ["LSTM", (k: number | null) => new LSTM({ inputSize: 3, hiddenSize: 4, rng: new Rng(21), checkpointEvery: k })],
+    ["GRU", (k: number | null) => new GRU({ inputSize: 3, hiddenSize: 4, rng: new Rng(21), checkpointEvery: k })],
+    ["RNN", (k: number | null) => new RNN({ inputSize: 3, hiddenSize: 4, rng: new Rng(21), checkpointEvery: k })],
+  ] as const) {
+    it(`${name} layer with checkpointEvery: the same outputs and gradients as without, masked, twice in a row`, () => {
+      const T = 9, B = 3;
+      const rng = new Rng(22);
+      const x = rand([T, B, 3], rng), w = rand([T, B, 4], rng), wh = rand([B, 4], rng);
+      const mask = maskFromLengths([9, 4, 6]);
+      const plain = make(null), ck = make(4);
+      for (let rep = 0; rep < 2; rep++) {
+        const a = plain.forward(x, null, mask), b = ck.forward(x, null, mask);
+        assert.ok(relDiff(b.outputs.data, a.outputs.data) < 1e-12);
+        assert.ok(relDiff(b.state.h.data, a.state.h.data) < 1e-12);
+        const ga = plain.backward(w, { h: wh }), gb = ck.backward(w, { h: wh });
+        assert.ok(relDiff(gb.dx.data, ga.dx.data) < 1e-12, "dx");
+        assert.ok(relDiff(gb.stepNorms.h, ga.stepNorms.h) < 1e-12, "step norms");
+        for (const p of Object.keys(plain.grads)) assert.ok(relDiff(ck.grads[p].data, plain.grads[p].data) < 1e-12, p);
+      }
+      assert.throws(() => ck.forward(x).states, new RegExp(`${name}.forward: states of every step are not kept with checkpointEvery = 4`));
+      ck.checkpointEvery = 0;
+      assert.throws(() => ck.forward(x), new RegExp(`${name}.forward: checkpointEvery must be a positive integer or null, got 0`));
+      ck.checkpointEvery = null;
+      assert.equal(ck.forward(x).states.length, T);
+    });
+  }
 });

@@ -63,38 +63,85 @@ export function checkpointedBptt(
   cell: RecurrentCell, params: CellParams, x: Tensor, lossFn: SequenceLoss, opts: CheckpointedBpttOptions,
 ): CheckpointedBpttResult {
   const fn = "checkpointedBptt";
+  const rec = checkpointedForward(cell, params, x, opts.state0, opts.mask, opts.every, fn);
+  const { loss, dOutputs, dState } = lossFn(rec.outputs, rec.state);
+  if (typeof loss !== "number") throw new Error(`${fn}: lossFn must return { loss: number, dOutputs?, dState? }, got loss ${typeof loss}`);
+  const back = checkpointedBackward(cell, params, rec, dOutputs, dState, opts.grads, fn);
+  return { loss, outputs: rec.outputs, state: rec.state, ...back, every: rec.every, segments: rec.entering.length };
+}
+
+/** What {@link checkpointedForward} keeps for {@link checkpointedBackward}: the outputs and the state entering each segment. */
+export interface CheckpointRecord {
+  /** `[T, B, H]` */
+  outputs: Tensor;
+  /** The final state. */
+  state: CellState;
+  /** `entering[s]`: the state entering segment s (steps `s·every …`); null = zeros. */
+  entering: (CellState | null)[];
+  /** `[T, B, I]` and the mask data `[T·B]` (null = all real), read again by the backward pass. */
+  x: Tensor;
+  m: Float64Array | null;
+  every: number;
+  T: number; B: number; I: number; H: number;
+}
+
+/**
+ * The forward half of {@link checkpointedBptt}: runs `cell` over `x` in segments of `every` steps, keeping only the outputs
+ * and the state entering each segment (copies: no step cache survives).
+ * @param x `[T, B, I]`, `state0` `{h [B, H], c? [B, H]}` (default zeros), `mask` `[T, B]`
+ * @param every steps per segment (default `⌈√T⌉`)
+ * @param fn the caller's name for errors
+ */
+export function checkpointedForward(
+  cell: RecurrentCell, params: CellParams, x: Tensor, state0: CellState | null | undefined, mask: Tensor | null | undefined,
+  every: number | null | undefined, fn = "checkpointedForward",
+): CheckpointRecord {
   const { H, I } = cellSizes(fn, params, cell.gates);
   const [T, B] = checkSequence(fn, x, I);
-  const m = checkMask(fn, opts.mask, T, B);
-  const k = opts.every ?? Math.max(1, Math.ceil(Math.sqrt(T)));
+  const m = checkMask(fn, mask, T, B);
+  const k = every ?? Math.max(1, Math.ceil(Math.sqrt(T)));
   if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: every must be a positive integer (steps per segment), got ${k}`);
   if (T === 0) throw new Error(`${fn}: the sequence is empty (T = 0)`);
-  const segment = (t0: number): { xs: Tensor; ms: Tensor | null; n: number } => {
-    const n = Math.min(T, t0 + k) - t0;
-    return {
-      xs: new Tensor(x.data.subarray(t0 * B * I, (t0 + n) * B * I), [n, B, I]),
-      ms: m ? new Tensor(m.subarray(t0 * B, (t0 + n) * B), [n, B]) : null,
-      n,
-    };
-  };
-  // forward: keep the state entering each segment and the outputs; every segment's caches are dropped
   const outputs = new Float64Array(T * B * H);
   const entering: (CellState | null)[] = [];
-  let state: CellState | null = opts.state0 ?? null;
+  let state: CellState | null = state0 ?? null;
+  const rec = { x, m, every: k, T, B, I, H };
   for (let t0 = 0; t0 < T; t0 += k) {
-    const { xs, ms } = segment(t0);
+    const { xs, ms } = segment(rec, t0);
     const r = unroll(cell, params, xs, state, ms, { fn });
     entering.push(state);
     outputs.set(r.outputs.data, t0 * B * H);
     // a copy: the unroll's states are views into its step buffers, which must not stay alive
     state = r.state.c ? { h: r.state.h.clone(), c: r.state.c.clone() } : { h: r.state.h.clone() };
   }
-  const finalState = state as CellState;
-  const out = new Tensor(outputs, [T, B, H]);
-  const { loss, dOutputs, dState } = lossFn(out, finalState);
-  if (typeof loss !== "number") throw new Error(`${fn}: lossFn must return { loss: number, dOutputs?, dState? }, got loss ${typeof loss}`);
-  if (dOutputs) checkShape(fn, "lossFn(...).dOutputs", dOutputs, [T, B, H], "T, B, H");
-  // backward: re-run each segment from its entering state, last first, and carry ∂L/∂state back
+  return { ...rec, outputs: new Tensor(outputs, [T, B, H]), state: state as CellState, entering };
+}
+
+/** Segment `[t0, t0 + n)` of a record's input and mask as views. */
+function segment(rec: Pick<CheckpointRecord, "x" | "m" | "every" | "T" | "B" | "I">, t0: number): { xs: Tensor; ms: Tensor | null; n: number } {
+  const { x, m, every, T, B, I } = rec;
+  const n = Math.min(T, t0 + every) - t0;
+  return {
+    xs: new Tensor(x.data.subarray(t0 * B * I, (t0 + n) * B * I), [n, B, I]),
+    ms: m ? new Tensor(m.subarray(t0 * B, (t0 + n) * B), [n, B]) : null,
+    n,
+  };
+}
+
+/**
+ * The backward half of {@link checkpointedBptt}: takes the segments last to first, re-runs each from its entering state and
+ * runs {@link bptt} through it, carrying `∂L/∂h` (and `∂L/∂c`) into the segment before; ADDS the parameter gradients into `grads`.
+ * @param rec from {@link checkpointedForward} with the same cell and parameters
+ * @param dOutputs `[T, B, H]` ∂L/∂outputs (null when the loss reads only the final state)
+ * @param dState `{h?, c?}` ∂L/∂(final state), missing entries are zeros
+ * @returns `{ dx [T, B, I], dState0, stepNorms }`
+ */
+export function checkpointedBackward(
+  cell: RecurrentCell, params: CellParams, rec: CheckpointRecord, dOutputs: Tensor | null | undefined,
+  dState: CellStateGrad | null | undefined, grads: CellParams, fn = "checkpointedBackward",
+): { dx: Tensor; dState0: { h: Tensor; c?: Tensor }; stepNorms: StepNorms } {
+  const { T, B, I, H, every: k, entering } = rec;
+  if (dOutputs) checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
   const dx = new Float64Array(T * B * I);
   const hasC = cell.stateNames.includes("c");
   const normsH = new Array<number>(T).fill(0);
@@ -103,10 +150,10 @@ export function checkpointedBptt(
   let dState0: { h: Tensor; c?: Tensor } = { h: zeros([B, H]) };
   for (let s = entering.length - 1; s >= 0; s--) {
     const t0 = s * k;
-    const { xs, ms, n } = segment(t0);
+    const { xs, ms, n } = segment(rec, t0);
     const r = unroll(cell, params, xs, entering[s], ms, { fn });
     const dOut = dOutputs ? new Tensor(dOutputs.data.subarray(t0 * B * H, (t0 + n) * B * H), [n, B, H]) : null;
-    const back = bptt(cell, r.caches, dOut, carried, opts.grads, { fn });
+    const back = bptt(cell, r.caches, dOut, carried, grads, { fn });
     dx.set(back.dx.data, t0 * B * I);
     for (let t = 0; t < n; t++) {
       normsH[t0 + t] = back.stepNorms.h[t];
@@ -117,5 +164,5 @@ export function checkpointedBptt(
   }
   const stepNorms: StepNorms = { h: normsH };
   if (normsC) stepNorms.c = normsC;
-  return { loss, outputs: out, state: finalState, dx: new Tensor(dx, [T, B, I]), dState0, stepNorms, every: k, segments: entering.length };
+  return { dx: new Tensor(dx, [T, B, I]), dState0, stepNorms };
 }
