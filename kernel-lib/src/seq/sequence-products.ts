@@ -32,11 +32,10 @@ export function stepRows(parts: Float64Array[], t0: number, t1: number, n: numbe
 export function inputProducts(Z: Float64Array, x: Float64Array, p: CellParams, bias: Float64Array, t0: number, t1: number, B: number, GH: number, I: number): void {
   const rows = (t1 - t0) * B;
   const Zc = Z.subarray(t0 * B * GH, t1 * B * GH);
-  gemm(Zc, x.subarray(t0 * B * I, t1 * B * I), p.weight_ih.data, rows, GH, I, false, true, false);
-  for (let r = 0; r < rows; r++) {
-    const o = r * GH;
-    for (let j = 0; j < GH; j++) Zc[o + j] += bias[j];
-  }
+  // every row starts as the bias and the product is accumulated onto it: each kernel finishes an element's sum s and then
+  // adds C, and bias + s = s + bias exactly, so the values are those of "product, then add the bias", without a JS loop
+  for (let r = 0; r < rows; r++) Zc.set(bias, r * GH);
+  gemm(Zc, x.subarray(t0 * B * I, t1 * B * I), p.weight_ih.data, rows, GH, I, false, true, true);
 }
 
 /**
