@@ -3,6 +3,8 @@ import { Tensor } from "../tensor/tensor";
 import { GEMM_WASM_MIN_WORK, gemm } from "../tensor/matmul";
 import { gemmRowsNN, gemmRowsTB } from "../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../tensor/gemm-wasm";
+import { wasmLstmSequence64 } from "../tensor/gates-wasm";
+import { precision } from "../tensor/precision";
 import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForwardAt } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
@@ -71,6 +73,12 @@ export function lstmSequenceForward(
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, G4, H);
+  if (js && precision() === "float64") {
+    // small batches in float64: all input products first, then the whole time loop in one WebAssembly call (lstmseq64:
+    // the row kernel's step products and the exact gate loop, the same bits as the per-step path below)
+    for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, G4, I);
+    if (wasmLstmSequence64(whh, gates, hs, cs, tanhCs, m, T, B, H)) return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
+  }
   // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step); small batches keep W_hhᵀ for the row kernel
   const rows = js && wasmPinRows(whh, H, G4, true);
   if (!js) wasmPin(whh);
@@ -98,6 +106,15 @@ export function lstmSequenceForward(
   } finally {
     if (!js || rows) wasmUnpin();
   }
+  return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
+}
+
+/** The tape of {@link lstmSequenceForward} over its filled buffers (keeping `prev`'s BPTT workspace when the sizes match). */
+function lstmTape(
+  p: CellParams, x: Float64Array, m: Float64Array | null, gates: Float64Array, tanhCs: Float64Array, hs: Float64Array, cs: Float64Array,
+  T: number, B: number, I: number, H: number, prev: LstmSequenceTape | null,
+): LstmSequenceTape {
+  const BH = B * H;
   const scratch = prev?.scratch !== undefined && prev.T === T && prev.B === B && prev.H === H ? prev.scratch : undefined;
   return { p, x, m, gates, tanhCs, hPrev: hs.subarray(0, T * BH), cPrev: cs.subarray(0, T * BH), hs, cs, T, B, I, H, scratch };
 }

@@ -1,6 +1,8 @@
-// The float32 fast path of the cells' gate loops (setPrecision("float32")): LSTM, reset-after GRU and tanh-RNN activations in
-// WebAssembly f32x4 lanes (kernels lstm32, gru32, tanh32rows of gemm-simd.wat, a polynomial exp), on float64 buffers.
+// The cells' gate loops in WebAssembly: the float32 fast path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
+// activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gemm-simd.wat, a polynomial exp), and the float64 LSTM
+// kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
 import { wasmScratch } from "./gemm-wasm";
+import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 
 /**
  * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
@@ -79,5 +81,103 @@ export function wasmGruPointwise32(
   mem.set(hp.length === BH ? hp : hp.subarray(0, BH), ohp);
   k.gru32(og * 8, ogh * 8, ob * 8, ohp * 8, oo * 8, (oo + BH) * 8, (oo + 2 * BH) * 8, (oo + 3 * BH) * 8, (oo + 4 * BH) * 8, B, H);
   out.forEach((a, q) => a.set(mem.subarray(oo + q * BH, oo + (q + 1) * BH)));
+  return true;
+}
+
+/** The float64 LSTM kernels of gemm-simd.wat and the memory of their instance. */
+interface Lstm64Kernels {
+  mem: { buffer: ArrayBufferLike; grow(pages: number): number };
+  lstm64: (pz: number, pcp: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
+  lstmseq64: (T: number, B: number, H: number, pw: number, pz: number, phs: number, pcs: number, ptc: number, pm: number) => void;
+}
+
+/**
+ * The float64 LSTM kernels run in an instance of their own (own memory, one thread), so the operands they keep there
+ * (`W_hhᵀ`, a whole sequence's buffers) never meet the pins and scratch of gemm-wasm.ts. Null where WebAssembly is unavailable.
+ */
+let lstm64Instance: Lstm64Kernels | null | undefined;
+let lstm64View = new Float64Array(0);
+
+/** A float64 view of the float64 LSTM kernels' memory holding at least `values` values (valid until the next call), or null. */
+function lstm64Memory(values: number): { k: Lstm64Kernels; mem: Float64Array } | null {
+  if (lstm64Instance === undefined) {
+    try {
+      const wasm = (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: unknown } } }).WebAssembly;
+      const bytes = Uint8Array.from(atob(GEMM_SIMD_WASM_BASE64), (ch) => ch.charCodeAt(0));
+      lstm64Instance = new wasm.Instance(new wasm.Module(bytes), {}).exports as Lstm64Kernels;
+    } catch {
+      lstm64Instance = null; // no WebAssembly SIMD here: the callers keep their JS loops
+    }
+  }
+  const k = lstm64Instance;
+  if (k === null) return null;
+  if (lstm64View.length < values) {
+    try {
+      const need = values * 8 - k.mem.buffer.byteLength;
+      if (need > 0) k.mem.grow(Math.ceil(need / 65536));
+    } catch {
+      return null;
+    }
+    lstm64View = new Float64Array(k.mem.buffer);
+  }
+  return { k, mem: lstm64View };
+}
+
+/**
+ * The float64 LSTM gate loop in WebAssembly (the `lstm64` kernel): exactly the loop of `lstmPointwiseForwardAt`, the same
+ * operations in the same order with an exp and tanh that give Math.exp's and Math.tanh's bits, so the same results to the bit.
+ * Returns false (doing nothing) where WebAssembly is unavailable.
+ * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
+ */
+export function wasmLstmPointwise64(
+  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
+  so: number, to: number, B: number, H: number,
+): boolean {
+  const BH = B * H, BG = 4 * BH;
+  const w = lstm64Memory(BG + 4 * BH);
+  if (w === null) return false;
+  const { k, mem } = w;
+  const oc = BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
+  mem.set(z.subarray(zo, zo + BG), 0);
+  mem.set(cp.subarray(po, po + BH), oc);
+  k.lstm64(0, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+  z.set(mem.subarray(0, BG), zo);
+  cNew.set(mem.subarray(ocn, ocn + BH), so);
+  tanhC.set(mem.subarray(otc, otc + BH), to);
+  hNew.set(mem.subarray(oh, oh + BH), so);
+  return true;
+}
+
+/**
+ * The whole float64 LSTM forward time loop of `lstmSequenceForward` for small batches in one WebAssembly call (the
+ * `lstmseq64` kernel): for t = 0 … T−1, `Z_t += h_{t−1} W_hhᵀ` (each element one sum in increasing k, added to the input
+ * product: the `rowvec` kernel), the exact float64 gate loop of `lstm64`, and padded rows (mask 0) keeping their previous
+ * state. The buffers are copied in and out once; the results are bit-identical to the per-step path.
+ * Returns false (doing nothing) where WebAssembly is unavailable or the memory cannot hold the sequence.
+ * @param whh `weight_hh` `[4H, H]`
+ * @param gates `[T, B, 4H]` input products `x W_ihᵀ + b_ih + b_hh` in, activated gates out
+ * @param hs, cs `[T + 1, B, H]`: block 0 (state0) in, blocks 1 … T written
+ * @param tanhCs `[T, B, H]` written; `m` mask `[T·B]` (0 = padded) or null
+ */
+export function wasmLstmSequence64(
+  whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null,
+  T: number, B: number, H: number,
+): boolean {
+  const G4 = 4 * H, BH = B * H, BG = B * G4;
+  // float64 indices: W_hhᵀ [H, 4H], gates, hs, cs, tanh c, mask
+  const oz = H * G4, ohs = oz + T * BG, ocs = ohs + (T + 1) * BH, otc = ocs + (T + 1) * BH, om = otc + T * BH;
+  const w = lstm64Memory(om + (m === null ? 0 : T * B));
+  if (w === null) return false;
+  const { k, mem } = w;
+  for (let n = 0; n < G4; n++) for (let q = 0; q < H; q++) mem[q * G4 + n] = whh[n * H + q];
+  mem.set(gates.subarray(0, T * BG), oz);
+  mem.set(hs.subarray(0, BH), ohs);
+  mem.set(cs.subarray(0, BH), ocs);
+  if (m !== null) mem.set(m.subarray(0, T * B), om);
+  k.lstmseq64(T, B, H, 0, oz * 8, ohs * 8, ocs * 8, otc * 8, m === null ? 0 : om * 8);
+  gates.set(mem.subarray(oz, oz + T * BG));
+  hs.set(mem.subarray(ohs + BH, ohs + (T + 1) * BH), BH);
+  cs.set(mem.subarray(ocs + BH, ocs + (T + 1) * BH), BH);
+  tanhCs.set(mem.subarray(otc, otc + T * BH));
   return true;
 }

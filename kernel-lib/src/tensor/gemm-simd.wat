@@ -1,5 +1,6 @@
-;; gemm-simd.wat: matrix-multiply micro-kernels with WebAssembly SIMD (f64x2, and f32x4 for the float32 path) and the float32
-;; gate-loop kernels of gates-wasm.ts, assembled by scripts/build-wasm.ts.
+;; gemm-simd.wat: matrix-multiply micro-kernels with WebAssembly SIMD (f64x2, and f32x4 for the float32 path), the float32
+;; gate-loop kernels of gates-wasm.ts, and the float64 LSTM kernels (an exact port of V8's exp/tanh, the gate loop, the
+;; fused small-batch forward time loop), assembled by scripts/build-wasm.ts.
 ;; Only whole tiles are computed here; the caller (gemm-wasm.ts) copies operands into `mem`, runs a kernel, copies C back
 ;; and finishes the ragged rows/columns in JS. Addresses are byte offsets into `mem`.
 (module
@@ -373,7 +374,7 @@
   ;; A [M, K], B [K, N], C [M, N] float64 at pa, pb, pc. Columns in strips of 8 (four f64x2 sums), then 2, then the last
   ;; column alone; every element is one sum from 0 in increasing k with a separate multiply and add, then added to C:
   ;; bit-identical to the naive loop and to the JS kernels.
-  (func (export "rowvec") (param $M i32) (param $N i32) (param $K i32) (param $pa i32) (param $pb i32) (param $pc i32) (param $acc i32)
+  (func $rowvec (export "rowvec") (param $M i32) (param $N i32) (param $K i32) (param $pa i32) (param $pb i32) (param $pc i32) (param $acc i32)
     (local $i i32) (local $j i32) (local $k i32) (local $N8 i32) (local $N2 i32) (local $nb i32)
     (local $qa i32) (local $qb i32) (local $qc i32) (local $ra i32) (local $rc i32)
     (local $a v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x f64)
@@ -588,28 +589,18 @@
   ;; word of x, and the same IEEE double operations in the same order (WebAssembly has no fused multiply-add and rounds to
   ;; nearest, as V8's C++ build does), so every result has the same bits. Tested over millions of values in libm-wasm.test.ts.
 
-  ;; $hiword: the upper 32 bits of x (sign, exponent, top of the mantissa), fdlibm's GET_HIGH_WORD
-  (func $hiword (param $x f64) (result i32)
-    (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
-  ;; $loword: the lower 32 bits of x, fdlibm's GET_LOW_WORD
-  (func $loword (param $x f64) (result i32)
-    (i32.wrap_i64 (i64.reinterpret_f64 (local.get $x))))
-  ;; $fromhi: the double whose high word is h and low word 0, fdlibm's INSERT_WORDS(d, h, 0)
-  (func $fromhi (param $h i32) (result f64)
-    (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32))))
-
   ;; $exp64: e^x. Reduce x = k·ln2 + r (|r| ≤ ln2/2, r = hi − lo), e^r = 1 − ((lo − r·c/(2 − c)) − hi) with
   ;; c = r − t(P1 + t(P2 + t(P3 + t(P4 + t·P5)))), t = r², then scale by 2^k built in the exponent bits.
   (func $exp64 (param $x f64) (result f64)
     (local $hx i32) (local $xsb i32) (local $k i32)
     (local $hi f64) (local $lo f64) (local $t f64) (local $c f64) (local $y f64) (local $twopk f64)
-    (local.set $hx (call $hiword (local.get $x)))
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
     (local.set $xsb (i32.shr_u (local.get $hx) (i32.const 31)))
     (local.set $hx (i32.and (local.get $hx) (i32.const 0x7fffffff)))
     ;; |x| ≥ 709.78…: NaN, ±∞, overflow, underflow
     (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42)) (then
       (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000)) (then
-        (if (i32.or (i32.and (local.get $hx) (i32.const 0xFFFFF)) (call $loword (local.get $x)))
+        (if (i32.or (i32.and (local.get $hx) (i32.const 0xFFFFF)) (i32.wrap_i64 (i64.reinterpret_f64 (local.get $x))))
           (then (return (f64.add (local.get $x) (local.get $x)))))
         (if (local.get $xsb) (then (return (f64.const 0))))
         (return (local.get $x))))
@@ -643,8 +634,8 @@
         (if (i32.lt_u (local.get $hx) (i32.const 0x3E300000)) (then (return (f64.add (f64.const 1) (local.get $x)))))))
     ;; x is now in the primary range
     (local.set $t (f64.mul (local.get $x) (local.get $x)))
-    (local.set $twopk (call $fromhi (i32.add (i32.const 0x3FF00000)
-      (i32.shl (select (local.get $k) (i32.add (local.get $k) (i32.const 1000)) (i32.ge_s (local.get $k) (i32.const -1021))) (i32.const 20)))))
+    (local.set $twopk (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (i32.add (i32.const 0x3FF00000)
+      (i32.shl (select (local.get $k) (i32.add (local.get $k) (i32.const 1000)) (i32.ge_s (local.get $k) (i32.const -1021))) (i32.const 20)))) (i64.const 32))))
     (local.set $c (f64.sub (local.get $x) (f64.mul (local.get $t)
       (f64.add (f64.const 0x1.555555555553ep-3) (f64.mul (local.get $t)
       (f64.add (f64.const -0x1.6c16c16bebd93p-9) (f64.mul (local.get $t)
@@ -666,14 +657,14 @@
     (local $hx i32) (local $xsb i32) (local $k i32)
     (local $y f64) (local $hi f64) (local $lo f64) (local $c f64) (local $t f64) (local $e f64)
     (local $hxs f64) (local $hfx f64) (local $r1 f64) (local $twopk f64)
-    (local.set $hx (call $hiword (local.get $x)))
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
     (local.set $xsb (i32.and (local.get $hx) (i32.const 0x80000000)))
     (local.set $hx (i32.and (local.get $hx) (i32.const 0x7fffffff)))
     ;; |x| ≥ 56·ln2: NaN, ±∞, overflow, or −1 for very negative x
     (if (i32.ge_u (local.get $hx) (i32.const 0x4043687A)) (then
       (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42)) (then
         (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000)) (then
-          (if (i32.or (i32.and (local.get $hx) (i32.const 0xFFFFF)) (call $loword (local.get $x)))
+          (if (i32.or (i32.and (local.get $hx) (i32.const 0xFFFFF)) (i32.wrap_i64 (i64.reinterpret_f64 (local.get $x))))
             (then (return (f64.add (local.get $x) (local.get $x)))))
           (if (local.get $xsb) (then (return (f64.const -1))))
           (return (local.get $x))))
@@ -720,7 +711,7 @@
       (f64.sub (f64.const 6) (f64.mul (local.get $x) (local.get $t))))))
     (if (i32.eqz (local.get $k)) (then
       (return (f64.sub (local.get $x) (f64.sub (f64.mul (local.get $x) (local.get $e)) (local.get $hxs))))))
-    (local.set $twopk (call $fromhi (i32.add (i32.const 0x3FF00000) (i32.shl (local.get $k) (i32.const 20)))))
+    (local.set $twopk (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (i32.add (i32.const 0x3FF00000) (i32.shl (local.get $k) (i32.const 20)))) (i64.const 32))))
     (local.set $e (f64.sub (f64.mul (local.get $x) (f64.sub (local.get $e) (local.get $c))) (local.get $c)))
     (local.set $e (f64.sub (local.get $e) (local.get $hxs)))
     (if (i32.eq (local.get $k) (i32.const -1)) (then
@@ -738,18 +729,18 @@
     (if (result f64) (i32.lt_s (local.get $k) (i32.const 20))
       (then
         ;; t = 1 − 2^−k
-        (local.set $t (call $fromhi (i32.sub (i32.const 0x3FF00000) (i32.shr_s (i32.const 0x200000) (local.get $k)))))
+        (local.set $t (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (i32.sub (i32.const 0x3FF00000) (i32.shr_s (i32.const 0x200000) (local.get $k)))) (i64.const 32))))
         (f64.mul (f64.sub (local.get $t) (f64.sub (local.get $e) (local.get $x))) (local.get $twopk)))
       (else
         ;; t = 2^−k
-        (local.set $t (call $fromhi (i32.shl (i32.sub (i32.const 0x3FF) (local.get $k)) (i32.const 20))))
+        (local.set $t (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (i32.shl (i32.sub (i32.const 0x3FF) (local.get $k)) (i32.const 20))) (i64.const 32))))
         (f64.mul (f64.add (f64.sub (local.get $x) (f64.add (local.get $e) (local.get $t))) (f64.const 1)) (local.get $twopk)))))
 
   ;; $tanh64: tanh x = −t/(t + 2) with t = expm1(−2|x|) for |x| < 1, 1 − 2/(t + 2) with t = expm1(2|x|) for 1 ≤ |x| < 22,
   ;; ±1 beyond, x itself below 2^-28; the sign of x restored at the end.
   (func $tanh64 (param $x f64) (result f64)
     (local $jx i32) (local $ix i32) (local $t f64) (local $z f64)
-    (local.set $jx (call $hiword (local.get $x)))
+    (local.set $jx (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
     (local.set $ix (i32.and (local.get $jx) (i32.const 0x7fffffff)))
     ;; NaN, ±∞
     (if (i32.ge_u (local.get $ix) (i32.const 0x7FF00000)) (then
@@ -770,15 +761,94 @@
     (select (local.get $z) (f64.neg (local.get $z)) (i32.ge_s (local.get $jx) (i32.const 0))))
 
   ;; $sigmoid64: σ(x) exactly as sigmoidScalar (activations.ts): 1/(1 + e^−x) for x ≥ 0, else e/(1 + e) with e = e^x
+  ;; (one exp call for both branches: e^−x for x ≥ 0, else e^x)
   (func $sigmoid64 (param $x f64) (result f64)
-    (local $e f64)
-    (if (f64.ge (local.get $x) (f64.const 0)) (then
-      (return (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp64 (f64.neg (local.get $x))))))))
-    (local.set $e (call $exp64 (local.get $x)))
-    (f64.div (local.get $e) (f64.add (f64.const 1) (local.get $e))))
+    (local $e f64) (local $pos i32)
+    (local.set $pos (f64.ge (local.get $x) (f64.const 0)))
+    (local.set $e (call $exp64 (select (f64.neg (local.get $x)) (local.get $x) (local.get $pos))))
+    (f64.div (select (f64.const 1) (local.get $e) (local.get $pos)) (f64.add (f64.const 1) (local.get $e))))
 
   ;; test entry points for libm-wasm.test.ts (the kernels call the functions above directly)
   (func (export "exp64") (param $x f64) (result f64) (call $exp64 (local.get $x)))
   (func (export "tanh64") (param $x f64) (result f64) (call $tanh64 (local.get $x)))
   (func (export "sigmoid64") (param $x f64) (result f64) (call $sigmoid64 (local.get $x)))
+
+  ;; lstm64: the float64 LSTM gate loop for B rows of H units, exactly lstmPointwiseForwardAt's loop (cells/lstm.ts) with the
+  ;; exact σ and tanh above: i, f, o = σ(z), g = tanh(z) written back over z [B, 4H] at pz, c' = (f∗c) + (i∗g) from c [B, H]
+  ;; at pcp, tanh c', h' = o∗tanh c' into [B, H] at pcn, ptc, ph. Same operations in the same order: the same bits.
+  (func $lstm64 (export "lstm64") (param $pz i32) (param $pcp i32) (param $pcn i32) (param $ptc i32) (param $ph i32) (param $B i32) (param $H i32)
+    (local $b i32) (local $hb i32) (local $qs i32) (local $qe i32)
+    (local $i f64) (local $f f64) (local $g f64) (local $o f64) (local $cn f64) (local $tc f64)
+    (local.set $hb (i32.shl (local.get $H) (i32.const 3)))
+    (block $bend (loop $bl
+      (br_if $bend (i32.ge_s (local.get $b) (local.get $B)))
+      (local.set $qe (i32.add (local.get $qs) (local.get $hb)))
+      (block $jend (loop $jl
+        (br_if $jend (i32.ge_u (local.get $qs) (local.get $qe)))
+        (local.set $i (call $sigmoid64 (f64.load (local.get $pz))))
+        (f64.store (local.get $pz) (local.get $i))
+        (local.set $f (call $sigmoid64 (f64.load (i32.add (local.get $pz) (local.get $hb)))))
+        (f64.store (i32.add (local.get $pz) (local.get $hb)) (local.get $f))
+        (local.set $g (call $tanh64 (f64.load (i32.add (local.get $pz) (i32.shl (local.get $hb) (i32.const 1))))))
+        (f64.store (i32.add (local.get $pz) (i32.shl (local.get $hb) (i32.const 1))) (local.get $g))
+        (local.set $o (call $sigmoid64 (f64.load (i32.add (local.get $pz) (i32.mul (local.get $hb) (i32.const 3))))))
+        (f64.store (i32.add (local.get $pz) (i32.mul (local.get $hb) (i32.const 3))) (local.get $o))
+        (local.set $cn (f64.add (f64.mul (local.get $f) (f64.load (i32.add (local.get $pcp) (local.get $qs))))
+                                (f64.mul (local.get $i) (local.get $g))))
+        (local.set $tc (call $tanh64 (local.get $cn)))
+        (f64.store (i32.add (local.get $pcn) (local.get $qs)) (local.get $cn))
+        (f64.store (i32.add (local.get $ptc) (local.get $qs)) (local.get $tc))
+        (f64.store (i32.add (local.get $ph) (local.get $qs)) (f64.mul (local.get $o) (local.get $tc)))
+        (local.set $pz (i32.add (local.get $pz) (i32.const 8)))
+        (local.set $qs (i32.add (local.get $qs) (i32.const 8)))
+        (br $jl)))
+      ;; the next row of z: 4H values after this row's start, of which H were walked
+      (local.set $pz (i32.add (local.get $pz) (i32.mul (local.get $hb) (i32.const 3))))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
+  ;; $copy64: n float64 values from byte address src to dst (regions apart)
+  (func $copy64 (param $dst i32) (param $src i32) (param $n i32)
+    (block $end (loop $l
+      (br_if $end (i32.eqz (local.get $n)))
+      (f64.store (local.get $dst) (f64.load (local.get $src)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
+      (local.set $src (i32.add (local.get $src) (i32.const 8)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $l))))
+
+  ;; lstmseq64: the whole float64 LSTM forward time loop for small batches, exactly lstmSequenceForward's per-step path with
+  ;; the row kernel: for t = 0 … T−1, Z_t += h_{t−1} W_hhᵀ ($rowvec on W_hhᵀ [H, 4H] at pw), then $lstm64 on step t's rows,
+  ;; then padded rows (mask value 0) copy their previous h and c. Buffers as lstmSequenceForward lays them out: gates
+  ;; [T, B, 4H] at pz (input products in, activations out), hs, cs [T + 1, B, H] at phs, pcs (block 0 = state0 in, blocks
+  ;; 1 … T out), tanh c [T, B, H] at ptc, mask [T, B] at pm (0 = no mask).
+  (func (export "lstmseq64") (param $T i32) (param $B i32) (param $H i32) (param $pw i32) (param $pz i32) (param $phs i32)
+    (param $pcs i32) (param $ptc i32) (param $pm i32)
+    (local $t i32) (local $b i32) (local $bh i32) (local $hb i32) (local $q i32)
+    (local.set $hb (i32.shl (local.get $H) (i32.const 3)))
+    (local.set $bh (i32.mul (local.get $B) (local.get $hb)))
+    (block $tend (loop $tl
+      (br_if $tend (i32.ge_s (local.get $t) (local.get $T)))
+      (call $rowvec (local.get $B) (i32.shl (local.get $H) (i32.const 2)) (local.get $H) (local.get $phs) (local.get $pw) (local.get $pz) (i32.const 1))
+      (call $lstm64 (local.get $pz) (local.get $pcs) (i32.add (local.get $pcs) (local.get $bh)) (local.get $ptc)
+        (i32.add (local.get $phs) (local.get $bh)) (local.get $B) (local.get $H))
+      ;; a padded row keeps its previous state
+      (if (local.get $pm) (then
+        (local.set $b (i32.const 0))
+        (local.set $q (i32.const 0))
+        (block $bend (loop $bl
+          (br_if $bend (i32.ge_s (local.get $b) (local.get $B)))
+          (if (f64.eq (f64.load (local.get $pm)) (f64.const 0)) (then
+            (call $copy64 (i32.add (i32.add (local.get $phs) (local.get $bh)) (local.get $q)) (i32.add (local.get $phs) (local.get $q)) (local.get $H))
+            (call $copy64 (i32.add (i32.add (local.get $pcs) (local.get $bh)) (local.get $q)) (i32.add (local.get $pcs) (local.get $q)) (local.get $H))))
+          (local.set $pm (i32.add (local.get $pm) (i32.const 8)))
+          (local.set $q (i32.add (local.get $q) (local.get $hb)))
+          (local.set $b (i32.add (local.get $b) (i32.const 1)))
+          (br $bl)))))
+      (local.set $pz (i32.add (local.get $pz) (i32.shl (local.get $bh) (i32.const 2))))
+      (local.set $phs (i32.add (local.get $phs) (local.get $bh)))
+      (local.set $pcs (i32.add (local.get $pcs) (local.get $bh)))
+      (local.set $ptc (i32.add (local.get $ptc) (local.get $bh)))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $tl))))
 )

@@ -1,0 +1,136 @@
+// The fused float64 LSTM forward (lstmseq64 in WebAssembly) gives the per-step path's bits: same states, gates and tanh c.
+import { strict as assert } from "node:assert";
+import { Rng, randn, setPrecision } from "../tensor";
+import { gemmRowsTB } from "../tensor/gemm-js";
+import { wasmLstmPointwise64, wasmLstmSequence64 } from "../tensor/gates-wasm";
+import { CellParams, initCellParams, lstmCellForward, lstmPointwiseForwardAt } from "../cells";
+import { Tensor } from "../tensor/tensor";
+import { chunkSteps, inputProducts } from "./sequence-products";
+import { lstmSequenceForward } from "./lstm-sequence";
+
+function sameBits(a: Float64Array, b: Float64Array, what: string): void {
+  assert.equal(a.length, b.length, `${what}: lengths`);
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) assert.fail(`${what}: element ${i} differs: ${a[i]} vs ${b[i]}`);
+}
+
+/** A mask with sequences of different lengths (row b ends 2b steps early) and one padded step inside row 0. */
+function maskOf(T: number, B: number): Float64Array {
+  const m = new Float64Array(T * B).fill(1);
+  for (let b = 0; b < B; b++) for (let t = Math.max(1, T - 2 * b); t < T; t++) m[t * B + b] = 0;
+  if (T > 3) m[2 * B] = 0;
+  return m;
+}
+
+/**
+ * The per-step path of lstmSequenceForward, written out as the naive reference: the chunk's input products, then per step
+ * `Z_t += h_{t−1} W_hhᵀ` (gemmRowsTB, bit-identical to the row kernel), the JS gate loop, and padded rows keeping their state.
+ */
+function perStepForward(p: CellParams, x: Float64Array, h0: Float64Array, c0: Float64Array, m: Float64Array | null, T: number, B: number, I: number, H: number) {
+  const G4 = 4 * H, BH = B * H, BG = B * G4;
+  const gates = new Float64Array(T * BG), tanhCs = new Float64Array(T * BH);
+  const hs = new Float64Array((T + 1) * BH), cs = new Float64Array((T + 1) * BH);
+  hs.set(h0);
+  cs.set(c0);
+  const bias = p.bias_ih.data.map((v, j) => v + p.bias_hh.data[j]);
+  const chunk = chunkSteps(T, B);
+  for (let t = 0; t < T; t++) {
+    if (t % chunk === 0) inputProducts(gates, x, p, bias, t, Math.min(T, t + chunk), B, G4, I);
+    const zo = t * BG, po = t * BH, so = po + BH;
+    gemmRowsTB(gates, zo, hs, po, p.weight_hh.data, B, G4, H, true);
+    lstmPointwiseForwardAt(gates, zo, cs, po, cs, tanhCs, hs, so, po, B, H);
+    for (let b = 0; m !== null && b < B; b++) {
+      if (m[t * B + b] !== 0) continue;
+      hs.copyWithin(so + b * H, po + b * H, po + (b + 1) * H);
+      cs.copyWithin(so + b * H, po + b * H, po + (b + 1) * H);
+    }
+  }
+  return { gates, tanhCs, hs, cs };
+}
+
+describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () => {
+  const cases: [number, number, number, number, boolean][] = [
+    // T, B, I, H, masked
+    [20, 1, 8, 16, false], [20, 1, 8, 16, true], [7, 2, 3, 5, false], [9, 3, 4, 5, true], [13, 3, 2, 7, true],
+    [1, 1, 1, 1, false], [30, 2, 3, 9, true], [520, 1, 2, 3, false], [6, 1, 5, 33, true],
+  ];
+  for (const [T, B, I, H, masked] of cases) {
+    it(`T=${T} B=${B} I=${I} H=${H}${masked ? " masked" : ""}: bit-identical states, gates and tanh c`, () => {
+      const rng = new Rng(T * 100 + B * 10 + H);
+      const p = initCellParams("lstm", I, H, { rng });
+      // larger weights than the init, so gates saturate and every branch of exp and tanh is reached
+      for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 4;
+      const x = randn([T, B, I], { rng, std: 2 }).data;
+      const h0 = randn([B, H], { rng }).data, c0 = randn([B, H], { rng, std: 3 }).data;
+      const m = masked ? maskOf(T, B) : null;
+      const ref = perStepForward(p, x, h0, c0, m, T, B, I, H);
+      // the kernel itself, on the reference's input products
+      const gates = new Float64Array(T * B * 4 * H);
+      const bias = p.bias_ih.data.map((v, j) => v + p.bias_hh.data[j]);
+      const chunk = chunkSteps(T, B);
+      for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, 4 * H, I);
+      const hs = new Float64Array((T + 1) * B * H), cs = new Float64Array((T + 1) * B * H), tanhCs = new Float64Array(T * B * H);
+      hs.set(h0);
+      cs.set(c0);
+      assert.ok(wasmLstmSequence64(p.weight_hh.data, gates, hs, cs, tanhCs, m, T, B, H), "WebAssembly is available in Node");
+      sameBits(gates, ref.gates, "gates");
+      sameBits(hs, ref.hs, "h states");
+      sameBits(cs, ref.cs, "c states");
+      sameBits(tanhCs, ref.tanhCs, "tanh c");
+      // and through lstmSequenceForward, which takes the fused path for these small products in float64
+      const tape = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
+      sameBits(tape.hs, ref.hs, "tape h");
+      sameBits(tape.cs, ref.cs, "tape c");
+      sameBits(tape.gates, ref.gates, "tape gates");
+    });
+  }
+
+  it("agrees with stepping lstmCellForward to round-off (an independent witness of the reference)", () => {
+    const T = 12, B = 2, I = 3, H = 6;
+    const rng = new Rng(5);
+    const p = initCellParams("lstm", I, H, { rng });
+    const x = randn([T, B, I], { rng });
+    const tape = lstmSequenceForward(p, x.data, null, null, null, T, B, I, H);
+    let h = new Tensor(new Float64Array(B * H), [B, H]), c = new Tensor(new Float64Array(B * H), [B, H]);
+    let worst = 0;
+    for (let t = 0; t < T; t++) {
+      ({ h, c } = lstmCellForward(new Tensor(x.data.slice(t * B * I, (t + 1) * B * I), [B, I]), h, c, p));
+      for (let q = 0; q < B * H; q++) worst = Math.max(worst, Math.abs(h.data[q] - tape.hs[(t + 1) * B * H + q]), Math.abs(c.data[q] - tape.cs[(t + 1) * B * H + q]));
+    }
+    assert.ok(worst < 1e-13, `worst difference ${worst}`);
+  });
+
+  it("float32 precision keeps the per-step path (its own gate loop), not the float64 kernel", () => {
+    const T = 5, B = 1, I = 2, H = 4;
+    const rng = new Rng(9);
+    const p = initCellParams("lstm", I, H, { rng });
+    const x = randn([T, B, I], { rng }).data;
+    const f64 = lstmSequenceForward(p, x, null, null, null, T, B, I, H);
+    setPrecision("float32");
+    try {
+      const f32 = lstmSequenceForward(p, x, null, null, null, T, B, I, H);
+      let differ = false;
+      for (let q = 0; q < f64.hs.length; q++) differ ||= f64.hs[q] !== f32.hs[q];
+      assert.ok(differ, "float32 results differ from float64 in the last bits");
+      for (let q = 0; q < f64.hs.length; q++) assert.ok(Math.abs(f64.hs[q] - f32.hs[q]) < 1e-5);
+    } finally {
+      setPrecision("float64");
+    }
+  });
+
+  it("lstm64 (the gate loop alone) gives lstmPointwiseForwardAt's bits at offsets", () => {
+    const rng = new Rng(3);
+    for (const [B, H] of [[1, 16], [3, 5], [2, 1]]) {
+      const z = randn([4 + B * 4 * H], { rng, std: 6 }).data, cp = randn([2 + B * H], { rng, std: 4 }).data;
+      const zw = z.slice();
+      const n = 3 + B * H;
+      const ref = { c: new Float64Array(n), tc: new Float64Array(n), h: new Float64Array(n) };
+      const got = { c: new Float64Array(n), tc: new Float64Array(n), h: new Float64Array(n) };
+      lstmPointwiseForwardAt(z, 4, cp, 2, ref.c, ref.tc, ref.h, 3, 1, B, H);
+      assert.ok(wasmLstmPointwise64(zw, 4, cp, 2, got.c, got.tc, got.h, 3, 1, B, H));
+      sameBits(zw, z, "gates");
+      sameBits(got.c, ref.c, "c");
+      sameBits(got.tc, ref.tc, "tanh c");
+      sameBits(got.h, ref.h, "h");
+    }
+  });
+});
