@@ -773,16 +773,169 @@
   (func (export "tanh64") (param $x f64) (result f64) (call $tanh64 (local.get $x)))
   (func (export "sigmoid64") (param $x f64) (result f64) (call $sigmoid64 (local.get $x)))
 
+  ;; ---- the same exp, expm1 and tanh on two lanes (f64x2) for the gate loop ----
+  ;; Each lane performs exactly the scalar function's operations: the branches of fdlibm become lane selects, using that
+  ;; for the inputs taken here the general reduction gives the bits of the special cases (k = ±1: t·ln2_hi = ±ln2_hi
+  ;; exactly; k = 0: hi = x, lo = 0, and 0 − q = −q, so exp's k = 0 formula has the same value), and that the
+  ;; thresholds on the high word are exact comparisons of |x| with doubles (|x| > 0x3FD62E42_xxxxxxxx ⟺ |x| ≥ 0x1.62e43p-2).
+  ;; Lanes outside the vector formulas' range (exp: |x| ≥ 708 or NaN; tanh: |x| ≥ 22 or NaN) run the scalar functions.
+
+  ;; $kred2: the reduction's k = (int)(x/ln2 ± 1/2) (a truncation, as the C cast) as doubles for lanes with |x| > 0.5·ln2
+  ;; (fdlibm's hx > 0x3FD62E42), +0 elsewhere
+  (func $kred2 (param $x v128) (result v128)
+    (v128.and
+      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const 0x1.71547652b82fep0)) (local.get $x))
+        (v128.or (f64x2.splat (f64.const 0.5)) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))))
+      (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 0x1.62e43p-2)))))
+  ;; $kbits: for lanes holding integer doubles k (|k| < 2^51), 0x4338000000000000 + k as 64-bit integers (k + 1.5·2^52 puts k in
+  ;; the low mantissa bits); shifted left by 52 the constant part vanishes, so ((this ± e) << 52) builds 2^(e ± k) like INSERT_WORDS
+  (func $kbits (param $k v128) (result v128)
+    (f64x2.add (local.get $k) (f64x2.splat (f64.const 0x1.8p52))))
+  ;; $pow2k: 2^k for lanes holding integer doubles k (|k| ≤ 1022)
+  (func $pow2k (param $k v128) (result v128)
+    (i64x2.shl (i64x2.add (call $kbits (local.get $k)) (i64x2.splat (i64.const 1023))) (i32.const 52)))
+  ;; $pow2mk: 2^(−k) for lanes holding integer doubles k (|k| ≤ 1022)
+  (func $pow2mk (param $k v128) (result v128)
+    (i64x2.shl (i64x2.sub (i64x2.splat (i64.const 1023)) (call $kbits (local.get $k))) (i32.const 52)))
+
+  ;; $exp64x2: $exp64 on both lanes
+  (func $exp64x2 (param $x v128) (result v128)
+    (local $ax v128) (local $k v128) (local $hi v128) (local $lo v128) (local $r v128) (local $t v128) (local $c v128) (local $y v128)
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (if (i32.eqz (i64x2.all_true (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 708))))) (then
+      (return (f64x2.replace_lane 1 (f64x2.splat (call $exp64 (f64x2.extract_lane 0 (local.get $x)))) (call $exp64 (f64x2.extract_lane 1 (local.get $x)))))))
+    (local.set $k (call $kred2 (local.get $x)))
+    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.62e42fee00000p-1)))))
+    (local.set $lo (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.a39ef35793c76p-33))))
+    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+    (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
+      (f64x2.add (f64x2.splat (f64.const 0x1.555555555553ep-3)) (f64x2.mul (local.get $t)
+      (f64x2.add (f64x2.splat (f64.const -0x1.6c16c16bebd93p-9)) (f64x2.mul (local.get $t)
+      (f64x2.add (f64x2.splat (f64.const 0x1.1566aaf25de2cp-14)) (f64x2.mul (local.get $t)
+      (f64x2.add (f64x2.splat (f64.const -0x1.bbd41c5d26bf1p-20)) (f64x2.mul (local.get $t) (f64x2.splat (f64.const 0x1.6376972bea4d0p-25)))))))))))))
+    (local.set $y (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.sub (f64x2.sub (local.get $lo)
+      (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (f64x2.splat (f64.const 2)) (local.get $c)))) (local.get $hi))))
+    (local.set $y (f64x2.mul (local.get $y) (call $pow2k (local.get $k))))
+    ;; |x| < 2^-28: 1 + x;  x = 1: V8's correctly rounded e
+    (local.set $y (v128.bitselect (f64x2.add (f64x2.splat (f64.const 1)) (local.get $x)) (local.get $y) (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 0x1p-28)))))
+    (v128.bitselect (f64x2.splat (f64.const 0x1.5bf0a8b145769p1)) (local.get $y) (f64x2.eq (local.get $x) (f64x2.splat (f64.const 1)))))
+
+  ;; $expm1_64x2: $expm1_64 on both lanes for tanh's arguments only: x in [2, 44) or (−2, −2^-27], where neither of expm1's
+  ;; early returns applies and k is never 1 (k ∈ {0, −1, −2, −3} or 3 … 63); every other case of k is computed, each lane takes its own.
+  (func $expm1_64x2 (param $x v128) (result v128)
+    (local $k v128) (local $hi v128) (local $lo v128) (local $c v128) (local $r v128) (local $hfx v128) (local $hxs v128)
+    (local $r1 v128) (local $t v128) (local $e v128) (local $twopk v128) (local $twomk v128) (local $y v128)
+    (local.set $k (call $kred2 (local.get $x)))
+    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.62e42fee00000p-1)))))
+    (local.set $lo (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.a39ef35793c76p-33))))
+    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+    (local.set $c (f64x2.sub (f64x2.sub (local.get $hi) (local.get $r)) (local.get $lo)))
+    (local.set $hfx (f64x2.mul (f64x2.splat (f64.const 0.5)) (local.get $r)))
+    (local.set $hxs (f64x2.mul (local.get $r) (local.get $hfx)))
+    (local.set $r1 (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $hxs)
+      (f64x2.add (f64x2.splat (f64.const -0x1.11111111110f4p-5)) (f64x2.mul (local.get $hxs)
+      (f64x2.add (f64x2.splat (f64.const 0x1.a01a019fe5585p-10)) (f64x2.mul (local.get $hxs)
+      (f64x2.add (f64x2.splat (f64.const -0x1.4ce199eaadbb7p-14)) (f64x2.mul (local.get $hxs)
+      (f64x2.add (f64x2.splat (f64.const 0x1.0cfca86e65239p-18)) (f64x2.mul (local.get $hxs) (f64x2.splat (f64.const -0x1.afdb76e09c32dp-23)))))))))))))
+    (local.set $t (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64x2.mul (local.get $hxs) (f64x2.div (f64x2.sub (local.get $r1) (local.get $t))
+      (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul (local.get $r) (local.get $t))))))
+    ;; k = 0
+    (local.set $y (f64x2.sub (local.get $r) (f64x2.sub (f64x2.mul (local.get $r) (local.get $e)) (local.get $hxs))))
+    (if (v128.any_true (f64x2.ne (local.get $k) (f64x2.splat (f64.const 0)))) (then
+      (local.set $e (f64x2.sub (f64x2.sub (f64x2.mul (local.get $r) (f64x2.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
+      (local.set $twopk (call $pow2k (local.get $k)))
+      (local.set $twomk (call $pow2mk (local.get $k)))
+      ;; 2 ≤ k < 20: (1 − 2^−k − (e − r))·2^k;  20 ≤ k ≤ 56: ((r − (e + 2^−k)) + 1)·2^k
+      (local.set $t (v128.bitselect
+        (f64x2.mul (f64x2.sub (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $twomk)) (f64x2.sub (local.get $e) (local.get $r))) (local.get $twopk))
+        (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e) (local.get $twomk))) (f64x2.splat (f64.const 1))) (local.get $twopk))
+        (f64x2.lt (local.get $k) (f64x2.splat (f64.const 20)))))
+      ;; k ≤ −2 or k > 56: (1 − (e − r))·2^k − 1
+      (local.set $t (v128.bitselect
+        (f64x2.sub (f64x2.mul (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.sub (local.get $e) (local.get $r))) (local.get $twopk)) (f64x2.splat (f64.const 1)))
+        (local.get $t)
+        (v128.or (f64x2.le (local.get $k) (f64x2.splat (f64.const -2))) (f64x2.gt (local.get $k) (f64x2.splat (f64.const 56))))))
+      ;; k = −1: (r − e)/2 − 1/2
+      (local.set $t (v128.bitselect
+        (f64x2.sub (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $r) (local.get $e))) (f64x2.splat (f64.const 0.5)))
+        (local.get $t)
+        (f64x2.eq (local.get $k) (f64x2.splat (f64.const -1)))))
+      (local.set $y (v128.bitselect (local.get $y) (local.get $t) (f64x2.eq (local.get $k) (f64x2.splat (f64.const 0)))))))
+    (local.get $y))
+
+  ;; $tanh64x2: $tanh64 on both lanes
+  (func $tanh64x2 (param $x v128) (result v128)
+    (local $ax v128) (local $ge1 v128) (local $t v128) (local $q v128) (local $z v128)
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (if (i32.eqz (i64x2.all_true (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 22))))) (then
+      (return (f64x2.replace_lane 1 (f64x2.splat (call $tanh64 (f64x2.extract_lane 0 (local.get $x)))) (call $tanh64 (f64x2.extract_lane 1 (local.get $x)))))))
+    ;; |x| ≥ 1: t = expm1(2|x|), 1 − 2/(t + 2);  else t = expm1(−2|x|), −t/(t + 2)
+    (local.set $ge1 (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 1))))
+    (local.set $t (call $expm1_64x2 (f64x2.mul (v128.bitselect (f64x2.splat (f64.const 2)) (f64x2.splat (f64.const -2)) (local.get $ge1)) (local.get $ax))))
+    (local.set $q (f64x2.div (v128.bitselect (f64x2.splat (f64.const 2)) (f64x2.neg (local.get $t)) (local.get $ge1)) (f64x2.add (local.get $t) (f64x2.splat (f64.const 2)))))
+    (local.set $z (v128.bitselect (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $q)) (local.get $q) (local.get $ge1)))
+    ;; the sign of x; |x| < 2^-28: x itself
+    (local.set $z (v128.xor (local.get $z) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+    (v128.bitselect (local.get $x) (local.get $z) (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 0x1p-28)))))
+
+  ;; $sigmoid64x2: $sigmoid64 on both lanes
+  (func $sigmoid64x2 (param $x v128) (result v128)
+    (local $pos v128) (local $e v128)
+    (local.set $pos (f64x2.ge (local.get $x) (f64x2.splat (f64.const 0))))
+    (local.set $e (call $exp64x2 (v128.bitselect (f64x2.neg (local.get $x)) (local.get $x) (local.get $pos))))
+    (f64x2.div (v128.bitselect (f64x2.splat (f64.const 1)) (local.get $e) (local.get $pos)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+
+  ;; test entry points: the two-lane functions on n (even) values in place at p
+  (func $rows2 (param $p i32) (param $n i32) (param $which i32)
+    (local $v v128)
+    (block $end (loop $l
+      (br_if $end (i32.lt_s (local.get $n) (i32.const 2)))
+      (local.set $v (v128.load (local.get $p)))
+      (v128.store (local.get $p) (if (result v128) (i32.eqz (local.get $which)) (then (call $exp64x2 (local.get $v)))
+        (else (if (result v128) (i32.eq (local.get $which) (i32.const 1)) (then (call $tanh64x2 (local.get $v))) (else (call $sigmoid64x2 (local.get $v)))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+      (br $l))))
+  (func (export "exp64x2rows") (param $p i32) (param $n i32) (call $rows2 (local.get $p) (local.get $n) (i32.const 0)))
+  (func (export "tanh64x2rows") (param $p i32) (param $n i32) (call $rows2 (local.get $p) (local.get $n) (i32.const 1)))
+  (func (export "sigmoid64x2rows") (param $p i32) (param $n i32) (call $rows2 (local.get $p) (local.get $n) (i32.const 2)))
+
   ;; lstm64: the float64 LSTM gate loop for B rows of H units, exactly lstmPointwiseForwardAt's loop (cells/lstm.ts) with the
   ;; exact σ and tanh above: i, f, o = σ(z), g = tanh(z) written back over z [B, 4H] at pz, c' = (f∗c) + (i∗g) from c [B, H]
   ;; at pcp, tanh c', h' = o∗tanh c' into [B, H] at pcn, ptc, ph. Same operations in the same order: the same bits.
+  ;; Units go in pairs on the two-lane functions, an odd last unit alone.
   (func $lstm64 (export "lstm64") (param $pz i32) (param $pcp i32) (param $pcn i32) (param $ptc i32) (param $ph i32) (param $B i32) (param $H i32)
-    (local $b i32) (local $hb i32) (local $qs i32) (local $qe i32)
+    (local $b i32) (local $hb i32) (local $qs i32) (local $qe i32) (local $qe2 i32)
     (local $i f64) (local $f f64) (local $g f64) (local $o f64) (local $cn f64) (local $tc f64)
+    (local $vi v128) (local $vf v128) (local $vg v128) (local $vo v128) (local $vc v128) (local $vt v128)
     (local.set $hb (i32.shl (local.get $H) (i32.const 3)))
     (block $bend (loop $bl
       (br_if $bend (i32.ge_s (local.get $b) (local.get $B)))
       (local.set $qe (i32.add (local.get $qs) (local.get $hb)))
+      (local.set $qe2 (i32.sub (local.get $qe) (i32.const 8)))
+      ;; two units at a time
+      (block $j2end (loop $j2l
+        (br_if $j2end (i32.ge_u (local.get $qs) (local.get $qe2)))
+        (local.set $vi (call $sigmoid64x2 (v128.load (local.get $pz))))
+        (v128.store (local.get $pz) (local.get $vi))
+        (local.set $vf (call $sigmoid64x2 (v128.load (i32.add (local.get $pz) (local.get $hb)))))
+        (v128.store (i32.add (local.get $pz) (local.get $hb)) (local.get $vf))
+        (local.set $vg (call $tanh64x2 (v128.load (i32.add (local.get $pz) (i32.shl (local.get $hb) (i32.const 1))))))
+        (v128.store (i32.add (local.get $pz) (i32.shl (local.get $hb) (i32.const 1))) (local.get $vg))
+        (local.set $vo (call $sigmoid64x2 (v128.load (i32.add (local.get $pz) (i32.mul (local.get $hb) (i32.const 3))))))
+        (v128.store (i32.add (local.get $pz) (i32.mul (local.get $hb) (i32.const 3))) (local.get $vo))
+        (local.set $vc (f64x2.add (f64x2.mul (local.get $vf) (v128.load (i32.add (local.get $pcp) (local.get $qs))))
+                                  (f64x2.mul (local.get $vi) (local.get $vg))))
+        (local.set $vt (call $tanh64x2 (local.get $vc)))
+        (v128.store (i32.add (local.get $pcn) (local.get $qs)) (local.get $vc))
+        (v128.store (i32.add (local.get $ptc) (local.get $qs)) (local.get $vt))
+        (v128.store (i32.add (local.get $ph) (local.get $qs)) (f64x2.mul (local.get $vo) (local.get $vt)))
+        (local.set $pz (i32.add (local.get $pz) (i32.const 16)))
+        (local.set $qs (i32.add (local.get $qs) (i32.const 16)))
+        (br $j2l)))
+      ;; the last unit when H is odd
       (block $jend (loop $jl
         (br_if $jend (i32.ge_u (local.get $qs) (local.get $qe)))
         (local.set $i (call $sigmoid64 (f64.load (local.get $pz))))

@@ -4,7 +4,12 @@ import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { sigmoidScalar } from "./activations";
 import { Rng } from "./random";
 
-interface LibmExports { exp64(x: number): number; tanh64(x: number): number; sigmoid64(x: number): number }
+interface LibmExports {
+  mem: { buffer: ArrayBuffer; grow(pages: number): number };
+  exp64(x: number): number; tanh64(x: number): number; sigmoid64(x: number): number;
+  /** the two-lane versions the gate loop uses, on n (even) values in place at byte address p */
+  exp64x2rows(p: number, n: number): void; tanh64x2rows(p: number, n: number): void; sigmoid64x2rows(p: number, n: number): void;
+}
 
 const libm = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(GEMM_SIMD_WASM_BASE64, "base64")), {}).exports as unknown as LibmExports;
 
@@ -33,14 +38,50 @@ function same(a: number, b: number): boolean {
   return (Number.isNaN(a) && Number.isNaN(b)) || bitsOf(a) === bitsOf(b);
 }
 
-/** Compares the three functions with their JavaScript references on `xs`; fails naming the first differing input. */
-function compareAll(xs: Float64Array | number[]): void {
+const CHUNK = 1 << 15; // values per call of the two-lane entry points (256 KiB of the module's memory)
+libm.mem.grow(4);
+
+/** `name` (a two-lane entry point) applied to `xs` chunk by chunk through the module's memory. */
+function twoLanes(name: "exp64x2rows" | "tanh64x2rows" | "sigmoid64x2rows", xs: Float64Array): Float64Array {
+  const out = new Float64Array(xs.length);
+  const mem = new Float64Array(libm.mem.buffer, 0, CHUNK);
+  for (let q = 0; q < xs.length; q += CHUNK) {
+    const part = xs.subarray(q, Math.min(xs.length, q + CHUNK));
+    mem.set(part);
+    libm[name](0, part.length & ~1);
+    out.set(mem.subarray(0, part.length & ~1), q);
+  }
+  return out;
+}
+
+/**
+ * Compares the scalar functions and their two-lane versions with the JavaScript references on `xs` (shuffled into
+ * pairs of unlike values as well, so both lanes see every branch next to every other); fails naming the first differing input.
+ */
+function compareAll(list: Float64Array | number[]): void {
+  const xs = list instanceof Float64Array ? list : Float64Array.from(list);
+  const refs = { exp: xs.map(Math.exp), tanh: xs.map(Math.tanh), sig: xs.map(sigmoidScalar) };
+  const check = (what: string, x: number, got: number, want: number): void => {
+    if (!same(got, want)) assert.fail(`${what}(${x}) = ${got}, JavaScript gives ${want} (bits of x ${bitsOf(x).toString(16)})`);
+  };
   for (let n = 0; n < xs.length; n++) {
     const x = xs[n];
-    const e = libm.exp64(x), t = libm.tanh64(x), s = libm.sigmoid64(x);
-    if (!same(e, Math.exp(x))) assert.fail(`exp64(${x}) = ${e}, Math.exp gives ${Math.exp(x)} (bits ${bitsOf(x).toString(16)})`);
-    if (!same(t, Math.tanh(x))) assert.fail(`tanh64(${x}) = ${t}, Math.tanh gives ${Math.tanh(x)} (bits ${bitsOf(x).toString(16)})`);
-    if (!same(s, sigmoidScalar(x))) assert.fail(`sigmoid64(${x}) = ${s}, sigmoidScalar gives ${sigmoidScalar(x)} (bits ${bitsOf(x).toString(16)})`);
+    check("exp64", x, libm.exp64(x), refs.exp[n]);
+    check("tanh64", x, libm.tanh64(x), refs.tanh[n]);
+    check("sigmoid64", x, libm.sigmoid64(x), refs.sig[n]);
+  }
+  const fresh = (xs.length & ~1) !== xs.length ? xs.subarray(0, xs.length - 1) : xs;
+  for (const [name, ref] of [["exp64x2rows", refs.exp], ["tanh64x2rows", refs.tanh], ["sigmoid64x2rows", refs.sig]] as const) {
+    const got = twoLanes(name, fresh);
+    for (let n = 0; n < fresh.length; n++) check(name, fresh[n], got[n], ref[n]);
+    // the same values paired differently: lane 0 from the front, lane 1 from the back
+    const paired = new Float64Array(fresh.length);
+    for (let n = 0; n < fresh.length / 2; n++) { paired[2 * n] = fresh[n]; paired[2 * n + 1] = fresh[fresh.length - 1 - n]; }
+    const got2 = twoLanes(name, paired);
+    for (let n = 0; n < fresh.length / 2; n++) {
+      check(name, fresh[n], got2[2 * n], ref[n]);
+      check(name, fresh[fresh.length - 1 - n], got2[2 * n + 1], ref[fresh.length - 1 - n]);
+    }
   }
 }
 
@@ -51,7 +92,7 @@ function around(x: number): number[] {
   return out;
 }
 
-describe("exp64 / tanh64 / sigmoid64 (float64 libm in WebAssembly, bit-identical to V8)", () => {
+describe("exp64 / tanh64 / sigmoid64 and their two-lane versions (float64 libm in WebAssembly, bit-identical to V8)", () => {
   it("special values: ±0, ±∞, NaN, the smallest and largest doubles, ±1", () => {
     compareAll([0, -0, Infinity, -Infinity, NaN, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1, 0.5, -0.5, 2, -2]);
     assert.ok(Object.is(libm.tanh64(-0), -0), "tanh64(−0) is −0");
