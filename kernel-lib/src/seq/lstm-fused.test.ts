@@ -1,4 +1,4 @@
-// The fused float64 LSTM forward (lstmseq64 in WebAssembly) gives the per-step path's bits: same states, gates and tanh c.
+// The fused float64 LSTM time loops (lstmseq64 forward, lstmbwd64 backward, in WebAssembly) give the per-step path's bits.
 import { strict as assert } from "node:assert";
 import { Rng, randn, setPrecision } from "../tensor";
 import { gemmRowsTB } from "../tensor/gemm-js";
@@ -6,7 +6,8 @@ import { wasmLstmPointwise64, wasmLstmSequence64 } from "../tensor/gates-wasm";
 import { CellParams, initCellParams, lstmCellForward, lstmPointwiseForwardAt } from "../cells";
 import { Tensor } from "../tensor/tensor";
 import { chunkSteps, inputProducts } from "./sequence-products";
-import { lstmSequenceForward } from "./lstm-sequence";
+import { lstmSequenceBackward, lstmSequenceForward, lstmSequenceFusion } from "./lstm-sequence";
+import { zerosLikeParams } from "../cells";
 
 function sameBits(a: Float64Array, b: Float64Array, what: string): void {
   assert.equal(a.length, b.length, `${what}: lengths`);
@@ -76,11 +77,16 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
       sameBits(hs, ref.hs, "h states");
       sameBits(cs, ref.cs, "c states");
       sameBits(tanhCs, ref.tanhCs, "tanh c");
-      // and through lstmSequenceForward, which takes the fused path for these small products in float64
+      // and through lstmSequenceForward, which takes the fused path for these small products in float64, and its per-step path
       const tape = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
-      sameBits(tape.hs, ref.hs, "tape h");
-      sameBits(tape.cs, ref.cs, "tape c");
-      sameBits(tape.gates, ref.gates, "tape gates");
+      lstmSequenceFusion.enabled = false;
+      const stepped = (() => { try { return lstmSequenceForward(p, x, h0, c0, m, T, B, I, H); } finally { lstmSequenceFusion.enabled = true; } })();
+      for (const t of [tape, stepped]) {
+        sameBits(t.hs, ref.hs, "tape h");
+        sameBits(t.cs, ref.cs, "tape c");
+        sameBits(t.gates, ref.gates, "tape gates");
+        sameBits(t.tanhCs, ref.tanhCs, "tape tanh c");
+      }
     });
   }
 
@@ -133,4 +139,47 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
       sameBits(got.h, ref.h, "h");
     }
   });
+});
+
+describe("fused LSTM backward (lstmbwd64) against the per-step path", () => {
+  /** lstmSequenceBackward on a fresh tape, fused or per-step; everything it returns or writes. */
+  function backward(fused: boolean, p: CellParams, x: Float64Array, m: Float64Array | null, dOut: Float64Array | null,
+    dhT: Float64Array, dcT: Float64Array, T: number, B: number, I: number, H: number) {
+    const tape = lstmSequenceForward(p, x, null, null, m, T, B, I, H);
+    const grads = zerosLikeParams(p);
+    const dh = dhT.slice(), dc = dcT.slice();
+    const normsH = new Array<number>(T).fill(-1), normsC = new Array<number>(T).fill(-1);
+    lstmSequenceFusion.enabled = fused;
+    try {
+      const dx = lstmSequenceBackward(tape, dOut, dh, dc, grads, normsH, normsC);
+      return { dx, dh, dc, normsH: Float64Array.from(normsH), normsC: Float64Array.from(normsC), grads };
+    } finally {
+      lstmSequenceFusion.enabled = true;
+    }
+  }
+  const cases: [number, number, number, number, boolean, boolean][] = [
+    // T, B, I, H, masked, with dOut
+    [20, 1, 8, 16, false, true], [20, 1, 8, 16, true, true], [9, 3, 4, 5, true, true], [13, 2, 3, 7, false, false],
+    [11, 3, 2, 9, true, false], [1, 1, 1, 1, false, true], [520, 1, 2, 3, true, true], [6, 2, 5, 33, false, true],
+  ];
+  for (const [T, B, I, H, masked, withOut] of cases) {
+    it(`T=${T} B=${B} I=${I} H=${H}${masked ? " masked" : ""}${withOut ? "" : " dOutputs=null"}: bit-identical dx, dh_0, dc_0, weight gradients and step norms`, () => {
+      const rng = new Rng(T * 31 + B * 7 + H);
+      const p = initCellParams("lstm", I, H, { rng });
+      for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 3;
+      const x = randn([T, B, I], { rng, std: 2 }).data;
+      const dOut = withOut ? randn([T, B, H], { rng }).data : null;
+      const dhT = randn([B, H], { rng }).data, dcT = randn([B, H], { rng }).data;
+      const m = masked ? maskOf(T, B) : null;
+      const fused = backward(true, p, x, m, dOut, dhT, dcT, T, B, I, H);
+      const ref = backward(false, p, x, m, dOut, dhT, dcT, T, B, I, H);
+      sameBits(fused.dx, ref.dx, "dx");
+      sameBits(fused.dh, ref.dh, "dh_0");
+      sameBits(fused.dc, ref.dc, "dc_0");
+      sameBits(fused.normsH, ref.normsH, "‖∂L/∂h_t‖");
+      sameBits(fused.normsC, ref.normsC, "‖∂L/∂c_t‖");
+      for (const name of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) sameBits(fused.grads[name].data, ref.grads[name].data, name);
+      assert.ok(ref.normsH.every((v) => v >= 0) && ref.dx.some((v) => v !== 0), "the reference did run");
+    });
+  }
 });

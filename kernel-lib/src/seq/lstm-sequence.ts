@@ -3,7 +3,7 @@ import { Tensor } from "../tensor/tensor";
 import { GEMM_WASM_MIN_WORK, gemm } from "../tensor/matmul";
 import { gemmRowsNN, gemmRowsTB } from "../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../tensor/gemm-wasm";
-import { wasmLstmSequence64 } from "../tensor/gates-wasm";
+import { wasmLstmSequence64, wasmLstmSequenceBackward64 } from "../tensor/gates-wasm";
 import { precision } from "../tensor/precision";
 import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForwardAt } from "../cells";
@@ -33,6 +33,13 @@ export interface LstmSequenceTape {
   /** BPTT workspace (`dZ` chunk, `dhPrev`, `db`), made by the first backward and reused by a later tape of the same sizes. */
   scratch?: { dZ: Float64Array; dhPrev: Float64Array; db: Float64Array };
 }
+
+/**
+ * Whether small-batch float64 sequences run their whole time loops in one WebAssembly call each (`lstmseq64` forward,
+ * `lstmbwd64` backward). Set `enabled = false` to run the per-step path instead: the naive reference the tests compare with
+ * (both give the same bits).
+ */
+export const lstmSequenceFusion = { enabled: true };
 
 /** `prev`'s buffer when it has `n` values (a tape no longer in use), else a new one. Every value is overwritten by the caller. */
 function reuse(prev: Float64Array | undefined, n: number): Float64Array {
@@ -73,7 +80,7 @@ export function lstmSequenceForward(
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, G4, H);
-  if (js && precision() === "float64") {
+  if (js && lstmSequenceFusion.enabled && precision() === "float64") {
     // small batches in float64: all input products first, then the whole time loop in one WebAssembly call (lstmseq64:
     // the row kernel's step products and the exact gate loop, the same bits as the per-step path below)
     for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, G4, I);
@@ -185,6 +192,19 @@ export function lstmSequenceBackward(
   const dx = new Float64Array(T * B * I);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, H, G4);
+  /** z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps [t0, t1): one product each, from the chunk's dZ rows */
+  const chunkProducts = (t0: number, t1: number): void => {
+    const n = (t1 - t0) * B;
+    weightGradProductsRows(
+      n === chunk * B ? dZ : dZ.subarray(0, n * G4), tape.x.subarray(t0 * B * I, t1 * B * I), tape.hPrev.subarray(t0 * BH, t1 * BH),
+      t1 - t0, p, grads, db, dx.subarray(t0 * B * I, t1 * B * I), B, G4, I, H,
+    );
+  };
+  // small batches: the whole per-step loop of each chunk in one WebAssembly call (lstmbwd64, the same bits as the loop below)
+  if (js && lstmSequenceFusion.enabled && wasmLstmSequenceBackward64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
+    dZ.fill(0); // the workspace is reused zeroed
+    return lstmBiasGrads(grads, db, G4, dx);
+  }
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
   let t0 = Math.max(0, T - chunk);
   const rows = js && wasmPinRows(whh, G4, H, false);
@@ -235,12 +255,7 @@ export function lstmSequenceBackward(
       else gemm(anyPad ? dhPrev : dh, dZ.subarray(dzo, dzo + BG), whh, B, H, G4, false, false, false);
       if (anyPad) for (let b = 0; b < B; b++) if (m![t * B + b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
       if (t === t0) {
-        // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh over the chunk's steps: one product each
-        const n = (t1 - t0) * B;
-        weightGradProductsRows(
-          n === chunk * B ? dZ : dZ.subarray(0, n * G4), tape.x.subarray(t0 * B * I, t1 * B * I), tape.hPrev.subarray(t0 * BH, t1 * BH),
-          t1 - t0, p, grads, db, dx.subarray(t0 * B * I, t1 * B * I), B, G4, I, H,
-        );
+        chunkProducts(t0, t1);
         dZ.fill(0); // padded rows of the next chunk must read zero
         t1 = t0;
         t0 = Math.max(0, t0 - chunk);
@@ -249,6 +264,11 @@ export function lstmSequenceBackward(
   } finally {
     if (!js || rows) wasmUnpin();
   }
+  return lstmBiasGrads(grads, db, G4, dx);
+}
+
+/** The end of {@link lstmSequenceBackward}: both bias gradients `+= Σ dZ` (z holds b_ih + b_hh); returns `dx`. */
+function lstmBiasGrads(grads: CellParams, db: Float64Array, G4: number, dx: Float64Array): Float64Array {
   const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
   for (let j = 0; j < G4; j++) { dbi[j] += db[j]; dbh[j] += db[j]; }
   return dx;

@@ -89,6 +89,10 @@ interface Lstm64Kernels {
   mem: { buffer: ArrayBufferLike; grow(pages: number): number };
   lstm64: (pz: number, pcp: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
   lstmseq64: (T: number, B: number, H: number, pw: number, pz: number, phs: number, pcs: number, ptc: number, pm: number) => void;
+  lstmbwd64: (
+    t0: number, t1: number, B: number, H: number, pw: number, pg: number, ptc: number, pcp: number, pdo: number, pm: number, pdz: number,
+    pdh: number, pdc: number, pdhp: number, pnh: number, pnc: number,
+  ) => void;
 }
 
 /**
@@ -179,5 +183,53 @@ export function wasmLstmSequence64(
   hs.set(mem.subarray(ohs + BH, ohs + (T + 1) * BH), BH);
   cs.set(mem.subarray(ocs + BH, ocs + (T + 1) * BH), BH);
   tanhCs.set(mem.subarray(otc, otc + T * BH));
+  return true;
+}
+
+/**
+ * The float64 LSTM backward time loop of `lstmSequenceBackward` for small batches in WebAssembly (the `lstmbwd64` kernel),
+ * one call per chunk of steps, walking the chunks from the last: per step the gate backward (the same formulas in the
+ * same order) into the chunk's `dZ` rows, the norms `‖∂L/∂h_t‖`, `‖∂L/∂c_t‖` (summed in the same order), and
+ * `∂L/∂h_{t−1} = dZ_t W_hh` (each element one sum in increasing k: the `rowvec` kernel); padded rows pass dh, dc through.
+ * After each chunk its `dZ` rows are copied into `dZ` and `onChunk(t0, t1)` runs (the chunk's weight-gradient products).
+ * Bit-identical to the per-step path. Returns false (doing nothing) where WebAssembly is unavailable or the memory cannot hold the sequence.
+ * @param whh `weight_hh` `[4H, H]`; `gates` `[T, B, 4H]`, `tanhCs`, `cPrev` `[T, B, H]` from the forward tape
+ * @param dOut `[T·B·H]` ∂L/∂outputs or null; `m` mask `[T·B]` or null
+ * @param dh, dc `[B, H]` ∂L/∂h_T, ∂L/∂c_T on entry, ∂L/∂h_0, ∂L/∂c_0 on exit; `normsH`, `normsC` length T, written
+ * @param dZ at least `[chunk·B, 4H]`, receives each chunk's rows before `onChunk`
+ */
+export function wasmLstmSequenceBackward64(
+  whh: Float64Array, gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
+  dh: Float64Array, dc: Float64Array, normsH: number[], normsC: number[], dZ: Float64Array, T: number, B: number, H: number, chunk: number,
+  onChunk: (t0: number, t1: number) => void,
+): boolean {
+  const G4 = 4 * H, BH = B * H, BG = B * G4;
+  // float64 indices: W_hh [4H, H], gates, tanh c, c_{t−1}, dOut, mask, dZ chunk, dh, dc, dh scratch, norms h, norms c
+  const og = G4 * H, otc = og + T * BG, ocp = otc + T * BH, odo = ocp + T * BH, om = odo + (dOut === null ? 0 : T * BH);
+  const oz = om + (m === null ? 0 : T * B), odh = oz + chunk * BG, odc = odh + BH, odhp = odc + BH, onh = odhp + BH, onc = onh + T;
+  const w = lstm64Memory(onc + T);
+  if (w === null) return false;
+  const { k } = w;
+  let mem = w.mem;
+  mem.set(whh.subarray(0, G4 * H), 0);
+  mem.set(gates.subarray(0, T * BG), og);
+  mem.set(tanhCs.subarray(0, T * BH), otc);
+  mem.set(cPrev.subarray(0, T * BH), ocp);
+  if (dOut !== null) mem.set(dOut.subarray(0, T * BH), odo);
+  if (m !== null) mem.set(m.subarray(0, T * B), om);
+  mem.set(dh.subarray(0, BH), odh);
+  mem.set(dc.subarray(0, BH), odc);
+  for (let t1 = T; t1 > 0; t1 -= chunk) {
+    const t0 = Math.max(0, t1 - chunk), n = (t1 - t0) * BG;
+    mem.fill(0, oz, oz + n);
+    k.lstmbwd64(t0, t1, B, H, 0, og * 8, otc * 8, ocp * 8, dOut === null ? 0 : odo * 8, m === null ? 0 : om * 8, oz * 8,
+      odh * 8, odc * 8, odhp * 8, onh * 8, onc * 8);
+    dZ.set(mem.subarray(oz, oz + n));
+    onChunk(t0, t1);
+    mem = lstm64View; // (onChunk runs other kernels, never on this memory, but keep the current view)
+  }
+  dh.set(mem.subarray(odh, odh + BH));
+  dc.set(mem.subarray(odc, odc + BH));
+  for (let t = 0; t < T; t++) { normsH[t] = mem[onh + t]; normsC[t] = mem[onc + t]; }
   return true;
 }
