@@ -1,6 +1,6 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
 import { Tensor, precision, sigmoidScalar } from "../tensor";
-import { wasmLstmPointwise32 } from "../tensor/gates-wasm";
+import { wasmLstmPointwise32, wasmLstmPointwise64 } from "../tensor/gates-wasm";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
@@ -66,6 +66,19 @@ export function lstmPointwiseForwardAt(
 ): void {
   // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
   if (precision() === "float32" && wasmLstmPointwise32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return;
+  // float64: the loop below in WebAssembly (lstm64, exact exp and tanh in f64x2 lanes), the same bits, faster
+  if (wasmLstmPointwise64(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return;
+  lstmPointwiseForwardNaive(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
+}
+
+/**
+ * The plain JavaScript loop of {@link lstmPointwiseForwardAt} (where WebAssembly is unavailable, and the reference its
+ * WebAssembly kernel is tested against): `i, f, o = σ(z)`, `g = tanh(z)`, `c' = f∗c + i∗g`, `h' = o∗tanh(c')`.
+ */
+export function lstmPointwiseForwardNaive(
+  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
+  so: number, to: number, B: number, H: number,
+): void {
   const G4 = 4 * H;
   const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {

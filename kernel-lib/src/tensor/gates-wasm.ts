@@ -142,6 +142,15 @@ export function wasmLstmPointwise64(
   if (w === null) return false;
   const { k, mem } = w;
   const oc = BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
+  if (BH <= 64) {
+    // a few values (batch-1 steps): plain loops beat making subarray views
+    for (let q = 0; q < BG; q++) mem[q] = z[zo + q];
+    for (let q = 0; q < BH; q++) mem[oc + q] = cp[po + q];
+    k.lstm64(0, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+    for (let q = 0; q < BG; q++) z[zo + q] = mem[q];
+    for (let q = 0; q < BH; q++) { cNew[so + q] = mem[ocn + q]; tanhC[to + q] = mem[otc + q]; hNew[so + q] = mem[oh + q]; }
+    return true;
+  }
   mem.set(z.subarray(zo, zo + BG), 0);
   mem.set(cp.subarray(po, po + BH), oc);
   k.lstm64(0, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);

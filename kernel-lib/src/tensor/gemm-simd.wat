@@ -779,24 +779,8 @@
   ;; exactly; k = 0: hi = x, lo = 0, and 0 − q = −q, so exp's k = 0 formula has the same value), and that the
   ;; thresholds on the high word are exact comparisons of |x| with doubles (|x| > 0x3FD62E42_xxxxxxxx ⟺ |x| ≥ 0x1.62e43p-2).
   ;; Lanes outside the vector formulas' range (exp: |x| ≥ 708 or NaN; tanh: |x| ≥ 22 or NaN) run the scalar functions.
-
-  ;; $kred2: the reduction's k = (int)(x/ln2 ± 1/2) (a truncation, as the C cast) as doubles for lanes with |x| > 0.5·ln2
-  ;; (fdlibm's hx > 0x3FD62E42), +0 elsewhere
-  (func $kred2 (param $x v128) (result v128)
-    (v128.and
-      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const 0x1.71547652b82fep0)) (local.get $x))
-        (v128.or (f64x2.splat (f64.const 0.5)) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))))
-      (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 0x1.62e43p-2)))))
-  ;; $kbits: for lanes holding integer doubles k (|k| < 2^51), 0x4338000000000000 + k as 64-bit integers (k + 1.5·2^52 puts k in
-  ;; the low mantissa bits); shifted left by 52 the constant part vanishes, so ((this ± e) << 52) builds 2^(e ± k) like INSERT_WORDS
-  (func $kbits (param $k v128) (result v128)
-    (f64x2.add (local.get $k) (f64x2.splat (f64.const 0x1.8p52))))
-  ;; $pow2k: 2^k for lanes holding integer doubles k (|k| ≤ 1022)
-  (func $pow2k (param $k v128) (result v128)
-    (i64x2.shl (i64x2.add (call $kbits (local.get $k)) (i64x2.splat (i64.const 1023))) (i32.const 52)))
-  ;; $pow2mk: 2^(−k) for lanes holding integer doubles k (|k| ≤ 1022)
-  (func $pow2mk (param $k v128) (result v128)
-    (i64x2.shl (i64x2.sub (i64x2.splat (i64.const 1023)) (call $kbits (local.get $k))) (i32.const 52)))
+;; 2^k and 2^−k for lanes holding integer doubles k are built in the exponent bits like fdlibm's INSERT_WORDS: k + 1.5·2^52 holds
+;; 0x4338000000000000 + k as a 64-bit integer, and shifted left by 52 the constant part vanishes: ((k + 1.5·2^52) ± 1023) << 52.
 
   ;; $exp64x2: $exp64 on both lanes
   (func $exp64x2 (param $x v128) (result v128)
@@ -804,7 +788,11 @@
     (local.set $ax (f64x2.abs (local.get $x)))
     (if (i32.eqz (i64x2.all_true (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 708))))) (then
       (return (f64x2.replace_lane 1 (f64x2.splat (call $exp64 (f64x2.extract_lane 0 (local.get $x)))) (call $exp64 (f64x2.extract_lane 1 (local.get $x)))))))
-    (local.set $k (call $kred2 (local.get $x)))
+    ;; k = (int)(x/ln2 ± 1/2) (a truncation, as the C cast) as doubles where |x| > 0.5·ln2 (fdlibm's hx > 0x3FD62E42), else +0
+    (local.set $k (v128.and
+      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const 0x1.71547652b82fep0)) (local.get $x))
+        (v128.or (f64x2.splat (f64.const 0.5)) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))))
+      (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 0x1.62e43p-2)))))
     (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.62e42fee00000p-1)))))
     (local.set $lo (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.a39ef35793c76p-33))))
     (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
@@ -816,7 +804,7 @@
       (f64x2.add (f64x2.splat (f64.const -0x1.bbd41c5d26bf1p-20)) (f64x2.mul (local.get $t) (f64x2.splat (f64.const 0x1.6376972bea4d0p-25)))))))))))))
     (local.set $y (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.sub (f64x2.sub (local.get $lo)
       (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (f64x2.splat (f64.const 2)) (local.get $c)))) (local.get $hi))))
-    (local.set $y (f64x2.mul (local.get $y) (call $pow2k (local.get $k))))
+    (local.set $y (f64x2.mul (local.get $y) (i64x2.shl (i64x2.add (f64x2.add (local.get $k) (f64x2.splat (f64.const 0x1.8p52))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
     ;; |x| < 2^-28: 1 + x;  x = 1: V8's correctly rounded e
     (local.set $y (v128.bitselect (f64x2.add (f64x2.splat (f64.const 1)) (local.get $x)) (local.get $y) (f64x2.lt (local.get $ax) (f64x2.splat (f64.const 0x1p-28)))))
     (v128.bitselect (f64x2.splat (f64.const 0x1.5bf0a8b145769p1)) (local.get $y) (f64x2.eq (local.get $x) (f64x2.splat (f64.const 1)))))
@@ -826,7 +814,11 @@
   (func $expm1_64x2 (param $x v128) (result v128)
     (local $k v128) (local $hi v128) (local $lo v128) (local $c v128) (local $r v128) (local $hfx v128) (local $hxs v128)
     (local $r1 v128) (local $t v128) (local $e v128) (local $twopk v128) (local $twomk v128) (local $y v128)
-    (local.set $k (call $kred2 (local.get $x)))
+    ;; k = (int)(x/ln2 ± 1/2) (a truncation, as the C cast) as doubles where |x| > 0.5·ln2 (fdlibm's hx > 0x3FD62E42), else +0
+    (local.set $k (v128.and
+      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const 0x1.71547652b82fep0)) (local.get $x))
+        (v128.or (f64x2.splat (f64.const 0.5)) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))))
+      (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 0x1.62e43p-2)))))
     (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.62e42fee00000p-1)))))
     (local.set $lo (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0x1.a39ef35793c76p-33))))
     (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
@@ -845,13 +837,14 @@
     (local.set $y (f64x2.sub (local.get $r) (f64x2.sub (f64x2.mul (local.get $r) (local.get $e)) (local.get $hxs))))
     (if (v128.any_true (f64x2.ne (local.get $k) (f64x2.splat (f64.const 0)))) (then
       (local.set $e (f64x2.sub (f64x2.sub (f64x2.mul (local.get $r) (f64x2.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
-      (local.set $twopk (call $pow2k (local.get $k)))
-      (local.set $twomk (call $pow2mk (local.get $k)))
-      ;; 2 ≤ k < 20: (1 − 2^−k − (e − r))·2^k;  20 ≤ k ≤ 56: ((r − (e + 2^−k)) + 1)·2^k
-      (local.set $t (v128.bitselect
-        (f64x2.mul (f64x2.sub (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $twomk)) (f64x2.sub (local.get $e) (local.get $r))) (local.get $twopk))
-        (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e) (local.get $twomk))) (f64x2.splat (f64.const 1))) (local.get $twopk))
-        (f64x2.lt (local.get $k) (f64x2.splat (f64.const 20)))))
+      (local.set $twopk (i64x2.shl (i64x2.add (f64x2.add (local.get $k) (f64x2.splat (f64.const 0x1.8p52))) (i64x2.splat (i64.const 1023))) (i32.const 52)))
+      ;; 2 ≤ k < 20: (1 − 2^−k − (e − r))·2^k;  20 ≤ k ≤ 56: ((r − (e + 2^−k)) + 1)·2^k (only when some lane has k > 0)
+      (if (v128.any_true (f64x2.gt (local.get $k) (f64x2.splat (f64.const 0)))) (then
+        (local.set $twomk (i64x2.shl (i64x2.sub (i64x2.splat (i64.const 1023)) (f64x2.add (local.get $k) (f64x2.splat (f64.const 0x1.8p52)))) (i32.const 52)))
+        (local.set $t (v128.bitselect
+          (f64x2.mul (f64x2.sub (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $twomk)) (f64x2.sub (local.get $e) (local.get $r))) (local.get $twopk))
+          (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e) (local.get $twomk))) (f64x2.splat (f64.const 1))) (local.get $twopk))
+          (f64x2.lt (local.get $k) (f64x2.splat (f64.const 20)))))))
       ;; k ≤ −2 or k > 56: (1 − (e − r))·2^k − 1
       (local.set $t (v128.bitselect
         (f64x2.sub (f64x2.mul (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.sub (local.get $e) (local.get $r))) (local.get $twopk)) (f64x2.splat (f64.const 1)))
