@@ -178,7 +178,6 @@ export abstract class RecurrentLayer implements Module {
     if (!last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
     if ("tape" in last) return this.lstmBackward(fn, last.tape, dOutputs, dState);
     if ("checkpoints" in last) {
-      if (dOutputs) checkFinite(fn, "dOutputs", dOutputs, 0);
       const b = checkpointedBackward(this.cell, this.cellParams, last.checkpoints, dOutputs, dState, this.cellGrads, fn);
       return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
     }

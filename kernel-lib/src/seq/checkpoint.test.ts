@@ -106,6 +106,11 @@ describe("seq: checkpointedBptt (gradient checkpointing) gives the full-BPTT gra
     assert.throws(() => checkpointedBptt(cell, p, x, () => ({ loss: 0, dOutputs: new Tensor(new Float64Array(30), [3, 2, 5]) }), { grads }),
       /checkpointedBptt.*dOutputs.*\[4, 2, 5\].*\[3, 2, 5\]/);
     assert.throws(() => checkpointedBptt(cell, p, new Tensor(new Float64Array(8), [4, 2, 1]), () => ({ loss: 0 }), { grads }), /checkpointedBptt/);
+    // a NaN in the gradient is named at its step of the whole sequence, not of the segment that reaches it
+    const bad = new Tensor(new Float64Array(40), [4, 2, 5]);
+    bad.data[3 * 10 + 2] = NaN;
+    assert.throws(() => checkpointedBptt(cell, p, x, () => ({ loss: 0, dOutputs: bad }), { grads, every: 2 }),
+      /checkpointedBptt: dOutputs holds NaN at \[3, 0, 2\] \(time step 3\)/);
   });
 
   for (const [name, make] of [

@@ -1,8 +1,8 @@
 // Gradient checkpointing through time: full BPTT that keeps one state per segment of k steps and re-runs each segment backward.
-import { Tensor, checkShape, zeros } from "../tensor";
+import { Tensor } from "../tensor";
 import { CellParams, CellState, CellStateGrad, RecurrentCell, cellSizes } from "../cells";
 import { unroll } from "./unroll";
-import { StepNorms, bptt } from "./bptt";
+import { StepNorms, bptt, incomingGradients } from "./bptt";
 import { checkMask, checkSequence } from "./mask";
 
 /**
@@ -141,26 +141,25 @@ export function checkpointedBackward(
   dState: CellStateGrad | null | undefined, grads: CellParams, fn = "checkpointedBackward",
 ): { dx: Tensor; dState0: { h: Tensor; c?: Tensor }; stepNorms: StepNorms } {
   const { T, B, I, H, every: k, entering } = rec;
-  if (dOutputs) checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
-  const dx = new Float64Array(T * B * I);
   const hasC = cell.stateNames.includes("c");
+  // the whole sequence's checks up front (time steps named over all T), and the gradient entering the last segment
+  const { dh, dc } = incomingGradients(fn, dOutputs, dState, T, B, H, hasC, cell.name);
+  let dState0: { h: Tensor; c?: Tensor } = hasC ? { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) } : { h: new Tensor(dh, [B, H]) };
+  const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
-  let carried: CellStateGrad | null = dState ?? null;
-  let dState0: { h: Tensor; c?: Tensor } = { h: zeros([B, H]) };
   for (let s = entering.length - 1; s >= 0; s--) {
     const t0 = s * k;
     const { xs, ms, n } = segment(rec, t0);
     const r = unroll(cell, params, xs, entering[s], ms, { fn });
     const dOut = dOutputs ? new Tensor(dOutputs.data.subarray(t0 * B * H, (t0 + n) * B * H), [n, B, H]) : null;
-    const back = bptt(cell, r.caches, dOut, carried, grads, { fn });
+    const back = bptt(cell, r.caches, dOut, dState0, grads, { fn });
     dx.set(back.dx.data, t0 * B * I);
     for (let t = 0; t < n; t++) {
       normsH[t0 + t] = back.stepNorms.h[t];
       if (normsC) normsC[t0 + t] = (back.stepNorms.c as number[])[t];
     }
-    carried = back.dState0;
-    dState0 = back.dState0;
+    dState0 = back.dState0; // ∂L/∂(the state entering this segment): the gradient carried into the one before
   }
   const stepNorms: StepNorms = { h: normsH };
   if (normsC) stepNorms.c = normsC;

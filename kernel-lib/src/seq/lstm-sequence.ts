@@ -80,7 +80,8 @@ export function lstmSequenceForward(
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, G4, H);
-  if (js && lstmSequenceFusion.enabled && precision() === "float64") {
+  const fused = js && lstmSequenceFusion.enabled && precision() === "float64";
+  if (fused) {
     // small batches in float64: all input products first, then the whole time loop in one WebAssembly call (lstmseq64:
     // the row kernel's step products and the exact gate loop, the same bits as the per-step path below)
     for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, G4, I);
@@ -92,7 +93,8 @@ export function lstmSequenceForward(
   try {
     for (let t = 0; t < T; t++) {
       // Z = X W_ihᵀ + b_ih + b_hh for the chunk's steps at once
-      if (t % chunk === 0) inputProducts(gates, x, p, bias, t, Math.min(T, t + chunk), B, G4, I);
+      // (already done when the fused kernel was tried and could not run)
+      if (!fused && t % chunk === 0) inputProducts(gates, x, p, bias, t, Math.min(T, t + chunk), B, G4, I);
       const zo = t * BG;
       const po = t * BH; // h_{t−1}, c_{t−1}, and this step's tanh c
       const so = po + BH; // h_t, c_t

@@ -1,8 +1,7 @@
 // The cells' gate loops in WebAssembly: the float32 fast path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
 // activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gemm-simd.wat, a polynomial exp), and the float64 LSTM
 // kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
-import { wasmScratch } from "./gemm-wasm";
-import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
+import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./gemm-wasm";
 
 /**
  * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
@@ -16,28 +15,40 @@ export function wasmLstmPointwise32(
   so: number, to: number, B: number, H: number,
 ): boolean {
   if ((H & 3) !== 0) return false;
-  const BH = B * H, BG = 4 * BH;
-  const w = wasmScratch(BG + 4 * BH);
+  const w = wasmScratch(8 * B * H);
   if (w === null) return false;
-  const { k, mem } = w;
-  const oz = w.base, oc = oz + BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
+  lstmGateCall(w.k.lstm32, w.mem, w.base, z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
+  return true;
+}
+
+/**
+ * One LSTM gate-loop kernel call on `mem` from float64 index `oz` (room for `8·B·H` values): copies `z [B, 4H]` (from `zo`) and
+ * `c [B, H]` (from `po`) in, runs `kernel(pz, pc, pcn, ptc, ph, B, H)` (byte offsets), and copies the activations, `c'`,
+ * `tanh c'` and `h'` back to their offsets. Shared by the float32 (`lstm32`) and float64 (`lstm64`) wrappers.
+ */
+function lstmGateCall(
+  kernel: (pz: number, pc: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void, mem: Float64Array, oz: number,
+  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
+  so: number, to: number, B: number, H: number,
+): void {
+  const BH = B * H, BG = 4 * BH;
+  const oc = oz + BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
   if (BH <= 64) {
     // a few values (batch-1 steps): plain loops beat making subarray views
     for (let q = 0; q < BG; q++) mem[oz + q] = z[zo + q];
     for (let q = 0; q < BH; q++) mem[oc + q] = cp[po + q];
-    k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+    kernel(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
     for (let q = 0; q < BG; q++) z[zo + q] = mem[oz + q];
     for (let q = 0; q < BH; q++) { cNew[so + q] = mem[ocn + q]; tanhC[to + q] = mem[otc + q]; hNew[so + q] = mem[oh + q]; }
-    return true;
+    return;
   }
   mem.set(z.subarray(zo, zo + BG), oz);
   mem.set(cp.subarray(po, po + BH), oc);
-  k.lstm32(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
+  kernel(oz * 8, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
   z.set(mem.subarray(oz, oz + BG), zo);
   cNew.set(mem.subarray(ocn, ocn + BH), so);
   tanhC.set(mem.subarray(otc, otc + BH), to);
   hNew.set(mem.subarray(oh, oh + BH), so);
-  return true;
 }
 
 /**
@@ -86,7 +97,7 @@ export function wasmGruPointwise32(
 
 /** The float64 LSTM kernels of gemm-simd.wat and the memory of their instance. */
 interface Lstm64Kernels {
-  mem: { buffer: ArrayBufferLike; grow(pages: number): number };
+  mem: WasmMemory;
   lstm64: (pz: number, pcp: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;
   lstmseq64: (T: number, B: number, H: number, pw: number, pz: number, phs: number, pcs: number, ptc: number, pm: number) => void;
   lstmbwd64: (
@@ -104,24 +115,12 @@ let lstm64View = new Float64Array(0);
 
 /** A float64 view of the float64 LSTM kernels' memory holding at least `values` values (valid until the next call), or null. */
 function lstm64Memory(values: number): { k: Lstm64Kernels; mem: Float64Array } | null {
-  if (lstm64Instance === undefined) {
-    try {
-      const wasm = (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: unknown } } }).WebAssembly;
-      const bytes = Uint8Array.from(atob(GEMM_SIMD_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      lstm64Instance = new wasm.Instance(new wasm.Module(bytes), {}).exports as Lstm64Kernels;
-    } catch {
-      lstm64Instance = null; // no WebAssembly SIMD here: the callers keep their JS loops
-    }
-  }
+  // null: no WebAssembly SIMD here, the callers keep their JS loops
+  if (lstm64Instance === undefined) lstm64Instance = wasmOwnInstance<Lstm64Kernels>();
   const k = lstm64Instance;
   if (k === null) return null;
   if (lstm64View.length < values) {
-    try {
-      const need = values * 8 - k.mem.buffer.byteLength;
-      if (need > 0) k.mem.grow(Math.ceil(need / 65536));
-    } catch {
-      return null;
-    }
+    if (!wasmGrow(k.mem, values * 8)) return null;
     lstm64View = new Float64Array(k.mem.buffer);
   }
   return { k, mem: lstm64View };
@@ -137,27 +136,9 @@ export function wasmLstmPointwise64(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
   so: number, to: number, B: number, H: number,
 ): boolean {
-  const BH = B * H, BG = 4 * BH;
-  const w = lstm64Memory(BG + 4 * BH);
+  const w = lstm64Memory(8 * B * H);
   if (w === null) return false;
-  const { k, mem } = w;
-  const oc = BG, ocn = oc + BH, otc = ocn + BH, oh = otc + BH;
-  if (BH <= 64) {
-    // a few values (batch-1 steps): plain loops beat making subarray views
-    for (let q = 0; q < BG; q++) mem[q] = z[zo + q];
-    for (let q = 0; q < BH; q++) mem[oc + q] = cp[po + q];
-    k.lstm64(0, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
-    for (let q = 0; q < BG; q++) z[zo + q] = mem[q];
-    for (let q = 0; q < BH; q++) { cNew[so + q] = mem[ocn + q]; tanhC[to + q] = mem[otc + q]; hNew[so + q] = mem[oh + q]; }
-    return true;
-  }
-  mem.set(z.subarray(zo, zo + BG), 0);
-  mem.set(cp.subarray(po, po + BH), oc);
-  k.lstm64(0, oc * 8, ocn * 8, otc * 8, oh * 8, B, H);
-  z.set(mem.subarray(0, BG), zo);
-  cNew.set(mem.subarray(ocn, ocn + BH), so);
-  tanhC.set(mem.subarray(otc, otc + BH), to);
-  hNew.set(mem.subarray(oh, oh + BH), so);
+  lstmGateCall(w.k.lstm64, w.mem, 0, z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
   return true;
 }
 

@@ -11,7 +11,7 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: unknown };
   Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
-interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
+export interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
 
 export interface SimdKernels extends ThreadedKernels {
   mem: WasmMemory;
@@ -48,14 +48,33 @@ function simd(): SimdKernels | null {
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
   }
-  try {
-    const inst = new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {});
-    const e = inst.exports as SimdKernels;
-    kernels = { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: null };
-  } catch {
-    kernels = null;
-  }
+  const e = wasmOwnInstance<SimdKernels>();
+  kernels = e === null ? null
+    : { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: null };
   return kernels;
+}
+
+/**
+ * A new instance of gemm-simd.wat on a memory of its own (not shared, exported as `mem`): its exports typed as `E`, or null
+ * where WebAssembly SIMD is unavailable. The fallback of this file's kernels, and the float64 LSTM kernels' own instance.
+ */
+export function wasmOwnInstance<E extends { mem: WasmMemory }>(): E | null {
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  try {
+    return new wasm.Instance(new wasm.Module(decode(GEMM_SIMD_WASM_BASE64)), {}).exports as E;
+  } catch {
+    return null;
+  }
+}
+
+/** Grows `mem` (in 64 KiB pages) until it holds `bytes` bytes; false when it cannot grow that far (beyond its maximum). */
+export function wasmGrow(mem: WasmMemory, bytes: number): boolean {
+  try {
+    if (mem.buffer.byteLength < bytes) mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / 65536));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves with the number of threads large products will use once the helper threads have started (1 without SIMD or shared memory). */
@@ -72,11 +91,7 @@ export function wasmGemmAvailable(): boolean {
 /** Ensures the memory holds `bytes` bytes (grown in 64 KiB pages); false when it cannot grow that far. */
 function reserve(k: SimdKernels, bytes: number): boolean {
   if (f64.length * 8 >= bytes) return true;
-  try {
-    if (k.mem.buffer.byteLength < bytes) k.mem.grow(Math.ceil((bytes - k.mem.buffer.byteLength) / 65536));
-  } catch {
-    return false; // beyond the memory's maximum: the caller falls back to JS
-  }
+  if (!wasmGrow(k.mem, bytes)) return false; // beyond the memory's maximum: the caller falls back to JS
   f64 = new Float64Array(k.mem.buffer);
   return true;
 }
