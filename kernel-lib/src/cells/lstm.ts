@@ -74,6 +74,8 @@ export function lstmPointwiseForwardAt(
 /**
  * The plain JavaScript loop of {@link lstmPointwiseForwardAt} (where WebAssembly is unavailable, and the reference its
  * WebAssembly kernel is tested against): `i, f, o = σ(z)`, `g = tanh(z)`, `c' = f∗c + i∗g`, `h' = o∗tanh(c')`.
+ * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` `[B, H]` from `so`,
+ * `tanhC` `[B, H]` from `to`
  */
 export function lstmPointwiseForwardNaive(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
