@@ -55,6 +55,15 @@ else
   say "npm dependencies already installed"
 fi
 
+# 3b. The native add-on (kernel-lib/native, built by npm ci's install step): rebuilt when missing or older than its
+#     sources. Without a C compiler the build fails softly and products run in WebAssembly (same results, slower).
+NATIVE=kernel-lib/build/Release/rnnlab_native.node
+if [ ! -f "$NATIVE" ] || [ -n "$(find kernel-lib/native kernel-lib/binding.gyp -newer "$NATIVE" 2>/dev/null | head -1)" ]; then
+  say "building the native add-on (node-gyp)"
+  npm run --silent build:native >/dev/null || say "native add-on not built: products run in WebAssembly (same results, slower)"
+fi
+node -e 'const k = require("./kernel-lib/build/Release/rnnlab_native.node"); console.log("[setup] native products:", k.isa())' 2>/dev/null || true
+
 # 4. Build the library (kernel-lib/dist with .d.ts).
 say "building rnnlab"
 npm run --silent build

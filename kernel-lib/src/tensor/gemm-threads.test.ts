@@ -1,11 +1,18 @@
 // The threaded WebAssembly gemm: every thread count gives the same bits as one thread, and helper threads really take row blocks.
 import { strict as assert } from "assert";
-import { GEMM_THREAD_MIN_WORK, Rng, gemm, gemmNaive, gemmThreadStats, gemmThreads, randn, setGemmThreads, wasmGemmThreadsReady } from "./index";
+import {
+  GEMM_THREAD_MIN_WORK, Rng, gemm, gemmNaive, gemmThreadStats, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, wasmGemmThreadsReady,
+} from "./index";
 
 describe("gemm on several threads", function () {
   this.timeout(20000);
-  const before = gemmThreads();
-  after(() => setGemmThreads(before));
+  const threadsBefore = gemmThreads();
+  // the WebAssembly kernels are what threads split: the native products (one thread, the same bits) are off here
+  before(() => setNativeKernels(false));
+  after(() => {
+    setGemmThreads(threadsBefore);
+    if (nativeKernels().available) setNativeKernels(true);
+  });
 
   /** C (+)= op(A)·op(B) with `n` threads, from the same operands and starting C. */
   async function product(n: number, M: number, N: number, K: number, tA: boolean, tB: boolean, acc: boolean): Promise<Float64Array> {

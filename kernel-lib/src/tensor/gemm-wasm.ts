@@ -4,6 +4,7 @@ import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm
 import { gemmEdge } from "./gemm-js";
 import { Precision, precision } from "./precision";
 import { ThreadedKernels, colvecThreaded, dotvecThreaded, gemmThreadsReady } from "./gemm-threads";
+import { nativeGemmActive } from "./gemm-native";
 
 /** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
 interface WasmApi {
@@ -102,6 +103,10 @@ let pinnedAs: Precision = "float64";
 let pinnedBytes = 0;
 /** For a pin of {@link wasmPinRows}: the pinned matrix's layout `[K, N]` as the row kernel reads it (null for a {@link wasmPin}). */
 let pinnedRows: { K: number; N: number } | null = null;
+/** Counts pins, so the native products can tell a pinned operand they have converted before from a new one. */
+let pinGeneration = 0;
+let generationOf: Float64Array | null = null;
+let generationAs: Precision = "float64";
 
 const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
@@ -111,9 +116,13 @@ const align16 = (bytes: number): number => (bytes + 15) & ~15;
  * change `W` until {@link wasmUnpin}; pinning another array replaces the pin. Does nothing where SIMD is unavailable.
  */
 export function wasmPin(W: Float64Array): void {
+  wasmUnpin();
+  pinGeneration = (pinGeneration % 0x7fffffff) + 1;
+  generationOf = W;
+  generationAs = precision();
+  if (nativeGemmActive()) return; // the native products keep their own converted copy, keyed by the generation
   const k = simd();
   if (k === null) return;
-  wasmUnpin();
   const f32 = precision() === "float32";
   const bytes = align16(W.length * (f32 ? 4 : 8));
   // float32: rounded through the f64 scratch just after the pin, like every float32 operand (toF32)
@@ -125,8 +134,17 @@ export function wasmPin(W: Float64Array): void {
   pinnedBytes = bytes;
 }
 
+/**
+ * The generation of the current {@link wasmPin} when `B` is the pinned array (the native products reuse their copy of it
+ * while the generation stays the same), else 0.
+ */
+export function wasmPinGeneration(B: Float64Array): number {
+  return generationOf === B && generationAs === precision() ? pinGeneration : 0;
+}
+
 /** Releases the pin of {@link wasmPin}: every later call copies its operands again. */
 export function wasmUnpin(): void {
+  generationOf = null;
   pinned = null;
   pinnedBytes = 0;
   pinnedRows = null;

@@ -1,6 +1,6 @@
 // The fast gemm kernels agree with the naive reference on random shapes, every transpose case, with and without accumulation.
 import { strict as assert } from "assert";
-import { Rng, randn, gemm, gemmNaive, gemmWasm, wasmGemmAvailable } from "./index";
+import { Rng, randn, gemm, gemmNaive, gemmWasm, nativeKernels, setNativeKernels, wasmGemmAvailable } from "./index";
 import { gemmStrided } from "./gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./gemm-wasm";
 
@@ -13,6 +13,9 @@ function maxDiff(a: Float64Array, b: Float64Array): number {
 
 describe("gemm", () => {
   const rng = new Rng(11);
+  // these tests are about the JS and WebAssembly kernels (gemm-native.test.ts compares the native ones with them)
+  before(() => setNativeKernels(false));
+  after(() => { if (nativeKernels().available) setNativeKernels(true); });
   const sizes = [[1, 1, 1], [1, 7, 3], [2, 13, 5], [1, 64, 16], [4, 4, 4], [5, 9, 13], [8, 12, 1], [3, 17, 33], [33, 20, 7], [16, 64, 9], [2, 3, 0]];
   for (const [M, N, K] of sizes) {
     for (const transA of [false, true]) {

@@ -1,9 +1,11 @@
 // Matrix multiply: the general kernel the cells and BPTT call, and the naive reference it is tested against.
 import { Tensor, checkRank, fmtShape } from "./tensor";
 import { gemmStrided } from "./gemm-js";
-import { gemmWasm } from "./gemm-wasm";
+import { gemmWasm, wasmPinGeneration } from "./gemm-wasm";
+import { gemmNative } from "./gemm-native";
 
 export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
+export { gemmNative, nativeKernels, setNativeKernels } from "./gemm-native";
 export { GEMM_THREAD_MIN_WORK, gemmThreadStats, gemmThreads, machineThreads, setGemmThreads } from "./gemm-threads";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the WebAssembly SIMD kernel; smaller ones stay in JS. */
@@ -45,7 +47,10 @@ export function gemm(
   M: number, N: number, K: number,
   transA = false, transB = false, accumulate = false,
 ): void {
-  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK && gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
+  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
+    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B))) return;
+    if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
+  }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
 }
 

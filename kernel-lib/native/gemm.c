@@ -1,0 +1,183 @@
+/* gemm.c: the native matrix products behind rnnlab's gemm (float64, and the float32 fast path), element for element the
+ * arithmetic of the WebAssembly kernels in gemm-simd.wat and of the JS edge loop (gemmEdge), so results are bit-identical
+ * with or without this add-on. It only runs wider vectors: AVX-512 or AVX2 where the CPU has them (chosen at load time),
+ * 128-bit otherwise. Shapes: C [M, N] float64; op(A) [M, K] (A stored [K, M] with transA); op(B) [K, N] (B stored [N, K]
+ * with transB). The naive reference is gemmNaive in src/tensor/matmul.ts; src/tensor/gemm-native.test.ts compares them. */
+#include <stdlib.h>
+#include <string.h>
+#include "gemm.h"
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define X86_VARIANTS 1
+#endif
+
+#define VB 16
+#define SUF _v128
+#define TGT
+#include "gemm-tiles.h"
+#undef VB
+#undef SUF
+#undef TGT
+
+#ifdef X86_VARIANTS
+#define VB 32
+#define SUF _avx2
+#define TGT __attribute__((target("avx2")))
+#include "gemm-tiles.h"
+#undef VB
+#undef SUF
+#undef TGT
+#define VB 64
+#define SUF _avx512
+#define TGT __attribute__((target("avx512f")))
+#include "gemm-tiles.h"
+#undef VB
+#undef SUF
+#undef TGT
+#endif
+
+typedef void seq64_fn(int, int, int, const double *, long, long, const double *, long, double *, long, int);
+typedef void eo64_fn(int, int, int, const double *, const double *, long, double *, long, int);
+typedef void seq32_fn(int, int, int, const float *, long, long, const float *, long, double *, long, int);
+typedef void l4_32_fn(int, int, int, const float *, const float *, long, double *, long, int);
+
+static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; const char *isa; } K_;
+
+/* selects the widest vectors the CPU has, or `want` ("avx512f", "avx2", "128-bit") when the CPU has it (tests run every
+ * variant this way); returns the one in use */
+const char *gemm_native_select(const char *want) {
+  int all = want == NULL;
+#ifdef X86_VARIANTS
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f") && (all || strcmp(want, "avx512f") == 0)) {
+    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.isa = "avx512f";
+    return K_.isa;
+  }
+  if (__builtin_cpu_supports("avx2") && (all || strcmp(want, "avx2") == 0)) {
+    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.isa = "avx2";
+    return K_.isa;
+  }
+#endif
+  if (all || strcmp(want, "128-bit") == 0) {
+    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.isa = "128-bit";
+  }
+  return gemm_native_isa();
+}
+
+const char *gemm_native_isa(void) {
+  return K_.isa != NULL ? K_.isa : gemm_native_select(NULL);
+}
+
+/* the JS edge loop's arithmetic (gemmEdge): s = Σ_k op(A)[i, k]·op(B)[k, j] in float64 from 0, C (+)= s; rows [i0, i1), columns [j0, j1) */
+static void edge64(const struct gemm_args *g, int i0, int i1, int j0, int j1) {
+  const long ars = g->transA ? 1 : g->K, aks = g->transA ? g->M : 1;
+  const long bcs = g->transB ? g->K : 1, bks = g->transB ? 1 : g->N;
+  for (int i = i0; i < i1; i++) {
+    for (int j = j0; j < j1; j++) {
+      double s = 0;
+      const double *a = g->A + i * ars, *b = g->B + j * bcs;
+      for (int k = 0; k < g->K; k++, a += aks, b += bks) s += *a * *b;
+      double *o = g->C + (long)i * g->N + j;
+      *o = g->acc ? *o + s : s;
+    }
+  }
+}
+
+/* a scratch buffer of at least `bytes` bytes, grown as needed, 64-byte aligned */
+static void *grow(struct gemm_scratch *s, size_t bytes) {
+  if (s->bytes >= bytes) return s->p;
+  free(s->p);
+  s->p = NULL;
+  s->bytes = 0;
+  if (posix_memalign(&s->p, 64, bytes) != 0) { s->p = NULL; return NULL; }
+  s->bytes = bytes;
+  return s->p;
+}
+
+/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 [K, Nt]; 1 B float32 [K, N]; 2 Bᵀ float32 [Kp, Nt] zero-padded.
+ * Kept across calls while the caller's pin generation matches (the caller promises B is unchanged meanwhile). */
+static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt, int Kp) {
+  struct gemm_pack *pk = &st->pack[kind];
+  if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N) return pk->buf.p;
+  const int K = g->K, N = g->N;
+  if (kind == 0) {
+    double *t = grow(&pk->buf, sizeof(double) * (size_t)K * (Nt > 0 ? Nt : 1));
+    if (t == NULL) return NULL;
+    for (int j0 = 0; j0 < Nt; j0 += 16) { /* 16 rows of B at a time: their lines stay in cache while k advances */
+      const int j1 = j0 + 16 < Nt ? j0 + 16 : Nt;
+      for (int k = 0; k < K; k++) for (int j = j0; j < j1; j++) t[(long)k * Nt + j] = g->B[(long)j * K + k];
+    }
+  } else if (kind == 1) {
+    float *t = grow(&pk->buf, sizeof(float) * (size_t)K * N);
+    if (t == NULL) return NULL;
+    for (long q = 0; q < (long)K * N; q++) t[q] = (float)g->B[q];
+  } else {
+    float *t = grow(&pk->buf, sizeof(float) * (size_t)Kp * (Nt > 0 ? Nt : 1));
+    if (t == NULL) return NULL;
+    for (int j0 = 0; j0 < Nt; j0 += 16) {
+      const int j1 = j0 + 16 < Nt ? j0 + 16 : Nt;
+      for (int k = 0; k < K; k++) for (int j = j0; j < j1; j++) t[(long)k * Nt + j] = (float)g->B[(long)j * K + k];
+    }
+    for (long q = (long)K * Nt; q < (long)Kp * Nt; q++) t[q] = 0.0f;
+  }
+  pk->pin = g->pin;
+  pk->K = K;
+  pk->N = N;
+  return pk->buf.p;
+}
+
+int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
+  if (g->transA && g->transB) return 0;
+  gemm_native_isa();
+  const int M = g->M, N = g->N, K = g->K;
+  const long ars = g->transA ? 1 : K, aks = g->transA ? M : 1;
+  if (!g->f32) {
+    if (!g->transB) { /* colvec and the edge loop: both sum each element in increasing k */
+      K_.seq64(M, N, K, g->A, ars, aks, g->B, N, g->C, N, g->acc);
+      return 1;
+    }
+    const int Mt = M & ~1, Nt = N & ~3; /* dotvec's whole tiles */
+    if (Mt > 0 && Nt > 0) {
+      const double *bt = packB(st, g, 0, Nt, 0);
+      if (bt == NULL) return 0;
+      K_.eo64(Mt, Nt, K, g->A, bt, Nt, g->C, N, g->acc);
+    }
+    if (Nt < N) edge64(g, 0, Mt, Nt, N);
+    if (Mt < M) edge64(g, Mt, M, 0, N);
+    return 1;
+  }
+  if (!g->transB) { /* colvec32's 4×8 tiles, then the float64 edge loop */
+    const int Mt = M & ~3, Nt = N & ~7;
+    if (Mt > 0 && Nt > 0) {
+      float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
+      const float *bf = packB(st, g, 1, 0, 0);
+      if (af == NULL || bf == NULL) return 0;
+      for (long q = 0; q < (long)M * K; q++) af[q] = (float)g->A[q];
+      K_.seq32(Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc);
+    }
+    if (Nt < N) edge64(g, 0, Mt, Nt, N);
+    if (Mt < M) edge64(g, Mt, M, 0, N);
+    return 1;
+  }
+  /* dotvec32's 2×4 tiles over rows zero-padded to Kp, then the float64 edge loop */
+  const int Mt = M & ~1, Nt = N & ~3, Kp = (K + 3) & ~3;
+  if (Mt > 0 && Nt > 0) {
+    float *af = grow(&st->a, sizeof(float) * (size_t)Mt * Kp);
+    const float *bt = packB(st, g, 2, Nt, Kp);
+    if (af == NULL || bt == NULL) return 0;
+    for (int i = 0; i < Mt; i++) {
+      for (int k = 0; k < K; k++) af[(long)i * Kp + k] = (float)g->A[(long)i * K + k];
+      for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
+    }
+    K_.l4_32(Mt, Nt, Kp, af, bt, Nt, g->C, N, g->acc);
+  }
+  if (Nt < N) edge64(g, 0, Mt, Nt, N);
+  if (Mt < M) edge64(g, Mt, M, 0, N);
+  return 1;
+}
+
+void gemm_state_free(struct gemm_state *st) {
+  free(st->a.p);
+  for (int k = 0; k < 3; k++) free(st->pack[k].buf.p);
+  memset(st, 0, sizeof *st);
+}

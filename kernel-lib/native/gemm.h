@@ -1,0 +1,25 @@
+/* gemm.h: the native products' entry point (gemm.c) and the per-thread state it keeps (scratch and packed pinned operands). */
+#ifndef RNNLAB_GEMM_H
+#define RNNLAB_GEMM_H
+#include <stddef.h>
+
+/* C [M, N] (+)= op(A)·op(B); f32: operands rounded to float32 and summed in float32 (the fast path), C stays float64.
+ * pin: 0, or the caller's generation number for an operand B that is unchanged since the last call with that number. */
+struct gemm_args {
+  double *C; const double *A; const double *B;
+  int M, N, K, transA, transB, acc, f32;
+  unsigned pin;
+};
+struct gemm_scratch { void *p; size_t bytes; };
+struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N; };
+struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; };
+
+/* 1 when done; 0 when declined (Aᵀ·Bᵀ, or out of memory) and C is untouched */
+int gemm_native(struct gemm_state *st, const struct gemm_args *g);
+/* the instruction set the kernels use: "avx512f", "avx2" or "128-bit" */
+const char *gemm_native_isa(void);
+/* switches to `want`'s vectors when the CPU has them (else keeps the current ones); returns the ones in use */
+const char *gemm_native_select(const char *want);
+void gemm_state_free(struct gemm_state *st);
+
+#endif
