@@ -4,6 +4,7 @@
 #include <node_api.h>
 #include <stdlib.h>
 #include "gemm.h"
+#include "register.h"
 
 static void finalize(napi_env env, void *data, void *hint) {
   (void)env; (void)hint;
@@ -11,12 +12,17 @@ static void finalize(napi_env env, void *data, void *hint) {
   free(data);
 }
 
-/* the Float64Array's data and length, or NULL when the value is not one */
-static double *f64(napi_env env, napi_value v, size_t *len) {
+double *napi_f64(napi_env env, napi_value v, size_t *len) {
   napi_typedarray_type type;
   void *data;
   if (napi_get_typedarray_info(env, v, &type, len, &data, NULL, NULL) != napi_ok || type != napi_float64_array) return NULL;
   return data;
+}
+
+int napi_i32(napi_env env, napi_value v, int *ok) {
+  int32_t x = 0;
+  if (napi_get_value_int32(env, v, &x) != napi_ok) *ok = 0;
+  return x;
 }
 
 static napi_value gemm(napi_env env, napi_callback_info info) {
@@ -29,9 +35,9 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
     size_t nC, nA, nB;
     int32_t v[7];
     uint32_t pin;
-    g.C = f64(env, argv[0], &nC);
-    g.A = f64(env, argv[1], &nA);
-    g.B = f64(env, argv[2], &nB);
+    g.C = napi_f64(env, argv[0], &nC);
+    g.A = napi_f64(env, argv[1], &nA);
+    g.B = napi_f64(env, argv[2], &nB);
     int good = g.C != NULL && g.A != NULL && g.B != NULL;
     for (int q = 0; good && q < 7; q++) good = napi_get_value_int32(env, argv[3 + q], &v[q]) == napi_ok;
     good = good && napi_get_value_uint32(env, argv[10], &pin) == napi_ok;
@@ -68,6 +74,8 @@ static napi_value init(napi_env env, napi_value exports) {
     {"isa", NULL, isa, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, 2, props);
+  gates_register(env, exports);
+  backward_register(env, exports);
   return exports;
 }
 

@@ -59,6 +59,14 @@ export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bi
   return on && a !== null ? a.isa(isa) : "";
 }
 
+/**
+ * The add-on's exports, typed as `E` by the caller (the gate-loop wrappers declare the functions they call), when the native
+ * kernels are built and enabled; else null (the caller runs its WebAssembly or JS loop, with the same bits).
+ */
+export function nativeAddon<E>(): E | null {
+  return enabled ? (load() as unknown as E | null) : null;
+}
+
 /** True when {@link gemmNative} would run (the add-on is built, loaded and enabled). */
 export function nativeGemmActive(): boolean {
   return enabled && load() !== null;

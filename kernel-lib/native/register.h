@@ -1,0 +1,14 @@
+/* register.h: each kernel file of the add-on adds its functions to the module's exports (called once per Node thread). */
+#ifndef RNNLAB_REGISTER_H
+#define RNNLAB_REGISTER_H
+#include <node_api.h>
+
+/* gates.c: the float32 fast path's forward gate loops (lstm32, gru32, tanh32rows) */
+void gates_register(napi_env env, napi_value exports);
+/* backward.c: the cells' backward gate loops of BPTT (float64, the JS loops' arithmetic) */
+void backward_register(napi_env env, napi_value exports);
+
+/* helpers for the bindings: a Float64Array's data and length (NULL unless it is one), an int32 argument (0 on error) */
+double *napi_f64(napi_env env, napi_value v, size_t *len);
+int napi_i32(napi_env env, napi_value v, int *ok);
+#endif
