@@ -1,7 +1,16 @@
 // The cells' gate loops in WebAssembly: the float32 fast path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
 // activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gemm-simd.wat, a polynomial exp), and the float64 LSTM
 // kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
+// Where the native add-on is built, the float32 loops run there instead (native/gates.c: the same arithmetic lane for lane).
 import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./gemm-wasm";
+import { nativeAddon } from "./gemm-native";
+
+/** The float32 gate loops of the native add-on (native/gates.c): the same lanes' arithmetic on the float64 buffers in place. */
+interface NativeGates {
+  lstm32(z: Float64Array, zo: number, c: Float64Array, co: number, cn: Float64Array, tc: Float64Array, h: Float64Array, so: number, to: number, B: number, H: number): boolean;
+  gru32(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
+  tanh32rows(z: Float64Array): boolean;
+}
 
 /**
  * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
@@ -15,6 +24,8 @@ export function wasmLstmPointwise32(
   so: number, to: number, B: number, H: number,
 ): boolean {
   if ((H & 3) !== 0) return false;
+  // the native add-on runs the same lanes in place (no copies), where built
+  if (nativeAddon<NativeGates>()?.lstm32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return true;
   const w = wasmScratch(8 * B * H);
   if (w === null) return false;
   lstmGateCall(w.k.lstm32, w.mem, w.base, z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
@@ -59,6 +70,7 @@ function lstmGateCall(
 export function wasmTanh32(z: Float64Array): boolean {
   const n = z.length;
   if ((n & 3) !== 0) return false;
+  if (nativeAddon<NativeGates>()?.tanh32rows(z)) return true;
   const w = wasmScratch(n);
   if (w === null) return false;
   const oz = w.base;
@@ -80,6 +92,7 @@ export function wasmGruPointwise32(
 ): boolean {
   if ((H & 3) !== 0) return false;
   const BH = B * H, BG = 3 * BH;
+  if (nativeAddon<NativeGates>()?.gru32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return true;
   const out = [r, z, n, hn, hNew];
   const w = wasmScratch(2 * BG + 4 * H + BH + out.length * BH);
   if (w === null) return false;

@@ -1,0 +1,55 @@
+// The native float32 gate loops (native/gates.c) give the WebAssembly kernels' bits (lstm32, gru32, tanh32rows) on every
+// vector width this CPU has, for ordinary values and the edges of exp32/tanh32 (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
+import { strict as assert } from "assert";
+import { Rng, nativeKernels, randn, setNativeKernels } from "./index";
+import { wasmGruPointwise32, wasmLstmPointwise32, wasmTanh32 } from "./gates-wasm";
+
+/** The index and values of the first element where `a` and `b` differ bit for bit (NaN equals NaN), or null. */
+function firstDiff(a: Float64Array, b: Float64Array): string | null {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `element ${i}: ${a[i]} vs ${b[i]}`;
+  return null;
+}
+
+/** Seeded values spread over [−100, 100] with the edge cases of exp32 and tanh32 mixed in. */
+function values(n: number, seed: number): Float64Array {
+  const edges = [0, -0, Infinity, -Infinity, NaN, -87, 88, -87.5, 88.5, 0.0625, -0.0625, 0.0624999, 0.0625001, 1e-30, -1e-30, 44, -44, 1e-8];
+  const x = randn([n], { rng: new Rng(seed) }).data.map((v, i) => (i % 3 === 0 ? v * 30 : v * 2));
+  for (let i = 0; i < n; i += 7) x[i] = edges[(i / 7) % edges.length];
+  return x;
+}
+
+describe("native float32 gate loops", function () {
+  const info = nativeKernels();
+  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  if (info.available) setNativeKernels(true, info.isa as "avx512f");
+  afterEach(() => { if (info.available) setNativeKernels(true, info.isa as "avx512f"); });
+
+  /** Runs `f` on fresh copies of `inputs` with the native loops, then with WebAssembly; both must return true and write the same bits. */
+  function same(isa: string, inputs: Float64Array[], f: (a: Float64Array[]) => boolean): void {
+    const nat = inputs.map((a) => a.slice()), wasm = inputs.map((a) => a.slice());
+    setNativeKernels(true, isa as "avx512f");
+    assert.ok(f(nat), "native ran");
+    setNativeKernels(false);
+    assert.ok(f(wasm), "WebAssembly ran");
+    nat.forEach((a, q) => assert.equal(firstDiff(a, wasm[q]), null, `buffer ${q}`));
+  }
+
+  for (const isa of info.available ? isas : []) {
+    for (const [B, H] of [[1, 4], [3, 20], [32, 128], [2, 68]]) {
+      it(`${isa} B=${B} H=${H}: lstm32 (gates, c', tanh c', h' at offsets), gru32 and tanh32rows match WebAssembly bit for bit`, () => {
+        const BH = B * H;
+        // lstm32 at offsets: z from 4H·B (a second step), c from BH, c', h' from 2BH, tanh c' from BH
+        same(isa, [values(12 * BH, B + H), values(3 * BH, 2), new Float64Array(3 * BH), new Float64Array(2 * BH), new Float64Array(3 * BH)],
+          ([z, c, cn, tc, h]) => wasmLstmPointwise32(z, 4 * BH, c, BH, cn, tc, h, 2 * BH, BH, B, H));
+        same(isa, [values(3 * BH, 3), values(3 * BH, 4), values(3 * H, 5), values(BH, 6), ...[0, 1, 2, 3, 4].map(() => new Float64Array(BH))],
+          ([g, gh, bh, hp, r, z, n, hn, h]) => wasmGruPointwise32(g, gh, bh, hp, r, z, n, hn, h, B, H));
+        same(isa, [values(BH, 7)], ([z]) => wasmTanh32(z));
+      });
+    }
+  }
+
+  it("tests the default vector width where the add-on is built (gemm-native.test.ts requires it in CI), none where it is not", () => {
+    if (info.available) assert.ok(isas.includes(info.isa as "avx512f"), `the default ${info.isa} is among the tested widths`);
+    else assert.equal(isas.length, 0);
+  });
+});
