@@ -1,6 +1,304 @@
 /* backward.c: the cells' backward gate loops of BPTT (float64, element for element the JS loops' arithmetic). */
+/* Each function is the per-step loop of one JS kernel in src/seq (the JS loop stays as the fallback and the naive
+ * reference; src/seq/backward-native.test.ts compares them bit for bit): the same operations in the same order per element
+ * (built with -ffp-contract=off: no fused multiply-add), and the norms' and column sums' additions in the JS order. The
+ * element-wise parts of a row are a loop apart from the row's sequential sums (sh, sc), so GCC may vectorize them. Array
+ * arguments are Float64Arrays read and written in place; every size is checked against the arrays' lengths first (a
+ * function returns false, touching nothing, when one does not fit: the caller then runs its JS loop). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include "register.h"
 
+#define MAX_ARGS 16
+
+/* the call's arguments (exactly `want` of them) and whether all were read fine so far */
+struct call {
+  napi_env env;
+  napi_value v[MAX_ARGS];
+  int ok;
+};
+
+static void call_args(napi_env env, napi_callback_info info, struct call *c, size_t want) {
+  size_t argc = MAX_ARGS;
+  c->env = env;
+  c->ok = napi_get_cb_info(env, info, &argc, c->v, NULL, NULL) == napi_ok && argc == want;
+}
+
+static int int_arg(struct call *c, int k) {
+  int x = c->ok ? napi_i32(c->env, c->v[k], &c->ok) : 0;
+  if (x < 0) c->ok = 0;
+  return x;
+}
+
+/* argument k as a Float64Array of at least `need` values; `optional`: null gives NULL (absent) */
+static double *array_arg(struct call *c, int k, double need, int optional) {
+  if (!c->ok) return NULL;
+  if (optional) {
+    napi_valuetype t;
+    if (napi_typeof(c->env, c->v[k], &t) == napi_ok && t == napi_null) return NULL;
+  }
+  size_t len = 0;
+  double *p = napi_f64(c->env, c->v[k], &len);
+  if (p == NULL || (double)len < need) c->ok = 0;
+  return p;
+}
+
+static napi_value result(napi_env env, int ok) {
+  napi_value r;
+  napi_get_boolean(env, ok != 0, &r);
+  return r;
+}
+
+/* ---- LSTM: lstmSequenceBackward's per-step gate loop ---- */
+
+/* One step of the LSTM gate backward over B rows (pointers at step t's rows): dh += dOut (real rows), then per element
+ * dO = dh∗tc, dcn = dc + dh∗o∗(1 − tc²), dI = dcn∗g, dG = dcn∗i, dF = dcn∗c_{t−1}, dc = dcn∗f,
+ * dZ = [dI∗i∗(1 − i) | dF∗f∗(1 − f) | dG∗(1 − g²) | dO∗o∗(1 − o)]; padded rows only pass dh, dc on.
+ * out = [‖dh‖, ‖dcn‖ (dc at padded rows), any padded row]. tmp: H scratch values. */
+static void lstm_step(const double *gates, const double *tanhc, const double *cp, const double *dout, const double *m,
+                      double *dh, double *dc, double *dz, double *out, double *tmp, int B, int H) {
+  const long G4 = 4L * H;
+  double sh = 0, sc = 0;
+  int any = 0;
+  for (int b = 0; b < B; b++) {
+    const long s = (long)b * H;
+    double *restrict dhr = dh + s, *restrict dcr = dc + s, *restrict q = dz + b * G4, *restrict dcn_ = tmp;
+    if (m != NULL && m[b] == 0) {
+      any = 1;
+      for (int j = 0; j < H; j++) {
+        sh += dhr[j] * dhr[j];
+        sc += dcr[j] * dcr[j];
+      }
+      continue;
+    }
+    const double *restrict g_ = gates + b * G4, *restrict tcr = tanhc + s, *restrict cpr = cp + s;
+    if (dout != NULL) {
+      const double *restrict d = dout + s;
+      for (int j = 0; j < H; j++) dhr[j] += d[j];
+    }
+    for (int j = 0; j < H; j++) {
+      const double dhj = dhr[j];
+      const double i = g_[j], f = g_[H + j], g = g_[2 * H + j], o = g_[3 * H + j];
+      const double tc = tcr[j];
+      const double dO = dhj * tc;
+      const double dcn = dcr[j] + dhj * o * (1 - tc * tc);
+      dcn_[j] = dcn;
+      const double dI = dcn * g;
+      const double dG = dcn * i;
+      const double dF = dcn * cpr[j];
+      dcr[j] = dcn * f;
+      q[j] = dI * i * (1 - i);
+      q[H + j] = dF * f * (1 - f);
+      q[2 * H + j] = dG * (1 - g * g);
+      q[3 * H + j] = dO * o * (1 - o);
+    }
+    /* the sums in the JS order: element after element, both running across rows */
+    for (int j = 0; j < H; j++) {
+      sh += dhr[j] * dhr[j];
+      sc += dcn_[j] * dcn_[j];
+    }
+  }
+  out[0] = sqrt(sh);
+  out[1] = sqrt(sc);
+  out[2] = any;
+}
+
+/* lstmBackwardStep(gates, tanhCs, cPrev, dOut | null, m | null, dh, dc, dZ, out, t, B, H, dzo) → ran:
+ * gates [T, B, 4H], tanhCs, cPrev, dOut [T, B, H] (step t's rows are read), m [T·B], dh, dc [B, H], dZ rows from dzo */
+static napi_value lstm_backward_step(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 13);
+  const int t = int_arg(&c, 9), B = int_arg(&c, 10), H = int_arg(&c, 11), dzo = int_arg(&c, 12);
+  const double BH = (double)B * H, rows = (t + 1.0) * BH;
+  const double *gates = array_arg(&c, 0, 4 * rows, 0), *tanhc = array_arg(&c, 1, rows, 0), *cp = array_arg(&c, 2, rows, 0);
+  const double *dout = array_arg(&c, 3, rows, 1), *m = array_arg(&c, 4, (t + 1.0) * B, 1);
+  double *dh = array_arg(&c, 5, BH, 0), *dc = array_arg(&c, 6, BH, 0), *dz = array_arg(&c, 7, dzo + 4 * BH, 0);
+  double *out = array_arg(&c, 8, 3, 0);
+  double stack[1024];
+  double *tmp = !c.ok ? NULL : H <= 1024 ? stack : malloc(sizeof(double) * H);
+  if (tmp == NULL) return result(env, 0);
+  const long u = (long)t * B * H;
+  lstm_step(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
+            dh, dc, dz + dzo, out, tmp, B, H);
+  if (tmp != stack) free(tmp);
+  return result(env, 1);
+}
+
+/* ---- GRU: gruBpttSequence's per-step loops (both variants) ---- */
+
+/* One step of the GRU gate backward over B rows: dh += dOut (real rows); dN = dh∗(1 − z), dZ = dh∗(h − n), dhPrev = dh∗z,
+ * da = dN∗(1 − n²), daz = dZ∗z∗(1 − z) into dG_i's z, n blocks and dG_h's z block; classic: da_n = da (dan != NULL);
+ * reset-after: dR = da∗hn, dG_h's n block da∗r, both r blocks dR∗r∗(1 − r). Padded rows only pass dh on. Returns ‖dh‖. */
+static double gru_step(const double *r, const double *z, const double *n, const double *hn, const double *hp,
+                       const double *dout, const double *mask, double *dh, double *dhprev, double *dgi, double *dgh,
+                       double *dan, int B, int H) {
+  const long G3 = 3L * H, Gh = dan != NULL ? 2L * H : G3;
+  double sh = 0;
+  for (int b = 0; b < B; b++) {
+    const long s = (long)b * H;
+    double *restrict dhr = dh + s;
+    if (mask != NULL && mask[b] == 0) {
+      for (int j = 0; j < H; j++) sh += dhr[j] * dhr[j];
+      continue;
+    }
+    if (dout != NULL) {
+      const double *restrict d = dout + s;
+      for (int j = 0; j < H; j++) dhr[j] += d[j];
+    }
+    const double *restrict zr = z + s, *restrict nr = n + s, *restrict hpr = hp + s;
+    double *restrict gi = dgi + b * G3, *restrict gh = dgh + b * Gh, *restrict dp = dhprev + s;
+    for (int j = 0; j < H; j++) {
+      const double dhk = dhr[j], zk = zr[j], nk = nr[j];
+      const double dN = dhk * (1 - zk);
+      const double dZ = dhk * (hpr[j] - nk);
+      dp[j] = dhk * zk;
+      const double da = dN * (1 - nk * nk);
+      gi[2 * H + j] = da;
+      const double daz = dZ * zk * (1 - zk);
+      gi[H + j] = daz;
+      gh[H + j] = daz;
+    }
+    if (dan != NULL) {
+      memcpy(dan + s, gi + 2 * H, sizeof(double) * H);
+    } else {
+      const double *restrict rr = r + s, *restrict hnr = hn + s;
+      for (int j = 0; j < H; j++) {
+        const double da = gi[2 * H + j], rk = rr[j];
+        const double dR = da * hnr[j];
+        gh[2 * H + j] = da * rk;
+        gi[j] = gh[j] = dR * rk * (1 - rk);
+      }
+    }
+    for (int j = 0; j < H; j++) sh += dhr[j] * dhr[j];
+  }
+  return sqrt(sh);
+}
+
+/* gruBackwardStep(r, z, n, hn, hPrev, dOut | null, mask | null, dh, dhPrev, dgi, dgh, dan | null, out, t, B, H) → ran:
+ * r, z, n, hn, hPrev, dh, dhPrev [B, H] (step t's), dOut [T, B, H], mask [B], dgi [B, 3H], dgh [B, 2H] with dan [B, H]
+ * (classic) or [B, 3H] without; out[0] = ‖dh‖ */
+static napi_value gru_backward_step(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 16);
+  const int t = int_arg(&c, 13), B = int_arg(&c, 14), H = int_arg(&c, 15);
+  const double BH = (double)B * H;
+  const double *r = array_arg(&c, 0, BH, 0), *z = array_arg(&c, 1, BH, 0), *n = array_arg(&c, 2, BH, 0);
+  const double *hn = array_arg(&c, 3, BH, 0), *hp = array_arg(&c, 4, BH, 0);
+  const double *dout = array_arg(&c, 5, (t + 1.0) * BH, 1), *mask = array_arg(&c, 6, B, 1);
+  double *dh = array_arg(&c, 7, BH, 0), *dhprev = array_arg(&c, 8, BH, 0);
+  double *dan = array_arg(&c, 11, BH, 1);
+  double *dgi = array_arg(&c, 9, 3 * BH, 0), *dgh = array_arg(&c, 10, (dan != NULL ? 2 : 3) * BH, 0);
+  double *out = array_arg(&c, 12, 1, 0);
+  if (!c.ok) return result(env, 0);
+  out[0] = gru_step(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
+  return result(env, 1);
+}
+
+/* gruClassicResetBackward(drh, r, hPrev, mask | null, dhPrev, dgi, dgh, B, H) → ran: classic's d(r∗h) = da_n W_hn (drh,
+ * from the caller's product) back to the reset gate, real rows only: dhPrev += drh∗r, dR = drh∗h, both r blocks
+ * dR∗r∗(1 − r). drh, r, hPrev, dhPrev [B, H], mask [B], dgi [B, 3H], dgh [B, 2H]. */
+static napi_value gru_classic_reset_backward(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 9);
+  const int B = int_arg(&c, 7), H = int_arg(&c, 8);
+  const double BH = (double)B * H;
+  const double *drh = array_arg(&c, 0, BH, 0), *r = array_arg(&c, 1, BH, 0), *hp = array_arg(&c, 2, BH, 0);
+  const double *mask = array_arg(&c, 3, B, 1);
+  double *dhprev = array_arg(&c, 4, BH, 0), *dgi = array_arg(&c, 5, 3 * BH, 0), *dgh = array_arg(&c, 6, 2 * BH, 0);
+  if (!c.ok) return result(env, 0);
+  for (int b = 0; b < B; b++) {
+    if (mask != NULL && mask[b] == 0) continue;
+    const long s = (long)b * H;
+    const double *restrict dr = drh + s, *restrict rr = r + s, *restrict hpr = hp + s;
+    double *restrict dp = dhprev + s, *restrict gi = dgi + 3L * s, *restrict gh = dgh + 2L * s;
+    for (int j = 0; j < H; j++) {
+      const double rk = rr[j];
+      dp[j] += dr[j] * rk;
+      const double dR = dr[j] * hpr[j];
+      gi[j] = gh[j] = dR * rk * (1 - rk);
+    }
+  }
+  return result(env, 1);
+}
+
+/* ---- vanilla RNN: rnnBpttSequence's per-step loops ---- */
+
+/* rnnBackwardStep(dOut | null, mask | null, dh, dZ, y, out, t, B, H, dzo, act) → ran: dh += dOut (real rows), ‖dh‖ into
+ * out[0], then dz = dh∗φ'(y) from the cached output (act 0 tanh: 1 − y², 1 relu: y > 0 ? 1 : 0, 2 sigmoid: y∗(1 − y)),
+ * zero at padded rows. dOut [T, B, H] (step t's rows), mask [B], dh, y [B, H], dZ rows from dzo. */
+static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 11);
+  const int t = int_arg(&c, 6), B = int_arg(&c, 7), H = int_arg(&c, 8), dzo = int_arg(&c, 9), act = int_arg(&c, 10);
+  const double BH = (double)B * H;
+  const double *dout = array_arg(&c, 0, (t + 1.0) * BH, 1), *mask = array_arg(&c, 1, B, 1);
+  double *dh = array_arg(&c, 2, BH, 0), *dz = array_arg(&c, 3, dzo + BH, 0);
+  const double *y = array_arg(&c, 4, BH, 0);
+  double *out = array_arg(&c, 5, 1, 0);
+  if (!c.ok || act > 2) return result(env, 0);
+  double s = 0;
+  for (int b = 0; b < B; b++) {
+    const long o = (long)b * H;
+    double *restrict dhr = dh + o, *restrict q = dz + dzo + o;
+    const double *restrict yr = y + o;
+    const int pad = mask != NULL && mask[b] == 0;
+    if (dout != NULL && !pad) {
+      const double *restrict d = dout + (long)t * B * H + o;
+      for (int j = 0; j < H; j++) dhr[j] += d[j];
+    }
+    for (int j = 0; j < H; j++) s += dhr[j] * dhr[j];
+    if (pad) for (int j = 0; j < H; j++) q[j] = 0;
+    else if (act == 0) for (int j = 0; j < H; j++) q[j] = dhr[j] * (1 - yr[j] * yr[j]);
+    else if (act == 1) for (int j = 0; j < H; j++) q[j] = dhr[j] * (yr[j] > 0 ? 1.0 : 0.0);
+    else for (int j = 0; j < H; j++) q[j] = dhr[j] * (yr[j] * (1 - yr[j]));
+  }
+  out[0] = sqrt(s);
+  return result(env, 1);
+}
+
+/* ---- shared: carrying ∂L/∂h back, bias column sums ---- */
+
+/* carryBackRows(dh, dhPrev, mask, mo, B, H) → ran: the real rows (mask[mo + b] ≠ 0) of dh [B, H] take dhPrev's */
+static napi_value carry_back_rows(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 6);
+  const int mo = int_arg(&c, 3), B = int_arg(&c, 4), H = int_arg(&c, 5);
+  double *dh = array_arg(&c, 0, (double)B * H, 0);
+  const double *dhprev = array_arg(&c, 1, (double)B * H, 0), *mask = array_arg(&c, 2, (double)mo + B, 0);
+  if (!c.ok) return result(env, 0);
+  for (int b = 0; b < B; b++) if (mask[mo + b] != 0) memcpy(dh + (long)b * H, dhprev + (long)b * H, sizeof(double) * H);
+  return result(env, 1);
+}
+
+/* dst[j] += src[r·stride + off + j], r = 0 … N−1 in order (each column's sum in the JS order), j < cols */
+static void column_sums(double *restrict dst, const double *restrict src, int N, int cols, long stride, long off) {
+  for (int r = 0; r < N; r++) {
+    const double *restrict row = src + r * stride + off;
+    for (int j = 0; j < cols; j++) dst[j] += row[j];
+  }
+}
+
+/* columnSums(dst, src, N, cols, stride, off) → ran: dst [cols] += Σ_r src[r, off : off + cols] over rows of `stride` */
+static napi_value column_sums_call(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 6);
+  const int N = int_arg(&c, 2), cols = int_arg(&c, 3), stride = int_arg(&c, 4), off = int_arg(&c, 5);
+  double *dst = array_arg(&c, 0, cols, 0);
+  const double *src = array_arg(&c, 1, N == 0 ? 0 : (N - 1.0) * stride + off + cols, 0);
+  if (!c.ok || (dst != NULL && src != NULL && dst < src + (long)N * stride && src < dst + cols)) return result(env, 0);
+  column_sums(dst, src, N, cols, stride, off);
+  return result(env, 1);
+}
+
 void backward_register(napi_env env, napi_value exports) {
-  (void)env; (void)exports;
+  napi_property_descriptor props[] = {
+    {"lstmBackwardStep", NULL, lstm_backward_step, NULL, NULL, NULL, napi_default, NULL},
+    {"gruBackwardStep", NULL, gru_backward_step, NULL, NULL, NULL, napi_default, NULL},
+    {"gruClassicResetBackward", NULL, gru_classic_reset_backward, NULL, NULL, NULL, napi_default, NULL},
+    {"rnnBackwardStep", NULL, rnn_backward_step, NULL, NULL, NULL, napi_default, NULL},
+    {"carryBackRows", NULL, carry_back_rows, NULL, NULL, NULL, napi_default, NULL},
+    {"columnSums", NULL, column_sums_call, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

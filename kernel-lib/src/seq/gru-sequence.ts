@@ -7,7 +7,8 @@ import { wasmGruPointwise32 } from "../tensor/gates-wasm";
 import { precision } from "../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
-import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, stepRows, unrollResult } from "./sequence-products";
+import { nativeGruBackwardStep, nativeGruClassicResetBackward } from "./backward-native";
+import { carryBack, chunkSteps, columnSums, inputProducts, keepPaddedRows, stepRecord, stepRows, unrollResult } from "./sequence-products";
 
 /**
  * The GRU over a whole sequence, the same values as stepping `gruCellForward` (up to round-off).
@@ -164,15 +165,85 @@ function gruWeightGradProducts(
   const dbi = grads.bias_ih.data, dbh = grads.bias_hh.data;
   const nh = dAN === null ? H : 0;
   const si = new Float64Array(G3), sh = new Float64Array(nh);
-  for (let r = 0; r < N; r++) {
-    const o = r * G3;
-    for (let j = 0; j < G3; j++) si[j] += gi[o + j];
-    const q = r * Gh + 2 * H;
-    for (let j = 0; j < nh; j++) sh[j] += gh[q + j];
-  }
+  columnSums(si, gi, N, G3, G3, 0);
+  if (nh > 0) columnSums(sh, gh, N, nh, Gh, 2 * H);
   for (let j = 0; j < G3; j++) {
     dbi[j] += si[j];
     dbh[j] += j < 2 * H || nh === 0 ? si[j] : sh[j - 2 * H];
+  }
+}
+
+/**
+ * One step of {@link gruBpttSequence}'s gate loop in JS (the fallback of the native loop and its naive reference, the same
+ * bits): `∂L/∂h_t = dh + dOut[t]` (real rows), `dhPrev = dh∗z`, `da_n = dh(1 − z)∗(1 − n²)` into `dgi`'s n block,
+ * `da_z = dh(h − n)∗z(1 − z)` into both z blocks; reset-after (`dan` null) also `dgh`'s n block `da_n∗r` and both r blocks
+ * `(da_n∗hn)∗r(1 − r)`; classic `dan = da_n`. Padded rows (mask 0) pass `dh` on. Writes `normsH[t] = ‖∂L/∂h_t‖`.
+ * @param r, z, n, hn, hp step t's `[B, H]`; `dOut` `[T, B, H]` or null; `mask` `[B]` or null
+ * @param dh `[B, H]` updated; `dhPrev` `[B, H]`, `dgi` `[B, 3H]`, `dgh` `[B, Gh]`, `dan` `[B, H]` (classic) written at real rows
+ */
+export function gruGateBackwardStep(
+  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hp: Float64Array, dOut: Float64Array | null,
+  mask: Float64Array | null, dh: Float64Array, dhPrev: Float64Array, dgi: Float64Array, dgh: Float64Array, dan: Float64Array | null,
+  normsH: number[], t: number, B: number, H: number,
+): void {
+  const G3 = 3 * H;
+  const BH = B * H;
+  const Gh = dan !== null ? 2 * H : G3;
+  let sh = 0;
+  for (let b = 0; b < B; b++) {
+    const pad = mask !== null && mask[b] === 0;
+    const gr = b * G3, hr = b * Gh, s = b * H;
+    const oo = t * BH + s;
+    for (let j = 0; j < H; j++) {
+      const k = s + j;
+      // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
+      const dhk = pad || dOut === null ? dh[k] : (dh[k] += dOut[oo + j]);
+      sh += dhk * dhk;
+      if (pad) continue; // the state was copied: no gradient into the cell, ∂L/∂h passes through
+      const zk = z[k], nk = n[k];
+      // h' = (1 − z)∗n + z∗h
+      const dN = dhk * (1 - zk);
+      const dZ = dhk * (hp[k] - nk);
+      dhPrev[k] = dhk * zk;
+      // n = tanh(a_n)
+      const da = dN * (1 - nk * nk);
+      dgi[gr + 2 * H + j] = da;
+      const daz = dZ * zk * (1 - zk);
+      dgi[gr + H + j] = daz;
+      dgh[hr + H + j] = daz;
+      if (dan !== null) dan[k] = da;
+      else {
+        // a_n = g_in + r ∗ hn
+        const rk = r[k];
+        const dR = da * hn[k];
+        dgh[hr + 2 * H + j] = da * rk;
+        dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
+      }
+    }
+  }
+  normsH[t] = Math.sqrt(sh);
+}
+
+/**
+ * Classic GRU's reset-gate backward in JS (the fallback of the native loop and its naive reference, the same bits), real
+ * rows only: `dhPrev += d(r∗h)∗r`, both r blocks `(d(r∗h)∗h)∗r(1 − r)` of `dgi` `[B, 3H]` and `dgh` `[B, 2H]`.
+ * @param drh `[B, H]` `d(r∗h) = da_n W_hn`; `r`, `hp`, `dhPrev` `[B, H]`; `mask` `[B]` or null
+ */
+export function gruClassicResetBackward(
+  drh: Float64Array, r: Float64Array, hp: Float64Array, mask: Float64Array | null, dhPrev: Float64Array,
+  dgi: Float64Array, dgh: Float64Array, B: number, H: number,
+): void {
+  const G3 = 3 * H, Gh = 2 * H;
+  for (let b = 0; b < B; b++) {
+    if (mask !== null && mask[b] === 0) continue;
+    const gr = b * G3, hr = b * Gh, s = b * H;
+    for (let j = 0; j < H; j++) {
+      const k = s + j;
+      const rk = r[k];
+      dhPrev[k] += drh[k] * rk;
+      const dR = drh[k] * hp[k];
+      dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
+    }
   }
 }
 
@@ -221,53 +292,14 @@ export function gruBpttSequence(
       const dgi = dGI.subarray((t - t0) * B * G3, (t - t0 + 1) * B * G3);
       const dgh = dGH.subarray((t - t0) * B * Gh, (t - t0 + 1) * B * Gh);
       const dan = dAN !== null ? dAN.subarray((t - t0) * BH, (t - t0 + 1) * BH) : null;
-      let sh = 0;
-      for (let b = 0; b < B; b++) {
-        const pad = mask !== null && mask[b] === 0;
-        const gr = b * G3, hr = b * Gh, s = b * H;
-        const oo = t * BH + s;
-        for (let j = 0; j < H; j++) {
-          const k = s + j;
-          // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
-          const dhk = pad || dOut === null ? dh[k] : (dh[k] += dOut[oo + j]);
-          sh += dhk * dhk;
-          if (pad) continue; // the state was copied: no gradient into the cell, ∂L/∂h passes through
-          const zk = z[k], nk = n[k];
-          // h' = (1 − z)∗n + z∗h
-          const dN = dhk * (1 - zk);
-          const dZ = dhk * (hp[k] - nk);
-          dhPrev[k] = dhk * zk;
-          // n = tanh(a_n)
-          const da = dN * (1 - nk * nk);
-          dgi[gr + 2 * H + j] = da;
-          const daz = dZ * zk * (1 - zk);
-          dgi[gr + H + j] = daz;
-          dgh[hr + H + j] = daz;
-          if (dan !== null) dan[k] = da;
-          else {
-            // a_n = g_in + r ∗ hn
-            const rk = r[k];
-            const dR = da * hn[k];
-            dgh[hr + 2 * H + j] = da * rk;
-            dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
-          }
-        }
+      // the gate backward into dG_i, dG_h (and classic's da_n), natively when the add-on is built (the same bits), else in JS
+      if (!nativeGruBackwardStep(r, z, n, hn, hp, dOut, mask, dh, dhPrev, dgi, dgh, dan, normsH, t, B, H)) {
+        gruGateBackwardStep(r, z, n, hn, hp, dOut, mask, dh, dhPrev, dgi, dgh, dan, normsH, t, B, H);
       }
-      normsH[t] = Math.sqrt(sh);
       if (dan !== null && drh !== null) {
         // a_n = g_in + (r∗h) W_hnᵀ + b_hn: d(r∗h) = da_n W_hn (zero at padded rows)
         gemm(drh, dan, wn, B, H, H, false, false, false);
-        for (let b = 0; b < B; b++) {
-          if (mask !== null && mask[b] === 0) continue;
-          const gr = b * G3, hr = b * Gh, s = b * H;
-          for (let j = 0; j < H; j++) {
-            const k = s + j;
-            const rk = r[k];
-            dhPrev[k] += drh[k] * rk;
-            const dR = drh[k] * hp[k];
-            dgi[gr + j] = dgh[hr + j] = dR * rk * (1 - rk);
-          }
-        }
+        if (!nativeGruClassicResetBackward(drh, r, hp, mask, dhPrev, dgi, dgh, B, H)) gruClassicResetBackward(drh, r, hp, mask, dhPrev, dgi, dgh, B, H);
       }
       // ∂L/∂h_{t−1} += dG_h W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
       gemm(dhPrev, dgh, wrz, B, H, Gh, false, false, true);

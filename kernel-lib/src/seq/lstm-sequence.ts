@@ -8,6 +8,7 @@ import { precision } from "../tensor/precision";
 import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
 import { CellParams, CellState, LstmCellCache, lstmPointwiseForwardAt } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
+import { nativeCarryBackRows, nativeLstmBackwardStep } from "./backward-native";
 
 /**
  * What the LSTM sequence kernel keeps for BPTT, as flat buffers (no per-step objects): step t's rows start at
@@ -214,48 +215,16 @@ export function lstmSequenceBackward(
   try {
     for (let t = T - 1; t >= 0; t--) {
       const dzo = (t - t0) * BG;
-      let sh = 0, sc = 0;
-      let anyPad = false;
-      for (let b = 0; b < B; b++) {
-        const pad = m !== null && m[t * B + b] === 0;
-        anyPad ||= pad;
-        const r = t * BG + b * G4; // gates row
-        const q = dzo + b * G4;    // dZ row
-        const s = b * H;
-        const u = t * BH + s;      // this step's rows of tanh c, c_{t−1}, dOut
-        for (let j = 0; j < H; j++) {
-          // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
-          const dhj = pad || dOut === null ? dh[s + j] : (dh[s + j] += dOut[u + j]);
-          sh += dhj * dhj;
-          if (pad) { sc += dc[s + j] * dc[s + j]; continue; } // the state was copied: gradients pass through
-          const i = gates[r + j];
-          const f = gates[r + H + j];
-          const g = gates[r + 2 * H + j];
-          const o = gates[r + 3 * H + j];
-          const tc = tanhCs[u + j];
-          // h' = o ∗ tanh(c'):  do, and the h' path into c'
-          const dO = dhj * tc;
-          const dcn = dc[s + j] + dhj * o * (1 - tc * tc);
-          sc += dcn * dcn;
-          // c' = f ∗ c + i ∗ g
-          const dI = dcn * g;
-          const dG = dcn * i;
-          const dF = dcn * cp[u + j];
-          dc[s + j] = dcn * f;                   // ∂L/∂c_{t−1}
-          // through the gate nonlinearities to the pre-activations
-          dZ[q + j] = dI * i * (1 - i);
-          dZ[q + H + j] = dF * f * (1 - f);
-          dZ[q + 2 * H + j] = dG * (1 - g * g);
-          dZ[q + 3 * H + j] = dO * o * (1 - o);
-        }
-      }
-      normsH[t] = Math.sqrt(sh);
-      normsC[t] = Math.sqrt(sc);
+      // the gate backward into dZ_t, natively when the add-on is built (the same bits), else in JS
+      const native = nativeLstmBackwardStep(gates, tanhCs, cp, dOut, m, dh, dc, dZ, normsH, normsC, t, B, H, dzo);
+      const anyPad = native >= 0 ? native === 1 : lstmGateBackwardStep(gates, tanhCs, cp, dOut, m, dh, dc, dZ, normsH, normsC, t, B, H, dzo);
       // ∂L/∂h_{t−1} = dZ_t W_hh (real rows); padded rows carry ∂L/∂h_t unchanged
       if (rows) wasmRowsPinned(anyPad ? dhPrev : dh, 0, dZ, dzo, B, H, G4, false);
       else if (js) gemmRowsNN(anyPad ? dhPrev : dh, 0, dZ, dzo, whh, B, H, G4, false);
       else gemm(anyPad ? dhPrev : dh, dZ.subarray(dzo, dzo + BG), whh, B, H, G4, false, false, false);
-      if (anyPad) for (let b = 0; b < B; b++) if (m![t * B + b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+      if (anyPad && !nativeCarryBackRows(dh, dhPrev, m!, t * B, B, H)) {
+        for (let b = 0; b < B; b++) if (m![t * B + b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+      }
       if (t === t0) {
         chunkProducts(t0, t1);
         dZ.fill(0); // padded rows of the next chunk must read zero
@@ -267,6 +236,62 @@ export function lstmSequenceBackward(
     if (!js || rows) wasmUnpin();
   }
   return lstmBiasGrads(grads, db, G4, dx);
+}
+
+/**
+ * One step of {@link lstmSequenceBackward}'s gate loop in JS (the fallback of the native loop and its naive reference, the
+ * same bits): `∂L/∂h_t = dh + dOut[t]` (real rows), `dO = dh∗tanh c`, `dc' = dc + dh∗o∗(1 − tanh²c)`,
+ * `∂L/∂c_{t−1} = dc'∗f`, `dZ_t = [dc'g∗i(1−i) | dc'c_{t−1}∗f(1−f) | dc'i∗(1−g²) | dO∗o(1−o)]`; padded rows pass `dh`, `dc` on.
+ * Writes `normsH[t] = ‖∂L/∂h_t‖`, `normsC[t] = ‖dc'‖` (sums over b, then j).
+ * @param gates `[T, B, 4H]`, `tanhCs`, `cp` (c_{t−1}), `dOut` `[T, B, H]` (null = none), `m` `[T·B]` mask or null
+ * @param dh `[B, H]`, `dc` `[B, H]` updated in place; `dZ` step t's `[B, 4H]` rows written from offset `dzo`
+ * @returns whether a row of step t is padded
+ */
+export function lstmGateBackwardStep(
+  gates: Float64Array, tanhCs: Float64Array, cp: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
+  dh: Float64Array, dc: Float64Array, dZ: Float64Array, normsH: number[], normsC: number[], t: number, B: number, H: number, dzo: number,
+): boolean {
+  const G4 = 4 * H;
+  const BH = B * H;
+  const BG = B * G4;
+  let sh = 0, sc = 0;
+  let anyPad = false;
+  for (let b = 0; b < B; b++) {
+    const pad = m !== null && m[t * B + b] === 0;
+    anyPad ||= pad;
+    const r = t * BG + b * G4; // gates row
+    const q = dzo + b * G4;    // dZ row
+    const s = b * H;
+    const u = t * BH + s;      // this step's rows of tanh c, c_{t−1}, dOut
+    for (let j = 0; j < H; j++) {
+      // ∂L/∂h_t = ∂L/∂outputs[t] (real rows) + the gradient carried back from step t+1
+      const dhj = pad || dOut === null ? dh[s + j] : (dh[s + j] += dOut[u + j]);
+      sh += dhj * dhj;
+      if (pad) { sc += dc[s + j] * dc[s + j]; continue; } // the state was copied: gradients pass through
+      const i = gates[r + j];
+      const f = gates[r + H + j];
+      const g = gates[r + 2 * H + j];
+      const o = gates[r + 3 * H + j];
+      const tc = tanhCs[u + j];
+      // h' = o ∗ tanh(c'):  do, and the h' path into c'
+      const dO = dhj * tc;
+      const dcn = dc[s + j] + dhj * o * (1 - tc * tc);
+      sc += dcn * dcn;
+      // c' = f ∗ c + i ∗ g
+      const dI = dcn * g;
+      const dG = dcn * i;
+      const dF = dcn * cp[u + j];
+      dc[s + j] = dcn * f;                   // ∂L/∂c_{t−1}
+      // through the gate nonlinearities to the pre-activations
+      dZ[q + j] = dI * i * (1 - i);
+      dZ[q + H + j] = dF * f * (1 - f);
+      dZ[q + 2 * H + j] = dG * (1 - g * g);
+      dZ[q + 3 * H + j] = dO * o * (1 - o);
+    }
+  }
+  normsH[t] = Math.sqrt(sh);
+  normsC[t] = Math.sqrt(sc);
+  return anyPad;
 }
 
 /** The end of {@link lstmSequenceBackward}: both bias gradients `+= Σ dZ` (z holds b_ih + b_hh); returns `dx`. */

@@ -5,6 +5,7 @@ import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
 import { CellParams, CellState, RnnCellCache, activateInPlace, activationBackward } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
+import { nativeRnnBackwardStep } from "./backward-native";
 import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
 
 /**
@@ -50,6 +51,34 @@ export function rnnUnrollSequence(
 }
 
 /**
+ * One step of {@link rnnBpttSequence}'s loops in JS (the fallback of the native loop and its naive reference, the same
+ * bits): `∂L/∂h_t = dh + dOut[t]` (real rows), `normsH[t] = ‖∂L/∂h_t‖` (summed over b, then j), then
+ * `dz = ∂L/∂h_t ∗ φ'(y)` (`activationBackward`), zero at padded rows.
+ * @param dOut `[T, B, H]` or null; `mask` `[B]` or null; `dh` `[B, H]` updated; `y` `[B, H]` the step's cached output
+ * @param dZ step t's `[B, H]` rows written from offset `dzo`
+ */
+export function rnnStepBackward(
+  dOut: Float64Array | null, mask: Float64Array | null, dh: Float64Array, dZ: Float64Array, y: Float64Array, normsH: number[],
+  t: number, B: number, H: number, dzo: number, act: Activation,
+): void {
+  const BH = B * H;
+  let s = 0;
+  for (let b = 0; b < B; b++) {
+    const pad = mask !== null && mask[b] === 0;
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      if (dOut !== null && !pad) dh[k] += dOut[t * BH + k];
+      s += dh[k] * dh[k];
+    }
+  }
+  normsH[t] = Math.sqrt(s);
+  // dz = dh' ∗ φ'(z), φ' from the cached output; none at padded rows
+  const dz = dZ.subarray(dzo, dzo + BH);
+  activationBackward(act, dz, dh, y);
+  if (mask !== null) for (let b = 0; b < B; b++) if (mask[b] === 0) dz.fill(0, b * H, (b + 1) * H);
+}
+
+/**
  * BPTT for vanilla RNN caches, the same values as stepping `rnnCellBackward` (up to round-off). Per step:
  * `∂L/∂h_t = dOutputs[t] + carried`, `dz = ∂L/∂h_t ∗ φ'(y)` (zero at padded rows), `∂L/∂h_{t−1} = dz W_hh`;
  * per chunk of steps: `dW_ih += dZᵀ X`, `dW_hh += dZᵀ H_prev`, biases `+= Σ dZ`, `dX = dZ W_ih`.
@@ -76,20 +105,12 @@ export function rnnBpttSequence(
   try {
     for (let t = T - 1; t >= 0; t--) {
       const { cache, mask } = caches[t];
-      let s = 0;
-      for (let b = 0; b < B; b++) {
-        const pad = mask !== null && mask[b] === 0;
-        for (let j = 0; j < H; j++) {
-          const k = b * H + j;
-          if (dOut !== null && !pad) dh[k] += dOut[t * BH + k];
-          s += dh[k] * dh[k];
-        }
+      const y = (cache as RnnCellCache).h.data;
+      // ‖∂L/∂h_t‖ and dz = dh' ∗ φ'(z), natively when the add-on is built (the same bits), else in JS
+      if (!nativeRnnBackwardStep(dOut, mask, dh, dZ, y, normsH, t, B, H, (t - t0) * BH, act)) {
+        rnnStepBackward(dOut, mask, dh, dZ, y, normsH, t, B, H, (t - t0) * BH, act);
       }
-      normsH[t] = Math.sqrt(s);
-      // dz = dh' ∗ φ'(z), φ' from the cached output; none at padded rows
       const dz = dZ.subarray((t - t0) * BH, (t - t0 + 1) * BH);
-      activationBackward(act, dz, dh, (cache as RnnCellCache).h.data);
-      if (mask !== null) for (let b = 0; b < B; b++) if (mask[b] === 0) dz.fill(0, b * H, (b + 1) * H);
       gemm(dhPrev, dz, p.weight_hh.data, B, H, H, false, false, false);
       carryBack(dh, dhPrev, mask, B, H);
       if (t === t0) {

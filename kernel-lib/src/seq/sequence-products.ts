@@ -3,6 +3,7 @@ import { CellParams, CellState } from "../cells";
 import { Tensor } from "../tensor/tensor";
 import { gemm } from "../tensor/matmul";
 import type { StepCache, UnrollResult } from "./unroll";
+import { nativeCarryBackRows, nativeColumnSums } from "./backward-native";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
 export const SEQUENCE_CHUNK_ROWS = 512;
@@ -64,11 +65,21 @@ export function weightGradProductsRows(
   const dZc = dZ.length === N * GH ? dZ : dZ.subarray(0, N * GH);
   gemm(grads.weight_ih.data, dZc, X, GH, I, N, true, false, true);
   gemm(grads.weight_hh.data, dZc, Hp, GH, H, N, true, false, true);
-  for (let r = 0; r < N; r++) {
-    const o = r * GH;
-    for (let j = 0; j < GH; j++) db[j] += dZc[o + j];
-  }
+  columnSums(db, dZc, N, GH, GH, 0);
   gemm(dxc, dZc, p.weight_ih.data, N, I, GH, false, false, false);
+}
+
+/**
+ * Bias-gradient column sums: `dst[j] += Σ_r src[r·stride + off + j]` for `j < cols`, each column over r = 0 … N−1 in
+ * order; natively when the add-on is built (the same bits), else this JS loop.
+ * @param dst `[cols]`, `src` `[N, stride]`
+ */
+export function columnSums(dst: Float64Array, src: Float64Array, N: number, cols: number, stride: number, off: number): void {
+  if (nativeColumnSums(dst, src, N, cols, stride, off)) return;
+  for (let r = 0; r < N; r++) {
+    const o = r * stride + off;
+    for (let j = 0; j < cols; j++) dst[j] += src[o + j];
+  }
 }
 
 /**
@@ -77,7 +88,7 @@ export function weightGradProductsRows(
  */
 export function carryBack(dh: Float64Array, dhPrev: Float64Array, mask: Float64Array | null, B: number, H: number): void {
   if (mask === null) dh.set(dhPrev);
-  else for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
+  else if (!nativeCarryBackRows(dh, dhPrev, mask, 0, B, H)) for (let b = 0; b < B; b++) if (mask[b] !== 0) dh.set(dhPrev.subarray(b * H, (b + 1) * H), b * H);
 }
 
 /**
