@@ -1,4 +1,4 @@
-/* addon.c: the Node-API binding of gemm.c: gemm(C, A, B, M, N, K, transA, transB, accumulate, float32, pin) → boolean, and
+/* addon.c: the Node-API binding of gemm.c: gemm(C, A, B, M, N, K, transA, transB, accumulate, float32, pin, threads) → boolean, and
  * isa([name]) → the instruction set in use (switching to `name` first when given and supported). Operands are Float64Arrays
  * read and written in place (no copies). Each Node thread (main or worker) gets its own scratch through the instance data. */
 #include <node_api.h>
@@ -26,11 +26,11 @@ int napi_i32(napi_env env, napi_value v, int *ok) {
 }
 
 static napi_value gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 11;
-  napi_value argv[11], result;
+  size_t argc = 12;
+  napi_value argv[12], result;
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   int ok = 0;
-  if (argc == 11) {
+  if (argc == 12) {
     struct gemm_args g;
     size_t nC, nA, nB;
     int32_t v[7];
@@ -40,7 +40,9 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
     g.B = napi_f64(env, argv[2], &nB);
     int good = g.C != NULL && g.A != NULL && g.B != NULL;
     for (int q = 0; good && q < 7; q++) good = napi_get_value_int32(env, argv[3 + q], &v[q]) == napi_ok;
-    good = good && napi_get_value_uint32(env, argv[10], &pin) == napi_ok;
+    int32_t threads = 1;
+    good = good && napi_get_value_uint32(env, argv[10], &pin) == napi_ok && napi_get_value_int32(env, argv[11], &threads) == napi_ok;
+    g.threads = threads < 1 ? 1 : threads > 64 ? 64 : threads;
     if (good) {
       g.M = v[0]; g.N = v[1]; g.K = v[2]; g.transA = v[3]; g.transB = v[4]; g.acc = v[5]; g.f32 = v[6]; g.pin = pin;
       /* the sizes must fit the arrays: never read or write past them */

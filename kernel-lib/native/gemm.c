@@ -7,6 +7,9 @@
 #include <string.h>
 #include "gemm.h"
 
+/* products with fewer multiply-adds stay on the calling thread (waking a helper costs a microsecond or so) */
+#define GEMM_NATIVE_THREAD_MIN_WORK (1 << 17)
+
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #define X86_VARIANTS 1
 #endif
@@ -126,6 +129,50 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
   return pk->buf.p;
 }
 
+/* one kernel call over rows [0, M) of the whole tiles, splittable into row blocks for the pool's threads */
+struct tiles {
+  int kind; /* 0 seq64, 1 eo64, 2 seq32, 3 l4_32 */
+  int M, N, K;
+  const void *A; long ars, aks; /* op(A) rows: element (i, k) at A + i·ars + k·aks (in values of A's type) */
+  const void *B; long ldb;
+  double *C; long ldc;
+  int acc;
+};
+
+/* rows [M·part/parts, M·(part+1)/parts), rounded to multiples of 4 (whole register tiles) */
+static void tiles_part(void *ctx, int part, int parts) {
+  const struct tiles *t = ctx;
+  const int r0 = (int)((long)t->M * part / parts) & ~3;
+  const int r1 = part + 1 == parts ? t->M : (int)((long)t->M * (part + 1) / parts) & ~3;
+  if (r1 <= r0) return;
+  const int m = r1 - r0;
+  double *C = t->C + r0 * t->ldc;
+  switch (t->kind) {
+    case 0: K_.seq64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 1: K_.eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 2: K_.seq32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
+    default: K_.l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, t->ldb, C, t->ldc, t->acc); break;
+  }
+}
+
+/* runs the tiles on the calling thread, or split by rows over the pool (grown to g->threads − 1 helpers) for large products */
+static void run_tiles(struct gemm_state *st, const struct gemm_args *g, struct tiles *t) {
+  const int helpers = g->threads - 1;
+  if (helpers > 0 && (double)t->M * t->N * t->K >= GEMM_NATIVE_THREAD_MIN_WORK && t->M >= 8) {
+    if (pool_helpers(st->pool) != helpers) {
+      pool_free(st->pool);
+      st->pool = pool_new(helpers);
+    }
+    if (st->pool != NULL) {
+      /* row blocks of at least 4 rows, about 8 per thread: whoever is free takes the next one */
+      const int blocks = (t->M / 4) < 8 * g->threads ? t->M / 4 : 8 * g->threads;
+      pool_run(st->pool, tiles_part, t, blocks);
+      return;
+    }
+  }
+  tiles_part(t, 0, 1);
+}
+
 int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   if (g->transA && g->transB) return 0;
   gemm_native_isa();
@@ -133,14 +180,16 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   const long ars = g->transA ? 1 : K, aks = g->transA ? M : 1;
   if (!g->f32) {
     if (!g->transB) { /* colvec and the edge loop: both sum each element in increasing k */
-      K_.seq64(M, N, K, g->A, ars, aks, g->B, N, g->C, N, g->acc);
+      struct tiles t = {0, M, N, K, g->A, ars, aks, g->B, N, g->C, N, g->acc};
+      run_tiles(st, g, &t);
       return 1;
     }
     const int Mt = M & ~1, Nt = N & ~3; /* dotvec's whole tiles */
     if (Mt > 0 && Nt > 0) {
       const double *bt = packB(st, g, 0, Nt, 0);
       if (bt == NULL) return 0;
-      K_.eo64(Mt, Nt, K, g->A, bt, Nt, g->C, N, g->acc);
+      struct tiles t = {1, Mt, Nt, K, g->A, K, 1, bt, Nt, g->C, N, g->acc};
+      run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
     if (Mt < M) edge64(g, Mt, M, 0, N);
@@ -153,7 +202,8 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       const float *bf = packB(st, g, 1, 0, 0);
       if (af == NULL || bf == NULL) return 0;
       for (long q = 0; q < (long)M * K; q++) af[q] = (float)g->A[q];
-      K_.seq32(Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc);
+      struct tiles t = {2, Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc};
+      run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
     if (Mt < M) edge64(g, Mt, M, 0, N);
@@ -169,7 +219,8 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       for (int k = 0; k < K; k++) af[(long)i * Kp + k] = (float)g->A[(long)i * K + k];
       for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
     }
-    K_.l4_32(Mt, Nt, Kp, af, bt, Nt, g->C, N, g->acc);
+    struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, Nt, g->C, N, g->acc};
+    run_tiles(st, g, &t);
   }
   if (Nt < N) edge64(g, 0, Mt, Nt, N);
   if (Mt < M) edge64(g, Mt, M, 0, N);
@@ -177,6 +228,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
 }
 
 void gemm_state_free(struct gemm_state *st) {
+  pool_free(st->pool);
   free(st->a.p);
   for (int k = 0; k < 3; k++) free(st->pack[k].buf.p);
   memset(st, 0, sizeof *st);

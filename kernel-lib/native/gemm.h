@@ -2,6 +2,7 @@
 #ifndef RNNLAB_GEMM_H
 #define RNNLAB_GEMM_H
 #include <stddef.h>
+#include "pool.h"
 
 /* C [M, N] (+)= op(A)·op(B); f32: operands rounded to float32 and summed in float32 (the fast path), C stays float64.
  * pin: 0, or the caller's generation number for an operand B that is unchanged since the last call with that number. */
@@ -9,10 +10,11 @@ struct gemm_args {
   double *C; const double *A; const double *B;
   int M, N, K, transA, transB, acc, f32;
   unsigned pin;
+  int threads; /* threads for the whole tiles (1 = the caller only); rows are split, so results do not depend on it */
 };
 struct gemm_scratch { void *p; size_t bytes; };
 struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N; };
-struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; };
+struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; struct pool *pool; };
 
 /* 1 when done; 0 when declined (Aᵀ·Bᵀ, or out of memory) and C is untouched */
 int gemm_native(struct gemm_state *st, const struct gemm_args *g);

@@ -1,7 +1,7 @@
 // The native products (kernel-lib/native): the same bits as the WebAssembly kernels and the JS edge loop in every case gemm
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
-import { Rng, gemm, gemmNaive, nativeKernels, randn, setNativeKernels, setPrecision } from "./index";
+import { Rng, gemm, gemmNaive, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "./index";
 import { wasmPin, wasmUnpin } from "./gemm-wasm";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
@@ -65,6 +65,31 @@ describe("native gemm", function () {
       });
     }
   }
+
+  it("2 and 3 threads give one thread's bits (C's row blocks are split; whoever is free takes the next)", function () {
+    if (!info.available) this.skip();
+    const before = gemmThreads();
+    try {
+      for (const p of ["float64", "float32"] as const) {
+        for (const [M, N, K] of [[32, 512, 128], [130, 70, 64], [1600, 32, 512], [9, 4096, 40]]) {
+          const rng = new Rng(M + N + K);
+          const A = randn([M * K], { rng }).data, B = randn([K * N], { rng }).data, C0 = randn([M * N], { rng }).data;
+          for (const [tA, tB] of [[false, false], [true, false], [false, true]]) {
+            const results = [1, 2, 3].map((n) => {
+              setGemmThreads(n);
+              const C = C0.slice();
+              run(true, p, () => gemm(C, A, B, M, N, K, tA, tB, true));
+              return C;
+            });
+            assert.equal(firstDiff(results[1], results[0]), null, `${p} [${M},${N},${K}] transA=${tA} transB=${tB}, 2 threads`);
+            assert.equal(firstDiff(results[2], results[0]), null, `${p} [${M},${N},${K}] transA=${tA} transB=${tB}, 3 threads`);
+          }
+        }
+      }
+    } finally {
+      setGemmThreads(before);
+    }
+  });
 
   it("float64 A·B and Aᵀ·B equal the naive triple loop bit for bit (both sum each element in increasing k)", function () {
     if (!info.available) this.skip();

@@ -6,7 +6,7 @@ import { precision } from "./precision";
 /** The add-on's exports (native/addon.c). */
 interface NativeAddon {
   gemm(C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
-    transA: number, transB: number, accumulate: number, float32: number, pin: number): boolean;
+    transA: number, transB: number, accumulate: number, float32: number, pin: number, threads: number): boolean;
   isa(want?: string): string;
 }
 
@@ -78,14 +78,15 @@ export function nativeGemmActive(): boolean {
  * operands in float32 (colvec32 and dotvec32's orders) and the ragged edges run the float64 edge loop.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  * @param pin 0, or the generation of a pin of `B` (unchanged since then: its converted or transposed copy is reused)
+ * @param threads threads for large products (`setGemmThreads`): C's rows are split between them, so the bits do not change
  * @returns false (C untouched) when the add-on is unavailable or declines (`Aᵀ·Bᵀ`)
  */
 export function gemmNative(
   C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
-  transA: boolean, transB: boolean, accumulate: boolean, pin: number,
+  transA: boolean, transB: boolean, accumulate: boolean, pin: number, threads = 1,
 ): boolean {
   if (!enabled) return false;
   const a = load();
   if (a === null) return false;
-  return a.gemm(C, A, B, M, N, K, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, precision() === "float32" ? 1 : 0, pin);
+  return a.gemm(C, A, B, M, N, K, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, precision() === "float32" ? 1 : 0, pin, threads);
 }

@@ -3,6 +3,7 @@ import { Tensor, checkRank, fmtShape } from "./tensor";
 import { gemmStrided } from "./gemm-js";
 import { gemmWasm, wasmPinGeneration } from "./gemm-wasm";
 import { gemmNative } from "./gemm-native";
+import { gemmThreads } from "./gemm-threads";
 
 export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
 export { gemmNative, nativeKernels, setNativeKernels } from "./gemm-native";
@@ -48,7 +49,7 @@ export function gemm(
   transA = false, transB = false, accumulate = false,
 ): void {
   if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
-    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B))) return;
+    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
   }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
