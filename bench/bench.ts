@@ -107,10 +107,12 @@ async function main(): Promise<void> {
     }
   }
 
+  const nk = rl.nativeKernels();
+  const kernels = nk.available && nk.enabled ? `native kernels (${nk.isa})` : `WebAssembly kernels (native add-on: ${nk.reason})`;
   const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start (timings need an idle machine)`;
   const lines = [
     `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
-    `machine: ${machine}; rnnlab float64 and float32 matmuls (1 thread; "mt": ${mt} threads); TensorFlow.js 4.22 float32; ${torchInfo} float32`,
+    `machine: ${machine}; rnnlab float64 and float32 matmuls (1 thread; "mt": ${mt} threads), ${kernels}; TensorFlow.js 4.22 float32; ${torchInfo} float32`,
     "",
     "| work | rnnlab | rnnlab f32 | rnnlab f32 mt | tfjs cpu | tfjs wasm | PyTorch | rnnlab / best tfjs | rnnlab f32 / best tfjs | rnnlab / PyTorch | rnnlab f32 / PyTorch |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
   console.log(lines.join("\n"));
 
   if (args.json) {
-    const figures = { date: new Date().toISOString(), machine, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
+    const figures = { date: new Date().toISOString(), machine, kernels, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
       machineThreads: mt, results, gemmGflops: { ...gemmRates, torch: torchGemm }, w3Gflops: peak };
     fs.writeFileSync(args.json, JSON.stringify(figures, null, 2) + "\n");
     log(`bench: wrote ${args.json}`);

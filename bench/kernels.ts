@@ -1,4 +1,4 @@
-// Micro-benchmarks of the hot kernels (gemm per transpose case) and training steps per second of W1–W4, for engineer S's speed work.
+// Micro-benchmarks of the hot kernels (gemm per transpose case: native, WebAssembly, naive) and training steps per second of W1–W4, for engineer S's speed work.
 //   node --import tsx bench/kernels.ts [--only gemm|steps] [--seconds 0.5] [--w W1,W4]
 //   node --expose-gc --import tsx bench/kernels.ts --only memory   (BPTT memory: full over 1,000 steps, truncated vs T)
 import * as rl from "../kernel-lib/src";
@@ -106,14 +106,25 @@ if (only !== "steps") {
     ["NT W3 [64,2048,640]", 64, 2048, 640, false, true, false],
     ["NT tiny [1,64,16]", 1, 64, 16, false, true, false],
   ];
-  for (const [name, M, N, K, ta, tb, acc] of cases) {
-    const A = rl.randn([M * K], { rng }).data;
-    const B = rl.randn([K * N], { rng }).data;
-    const C = new Float64Array(M * N);
-    const r = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
-    const n = rate(() => rl.gemmNaive(C, A, B, M, N, K, ta, tb, acc));
-    console.log(`gemm ${name}: ${((2 * M * N * K * r) / 1e9).toFixed(2)} GFLOP/s (naive ${((2 * M * N * K * n) / 1e9).toFixed(2)})`);
+  const nk = rl.nativeKernels();
+  const gf = (M: number, N: number, K: number, r: number): string => ((2 * M * N * K * r) / 1e9).toFixed(2);
+  for (const prec of ["float64", "float32"] as const) {
+    rl.setPrecision(prec);
+    for (const [name, M, N, K, ta, tb, acc] of cases) {
+      const A = rl.randn([M * K], { rng }).data;
+      const B = rl.randn([K * N], { rng }).data;
+      const C = new Float64Array(M * N);
+      // the native products (where built) and the WebAssembly kernels: the same bits, different speed
+      const r = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
+      rl.setNativeKernels(false);
+      const w = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
+      if (nk.available) rl.setNativeKernels(true);
+      const n = prec === "float64" ? rate(() => rl.gemmNaive(C, A, B, M, N, K, ta, tb, acc)) : 0;
+      console.log(`gemm ${prec} ${name}: ${gf(M, N, K, r)} GFLOP/s ${nk.available ? `native ${nk.isa}` : "(no native add-on)"}, ` +
+        `WebAssembly ${gf(M, N, K, w)}${prec === "float64" ? `, naive ${gf(M, N, K, n)}` : ""}`);
+    }
   }
+  rl.setPrecision("float64");
 }
 
 if (only !== "gemm") {

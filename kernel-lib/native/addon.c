@@ -78,6 +78,7 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_define_properties(env, exports, 2, props);
   gates_register(env, exports);
   backward_register(env, exports);
+  scan_register(env, exports);
   return exports;
 }
 

@@ -8,6 +8,9 @@ void gates_register(napi_env env, napi_value exports);
 /* backward.c: the cells' backward gate loops of BPTT (float64, the JS loops' arithmetic) */
 void backward_register(napi_env env, napi_value exports);
 
+/* scan.c: firstNonFinite (the input checks) */
+void scan_register(napi_env env, napi_value exports);
+
 /* helpers for the bindings: a Float64Array's data and length (NULL unless it is one), an int32 argument (0 on error) */
 double *napi_f64(napi_env env, napi_value v, size_t *len);
 int napi_i32(napi_env env, napi_value v, int *ok);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import {
-  Rng, Tensor, add, argmax, checkFinite, checkShape, concat, gemm, gemmNaive, logSoftmax, logSumExp, matmul, matmulNaive,
+  Rng, Tensor, add, argmax, checkFinite, checkShape, concat, gemm, gemmNaive, logSoftmax, logSumExp, matmul, matmulNaive, nativeKernels, setNativeKernels,
   matmulTA, matmulTB, mean, mul, randn, seed, slice, softmax, split, stack, sum, tensor, transpose, sigmoid, zeros,
 } from "./index";
 
@@ -23,6 +23,29 @@ describe("tensor", () => {
     const x = zeros([4, 2, 3]);
     x.set(NaN, 3, 0, 1);
     assert.throws(() => checkFinite("LSTM.forward", "x", x, 0), { message: "LSTM.forward: x holds NaN at [3, 0, 1] (time step 3)" });
+  });
+  it("checkFinite on long tensors (the native scan where built) names the first NaN or ±∞, wherever it sits, as the JS loop does", () => {
+    for (const n of [256, 263, 1000]) {
+      for (const at of [0, 7, 8, 255, n - 1]) {
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          const x = zeros([n]);
+          x.data[n - 1] = at === n - 1 ? bad : 5; // a later bad value must not be named first
+          x.data[at] = bad;
+          if (at < n - 1) x.data[n - 1] = NaN;
+          const message = `f: x holds ${Number.isNaN(bad) ? "NaN" : bad} at [${at}]`;
+          for (const native of [true, false]) {
+            if (native && !nativeKernels().available) continue;
+            setNativeKernels(native);
+            try {
+              assert.throws(() => checkFinite("f", "x", x), { message }, `n=${n} at=${at} native=${native}`);
+            } finally {
+              if (nativeKernels().available) setNativeKernels(true);
+            }
+          }
+        }
+      }
+      assert.doesNotThrow(() => checkFinite("f", "x", zeros([n])));
+    }
   });
   it("one seed gives bit-identical draws; another seed differs", () => {
     seed(7);

@@ -1,4 +1,5 @@
 // The dense float64 tensor every other module builds on, and the shape checks every public entry uses.
+import { nativeAddon } from "./gemm-native";
 
 /**
  * A dense, row-major tensor of float64 values.
@@ -254,7 +255,10 @@ export function checkRank(fn: string, name: string, t: Tensor | undefined | null
  */
 export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: number): void {
   const d = t.data;
-  for (let i = 0; i < d.length; i++) {
+  // long arrays: the native scan finds the first bad value (−1: none), then this loop builds the message from there
+  const first = d.length >= 256 ? nativeAddon<{ firstNonFinite(x: Float64Array): number }>()?.firstNonFinite(d) ?? 0 : 0;
+  if (first === -1) return;
+  for (let i = Math.max(0, first); i < d.length; i++) {
     const v = d[i];
     if (v - v !== 0) {
       const idx = unravel(i, t.shape);
