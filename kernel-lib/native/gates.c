@@ -1,51 +1,35 @@
-/* gates.c: the float32 fast path's forward gate loops (lstm32, gru32, tanh32rows of gemm-simd.wat), lane for lane the same
- * arithmetic with wider vectors, on the caller's Float64Arrays in place (no copies into WebAssembly memory). Bound as
- * lstm32(z, zo, c, co, cn, tc, h, so, to, B, H), gru32(g, gh, bh, hp, r, z, n, hn, h, B, H) and tanh32rows(z) → boolean. */
+/* gates.c: the cells' forward gate loops natively, on the caller's Float64Arrays in place (no copies into WebAssembly memory):
+ * - float32 (the fast path): lstm32, gru32, tanh32rows of gemm-simd.wat lane for lane with wider vectors (gates-tiles.h);
+ * - float64: lstm64, gru64 and rows64 (x ← tanh, σ or exp of x) with V8's exp/tanh bits (gates64-tiles.h, libm.c), the
+ *   arithmetic of the JS loops they replace.
+ * Bound as lstm32/lstm64(z, zo, c, co, cn, tc, h, so, to, B, H), gru32/gru64(g, gh, bh, hp, r, z, n, hn, h, B, H),
+ * tanh32rows(z), rows64(x, which) → boolean (false: the arguments do not fit, nothing was written). */
 #include <string.h>
 #include "register.h"
 #include "gemm.h"
+#include "libm.h"
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define X86_VARIANTS 1
-#endif
+#define TILES "gates-tiles.h"
+#include "isa-variants.h"
+#undef TILES
+#define TILES "gates64-tiles.h"
+#include "isa-variants.h"
 
-#define VB 16
-#define SUF _v128
-#define TGT
-#include "gates-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-#ifdef X86_VARIANTS
-#define VB 32
-#define SUF _avx2
-#define TGT __attribute__((target("avx2")))
-#include "gates-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-#define VB 64
-#define SUF _avx512
-#define TGT __attribute__((target("avx512f")))
-#include "gates-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-#endif
-
-typedef void lstm32_fn(double *, const double *, double *, double *, double *, int, int);
-typedef void gru32_fn(const double *, const double *, const double *, const double *, double *, double *, double *, double *, double *, int, int);
+typedef void lstm_fn(double *, const double *, double *, double *, double *, int, int);
+typedef void gru_fn(const double *, const double *, const double *, const double *, double *, double *, double *, double *, double *, int, int);
 typedef void tanh32rows_fn(double *, long);
+typedef void rows64_fn(double *, long, int);
+struct kernels { lstm_fn *lstm32, *lstm64; gru_fn *gru32, *gru64; tanh32rows_fn *tanh32rows; rows64_fn *rows64; };
 
 /* the kernels of the instruction set gemm.c chose (gemm_native_isa, switched by tests through isa(name)) */
-static void pick(lstm32_fn **lstm, gru32_fn **gru, tanh32rows_fn **th) {
+static struct kernels pick(void) {
   const char *isa = gemm_native_isa();
 #ifdef X86_VARIANTS
-  if (strcmp(isa, "avx512f") == 0) { *lstm = lstm32_avx512; *gru = gru32_avx512; *th = tanh32rows_avx512; return; }
-  if (strcmp(isa, "avx2") == 0) { *lstm = lstm32_avx2; *gru = gru32_avx2; *th = tanh32rows_avx2; return; }
+  if (strcmp(isa, "avx512f") == 0) return (struct kernels){lstm32_avx512, lstm64_avx512, gru32_avx512, gru64_avx512, tanh32rows_avx512, rows64_avx512};
+  if (strcmp(isa, "avx2") == 0) return (struct kernels){lstm32_avx2, lstm64_avx2, gru32_avx2, gru64_avx2, tanh32rows_avx2, rows64_avx2};
 #endif
   (void)isa;
-  *lstm = lstm32_v128; *gru = gru32_v128; *th = tanh32rows_v128;
+  return (struct kernels){lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128};
 }
 
 static napi_value boolean(napi_env env, int ok) {
@@ -54,8 +38,8 @@ static napi_value boolean(napi_env env, int ok) {
   return v;
 }
 
-/* lstm32(z, zo, c, co, cn, tc, h, so, to, B, H): z [B, 4H] from zo; c [B, H] from co; cn, h from so; tc from to */
-static napi_value lstm32(napi_env env, napi_callback_info info) {
+/* (z, zo, c, co, cn, tc, h, so, to, B, H): z [B, 4H] from zo; c [B, H] from co; cn, h from so; tc from to */
+static napi_value lstm(napi_env env, napi_callback_info info, int f64) {
   size_t argc = 11, nz, nc, ncn, ntc, nh;
   napi_value a[11];
   napi_get_cb_info(env, info, &argc, a, NULL, NULL);
@@ -69,14 +53,15 @@ static napi_value lstm32(napi_env env, napi_callback_info info) {
   if (!ok || !z || !c || !cn || !tc || !h || B <= 0 || H <= 0 || zo < 0 || co < 0 || so < 0 || to < 0
       || (size_t)(zo + 4 * BH) > nz || (size_t)(co + BH) > nc || (size_t)(so + BH) > ncn || (size_t)(to + BH) > ntc || (size_t)(so + BH) > nh)
     return boolean(env, 0);
-  lstm32_fn *lstm; gru32_fn *gru; tanh32rows_fn *th;
-  pick(&lstm, &gru, &th);
-  lstm(z + zo, c + co, cn + so, tc + to, h + so, B, H);
+  const struct kernels k = pick();
+  (f64 ? k.lstm64 : k.lstm32)(z + zo, c + co, cn + so, tc + to, h + so, B, H);
   return boolean(env, 1);
 }
+static napi_value lstm32(napi_env env, napi_callback_info info) { return lstm(env, info, 0); }
+static napi_value lstm64(napi_env env, napi_callback_info info) { return lstm(env, info, 1); }
 
-/* gru32(g, gh, bh, hp, r, z, n, hn, h, B, H): g, gh [B, 3H], bh [3H], the rest [B, H], all from offset 0 */
-static napi_value gru32(napi_env env, napi_callback_info info) {
+/* (g, gh, bh, hp, r, z, n, hn, h, B, H): g, gh [B, 3H], bh [3H], the rest [B, H], all from offset 0 */
+static napi_value gru(napi_env env, napi_callback_info info, int f64) {
   size_t argc = 11, len[9];
   napi_value a[11];
   napi_get_cb_info(env, info, &argc, a, NULL, NULL);
@@ -88,11 +73,12 @@ static napi_value gru32(napi_env env, napi_callback_info info) {
   const size_t BH = (size_t)B * H;
   if (!ok || B <= 0 || H <= 0 || len[0] < 3 * BH || len[1] < 3 * BH || len[2] < 3 * (size_t)H) return boolean(env, 0);
   for (int q = 3; q < 9; q++) if (len[q] < BH) return boolean(env, 0);
-  lstm32_fn *lstm; gru32_fn *gru; tanh32rows_fn *th;
-  pick(&lstm, &gru, &th);
-  gru(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], B, H);
+  const struct kernels k = pick();
+  (f64 ? k.gru64 : k.gru32)(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], B, H);
   return boolean(env, 1);
 }
+static napi_value gru32(napi_env env, napi_callback_info info) { return gru(env, info, 0); }
+static napi_value gru64(napi_env env, napi_callback_info info) { return gru(env, info, 1); }
 
 /* tanh32rows(z): z ← tanh(z) in float32 lanes, every value */
 static napi_value tanh32rows(napi_env env, napi_callback_info info) {
@@ -101,9 +87,20 @@ static napi_value tanh32rows(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, a, NULL, NULL);
   double *z = argc == 1 ? napi_f64(env, a[0], &n) : NULL;
   if (z == NULL) return boolean(env, 0);
-  lstm32_fn *lstm; gru32_fn *gru; tanh32rows_fn *th;
-  pick(&lstm, &gru, &th);
-  th(z, (long)n);
+  pick().tanh32rows(z, (long)n);
+  return boolean(env, 1);
+}
+
+/* rows64(x, which): x ← tanh(x) (0), σ(x) (1) or e^x (2) in float64, every value */
+static napi_value rows64(napi_env env, napi_callback_info info) {
+  size_t argc = 2, n;
+  napi_value a[2];
+  napi_get_cb_info(env, info, &argc, a, NULL, NULL);
+  int ok = 1;
+  double *x = argc == 2 ? napi_f64(env, a[0], &n) : NULL;
+  const int which = argc == 2 ? napi_i32(env, a[1], &ok) : -1;
+  if (x == NULL || !ok || which < 0 || which > 2) return boolean(env, 0);
+  pick().rows64(x, (long)n, which);
   return boolean(env, 1);
 }
 
@@ -112,6 +109,9 @@ void gates_register(napi_env env, napi_value exports) {
     {"lstm32", NULL, lstm32, NULL, NULL, NULL, napi_default, NULL},
     {"gru32", NULL, gru32, NULL, NULL, NULL, napi_default, NULL},
     {"tanh32rows", NULL, tanh32rows, NULL, NULL, NULL, napi_default, NULL},
+    {"lstm64", NULL, lstm64, NULL, NULL, NULL, napi_default, NULL},
+    {"gru64", NULL, gru64, NULL, NULL, NULL, napi_default, NULL},
+    {"rows64", NULL, rows64, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 3, props);
+  napi_define_properties(env, exports, 6, props);
 }

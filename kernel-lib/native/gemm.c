@@ -10,34 +10,8 @@
 /* products with fewer multiply-adds stay on the calling thread (waking a helper costs a microsecond or so) */
 #define GEMM_NATIVE_THREAD_MIN_WORK (1 << 17)
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define X86_VARIANTS 1
-#endif
-
-#define VB 16
-#define SUF _v128
-#define TGT
-#include "gemm-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-
-#ifdef X86_VARIANTS
-#define VB 32
-#define SUF _avx2
-#define TGT __attribute__((target("avx2")))
-#include "gemm-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-#define VB 64
-#define SUF _avx512
-#define TGT __attribute__((target("avx512f")))
-#include "gemm-tiles.h"
-#undef VB
-#undef SUF
-#undef TGT
-#endif
+#define TILES "gemm-tiles.h"
+#include "isa-variants.h"
 
 typedef void seq64_fn(int, int, int, const double *, long, long, const double *, long, double *, long, int);
 typedef void eo64_fn(int, int, int, const double *, const double *, long, double *, long, int);

@@ -3,7 +3,7 @@ import { Tensor } from "../tensor/tensor";
 import { sigmoidScalar } from "../tensor/activations";
 import { gemm } from "../tensor/matmul";
 import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
-import { wasmGruPointwise32 } from "../tensor/gates-wasm";
+import { nativeGruPointwise64, wasmGruPointwise32 } from "../tensor/gates-wasm";
 import { precision } from "../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
 import type { StepCache, UnrollResult } from "./unroll";
@@ -95,6 +95,8 @@ function gruResetAfterPointwise(
 ): void {
   // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
   if (precision() === "float32" && wasmGruPointwise32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
+  // float64: the loop below natively with Math.tanh's and Math.exp's bits (the same results), where the add-on is built
+  if (precision() === "float64" && nativeGruPointwise64(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
   const G3 = 3 * H;
   const sigmoid = sigmoidScalar;
   for (let b = 0; b < B; b++) {

@@ -1,8 +1,10 @@
-// The native float32 gate loops (native/gates.c) give the WebAssembly kernels' bits (lstm32, gru32, tanh32rows) on every
-// vector width this CPU has, for ordinary values and the edges of exp32/tanh32 (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
+// The native gate loops (native/gates.c) give the bits of the WebAssembly kernels (lstm32, gru32, tanh32rows) and of the JS
+// float64 LSTM loop (lstm64) on every vector width this CPU has, for ordinary values and the edges of exp and tanh
+// (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
 import { strict as assert } from "assert";
 import { Rng, nativeKernels, randn, setNativeKernels } from "./index";
-import { wasmGruPointwise32, wasmLstmPointwise32, wasmTanh32 } from "./gates-wasm";
+import { wasmGruPointwise32, wasmLstmPointwise32, wasmLstmPointwise64, wasmTanh32 } from "./gates-wasm";
+import { lstmPointwiseForwardNaive } from "../cells/lstm";
 
 /** The index and values of the first element where `a` and `b` differ bit for bit (NaN equals NaN), or null. */
 function firstDiff(a: Float64Array, b: Float64Array): string | null {
@@ -46,6 +48,20 @@ describe("native float32 gate loops", function () {
         same(isa, [values(BH, 7)], ([z]) => wasmTanh32(z));
       });
     }
+  }
+
+  for (const isa of info.available ? isas : []) {
+    it(`${isa}: the float64 LSTM gate loop (lstm64) gives lstmPointwiseForwardNaive's bits, odd H and edge values included`, () => {
+      setNativeKernels(true, isa);
+      for (const [B, H] of [[1, 3], [3, 20], [32, 128], [2, 67]]) {
+        const BH = B * H;
+        const inputs = [values(12 * BH, B + H + 1), values(3 * BH, 9), new Float64Array(3 * BH), new Float64Array(2 * BH), new Float64Array(3 * BH)];
+        const nat = inputs.map((a) => a.slice()), ref = inputs.map((a) => a.slice());
+        assert.ok(wasmLstmPointwise64(nat[0], 4 * BH, nat[1], BH, nat[2], nat[3], nat[4], 2 * BH, BH, B, H), "native ran");
+        lstmPointwiseForwardNaive(ref[0], 4 * BH, ref[1], BH, ref[2], ref[3], ref[4], 2 * BH, BH, B, H);
+        nat.forEach((a, q) => assert.equal(firstDiff(a, ref[q]), null, `B=${B} H=${H} buffer ${q}`));
+      }
+    });
   }
 
   it("tests the default vector width where the add-on is built (gemm-native.test.ts requires it in CI), none where it is not", () => {

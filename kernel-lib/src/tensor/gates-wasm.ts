@@ -10,6 +10,37 @@ interface NativeGates {
   lstm32(z: Float64Array, zo: number, c: Float64Array, co: number, cn: Float64Array, tc: Float64Array, h: Float64Array, so: number, to: number, B: number, H: number): boolean;
   gru32(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
   tanh32rows(z: Float64Array): boolean;
+  /** float64 with V8's exp/tanh bits (native/gates64.c) */
+  lstm64(z: Float64Array, zo: number, c: Float64Array, co: number, cn: Float64Array, tc: Float64Array, h: Float64Array, so: number, to: number, B: number, H: number): boolean;
+  gru64(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
+  rows64(x: Float64Array, which: number): boolean;
+}
+
+/** The native add-on's gate loops when built, enabled and new enough to hold them, else null. */
+function nativeGates(): NativeGates | null {
+  const a = nativeAddon<NativeGates>();
+  return a !== null && typeof a.rows64 === "function" ? a : null;
+}
+
+/**
+ * `x ← tanh(x)` or `x ← σ(x)` (sigmoidScalar) in place in float64, natively with Math.tanh's and sigmoidScalar's bits (the
+ * vector exp/tanh of native/gates64-tiles.h). Returns false (doing nothing) where the add-on is unavailable: run the JS loop.
+ * @param x any length
+ */
+export function nativeActivate64(x: Float64Array, act: "tanh" | "sigmoid"): boolean {
+  return nativeGates()?.rows64(x, act === "tanh" ? 0 : 1) ?? false;
+}
+
+/**
+ * The float64 reset-after GRU gate loop natively, the bits of `gruResetAfterPointwise`'s JS loop: `r = σ(g_r + (gh_r + b_hr))`,
+ * `z = σ(g_z + (gh_z + b_hz))`, `hn = gh_n + b_hn`, `n = tanh(g_n + r∗hn)`, `h' = (1 − z)∗n + z∗h`. False where unavailable.
+ * @param g `[B, 3H]` input products with `b_ih`, `gh` `[B, 3H]`, `bhh` `[3H]`, `hp` `[B, H]`; `r, z, n, hn, hNew` `[B, H]` are written
+ */
+export function nativeGruPointwise64(
+  g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
+  r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
+): boolean {
+  return nativeGates()?.gru64(g, gh, bhh, hp, r, z, n, hn, hNew, B, H) ?? false;
 }
 
 /**
@@ -142,13 +173,16 @@ function lstm64Memory(values: number): { k: Lstm64Kernels; mem: Float64Array } |
 /**
  * The float64 LSTM gate loop in WebAssembly (the `lstm64` kernel): exactly the loop of `lstmPointwiseForwardAt`, the same
  * operations in the same order with an exp and tanh that give Math.exp's and Math.tanh's bits, so the same results to the bit.
- * Returns false (doing nothing) where WebAssembly is unavailable.
+ * Runs natively (native/gates64.c, the same bits, no copies) where the add-on is built. Returns false (doing nothing) where
+ * neither is available.
  * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
  */
 export function wasmLstmPointwise64(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
   so: number, to: number, B: number, H: number,
 ): boolean {
+  // the native add-on runs the same loop with the same exp/tanh bits in place (no copies), where built
+  if (nativeGates()?.lstm64(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return true;
   const w = lstm64Memory(8 * B * H);
   if (w === null) return false;
   lstmGateCall(w.k.lstm64, w.mem, 0, z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
