@@ -37,6 +37,20 @@ TGT static inline VD CAT(bcd, SUF)(double x) { return (VD){x, x}; }
 TGT static inline VF CAT(bcf, SUF)(float x) { return (VF){x, x, x, x}; }
 #endif
 
+typedef double CAT(vw, SUF) __attribute__((vector_size(2 * VB))); /* L32 float64 values */
+
+/* dst[q] = (float)src[q] for q < n: rounded to nearest, L32 values per conversion */
+TGT static void CAT(to32, SUF)(float *dst, const double *src, long n) {
+  long q = 0;
+  for (; q + L32 <= n; q += L32) {
+    CAT(vw, SUF) d;
+    memcpy(&d, src + q, sizeof d);
+    const VF f = __builtin_convertvector(d, VF);
+    memcpy(dst + q, &f, sizeof f);
+  }
+  for (; q < n; q++) dst[q] = (float)src[q];
+}
+
 /* the float32 lanes of v widened to float64 and stored at o (acc = 0) or added to it */
 TGT static inline void CAT(put32, SUF)(double *o, VF v, int acc) {
   for (int l = 0; l < L32; l++) o[l] = acc ? o[l] + (double)v[l] : (double)v[l];

@@ -17,8 +17,9 @@ typedef void seq64_fn(int, int, int, const double *, long, long, const double *,
 typedef void eo64_fn(int, int, int, const double *, const double *, long, double *, long, int);
 typedef void seq32_fn(int, int, int, const float *, long, long, const float *, long, double *, long, int);
 typedef void l4_32_fn(int, int, int, const float *, const float *, long, double *, long, int);
+typedef void to32_fn(float *, const double *, long);
 
-static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; const char *isa; } K_;
+static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; const char *isa; } K_;
 
 /* selects the widest vectors the CPU has, or `want` ("avx512f", "avx2", "128-bit") when the CPU has it (tests run every
  * variant this way); returns the one in use */
@@ -27,16 +28,16 @@ const char *gemm_native_select(const char *want) {
 #ifdef X86_VARIANTS
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx512f") && (all || strcmp(want, "avx512f") == 0)) {
-    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.isa = "avx512f";
+    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.to32 = to32_avx512; K_.isa = "avx512f";
     return K_.isa;
   }
   if (__builtin_cpu_supports("avx2") && (all || strcmp(want, "avx2") == 0)) {
-    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.isa = "avx2";
+    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.to32 = to32_avx2; K_.isa = "avx2";
     return K_.isa;
   }
 #endif
   if (all || strcmp(want, "128-bit") == 0) {
-    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.isa = "128-bit";
+    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.to32 = to32_v128; K_.isa = "128-bit";
   }
   return gemm_native_isa();
 }
@@ -87,7 +88,7 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
   } else if (kind == 1) {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)K * N);
     if (t == NULL) return NULL;
-    for (long q = 0; q < (long)K * N; q++) t[q] = (float)g->B[q];
+    K_.to32(t, g->B, (long)K * N);
   } else {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)Kp * (Nt > 0 ? Nt : 1));
     if (t == NULL) return NULL;
@@ -175,7 +176,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
       const float *bf = packB(st, g, 1, 0, 0);
       if (af == NULL || bf == NULL) return 0;
-      for (long q = 0; q < (long)M * K; q++) af[q] = (float)g->A[q];
+      K_.to32(af, g->A, (long)M * K);
       struct tiles t = {2, Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc};
       run_tiles(st, g, &t);
     }
@@ -190,7 +191,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     const float *bt = packB(st, g, 2, Nt, Kp);
     if (af == NULL || bt == NULL) return 0;
     for (int i = 0; i < Mt; i++) {
-      for (int k = 0; k < K; k++) af[(long)i * Kp + k] = (float)g->A[(long)i * K + k];
+      K_.to32(af + (long)i * Kp, g->A + (long)i * K, K);
       for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
     }
     struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, Nt, g->C, N, g->acc};
