@@ -82,7 +82,25 @@ TGT static void CAT(seq64, SUF)(int M, int Ncols, int K, const double *A, long a
         CAT(std_, SUF)(o, acc ? CAT(ldd, SUF)(o) + c[r][q] : c[r][q]);
       }
     }
-    for (int j = Nb; j < Nv; j += L64) {
+    int j = Nb;
+    for (; j + 2 * L64 <= Nv; j += 2 * L64) { /* two vectors per row: 8 chains of additions in flight, not 4 */
+      VD c[4][2] = {{{0}, {0}}, {{0}, {0}}, {{0}, {0}}, {{0}, {0}}};
+      const double *a = A + i * ars;
+      const double *b = B + j;
+      for (int k = 0; k < K; k++, a += aks, b += ldb) {
+        const VD b0 = CAT(ldd, SUF)(b), b1 = CAT(ldd, SUF)(b + L64);
+        for (int r = 0; r < 4; r++) {
+          const VD x = CAT(bcd, SUF)(a[r * ars]);
+          c[r][0] = c[r][0] + x * b0;
+          c[r][1] = c[r][1] + x * b1;
+        }
+      }
+      for (int r = 0; r < 4; r++) for (int q = 0; q < 2; q++) {
+        double *o = C + (i + r) * ldc + j + q * L64;
+        CAT(std_, SUF)(o, acc ? CAT(ldd, SUF)(o) + c[r][q] : c[r][q]);
+      }
+    }
+    for (; j < Nv; j += L64) {
       VD c[4] = {{0}, {0}, {0}, {0}};
       const double *a = A + i * ars;
       const double *b = B + j;
@@ -201,7 +219,22 @@ TGT static void CAT(seq32, SUF)(int M, int Ncols, int K, const float *A, long ar
       }
       for (int r = 0; r < 4; r++) for (int q = 0; q < NV; q++) CAT(put32, SUF)(C + (i + r) * ldc + j + q * L32, c[r][q], acc);
     }
-    for (int j = Nb; j < Nv; j += L32) {
+    int j = Nb;
+    for (; j + 2 * L32 <= Nv; j += 2 * L32) { /* two vectors per row: 8 chains of additions in flight, not 4 */
+      VF c[4][2] = {{{0}, {0}}, {{0}, {0}}, {{0}, {0}}, {{0}, {0}}};
+      const float *a = A + i * ars;
+      const float *b = B + j;
+      for (int k = 0; k < K; k++, a += aks, b += ldb) {
+        const VF b0 = CAT(ldf, SUF)(b), b1 = CAT(ldf, SUF)(b + L32);
+        for (int r = 0; r < 4; r++) {
+          const VF x = CAT(bcf, SUF)(a[r * ars]);
+          c[r][0] = c[r][0] + x * b0;
+          c[r][1] = c[r][1] + x * b1;
+        }
+      }
+      for (int r = 0; r < 4; r++) for (int q = 0; q < 2; q++) CAT(put32, SUF)(C + (i + r) * ldc + j + q * L32, c[r][q], acc);
+    }
+    for (; j < Nv; j += L32) {
       VF c[4] = {{0}, {0}, {0}, {0}};
       const float *a = A + i * ars;
       const float *b = B + j;
