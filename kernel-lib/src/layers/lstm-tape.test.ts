@@ -14,7 +14,8 @@ describe("LSTM layer tape path", () => {
   // sizes change between calls so a reused buffer of the wrong size would show; small products run the JS offset
   // kernels, H = 32 with B = 3 (3·128·32 multiply-adds) the WebAssembly step products
   const runs: { T: number; B: number; lengths?: number[]; state: boolean }[] = [
-    { T: 20, B: 1, state: false }, { T: 20, B: 1, state: true }, { T: 7, B: 3, lengths: [7, 4, 1], state: true },
+    // an unmasked run then masked runs of the same sizes: the reused BPTT workspace is left unzeroed without a mask
+    { T: 20, B: 1, state: false }, { T: 20, B: 1, state: true }, { T: 7, B: 3, state: false }, { T: 7, B: 3, lengths: [7, 4, 1], state: true },
     { T: 7, B: 3, lengths: [2, 7, 5], state: false }, { T: 20, B: 1, state: false }, { T: 600, B: 1, state: true },
   ];
   it("forward and backward equal unroll + bptt bit for bit over calls of changing sizes and masks", () => {

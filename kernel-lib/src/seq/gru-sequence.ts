@@ -285,6 +285,7 @@ export function gruBpttSequence(
   const steps: GruSteps = { xs: cs.map((c) => c.x.data), hps: cs.map((c) => c.hPrev.data), hns: cs.map((c) => c.hn) };
   let t1 = T; // the chunk is steps [t0, t1), gradient row block (t − t0)
   let t0 = Math.max(0, T - chunk);
+  const masked = caches.some((c) => c.mask !== null);
   wasmPin(whh);
   try {
     for (let t = T - 1; t >= 0; t--) {
@@ -308,9 +309,11 @@ export function gruBpttSequence(
       carryBack(dh, dhPrev, mask, B, H);
       if (t === t0) {
         gruWeightGradProducts(dGI, dGH, dAN, steps, t0, t1, p, grads, dx, B, I, H, Gh);
-        dGI.fill(0); // padded rows of the next chunk must read zero
-        dGH.fill(0);
-        if (dAN !== null) dAN.fill(0);
+        if (masked) { // padded rows of the next chunk must read zero (unmasked, every row is rewritten)
+          dGI.fill(0);
+          dGH.fill(0);
+          if (dAN !== null) dAN.fill(0);
+        }
         t1 = t0;
         t0 = Math.max(0, t0 - chunk);
       }

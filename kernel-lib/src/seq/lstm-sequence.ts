@@ -188,9 +188,13 @@ export function lstmSequenceBackward(
   const BH = B * H;
   const BG = B * G4;
   const chunk = chunkSteps(T, B);
-  // workspace: dZ must start zero (padded rows read it), db sums from zero; dhPrev is overwritten
+  // workspace: dZ must start zero where a mask leaves padded rows unwritten, db sums from zero; dhPrev is overwritten
   if (tape.scratch === undefined) tape.scratch = { dZ: new Float64Array(chunk * BG), dhPrev: new Float64Array(BH), db: new Float64Array(G4) };
-  else { tape.scratch.dZ.fill(0); tape.scratch.db.fill(0); }
+  else {
+    // dZ's padded rows must read zero; without a mask every row of every step is written before it is read
+    if (m !== null) tape.scratch.dZ.fill(0);
+    tape.scratch.db.fill(0);
+  }
   const { dZ, dhPrev, db } = tape.scratch;
   const dx = new Float64Array(T * B * I);
   const whh = p.weight_hh.data;
@@ -205,7 +209,7 @@ export function lstmSequenceBackward(
   };
   // small batches: the whole per-step loop of each chunk in one WebAssembly call (lstmbwd64, the same bits as the loop below)
   if (js && lstmSequenceFusion.enabled && wasmLstmSequenceBackward64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
-    dZ.fill(0); // the workspace is reused zeroed
+    if (m !== null) dZ.fill(0); // the workspace is reused zeroed where a mask will read it
     return lstmBiasGrads(grads, db, G4, dx);
   }
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
@@ -227,7 +231,7 @@ export function lstmSequenceBackward(
       }
       if (t === t0) {
         chunkProducts(t0, t1);
-        dZ.fill(0); // padded rows of the next chunk must read zero
+        if (m !== null) dZ.fill(0); // padded rows of the next chunk must read zero (unmasked, every row is rewritten)
         t1 = t0;
         t0 = Math.max(0, t0 - chunk);
       }
