@@ -36,8 +36,8 @@ export function gruUnrollSequence(
   hs.set(state0.h.data);
   const rs = new Float64Array(T * BH), zs = new Float64Array(T * BH), ns = new Float64Array(T * BH), hns = new Float64Array(T * BH);
   const chunk = chunkSteps(T, B);
-  const gi = new Float64Array(chunk * B * G3); // the current chunk's input products
-  const gh = new Float64Array(B * Gh);
+  const gi = callScratch("gi", chunk * B * G3); // the current chunk's input products (every row read is written first)
+  const gh = callScratch("gh", B * Gh);
   const hnW = classic ? new Float64Array(BH) : gh; // classic: (r∗h) W_hnᵀ
   const whh = p.weight_hh.data;
   const wrz = classic ? whh.subarray(0, Gh * H) : whh;
@@ -75,6 +75,19 @@ export function gruUnrollSequence(
     wasmUnpin();
   }
   return unrollResult(hs, m, T, B, H, caches, states);
+}
+
+/** Buffers used only inside one call (never returned or cached), kept for the next call of the same size: a training loop
+ * would otherwise allocate and zero megabytes per step. One set per thread (module state); the calls do not nest. */
+const scratchBuffers = new Map<string, Float64Array>();
+
+/** The call-internal buffer `key` of `n` values: the previous one when the size matches (its old values left, or zeroed with `zero`), else new. */
+function callScratch(key: string, n: number, zero = false): Float64Array {
+  const b = scratchBuffers.get(key);
+  if (b !== undefined && b.length === n) return zero ? b.fill(0) : b;
+  const fresh = new Float64Array(n);
+  scratchBuffers.set(key, fresh);
+  return fresh;
 }
 
 /** Per-step views the weight-gradient products read: `x_t [B, I]`, `h_{t−1} [B, H]`, and `hn` (classic: `r ∗ h_{t−1}`). */
@@ -276,16 +289,17 @@ export function gruBpttSequence(
   const wrz = classic ? whh.subarray(0, Gh * H) : whh;
   const wn = whh.subarray(2 * H * H);
   const chunk = chunkSteps(T, B);
-  const dGI = new Float64Array(chunk * B * G3);
-  const dGH = new Float64Array(chunk * B * Gh);
-  const dAN = classic ? new Float64Array(chunk * BH) : null;
+  // kept between calls: without a mask every row is written before it is read; with one, padded rows must read zero
+  const masked = caches.some((c) => c.mask !== null);
+  const dGI = callScratch("dGI", chunk * B * G3, masked);
+  const dGH = callScratch("dGH", chunk * B * Gh, masked);
+  const dAN = classic ? callScratch("dAN", chunk * BH, masked) : null;
   const drh = classic ? new Float64Array(BH) : null;
   const dhPrev = new Float64Array(BH);
   const dx = new Float64Array(T * B * I);
   const steps: GruSteps = { xs: cs.map((c) => c.x.data), hps: cs.map((c) => c.hPrev.data), hns: cs.map((c) => c.hn) };
   let t1 = T; // the chunk is steps [t0, t1), gradient row block (t − t0)
   let t0 = Math.max(0, T - chunk);
-  const masked = caches.some((c) => c.mask !== null);
   wasmPin(whh);
   try {
     for (let t = T - 1; t >= 0; t--) {
