@@ -3,7 +3,9 @@
  * - float64: lstm64, gru64 and rows64 (x ← tanh, σ or exp of x) with V8's exp/tanh bits (gates64-tiles.h, libm.c), the
  *   arithmetic of the JS loops they replace.
  * Bound as lstm32/lstm64(z, zo, c, co, cn, tc, h, so, to, B, H), gru32/gru64(g, gh, bh, hp, r, z, n, hn, h, B, H),
- * tanh32rows(z), rows64(x, which) → boolean (false: the arguments do not fit, nothing was written). */
+ * tanh32rows(z), rows64(x, which), and the small-batch float64 forward time loop lstmSeq64 → boolean (false: the arguments
+ * do not fit, nothing was written). */
+#include <stdlib.h>
 #include <string.h>
 #include "register.h"
 #include "gemm.h"
@@ -60,15 +62,24 @@ static napi_value lstm(napi_env env, napi_callback_info info, int f64) {
 static napi_value lstm32(napi_env env, napi_callback_info info) { return lstm(env, info, 0); }
 static napi_value lstm64(napi_env env, napi_callback_info info) { return lstm(env, info, 1); }
 
+/* the call's arguments into a (0 unless there are exactly `argc`), the first n read as Float64Arrays into p, len (NULL where
+ * one is not) */
+static int call_arrays(napi_env env, napi_callback_info info, size_t argc, napi_value *a, int n, double **p, size_t *len) {
+  size_t got = argc;
+  napi_get_cb_info(env, info, &got, a, NULL, NULL);
+  if (got != argc) return 0;
+  for (int q = 0; q < n; q++) p[q] = napi_f64(env, a[q], &len[q]);
+  return 1;
+}
+
 /* (g, gh, bh, hp, r, z, n, hn, h, B, H): g, gh [B, 3H], bh [3H], the rest [B, H], all from offset 0 */
 static napi_value gru(napi_env env, napi_callback_info info, int f64) {
-  size_t argc = 11, len[9];
+  size_t len[9];
   napi_value a[11];
-  napi_get_cb_info(env, info, &argc, a, NULL, NULL);
-  if (argc != 11) return boolean(env, 0);
-  int ok = 1;
   double *p[9];
-  for (int q = 0; q < 9; q++) { p[q] = napi_f64(env, a[q], &len[q]); ok = ok && p[q] != NULL; }
+  if (!call_arrays(env, info, 11, a, 9, p, len)) return boolean(env, 0);
+  int ok = 1;
+  for (int q = 0; q < 9; q++) ok = ok && p[q] != NULL;
   const int B = napi_i32(env, a[9], &ok), H = napi_i32(env, a[10], &ok);
   const size_t BH = (size_t)B * H;
   if (!ok || B <= 0 || H <= 0 || len[0] < 3 * BH || len[1] < 3 * BH || len[2] < 3 * (size_t)H) return boolean(env, 0);
@@ -104,6 +115,43 @@ static napi_value rows64(napi_env env, napi_callback_info info) {
   return boolean(env, 1);
 }
 
+/* lstmSeq64(whh, gates, hs, cs, tanhCs, m | null, T, B, H): lstmSequenceForward's float64 time loop for small batches in one
+ * call, the per-step path's arithmetic: for t = 0 … T−1, Z_t += h_{t−1} W_hhᵀ (gemm_rows64 on W_hhᵀ, the row kernel's sums),
+ * then lstm64 on step t's rows, then padded rows (mask 0) copy their previous h and c. whh [4H, H]; gates [T, B, 4H] (input
+ * products in, activations out); hs, cs [T + 1, B, H] (block 0 = state0); tanhCs [T, B, H]; m [T·B] */
+static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
+  size_t len[6];
+  napi_value a[9];
+  double *p[6];
+  if (!call_arrays(env, info, 9, a, 6, p, len)) return boolean(env, 0);
+  int ok = p[0] && p[1] && p[2] && p[3] && p[4];
+  const int T = napi_i32(env, a[6], &ok), B = napi_i32(env, a[7], &ok), H = napi_i32(env, a[8], &ok);
+  const size_t BH = (size_t)B * H, G4 = 4 * (size_t)H;
+  if (!ok || T <= 0 || B <= 0 || H <= 0 || len[0] < G4 * H || len[1] < T * BH * 4 || len[2] < (T + 1) * BH || len[3] < (T + 1) * BH
+      || len[4] < T * BH || (p[5] != NULL && len[5] < (size_t)T * B))
+    return boolean(env, 0);
+  double *wt = malloc(sizeof(double) * G4 * H);
+  if (wt == NULL) return boolean(env, 0);
+  const double *whh = p[0], *m = p[5];
+  double *gates = p[1], *hs = p[2], *cs = p[3], *tcs = p[4];
+  for (size_t n = 0; n < G4; n++) for (int q = 0; q < H; q++) wt[q * G4 + n] = whh[n * H + q]; /* W_hhᵀ [H, 4H] */
+  lstm_fn *lstm = pick().lstm64;
+  for (int t = 0; t < T; t++) {
+    double *z = gates + t * BH * 4, *hp = hs + t * BH, *cp = cs + t * BH;
+    gemm_rows64(B, (int)G4, H, hp, wt, z, 1);
+    lstm(z, cp, cp + BH, tcs + t * BH, hp + BH, B, H);
+    if (m != NULL) {
+      for (int b = 0; b < B; b++) {
+        if (m[(long)t * B + b] != 0) continue;
+        memcpy(hp + BH + (size_t)b * H, hp + (size_t)b * H, sizeof(double) * H);
+        memcpy(cp + BH + (size_t)b * H, cp + (size_t)b * H, sizeof(double) * H);
+      }
+    }
+  }
+  free(wt);
+  return boolean(env, 1);
+}
+
 void gates_register(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"lstm32", NULL, lstm32, NULL, NULL, NULL, napi_default, NULL},
@@ -112,6 +160,7 @@ void gates_register(napi_env env, napi_value exports) {
     {"lstm64", NULL, lstm64, NULL, NULL, NULL, napi_default, NULL},
     {"gru64", NULL, gru64, NULL, NULL, NULL, napi_default, NULL},
     {"rows64", NULL, rows64, NULL, NULL, NULL, napi_default, NULL},
+    {"lstmSeq64", NULL, lstm_seq64, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 6, props);
+  napi_define_properties(env, exports, 7, props);
 }

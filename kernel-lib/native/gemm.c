@@ -202,6 +202,11 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   return 1;
 }
 
+void gemm_rows64(int M, int N, int K, const double *A, const double *B, double *C, int acc) {
+  gemm_native_isa();
+  K_.seq64(M, N, K, A, K, 1, B, N, C, N, acc);
+}
+
 void gemm_state_free(struct gemm_state *st) {
   pool_free(st->pool);
   free(st->a.p);

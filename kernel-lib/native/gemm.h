@@ -23,5 +23,8 @@ const char *gemm_native_isa(void);
 /* switches to `want`'s vectors when the CPU has them (else keeps the current ones); returns the ones in use */
 const char *gemm_native_select(const char *want);
 void gemm_state_free(struct gemm_state *st);
+/* C [M, N] (+)= A [M, K] · B [K, N], all row-major float64, each element one sum from 0 in increasing k (then added to C
+ * with acc): the row kernel's arithmetic (rowvec), bit-identical to gemmNaive, on the calling thread */
+void gemm_rows64(int M, int N, int K, const double *A, const double *B, double *C, int acc);
 
 #endif

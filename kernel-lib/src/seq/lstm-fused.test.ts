@@ -1,6 +1,7 @@
-// The fused float64 LSTM time loops (lstmseq64 forward, lstmbwd64 backward, in WebAssembly) give the per-step path's bits.
+// The fused float64 LSTM time loops (lstmseq64 forward, lstmbwd64 backward, in WebAssembly; the forward also natively) give
+// the per-step path's bits.
 import { strict as assert } from "node:assert";
-import { Rng, randn, setPrecision } from "../tensor";
+import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../tensor";
 import { gemmRowsTB } from "../tensor/gemm-js";
 import { wasmLstmPointwise64, wasmLstmSequence64 } from "../tensor/gates-wasm";
 import { CellParams, initCellParams, lstmCellForward, lstmPointwiseForwardNaive } from "../cells";
@@ -65,18 +66,27 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
       const m = masked ? maskOf(T, B) : null;
       const ref = perStepForward(p, x, h0, c0, m, T, B, I, H);
       // the kernel itself, on the reference's input products
-      const gates = new Float64Array(T * B * 4 * H);
-      const bias = p.bias_ih.data.map((v, j) => v + p.bias_hh.data[j]);
-      const chunk = chunkSteps(T, B);
-      for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, 4 * H, I);
-      const hs = new Float64Array((T + 1) * B * H), cs = new Float64Array((T + 1) * B * H), tanhCs = new Float64Array(T * B * H);
-      hs.set(h0);
-      cs.set(c0);
-      assert.ok(wasmLstmSequence64(p.weight_hh.data, gates, hs, cs, tanhCs, m, T, B, H), "WebAssembly is available in Node");
-      sameBits(gates, ref.gates, "gates");
-      sameBits(hs, ref.hs, "h states");
-      sameBits(cs, ref.cs, "c states");
-      sameBits(tanhCs, ref.tanhCs, "tanh c");
+      // (natively where the add-on is built, and in WebAssembly: both must give the reference's bits)
+      for (const native of nativeKernels().available ? [true, false] : [false]) {
+        const gates = new Float64Array(T * B * 4 * H);
+        const bias = p.bias_ih.data.map((v, j) => v + p.bias_hh.data[j]);
+        const chunk = chunkSteps(T, B);
+        for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, 4 * H, I);
+        const hs = new Float64Array((T + 1) * B * H), cs = new Float64Array((T + 1) * B * H), tanhCs = new Float64Array(T * B * H);
+        hs.set(h0);
+        cs.set(c0);
+        setNativeKernels(native);
+        try {
+          assert.ok(wasmLstmSequence64(p.weight_hh.data, gates, hs, cs, tanhCs, m, T, B, H), "WebAssembly is available in Node");
+        } finally {
+          if (nativeKernels().available) setNativeKernels(true);
+        }
+        const how = native ? "native" : "WebAssembly";
+        sameBits(gates, ref.gates, `${how} gates`);
+        sameBits(hs, ref.hs, `${how} h states`);
+        sameBits(cs, ref.cs, `${how} c states`);
+        sameBits(tanhCs, ref.tanhCs, `${how} tanh c`);
+      }
       // and through lstmSequenceForward, which takes the fused path for these small products in float64, and its per-step path
       const tape = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
       lstmSequenceFusion.enabled = false;

@@ -14,6 +14,7 @@ interface NativeGates {
   lstm64(z: Float64Array, zo: number, c: Float64Array, co: number, cn: Float64Array, tc: Float64Array, h: Float64Array, so: number, to: number, B: number, H: number): boolean;
   gru64(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
   rows64(x: Float64Array, which: number): boolean;
+  lstmSeq64(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
 }
 
 /** The native add-on's gate loops when built, enabled and new enough to hold them, else null. */
@@ -204,6 +205,8 @@ export function wasmLstmSequence64(
   whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null,
   T: number, B: number, H: number,
 ): boolean {
+  // natively where the add-on is built: the same loop and bits, in place
+  if (nativeGates()?.lstmSeq64(whh, gates, hs, cs, tanhCs, m, T, B, H)) return true;
   const G4 = 4 * H, BH = B * H, BG = B * G4;
   // float64 indices: W_hhᵀ [H, 4H], gates, hs, cs, tanh c, mask
   const oz = H * G4, ohs = oz + T * BG, ocs = ohs + (T + 1) * BH, otc = ocs + (T + 1) * BH, om = otc + T * BH;
