@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { Rng, zeros } from "../tensor";
-import { lstmCell, unroll } from "../index";
+import { Rng, randn, zeros } from "../tensor";
+import { bptt, gruCell, lstmCell, maskFromLengths, unroll, zerosLikeParams } from "../index";
 import { GRU, LSTM, RNN } from "./index";
 import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
 
@@ -47,6 +47,39 @@ describe("layers: RNN, LSTM, GRU", () => {
     assert.ok(Buffer.from(oa.data.buffer).equals(Buffer.from(ob.data.buffer)));
     assert.deepEqual(unroll(lstmCell(), a.cellParams, x).outputs.data, oa.data);
   });
+  for (const variant of ["reset-after", "classic"] as const) {
+    it(`GRU ${variant}: repeated forward/backward of one size (the kernel reuses the last forward's gate buffers) equal fresh unroll + bptt bit for bit`, () => {
+      const rng = new Rng(9);
+      const [T2, B2, H2] = [30, 3, 8];
+      const layer = new GRU({ inputSize: I, hiddenSize: H2, variant, rng });
+      const cell = gruCell(variant);
+      for (const lengths of [null, [30, 12, 1], null, [5, 30, 30]]) {
+        const x = randn([T2, B2, I], { rng });
+        const dOut = randn([T2, B2, H2], { rng });
+        const mask = lengths ? maskFromLengths(lengths, T2) : null;
+        const f = unroll(cell, layer.cellParams, x, null, mask);
+        const grads = zerosLikeParams(layer.cellParams);
+        const b = bptt(cell, f.caches, dOut, null, grads);
+        layer.zeroGrad();
+        const lf = layer.forward(x, null, mask);
+        const lb = layer.backward(dOut);
+        const what = `${variant} ${lengths ? "masked" : "unmasked"}`;
+        assert.deepEqual(Array.from(lf.outputs.data), Array.from(f.outputs.data), `${what} outputs`);
+        assert.deepEqual(Array.from(lb.dx.data), Array.from(b.dx.data), `${what} dx`);
+        for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) {
+          assert.deepEqual(Array.from(layer.cellGrads[k].data), Array.from(grads[k].data), `${what} ${k}`);
+        }
+        // unroll's reuse option really writes into the earlier caches' buffers, and gives a fresh run's values
+        const again = unroll(cell, layer.cellParams, x, null, mask, { reuse: f.caches });
+        const gate = (r: typeof f, t: number) => (r.caches[t].cache as { r: Float64Array }).r;
+        assert.equal(gate(again, 0).buffer, gate(f, 0).buffer, `${what}: reused`);
+        const fresh = unroll(cell, layer.cellParams, x, null, mask);
+        for (let t = 0; t < T2; t++) assert.deepEqual(Array.from(gate(again, t)), Array.from(gate(fresh, t)), `${what} r at step ${t}`);
+        assert.deepEqual(Array.from(again.outputs.data), Array.from(fresh.outputs.data), `${what} outputs after reuse`);
+      }
+    });
+  }
+
   it("toTorchStateDict round-trips through fromTorchStateDict", () => {
     const g = new GRU({ inputSize: I, hiddenSize: H, rng: new Rng(4) });
     const sd = g.toTorchStateDict();

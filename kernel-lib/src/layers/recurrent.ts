@@ -119,7 +119,10 @@ export abstract class RecurrentLayer implements Module {
     const fn = `${this.layerName}.forward`;
     if (this.checkpointEvery !== null) return this.checkpointedForward(fn, x, state0, mask);
     if (isBuiltinLstmCell(this.cell)) return this.lstmForward(fn, x, state0, mask);
-    const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn });
+    // the last forward's caches are dropped here, so the GRU kernel may reuse their gate buffers (nothing outside holds them)
+    const reuse = this.last !== null && "caches" in this.last ? this.last.caches : null;
+    this.last = null;
+    const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn, reuse });
     this.last = { caches: r.caches };
     return { outputs: r.outputs, state: r.state, states: r.states };
   }

@@ -27,6 +27,7 @@ import { carryBack, chunkSteps, columnSums, inputProducts, keepPaddedRows, stepR
  */
 export function gruUnrollSequence(
   p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, variant: GruVariant,
+  reuse: StepCache[] | null = null,
 ): UnrollResult {
   const G3 = 3 * H;
   const BH = B * H;
@@ -34,7 +35,9 @@ export function gruUnrollSequence(
   const Gh = classic ? 2 * H : G3;
   const hs = new Float64Array((T + 1) * BH);
   hs.set(state0.h.data);
-  const rs = new Float64Array(T * BH), zs = new Float64Array(T * BH), ns = new Float64Array(T * BH), hns = new Float64Array(T * BH);
+  // every value of r, z, n, hn is written below (padded rows too), so an earlier run's buffers of the same size can be reused
+  const rs = reusedGateBuffer(reuse, "r", T, BH), zs = reusedGateBuffer(reuse, "z", T, BH);
+  const ns = reusedGateBuffer(reuse, "n", T, BH), hns = reusedGateBuffer(reuse, "hn", T, BH);
   const chunk = chunkSteps(T, B);
   const gi = callScratch("gi", chunk * B * G3); // the current chunk's input products (every row read is written first)
   const gh = callScratch("gh", B * Gh);
@@ -75,6 +78,21 @@ export function gruUnrollSequence(
     wasmUnpin();
   }
   return unrollResult(hs, m, T, B, H, caches, states);
+}
+
+/**
+ * The `[T, B, H]` buffer behind field `k` of the GRU caches `reuse` when they came from this kernel with the same sizes (step
+ * t's view at offset t·B·H of one buffer), else a new one. The caller overwrites every value.
+ */
+function reusedGateBuffer(reuse: StepCache[] | null, k: "r" | "z" | "n" | "hn", T: number, BH: number): Float64Array {
+  if (reuse !== null && reuse.length === T && T > 0) {
+    const first = (reuse[0].cache as Partial<GruCellCache>)[k], last = (reuse[T - 1].cache as Partial<GruCellCache>)[k];
+    if (first instanceof Float64Array && last instanceof Float64Array && first.length === BH && last.buffer === first.buffer &&
+        last.byteOffset === first.byteOffset + (T - 1) * BH * 8) {
+      return new Float64Array(first.buffer, first.byteOffset, T * BH);
+    }
+  }
+  return new Float64Array(T * BH);
 }
 
 /** Buffers used only inside one call (never returned or cached), kept for the next call of the same size: a training loop

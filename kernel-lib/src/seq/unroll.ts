@@ -51,13 +51,15 @@ function keepMaskedRows(next: Tensor, prev: Tensor, mask: Float64Array, H: numbe
  * @param x `[T, B, I]`, time-major
  * @param state0 `{h [B, H], c? [B, H]}` (default zeros)
  * @param mask `[T, B]` of 0/1 (default all 1)
+ * @param opts `fn` names the caller in errors; `reuse`: the caches of an earlier result nobody reads any more (a layer's last
+ *   forward), whose gate buffers the GRU kernel may overwrite instead of allocating new ones (states and outputs are never reused)
  * @returns `{ outputs [T, B, H], state, caches, states }`
  * @example
  * const { outputs, state } = unroll(lstmCell(), initCellParams("lstm", I, H), x);
  */
 export function unroll(
   cell: RecurrentCell, params: CellParams, x: Tensor, state0?: CellState | null, mask?: Tensor | null,
-  opts: { fn?: string } = {},
+  opts: { fn?: string; reuse?: StepCache[] | null } = {},
 ): UnrollResult {
   const fn = opts.fn ?? "unroll";
   const { H, I } = cellSizes(fn, params, cell.gates);
@@ -75,7 +77,7 @@ export function unroll(
   const act = builtinRnnActivation(cell);
   if (act !== null) return rnnUnrollSequence(params, x, state, m, T, B, I, H, act);
   const gruVariant = builtinGruVariant(cell);
-  if (gruVariant !== null) return gruUnrollSequence(params, x, state, m, T, B, I, H, gruVariant);
+  if (gruVariant !== null) return gruUnrollSequence(params, x, state, m, T, B, I, H, gruVariant, opts.reuse ?? null);
   const outputs = new Float64Array(T * B * H);
   const caches: StepCache[] = [];
   const states: CellState[] = [];
