@@ -6,6 +6,9 @@
 #include "gemm.h"
 #include "register.h"
 
+/* bump with every change of the exported functions or their arguments (and NATIVE_ABI in src/tensor/gemm-native.ts) */
+#define RNNLAB_NATIVE_ABI 1
+
 static void finalize(napi_env env, void *data, void *hint) {
   (void)env; (void)hint;
   gemm_state_free(data);
@@ -19,40 +22,53 @@ double *napi_f64(napi_env env, napi_value v, size_t *len) {
   return data;
 }
 
-int napi_i32(napi_env env, napi_value v, int *ok) {
+void call_args(napi_env env, napi_callback_info info, struct call *c, size_t want) {
+  size_t argc = CALL_MAX_ARGS;
+  c->env = env;
+  c->ok = want <= CALL_MAX_ARGS && napi_get_cb_info(env, info, &argc, c->v, NULL, NULL) == napi_ok && argc == want;
+}
+
+int call_int(struct call *c, int k) {
   int32_t x = 0;
-  if (napi_get_value_int32(env, v, &x) != napi_ok) *ok = 0;
-  return x;
+  if (c->ok && napi_get_value_int32(c->env, c->v[k], &x) != napi_ok) c->ok = 0;
+  if (x < 0) c->ok = 0;
+  return c->ok ? x : 0;
+}
+
+double *call_array(struct call *c, int k, double need, int optional) {
+  if (!c->ok) return NULL;
+  if (optional) {
+    napi_valuetype t;
+    if (napi_typeof(c->env, c->v[k], &t) == napi_ok && t == napi_null) return NULL;
+  }
+  size_t len = 0;
+  double *p = napi_f64(c->env, c->v[k], &len);
+  if (p == NULL || (double)len < need) c->ok = 0;
+  return p;
+}
+
+napi_value call_result(napi_env env, int ok) {
+  napi_value r;
+  napi_get_boolean(env, ok != 0, &r);
+  return r;
 }
 
 static napi_value gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 12;
-  napi_value argv[12], result;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  int ok = 0;
-  if (argc == 12) {
-    struct gemm_args g;
-    size_t nC, nA, nB;
-    int32_t v[7];
-    uint32_t pin;
-    g.C = napi_f64(env, argv[0], &nC);
-    g.A = napi_f64(env, argv[1], &nA);
-    g.B = napi_f64(env, argv[2], &nB);
-    int good = g.C != NULL && g.A != NULL && g.B != NULL;
-    for (int q = 0; good && q < 7; q++) good = napi_get_value_int32(env, argv[3 + q], &v[q]) == napi_ok;
-    int32_t threads = 1;
-    good = good && napi_get_value_uint32(env, argv[10], &pin) == napi_ok && napi_get_value_int32(env, argv[11], &threads) == napi_ok;
-    g.threads = threads < 1 ? 1 : threads > 64 ? 64 : threads;
-    if (good) {
-      g.M = v[0]; g.N = v[1]; g.K = v[2]; g.transA = v[3]; g.transB = v[4]; g.acc = v[5]; g.f32 = v[6]; g.pin = pin;
-      /* the sizes must fit the arrays: never read or write past them */
-      good = g.M > 0 && g.N > 0 && g.K > 0 && (double)g.M * g.N <= (double)nC && (double)g.M * g.K <= (double)nA && (double)g.K * g.N <= (double)nB;
-    }
-    struct gemm_state *st = NULL;
-    if (good && napi_get_instance_data(env, (void **)&st) == napi_ok && st != NULL) ok = gemm_native(st, &g);
-  }
-  napi_get_boolean(env, ok != 0, &result);
-  return result;
+  struct call c;
+  call_args(env, info, &c, 12);
+  struct gemm_args g;
+  g.M = call_int(&c, 3); g.N = call_int(&c, 4); g.K = call_int(&c, 5);
+  g.transA = call_int(&c, 6); g.transB = call_int(&c, 7); g.acc = call_int(&c, 8); g.f32 = call_int(&c, 9);
+  g.pin = (unsigned)call_int(&c, 10);
+  const int threads = call_int(&c, 11);
+  g.threads = threads < 1 ? 1 : threads > 64 ? 64 : threads;
+  /* the sizes must fit the arrays: never read or write past them */
+  g.C = call_array(&c, 0, (double)g.M * g.N, 0);
+  g.A = call_array(&c, 1, (double)g.M * g.K, 0);
+  g.B = call_array(&c, 2, (double)g.K * g.N, 0);
+  struct gemm_state *st = NULL;
+  const int good = c.ok && g.M > 0 && g.N > 0 && g.K > 0 && napi_get_instance_data(env, (void **)&st) == napi_ok && st != NULL;
+  return call_result(env, good && gemm_native(st, &g));
 }
 
 /* isa() → the vectors in use; isa(name) first switches to them when the CPU has them (for tests) */
@@ -76,6 +92,10 @@ static napi_value init(napi_env env, napi_value exports) {
     {"isa", NULL, isa, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, 2, props);
+  /* the interface version the TS loader expects (gemm-native.ts): a build from older sources is refused as a whole */
+  napi_value abi;
+  napi_create_int32(env, RNNLAB_NATIVE_ABI, &abi);
+  napi_set_named_property(env, exports, "abi", abi);
   gates_register(env, exports);
   backward_register(env, exports);
   scan_register(env, exports);

@@ -12,51 +12,8 @@
 
 /* the elementwise loops below vectorise (GCC, -fvect-cost-model=cheap) on the widest vectors the CPU has; the step norms
  * stay sequential sums (GCC never reassociates floating-point additions without -ffast-math), so the bits do not change */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
+#include "clones.h"
 
-#define MAX_ARGS 16
-
-/* the call's arguments (exactly `want` of them) and whether all were read fine so far */
-struct call {
-  napi_env env;
-  napi_value v[MAX_ARGS];
-  int ok;
-};
-
-static void call_args(napi_env env, napi_callback_info info, struct call *c, size_t want) {
-  size_t argc = MAX_ARGS;
-  c->env = env;
-  c->ok = napi_get_cb_info(env, info, &argc, c->v, NULL, NULL) == napi_ok && argc == want;
-}
-
-static int int_arg(struct call *c, int k) {
-  int x = c->ok ? napi_i32(c->env, c->v[k], &c->ok) : 0;
-  if (x < 0) c->ok = 0;
-  return x;
-}
-
-/* argument k as a Float64Array of at least `need` values; `optional`: null gives NULL (absent) */
-static double *array_arg(struct call *c, int k, double need, int optional) {
-  if (!c->ok) return NULL;
-  if (optional) {
-    napi_valuetype t;
-    if (napi_typeof(c->env, c->v[k], &t) == napi_ok && t == napi_null) return NULL;
-  }
-  size_t len = 0;
-  double *p = napi_f64(c->env, c->v[k], &len);
-  if (p == NULL || (double)len < need) c->ok = 0;
-  return p;
-}
-
-static napi_value result(napi_env env, int ok) {
-  napi_value r;
-  napi_get_boolean(env, ok != 0, &r);
-  return r;
-}
 
 /* ---- LSTM: lstmSequenceBackward's per-step gate loop ---- */
 
@@ -117,20 +74,20 @@ CLONES static void lstm_step(const double *gates, const double *tanhc, const dou
 static napi_value lstm_backward_step(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 13);
-  const int t = int_arg(&c, 9), B = int_arg(&c, 10), H = int_arg(&c, 11), dzo = int_arg(&c, 12);
+  const int t = call_int(&c, 9), B = call_int(&c, 10), H = call_int(&c, 11), dzo = call_int(&c, 12);
   const double BH = (double)B * H, rows = (t + 1.0) * BH;
-  const double *gates = array_arg(&c, 0, 4 * rows, 0), *tanhc = array_arg(&c, 1, rows, 0), *cp = array_arg(&c, 2, rows, 0);
-  const double *dout = array_arg(&c, 3, rows, 1), *m = array_arg(&c, 4, (t + 1.0) * B, 1);
-  double *dh = array_arg(&c, 5, BH, 0), *dc = array_arg(&c, 6, BH, 0), *dz = array_arg(&c, 7, dzo + 4 * BH, 0);
-  double *out = array_arg(&c, 8, 3, 0);
+  const double *gates = call_array(&c, 0, 4 * rows, 0), *tanhc = call_array(&c, 1, rows, 0), *cp = call_array(&c, 2, rows, 0);
+  const double *dout = call_array(&c, 3, rows, 1), *m = call_array(&c, 4, (t + 1.0) * B, 1);
+  double *dh = call_array(&c, 5, BH, 0), *dc = call_array(&c, 6, BH, 0), *dz = call_array(&c, 7, dzo + 4 * BH, 0);
+  double *out = call_array(&c, 8, 3, 0);
   double stack[1024];
   double *tmp = !c.ok ? NULL : H <= 1024 ? stack : malloc(sizeof(double) * H);
-  if (tmp == NULL) return result(env, 0);
+  if (tmp == NULL) return call_result(env, 0);
   const long u = (long)t * B * H;
   lstm_step(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
             dh, dc, dz + dzo, out, tmp, B, H);
   if (tmp != stack) free(tmp);
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 /* ---- GRU: gruBpttSequence's per-step loops (both variants) ---- */
@@ -189,18 +146,18 @@ CLONES static double gru_step(const double *r, const double *z, const double *n,
 static napi_value gru_backward_step(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 16);
-  const int t = int_arg(&c, 13), B = int_arg(&c, 14), H = int_arg(&c, 15);
+  const int t = call_int(&c, 13), B = call_int(&c, 14), H = call_int(&c, 15);
   const double BH = (double)B * H;
-  const double *r = array_arg(&c, 0, BH, 0), *z = array_arg(&c, 1, BH, 0), *n = array_arg(&c, 2, BH, 0);
-  const double *hn = array_arg(&c, 3, BH, 0), *hp = array_arg(&c, 4, BH, 0);
-  const double *dout = array_arg(&c, 5, (t + 1.0) * BH, 1), *mask = array_arg(&c, 6, B, 1);
-  double *dh = array_arg(&c, 7, BH, 0), *dhprev = array_arg(&c, 8, BH, 0);
-  double *dan = array_arg(&c, 11, BH, 1);
-  double *dgi = array_arg(&c, 9, 3 * BH, 0), *dgh = array_arg(&c, 10, (dan != NULL ? 2 : 3) * BH, 0);
-  double *out = array_arg(&c, 12, 1, 0);
-  if (!c.ok) return result(env, 0);
+  const double *r = call_array(&c, 0, BH, 0), *z = call_array(&c, 1, BH, 0), *n = call_array(&c, 2, BH, 0);
+  const double *hn = call_array(&c, 3, BH, 0), *hp = call_array(&c, 4, BH, 0);
+  const double *dout = call_array(&c, 5, (t + 1.0) * BH, 1), *mask = call_array(&c, 6, B, 1);
+  double *dh = call_array(&c, 7, BH, 0), *dhprev = call_array(&c, 8, BH, 0);
+  double *dan = call_array(&c, 11, BH, 1);
+  double *dgi = call_array(&c, 9, 3 * BH, 0), *dgh = call_array(&c, 10, (dan != NULL ? 2 : 3) * BH, 0);
+  double *out = call_array(&c, 12, 1, 0);
+  if (!c.ok) return call_result(env, 0);
   out[0] = gru_step(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 /* gruClassicResetBackward(drh, r, hPrev, mask | null, dhPrev, dgi, dgh, B, H) → ran: classic's d(r∗h) = da_n W_hn (drh,
@@ -209,12 +166,12 @@ static napi_value gru_backward_step(napi_env env, napi_callback_info info) {
 static napi_value gru_classic_reset_backward(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 9);
-  const int B = int_arg(&c, 7), H = int_arg(&c, 8);
+  const int B = call_int(&c, 7), H = call_int(&c, 8);
   const double BH = (double)B * H;
-  const double *drh = array_arg(&c, 0, BH, 0), *r = array_arg(&c, 1, BH, 0), *hp = array_arg(&c, 2, BH, 0);
-  const double *mask = array_arg(&c, 3, B, 1);
-  double *dhprev = array_arg(&c, 4, BH, 0), *dgi = array_arg(&c, 5, 3 * BH, 0), *dgh = array_arg(&c, 6, 2 * BH, 0);
-  if (!c.ok) return result(env, 0);
+  const double *drh = call_array(&c, 0, BH, 0), *r = call_array(&c, 1, BH, 0), *hp = call_array(&c, 2, BH, 0);
+  const double *mask = call_array(&c, 3, B, 1);
+  double *dhprev = call_array(&c, 4, BH, 0), *dgi = call_array(&c, 5, 3 * BH, 0), *dgh = call_array(&c, 6, 2 * BH, 0);
+  if (!c.ok) return call_result(env, 0);
   for (int b = 0; b < B; b++) {
     if (mask != NULL && mask[b] == 0) continue;
     const long s = (long)b * H;
@@ -227,7 +184,7 @@ static napi_value gru_classic_reset_backward(napi_env env, napi_callback_info in
       gi[j] = gh[j] = dR * rk * (1 - rk);
     }
   }
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 /* ---- vanilla RNN: rnnBpttSequence's per-step loops ---- */
@@ -238,13 +195,13 @@ static napi_value gru_classic_reset_backward(napi_env env, napi_callback_info in
 static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 11);
-  const int t = int_arg(&c, 6), B = int_arg(&c, 7), H = int_arg(&c, 8), dzo = int_arg(&c, 9), act = int_arg(&c, 10);
+  const int t = call_int(&c, 6), B = call_int(&c, 7), H = call_int(&c, 8), dzo = call_int(&c, 9), act = call_int(&c, 10);
   const double BH = (double)B * H;
-  const double *dout = array_arg(&c, 0, (t + 1.0) * BH, 1), *mask = array_arg(&c, 1, B, 1);
-  double *dh = array_arg(&c, 2, BH, 0), *dz = array_arg(&c, 3, dzo + BH, 0);
-  const double *y = array_arg(&c, 4, BH, 0);
-  double *out = array_arg(&c, 5, 1, 0);
-  if (!c.ok || act > 2) return result(env, 0);
+  const double *dout = call_array(&c, 0, (t + 1.0) * BH, 1), *mask = call_array(&c, 1, B, 1);
+  double *dh = call_array(&c, 2, BH, 0), *dz = call_array(&c, 3, dzo + BH, 0);
+  const double *y = call_array(&c, 4, BH, 0);
+  double *out = call_array(&c, 5, 1, 0);
+  if (!c.ok || act > 2) return call_result(env, 0);
   double s = 0;
   for (int b = 0; b < B; b++) {
     const long o = (long)b * H;
@@ -262,7 +219,7 @@ static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
     else for (int j = 0; j < H; j++) q[j] = dhr[j] * (yr[j] * (1 - yr[j]));
   }
   out[0] = sqrt(s);
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 /* ---- shared: carrying ∂L/∂h back, bias column sums ---- */
@@ -271,12 +228,12 @@ static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
 static napi_value carry_back_rows(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 6);
-  const int mo = int_arg(&c, 3), B = int_arg(&c, 4), H = int_arg(&c, 5);
-  double *dh = array_arg(&c, 0, (double)B * H, 0);
-  const double *dhprev = array_arg(&c, 1, (double)B * H, 0), *mask = array_arg(&c, 2, (double)mo + B, 0);
-  if (!c.ok) return result(env, 0);
+  const int mo = call_int(&c, 3), B = call_int(&c, 4), H = call_int(&c, 5);
+  double *dh = call_array(&c, 0, (double)B * H, 0);
+  const double *dhprev = call_array(&c, 1, (double)B * H, 0), *mask = call_array(&c, 2, (double)mo + B, 0);
+  if (!c.ok) return call_result(env, 0);
   for (int b = 0; b < B; b++) if (mask[mo + b] != 0) memcpy(dh + (long)b * H, dhprev + (long)b * H, sizeof(double) * H);
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 /* dst[j] += src[r·stride + off + j], r = 0 … N−1 in order (each column's sum in the JS order), j < cols */
@@ -291,12 +248,12 @@ static void column_sums(double *restrict dst, const double *restrict src, int N,
 static napi_value column_sums_call(napi_env env, napi_callback_info info) {
   struct call c;
   call_args(env, info, &c, 6);
-  const int N = int_arg(&c, 2), cols = int_arg(&c, 3), stride = int_arg(&c, 4), off = int_arg(&c, 5);
-  double *dst = array_arg(&c, 0, cols, 0);
-  const double *src = array_arg(&c, 1, N == 0 ? 0 : (N - 1.0) * stride + off + cols, 0);
-  if (!c.ok || (dst != NULL && src != NULL && dst < src + (long)N * stride && src < dst + cols)) return result(env, 0);
+  const int N = call_int(&c, 2), cols = call_int(&c, 3), stride = call_int(&c, 4), off = call_int(&c, 5);
+  double *dst = call_array(&c, 0, cols, 0);
+  const double *src = call_array(&c, 1, N == 0 ? 0 : (N - 1.0) * stride + off + cols, 0);
+  if (!c.ok || (dst != NULL && src != NULL && dst < src + (long)N * stride && src < dst + cols)) return call_result(env, 0);
   column_sums(dst, src, N, cols, stride, off);
-  return result(env, 1);
+  return call_result(env, 1);
 }
 
 void backward_register(napi_env env, napi_value exports) {

@@ -34,85 +34,60 @@ static struct kernels pick(void) {
   return (struct kernels){lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128};
 }
 
-static napi_value boolean(napi_env env, int ok) {
-  napi_value v;
-  napi_get_boolean(env, ok != 0, &v);
-  return v;
-}
-
 /* (z, zo, c, co, cn, tc, h, so, to, B, H): z [B, 4H] from zo; c [B, H] from co; cn, h from so; tc from to */
 static napi_value lstm(napi_env env, napi_callback_info info, int f64) {
-  size_t argc = 11, nz, nc, ncn, ntc, nh;
-  napi_value a[11];
-  napi_get_cb_info(env, info, &argc, a, NULL, NULL);
-  if (argc != 11) return boolean(env, 0);
-  int ok = 1;
-  double *z = napi_f64(env, a[0], &nz), *c = napi_f64(env, a[2], &nc), *cn = napi_f64(env, a[4], &ncn);
-  double *tc = napi_f64(env, a[5], &ntc), *h = napi_f64(env, a[6], &nh);
-  const long zo = napi_i32(env, a[1], &ok), co = napi_i32(env, a[3], &ok), so = napi_i32(env, a[7], &ok), to = napi_i32(env, a[8], &ok);
-  const int B = napi_i32(env, a[9], &ok), H = napi_i32(env, a[10], &ok);
-  const long BH = (long)B * H;
-  if (!ok || !z || !c || !cn || !tc || !h || B <= 0 || H <= 0 || zo < 0 || co < 0 || so < 0 || to < 0
-      || (size_t)(zo + 4 * BH) > nz || (size_t)(co + BH) > nc || (size_t)(so + BH) > ncn || (size_t)(to + BH) > ntc || (size_t)(so + BH) > nh)
-    return boolean(env, 0);
+  struct call c;
+  call_args(env, info, &c, 11);
+  const long zo = call_int(&c, 1), co = call_int(&c, 3), so = call_int(&c, 7), to = call_int(&c, 8);
+  const int B = call_int(&c, 9), H = call_int(&c, 10);
+  const double BH = (double)B * H;
+  double *z = call_array(&c, 0, zo + 4 * BH, 0), *cp = call_array(&c, 2, co + BH, 0), *cn = call_array(&c, 4, so + BH, 0);
+  double *tc = call_array(&c, 5, to + BH, 0), *h = call_array(&c, 6, so + BH, 0);
+  if (!c.ok || B <= 0 || H <= 0) return call_result(env, 0);
   const struct kernels k = pick();
-  (f64 ? k.lstm64 : k.lstm32)(z + zo, c + co, cn + so, tc + to, h + so, B, H);
-  return boolean(env, 1);
+  (f64 ? k.lstm64 : k.lstm32)(z + zo, cp + co, cn + so, tc + to, h + so, B, H);
+  return call_result(env, 1);
 }
 static napi_value lstm32(napi_env env, napi_callback_info info) { return lstm(env, info, 0); }
 static napi_value lstm64(napi_env env, napi_callback_info info) { return lstm(env, info, 1); }
 
-/* the call's arguments into a (0 unless there are exactly `argc`), the first n read as Float64Arrays into p, len (NULL where
- * one is not) */
-static int call_arrays(napi_env env, napi_callback_info info, size_t argc, napi_value *a, int n, double **p, size_t *len) {
-  size_t got = argc;
-  napi_get_cb_info(env, info, &got, a, NULL, NULL);
-  if (got != argc) return 0;
-  for (int q = 0; q < n; q++) p[q] = napi_f64(env, a[q], &len[q]);
-  return 1;
-}
-
 /* (g, gh, bh, hp, r, z, n, hn, h, B, H): g, gh [B, 3H], bh [3H], the rest [B, H], all from offset 0 */
 static napi_value gru(napi_env env, napi_callback_info info, int f64) {
-  size_t len[9];
-  napi_value a[11];
+  struct call c;
+  call_args(env, info, &c, 11);
+  const int B = call_int(&c, 9), H = call_int(&c, 10);
+  const double BH = (double)B * H;
   double *p[9];
-  if (!call_arrays(env, info, 11, a, 9, p, len)) return boolean(env, 0);
-  int ok = 1;
-  for (int q = 0; q < 9; q++) ok = ok && p[q] != NULL;
-  const int B = napi_i32(env, a[9], &ok), H = napi_i32(env, a[10], &ok);
-  const size_t BH = (size_t)B * H;
-  if (!ok || B <= 0 || H <= 0 || len[0] < 3 * BH || len[1] < 3 * BH || len[2] < 3 * (size_t)H) return boolean(env, 0);
-  for (int q = 3; q < 9; q++) if (len[q] < BH) return boolean(env, 0);
+  for (int q = 0; q < 9; q++) p[q] = call_array(&c, q, q < 2 ? 3 * BH : q == 2 ? 3.0 * H : BH, 0);
+  if (!c.ok || B <= 0 || H <= 0) return call_result(env, 0);
   const struct kernels k = pick();
   (f64 ? k.gru64 : k.gru32)(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], B, H);
-  return boolean(env, 1);
+  return call_result(env, 1);
 }
 static napi_value gru32(napi_env env, napi_callback_info info) { return gru(env, info, 0); }
 static napi_value gru64(napi_env env, napi_callback_info info) { return gru(env, info, 1); }
 
 /* tanh32rows(z): z ← tanh(z) in float32 lanes, every value */
 static napi_value tanh32rows(napi_env env, napi_callback_info info) {
-  size_t argc = 1, n;
-  napi_value a[1];
-  napi_get_cb_info(env, info, &argc, a, NULL, NULL);
-  double *z = argc == 1 ? napi_f64(env, a[0], &n) : NULL;
-  if (z == NULL) return boolean(env, 0);
+  struct call c;
+  call_args(env, info, &c, 1);
+  size_t n = 0;
+  double *z = c.ok ? napi_f64(env, c.v[0], &n) : NULL;
+  if (z == NULL) return call_result(env, 0);
   pick().tanh32rows(z, (long)n);
-  return boolean(env, 1);
+  return call_result(env, 1);
 }
 
 /* rows64(x, which): x ← tanh(x) (0), σ(x) (1) or e^x (2) in float64, every value */
 static napi_value rows64(napi_env env, napi_callback_info info) {
-  size_t argc = 2, n;
-  napi_value a[2];
-  napi_get_cb_info(env, info, &argc, a, NULL, NULL);
-  int ok = 1;
-  double *x = argc == 2 ? napi_f64(env, a[0], &n) : NULL;
-  const int which = argc == 2 ? napi_i32(env, a[1], &ok) : -1;
-  if (x == NULL || !ok || which < 0 || which > 2) return boolean(env, 0);
+  struct call c;
+  call_args(env, info, &c, 2);
+  const int which = call_int(&c, 1);
+  size_t n = 0;
+  double *x = c.ok ? napi_f64(env, c.v[0], &n) : NULL;
+  if (x == NULL || which > 2) return call_result(env, 0);
   pick().rows64(x, (long)n, which);
-  return boolean(env, 1);
+  return call_result(env, 1);
 }
 
 /* lstmSeq64(whh, gates, hs, cs, tanhCs, m | null, T, B, H): lstmSequenceForward's float64 time loop for small batches in one
@@ -120,20 +95,16 @@ static napi_value rows64(napi_env env, napi_callback_info info) {
  * then lstm64 on step t's rows, then padded rows (mask 0) copy their previous h and c. whh [4H, H]; gates [T, B, 4H] (input
  * products in, activations out); hs, cs [T + 1, B, H] (block 0 = state0); tanhCs [T, B, H]; m [T·B] */
 static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
-  size_t len[6];
-  napi_value a[9];
-  double *p[6];
-  if (!call_arrays(env, info, 9, a, 6, p, len)) return boolean(env, 0);
-  int ok = p[0] && p[1] && p[2] && p[3] && p[4];
-  const int T = napi_i32(env, a[6], &ok), B = napi_i32(env, a[7], &ok), H = napi_i32(env, a[8], &ok);
+  struct call c;
+  call_args(env, info, &c, 9);
+  const int T = call_int(&c, 6), B = call_int(&c, 7), H = call_int(&c, 8);
   const size_t BH = (size_t)B * H, G4 = 4 * (size_t)H;
-  if (!ok || T <= 0 || B <= 0 || H <= 0 || len[0] < G4 * H || len[1] < T * BH * 4 || len[2] < (T + 1) * BH || len[3] < (T + 1) * BH
-      || len[4] < T * BH || (p[5] != NULL && len[5] < (size_t)T * B))
-    return boolean(env, 0);
+  const double *whh = call_array(&c, 0, (double)G4 * H, 0), *m = call_array(&c, 5, (double)T * B, 1);
+  double *gates = call_array(&c, 1, (double)T * BH * 4, 0), *hs = call_array(&c, 2, (T + 1.0) * BH, 0);
+  double *cs = call_array(&c, 3, (T + 1.0) * BH, 0), *tcs = call_array(&c, 4, (double)T * BH, 0);
+  if (!c.ok || T <= 0 || B <= 0 || H <= 0) return call_result(env, 0);
   double *wt = malloc(sizeof(double) * G4 * H);
-  if (wt == NULL) return boolean(env, 0);
-  const double *whh = p[0], *m = p[5];
-  double *gates = p[1], *hs = p[2], *cs = p[3], *tcs = p[4];
+  if (wt == NULL) return call_result(env, 0);
   for (size_t n = 0; n < G4; n++) for (int q = 0; q < H; q++) wt[q * G4 + n] = whh[n * H + q]; /* W_hhᵀ [H, 4H] */
   lstm_fn *lstm = pick().lstm64;
   for (int t = 0; t < T; t++) {
@@ -149,7 +120,7 @@ static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
     }
   }
   free(wt);
-  return boolean(env, 1);
+  return call_result(env, 1);
 }
 
 void gates_register(napi_env env, napi_value exports) {
@@ -162,5 +133,5 @@ void gates_register(napi_env env, napi_value exports) {
     {"rows64", NULL, rows64, NULL, NULL, NULL, napi_default, NULL},
     {"lstmSeq64", NULL, lstm_seq64, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 7, props);
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

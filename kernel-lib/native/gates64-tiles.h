@@ -39,13 +39,16 @@ TGT static inline XD F(reduce_k)(XD x) {
   return (XD)((XL)k & (F(abs64)(x) >= S(0x1.62e43p-2)));
 }
 
+/* f on each lane alone: the scalar functions of libm.c, for vectors holding a lane outside the vector forms' range */
+TGT static XD F(per_lane)(XD x, double (*f)(double)) {
+  XD y;
+  for (int l = 0; l < L64; l++) y[l] = f(x[l]);
+  return y;
+}
+
 TGT static XD F(exp_v)(XD x) {
   const XD ax = F(abs64)(x);
-  if (!F(all64)(ax < S(708))) {
-    XD y;
-    for (int l = 0; l < L64; l++) y[l] = rl_exp(x[l]);
-    return y;
-  }
+  if (!F(all64)(ax < S(708))) return F(per_lane)(x, rl_exp);
   const XD k = F(reduce_k)(x);
   const XD hi = x - k * S(0x1.62e42fee00000p-1);
   const XD lo = k * S(0x1.a39ef35793c76p-33);
@@ -89,11 +92,7 @@ TGT static XD F(expm1_v)(XD x) {
 
 TGT static XD F(tanh_v)(XD x) {
   const XD ax = F(abs64)(x);
-  if (!F(all64)(ax < S(22))) {
-    XD y;
-    for (int l = 0; l < L64; l++) y[l] = rl_tanh(x[l]);
-    return y;
-  }
+  if (!F(all64)(ax < S(22))) return F(per_lane)(x, rl_tanh);
   const XL ge1 = ax >= S(1);
   const XD t = F(expm1_v)(F(sel64)(ge1, S(2), S(-2)) * ax);
   const XD q = F(sel64)(ge1, S(2), -t) / (t + S(2));

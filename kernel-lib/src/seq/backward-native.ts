@@ -19,10 +19,9 @@ interface BackwardAddon {
   columnSums(dst: Float64Array, src: Float64Array, N: number, cols: number, stride: number, off: number): boolean;
 }
 
-/** The add-on when built, enabled and new enough to hold these loops (an older build lacks them), else null. */
+/** The add-on when built (from these sources: gemm-native.ts checks its interface version) and enabled, else null. */
 function addon(): BackwardAddon | null {
-  const a = nativeAddon<BackwardAddon>();
-  return a !== null && typeof a.columnSums === "function" ? a : null;
+  return nativeAddon<BackwardAddon>();
 }
 
 /** The step results the add-on writes: the norms and whether a row was padded. */

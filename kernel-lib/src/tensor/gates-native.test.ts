@@ -3,6 +3,7 @@
 // (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
 import { strict as assert } from "assert";
 import { Rng, nativeKernels, randn, setNativeKernels } from "./index";
+import { nativeAddon } from "./gemm-native";
 import { wasmGruPointwise32, wasmLstmPointwise32, wasmLstmPointwise64, wasmTanh32 } from "./gates-wasm";
 import { lstmPointwiseForwardNaive } from "../cells/lstm";
 
@@ -63,6 +64,25 @@ describe("native float32 gate loops", function () {
       }
     });
   }
+
+  it("the bindings decline arguments that do not fit (short arrays, negative offsets, a non-array mask), writing nothing", function () {
+    if (!info.available) this.skip(); // optional add-on; CI requires it (gemm-native.test.ts)
+    type Loops = {
+      lstm64(...a: unknown[]): boolean; gru64(...a: unknown[]): boolean; lstmSeq64(...a: unknown[]): boolean; rows64(...a: unknown[]): boolean;
+    };
+    const a = nativeAddon<Loops>()!;
+    const [B, H] = [2, 4];
+    const z = new Float64Array(4 * B * H).fill(0.5), short = new Float64Array(B * H - 1), ok = () => new Float64Array(B * H);
+    assert.equal(a.lstm64(z, 0, ok(), 0, ok(), ok(), short, 0, 0, B, H), false, "short h");
+    assert.equal(a.lstm64(z, 1, ok(), 0, ok(), ok(), ok(), 0, 0, B, H), false, "z offset past the end");
+    assert.equal(a.lstm64(z, -1, ok(), 0, ok(), ok(), ok(), 0, 0, B, H), false, "negative offset");
+    assert.ok(z.every((v) => v === 0.5), "z untouched");
+    assert.equal(a.gru64(new Float64Array(3 * B * H), new Float64Array(3 * B * H), new Float64Array(3 * H - 1), ok(), ok(), ok(), ok(), ok(), ok(), B, H), false, "short b_hh");
+    const T = 3;
+    assert.equal(a.lstmSeq64(new Float64Array(4 * H * H), new Float64Array(T * 4 * B * H), new Float64Array((T + 1) * B * H),
+      new Float64Array((T + 1) * B * H), new Float64Array(T * B * H), [1, 1, 1, 1, 1, 1], T, B, H), false, "a mask that is not a Float64Array");
+    assert.equal(a.rows64(new Float64Array(8), 3), false, "an unknown function");
+  });
 
   it("tests the default vector width where the add-on is built (gemm-native.test.ts requires it in CI), none where it is not", () => {
     if (info.available) assert.ok(isas.includes(info.isa as "avx512f"), `the default ${info.isa} is among the tested widths`);

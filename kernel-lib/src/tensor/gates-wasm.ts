@@ -17,10 +17,9 @@ interface NativeGates {
   lstmSeq64(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
 }
 
-/** The native add-on's gate loops when built, enabled and new enough to hold them, else null. */
+/** The native add-on's gate loops when built (from these sources) and enabled, else null. */
 function nativeGates(): NativeGates | null {
-  const a = nativeAddon<NativeGates>();
-  return a !== null && typeof a.rows64 === "function" ? a : null;
+  return nativeAddon<NativeGates>();
 }
 
 /**
@@ -57,7 +56,7 @@ export function wasmLstmPointwise32(
 ): boolean {
   if ((H & 3) !== 0) return false;
   // the native add-on runs the same lanes in place (no copies), where built
-  if (nativeAddon<NativeGates>()?.lstm32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return true;
+  if (nativeGates()?.lstm32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return true;
   const w = wasmScratch(8 * B * H);
   if (w === null) return false;
   lstmGateCall(w.k.lstm32, w.mem, w.base, z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
@@ -102,7 +101,7 @@ function lstmGateCall(
 export function wasmTanh32(z: Float64Array): boolean {
   const n = z.length;
   if ((n & 3) !== 0) return false;
-  if (nativeAddon<NativeGates>()?.tanh32rows(z)) return true;
+  if (nativeGates()?.tanh32rows(z)) return true;
   const w = wasmScratch(n);
   if (w === null) return false;
   const oz = w.base;
@@ -124,7 +123,7 @@ export function wasmGruPointwise32(
 ): boolean {
   if ((H & 3) !== 0) return false;
   const BH = B * H, BG = 3 * BH;
-  if (nativeAddon<NativeGates>()?.gru32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return true;
+  if (nativeGates()?.gru32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return true;
   const out = [r, z, n, hn, hNew];
   const w = wasmScratch(2 * BG + 4 * H + BH + out.length * BH);
   if (w === null) return false;

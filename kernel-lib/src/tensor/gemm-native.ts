@@ -8,7 +8,12 @@ interface NativeAddon {
   gemm(C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
     transA: number, transB: number, accumulate: number, float32: number, pin: number, threads: number): boolean;
   isa(want?: string): string;
+  /** the interface version (native/addon.c): every function this library calls is there when it equals NATIVE_ABI */
+  abi: number;
 }
+
+/** The add-on interface this library calls (RNNLAB_NATIVE_ABI in native/addon.c). */
+const NATIVE_ABI = 1;
 
 declare const require: ((id: string) => unknown) | undefined;
 
@@ -25,7 +30,9 @@ function load(): NativeAddon | null {
   else {
     try {
       // kernel-lib/build/Release from kernel-lib/src/tensor (tests) and kernel-lib/dist/tensor (the build) alike
-      addon = require("../../build/Release/rnnlab_native.node") as NativeAddon;
+      const a = require("../../build/Release/rnnlab_native.node") as NativeAddon;
+      if (a.abi === NATIVE_ABI) addon = a;
+      else loadError = `built from other sources (interface ${a.abi}, this library needs ${NATIVE_ABI}); run "npm run build:native"`;
     } catch (e) {
       loadError = `not built (${(e as Error).message.split("\n")[0]}); run "npm rebuild rnnlab" with a C compiler`;
     }
