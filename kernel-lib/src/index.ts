@@ -11,5 +11,6 @@ export * from "./diagnostics";
 export * from "./models";
 export * from "./data";
 export * from "./interop";
+export * from "./experiments";
 export * from "./display";
 export * as check from "./grading/checks";

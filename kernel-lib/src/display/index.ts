@@ -5,6 +5,8 @@ export { heatmap } from "./heatmap";
 export type { HeatmapOptions } from "./heatmap";
 export { barChart } from "./bar-chart";
 export type { BarRow, BarChartOptions } from "./bar-chart";
+export { intervalPlot } from "./interval-plot";
+export type { IntervalRow, IntervalPlotOptions } from "./interval-plot";
 export { svgImgHtml, svgBundle } from "./bundle";
 export type { MimeBundle } from "./bundle";
 export { plotlyFigure, plotlyBundle, resetPlotlyInline } from "./plotly";

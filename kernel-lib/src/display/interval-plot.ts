@@ -1,0 +1,50 @@
+// Strip plot with intervals: every seed as a dot, the mean as a tick and its 95 % interval as a bar, per model and panel.
+import { headerSvg } from "./decorations";
+import type { ChartOptions } from "./line-chart";
+import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+
+/** One model in one panel: its per-seed values, their mean and the interval [lo, hi]. */
+export interface IntervalRow { label: string; panel?: string; values: number[]; mean: number; lo: number; hi: number }
+/** Options of {@link intervalPlot}. */
+export interface IntervalPlotOptions extends ChartOptions { yLabel: string; xLabel?: string; /** Horizontal reference line (chance, baseline). */ reference?: number; yDomain?: [number, number] }
+
+/**
+ * Dot plot of per-seed results with their 95 % intervals, as a standalone SVG string: within each panel (e.g. a
+ * phenomenon, a sequence length) one column per label (model), one colour per label, each seed a hollow dot (jittered
+ * by its index so equal values stay visible), the interval a thick bar and the mean a short black tick.
+ * @example intervalPlot([{ label: "LSTM", values: [0.9, 0.92, 0.91], ...summarize([0.9, 0.92, 0.91]) }], { yLabel: "test accuracy" })
+ */
+export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): string {
+  const Plot = loadPlot();
+  rows.forEach((r, i) => {
+    if (![r.mean, r.lo, r.hi, ...r.values].every(Number.isFinite)) throw new Error(`intervalPlot: row ${i} ("${r.label}") has a non-finite value`);
+  });
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 320;
+  const labels = [...new Set(rows.map((r) => r.label))];
+  const panels = [...new Set(rows.map((r) => r.panel ?? ""))];
+  const faceted = panels.length > 1 || panels[0] !== "";
+  const dots = rows.flatMap((r) => r.values.map((v, k) => ({ label: r.label, panel: r.panel ?? "", v, dx: (k - (r.values.length - 1) / 2) * 3 })));
+  const stats = rows.map((r) => ({ ...r, panel: r.panel ?? "" }));
+  const header = headerSvg(opts.title, labels.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width, opts.yLabel);
+  const fx = faceted ? { fx: "panel" } : {};
+  const marks = [
+    Plot.ruleX(stats, { ...fx, x: "label", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 7, strokeOpacity: 0.35 }),
+    Plot.tickY(stats, { ...fx, x: "label", y: "mean", stroke: "#222", strokeWidth: 2 }),
+    Plot.dot(dots, { ...fx, x: "label", y: "v", dx: "dx", stroke: "label", r: 3, strokeWidth: 1.3 }),
+  ];
+  if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: "#888", strokeDasharray: "4,3" }));
+  const svg = Plot.plot({
+    document: svgDocument(),
+    width,
+    height,
+    marginTop: header.marginTop,
+    marginLeft: 56,
+    ...(faceted ? { fx: { domain: panels, label: opts.xLabel ?? null, padding: 0.1 } } : {}),
+    x: { domain: labels, axis: faceted ? null : "bottom", label: faceted ? null : opts.xLabel ?? null, padding: 0.3 },
+    y: { label: null, grid: true, ...(opts.yDomain ? { domain: opts.yDomain } : {}) },
+    color: { domain: labels, range: PALETTE },
+    marks,
+  });
+  return serializeSvg(svg, header.svg);
+}

@@ -1,0 +1,126 @@
+// The experiment protocol: per condition a learning-rate grid chosen on validation, then several seeds at the chosen rate.
+import { summarize, Interval } from "./stats";
+
+/** One training run to do: the condition (model, size, task length …), a learning rate and a seed. */
+export interface RunConfig {
+  condition: Record<string, string | number>;
+  lr: number;
+  seed: number;
+}
+
+/** What one run gives back: its config, the validation score used for choosing, the test score, and other test metrics. */
+export interface RunRecord {
+  config: RunConfig;
+  /** Best validation score (the checkpoint that was tested). */
+  val: number;
+  /** The headline test score of that checkpoint (accuracy, BLEU, MSE …). */
+  test: number;
+  /** 1-based epoch of the checkpoint, and the epochs actually trained. */
+  bestEpoch: number;
+  epochs: number;
+  /** Further test numbers (per category, per language …). */
+  metrics: Record<string, number>;
+}
+
+/** The grid, the seeds and the direction of the scores. */
+export interface ProtocolSpec {
+  lrGrid: number[];
+  /** The seeds of the final comparison; the first one also runs the grid. */
+  seeds: number[];
+  /** true (default) when larger validation and test scores are better. */
+  higherIsBetter?: boolean;
+}
+
+/** A condition as a stable string key (keys sorted), to group runs. */
+export function conditionKey(condition: Record<string, string | number>): string {
+  return JSON.stringify(Object.keys(condition).sort().map((k) => [k, condition[k]]));
+}
+
+/**
+ * The learning rate chosen for each condition: the best validation score among the grid runs (seed = `spec.seeds[0]`);
+ * ties go to the rate listed first. Works on stored records as well as fresh ones.
+ */
+export function chooseLearningRates(records: readonly RunRecord[], spec: ProtocolSpec): Map<string, number> {
+  const hib = spec.higherIsBetter ?? true;
+  const out = new Map<string, { lr: number; val: number }>();
+  for (const lr of spec.lrGrid) {
+    for (const r of records) {
+      if (r.config.lr !== lr || r.config.seed !== spec.seeds[0]) continue;
+      const k = conditionKey(r.config.condition);
+      const cur = out.get(k);
+      if (!cur || (hib ? r.val > cur.val : r.val < cur.val)) out.set(k, { lr, val: r.val });
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, v.lr]));
+}
+
+/**
+ * Runs the protocol for every condition: `run` at each rate of the grid with the first seed, the rate with the best
+ * validation score is chosen, then `run` at that rate with the remaining seeds. Returns every record (grid and seeds),
+ * in the order run; `onRecord` sees each as it finishes (progress, saving).
+ * @example
+ * const records = runProtocol([{ model: "lstm" }, { model: "gru" }], { lrGrid: [0.003, 0.01, 0.03], seeds: [0, 1, 2, 3, 4] }, runOne);
+ */
+export function runProtocol(
+  conditions: readonly Record<string, string | number>[],
+  spec: ProtocolSpec,
+  run: (config: RunConfig) => RunRecord,
+  onRecord?: (r: RunRecord) => void,
+): RunRecord[] {
+  const fn = "runProtocol";
+  if (!Array.isArray(spec.lrGrid) || spec.lrGrid.length === 0 || !spec.lrGrid.every((x) => x > 0)) throw new Error(`${fn}: lrGrid must hold positive numbers, got ${JSON.stringify(spec.lrGrid)}`);
+  if (!Array.isArray(spec.seeds) || spec.seeds.length < 2 || new Set(spec.seeds).size !== spec.seeds.length) throw new Error(`${fn}: seeds must hold at least 2 distinct seeds, got ${JSON.stringify(spec.seeds)}`);
+  const records: RunRecord[] = [];
+  const push = (r: RunRecord) => {
+    records.push(r);
+    onRecord?.(r);
+  };
+  for (const condition of conditions) {
+    const grid = spec.lrGrid.map((lr) => run({ condition, lr, seed: spec.seeds[0] }));
+    grid.forEach(push);
+    const lr = chooseLearningRates(grid, spec).get(conditionKey(condition)) as number;
+    for (const seed of spec.seeds.slice(1)) push(run({ condition, lr, seed }));
+  }
+  return records;
+}
+
+/** One condition's result: the chosen rate, its runs (one per seed) and intervals of the test score and of every metric. */
+export interface ConditionSummary {
+  condition: Record<string, string | number>;
+  lr: number;
+  runs: RunRecord[];
+  test: Interval;
+  metrics: Record<string, Interval>;
+}
+
+/**
+ * Summaries per condition (in first-seen order) from protocol records: the runs at the chosen rate, one per seed of
+ * `spec.seeds`; throws when a seed is missing, so a summary always rests on every seed.
+ */
+export function summarizeProtocol(records: readonly RunRecord[], spec: ProtocolSpec): ConditionSummary[] {
+  const chosen = chooseLearningRates(records, spec);
+  const seen: string[] = [];
+  for (const r of records) if (!seen.includes(conditionKey(r.config.condition))) seen.push(conditionKey(r.config.condition));
+  return seen.map((k) => {
+    const lr = chosen.get(k) as number;
+    const runs = spec.seeds.map((seed) => {
+      const r = records.find((x) => conditionKey(x.config.condition) === k && x.config.lr === lr && x.config.seed === seed);
+      if (!r) throw new Error(`summarizeProtocol: no run of ${k} at lr ${lr} with seed ${seed}`);
+      return r;
+    });
+    const names = Object.keys(runs[0].metrics);
+    const metrics: Record<string, Interval> = {};
+    for (const m of names) {
+      const vs = runs.map((r) => r.metrics[m]);
+      if (vs.every((v) => Number.isFinite(v))) metrics[m] = summarize(vs);
+    }
+    return { condition: runs[0].config.condition, lr, runs, test: summarize(runs.map((r) => r.test)), metrics };
+  });
+}
+
+/** The summary whose condition has these entries (e.g. `{ model: "gru", size: "matched" }`); throws if none. */
+export function findCondition(summaries: readonly ConditionSummary[], where: Record<string, string | number>): ConditionSummary {
+  const s = summaries.find((x) => Object.entries(where).every(([k, v]) => x.condition[k] === v));
+  if (!s) throw new Error(`findCondition: no condition with ${JSON.stringify(where)}`);
+  return s;
+}

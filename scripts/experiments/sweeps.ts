@@ -1,0 +1,61 @@
+// The protocol sweeps behind notebooks 06–08: each one's conditions, grid, seeds and run function, and its results file.
+import * as path from "path";
+import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src/experiments";
+
+/** One sweep: what to run, and where its records are stored. */
+export interface Sweep {
+  name: string;
+  file: string;
+  spec: ProtocolSpec;
+  conditions: () => Record<string, string | number>[];
+  /** Runs one configuration (loads data lazily, once). */
+  run: (c: RunConfig) => RunRecord;
+}
+
+const DATA = path.join(__dirname, "..", "..", "data");
+const file = (name: string) => path.join(__dirname, `${name}.results.json`);
+const SEEDS = [0, 1, 2, 3, 4];
+const CELLS = ["rnn", "lstm", "gru"] as const;
+
+let sentData: ReturnType<typeof sentimentSplits> | undefined;
+let trData: ReturnType<typeof translationSplits> | undefined;
+
+/** The hidden sizes of the sentiment comparison: every cell at H = 32, and the RNN and GRU matched to the LSTM's recurrent parameters. */
+export function sentimentConditions(): Record<string, string | number>[] {
+  const E = SENTIMENT_PROTOCOL.embedDim, target = recurrentParams("lstm", E, 32);
+  return [
+    { model: "bow", hidden: 0 },
+    ...CELLS.map((cell) => ({ model: cell, hidden: 32 })),
+    ...(["rnn", "gru"] as const).map((cell) => ({ model: cell, hidden: matchedHiddenSize(cell, E, target) })),
+  ];
+}
+
+/** The hidden sizes of the translation comparison: LSTM and GRU at the same H, and the GRU matched to the LSTM. */
+export function translationConditions(): Record<string, string | number>[] {
+  const { embedDim: E, hiddenSize: H } = TRANSLATION_PROTOCOL;
+  // encoder and decoder both have input E and hidden H, so matching one layer matches both
+  return [{ model: "lstm", hidden: H }, { model: "gru", hidden: H }, { model: "gru", hidden: matchedHiddenSize("gru", E, recurrentParams("lstm", E, H)) }];
+}
+
+export const SWEEPS: Record<string, Sweep> = {
+  sentiment: {
+    name: "sentiment", file: file("sentiment"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    conditions: sentimentConditions,
+    run: (c) => runSentiment((sentData ??= sentimentSplits(DATA)), c).record,
+  },
+  translation: {
+    name: "translation", file: file("translation"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    conditions: translationConditions,
+    run: (c) => runTranslation((trData ??= translationSplits(DATA)), c).record,
+  },
+  adding: {
+    name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS, higherIsBetter: false },
+    conditions: () => [10, 25, 50, 100].flatMap((T) => CELLS.map((cell) => ({ cell, T, hidden: 16 }))),
+    run: (c) => runAdding(c).record,
+  },
+  copy: {
+    name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    conditions: () => [5, 10, 20, 40, 80].flatMap((delay) => CELLS.map((cell) => ({ cell, delay }))),
+    run: (c) => runCopy(c).record,
+  },
+};

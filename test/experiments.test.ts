@@ -1,0 +1,135 @@
+// The experiment protocol: intervals, verdict sentences, matched sizes, early stopping and the grid-then-seeds runner.
+import { strict as assert } from "assert";
+import {
+  tQuantile975, summarize, compareIntervals, verdict, recurrentParams, matchedHiddenSize, fitBestEpoch,
+  runProtocol, summarizeProtocol, chooseLearningRates, RunConfig, RunRecord, runAdding, runCopy,
+} from "../kernel-lib/src/experiments";
+import { Rng } from "../kernel-lib/src/tensor";
+import { SGD } from "../kernel-lib/src/optim";
+import { intervalPlot } from "../kernel-lib/src/display";
+
+/** P(|T| ≤ q) for Student's t with df degrees of freedom, by Simpson's rule on the density (an independent witness of the table). */
+function tMass(q: number, df: number): number {
+  const lg = (x: number) => { // log Γ by Lanczos (g = 7)
+    const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+    x -= 1;
+    let a = c[0];
+    for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+    const t = x + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  };
+  const k = Math.exp(lg((df + 1) / 2) - lg(df / 2)) / Math.sqrt(df * Math.PI);
+  const f = (x: number) => k * (1 + (x * x) / df) ** (-(df + 1) / 2);
+  const n = 20000, h = (2 * q) / n;
+  let s = f(-q) + f(q);
+  for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * f(-q + i * h);
+  return (s * h) / 3;
+}
+
+describe("experiments: intervals", () => {
+  it("tQuantile975(df) leaves 95 % of Student's t inside ±t (df 1–40, checked by integrating the density)", () => {
+    for (const df of [1, 2, 3, 4, 5, 9, 19, 30, 31, 40]) {
+      const m = tMass(tQuantile975(df), df);
+      assert.ok(Math.abs(m - 0.95) < (df === 1 ? 2e-4 : 1e-5), `df ${df}: mass ${m}`);
+    }
+    assert.throws(() => tQuantile975(0), /tQuantile975: df must be a positive integer, got 0/);
+  });
+  it("summarize gives mean, sample sd and mean ± t·sd/√n", () => {
+    const s = summarize([1, 2, 3, 4, 5]);
+    assert.equal(s.mean, 3);
+    assert.ok(Math.abs(s.sd - Math.sqrt(2.5)) < 1e-15);
+    assert.ok(Math.abs(s.hi - (3 + (2.7764451 * Math.sqrt(2.5)) / Math.sqrt(5))) < 1e-12);
+    assert.throws(() => summarize([1]), /summarize: values must hold at least 2 numbers, got 1/);
+    assert.throws(() => summarize([1, NaN]), /values\[1\] must be finite/);
+  });
+  it("verdict says 'no difference we can measure' exactly when the intervals overlap", () => {
+    const a = summarize([0.9, 0.91, 0.92, 0.9, 0.91]), b = summarize([0.8, 0.81, 0.8, 0.82, 0.81]), c = summarize([0.89, 0.93, 0.9, 0.92, 0.88]);
+    assert.equal(compareIntervals(a, b), "above");
+    assert.equal(compareIntervals(b, a), "below");
+    assert.equal(compareIntervals(a, c), "overlap");
+    assert.match(verdict("GRU", a, "LSTM", b, { metric: "accuracy" }), /^GRU has higher accuracy than LSTM, so GRU is better here/);
+    assert.match(verdict("GRU", a, "LSTM", b, { metric: "MSE", higherIsBetter: false }), /so LSTM is better here/);
+    assert.match(verdict("GRU", a, "LSTM", c, { metric: "accuracy" }), /^GRU and LSTM: no difference we can measure in accuracy/);
+  });
+});
+
+describe("experiments: sizes", () => {
+  it("recurrentParams is G·H·(I + H + 2) and matchedHiddenSize lands within 5 % of the target", () => {
+    assert.equal(recurrentParams("lstm", 16, 32), 6400);
+    const target = recurrentParams("lstm", 16, 32);
+    assert.equal(matchedHiddenSize("gru", 16, target), 38);
+    for (const cell of ["rnn", "gru", "lstm"] as const) {
+      const H = matchedHiddenSize(cell, 16, target);
+      assert.ok(Math.abs(recurrentParams(cell, 16, H) / target - 1) < 0.05, `${cell} H ${H}`);
+    }
+    assert.equal(matchedHiddenSize("lstm", 16, target), 32);
+  });
+});
+
+describe("experiments: early stopping", () => {
+  // a one-parameter model: loss (w − 3)², SGD from w = 0; the validation score peaks when w is nearest 1
+  const model = () => {
+    const w = { name: "w", value: { data: new Float64Array([0]), size: 1 }, grad: { data: new Float64Array([0]), size: 1 } };
+    return {
+      w,
+      parameters: () => [w] as never,
+      zeroGrad: () => { w.grad.data[0] = 0; },
+      lossAndGrad: () => { const d = w.value.data[0] - 3; w.grad.data[0] += 2 * d; return { loss: d * d }; },
+    };
+  };
+  it("restores the parameters of the best validation epoch and stops after `patience` epochs without a new best", () => {
+    const m = model();
+    const seen: number[] = [];
+    const r = fitBestEpoch(m, [0], { maxEpochs: 30, patience: 3, batchSize: 1, optimizer: new SGD(m.parameters(), { lr: 0.1 }), rng: new Rng(0),
+      validate: () => { seen.push(m.w.value.data[0]); return -Math.abs(m.w.value.data[0] - 1); } });
+    const best = seen.reduce((bi, v, i) => (Math.abs(v - 1) < Math.abs(seen[bi] - 1) ? i : bi), 0);
+    assert.equal(r.bestEpoch, best + 1);
+    assert.equal(r.valScores.length, best + 1 + 3, "trained patience epochs past the best");
+    assert.equal(m.w.value.data[0], seen[best], "the best epoch's weight is back in the model");
+  });
+});
+
+describe("experiments: the protocol runner", () => {
+  // a fake run: validation prefers lr 0.01 for "a" and 0.03 for "b"; test = val + seed/100
+  const fake = (c: RunConfig): RunRecord => {
+    const pref = c.condition.model === "a" ? 0.01 : 0.03;
+    const val = 1 - Math.abs(Math.log(c.lr / pref));
+    return { config: c, val, test: val + c.seed / 100, bestEpoch: 1, epochs: 1, metrics: { x: c.seed } };
+  };
+  const spec = { lrGrid: [0.003, 0.01, 0.03], seeds: [0, 1, 2, 3, 4] };
+  it("runs the grid with the first seed, then the other seeds at the rate with the best validation score", () => {
+    const recs = runProtocol([{ model: "a" }, { model: "b" }], spec, fake);
+    assert.equal(recs.length, 2 * (3 + 4));
+    const lr = chooseLearningRates(recs, spec);
+    assert.deepEqual([...lr.values()], [0.01, 0.03]);
+    const sum = summarizeProtocol(recs, spec);
+    assert.deepEqual(sum.map((s) => s.runs.map((r) => r.config.seed)), [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4]]);
+    assert.deepEqual(sum[0].runs.map((r) => r.config.lr), [0.01, 0.01, 0.01, 0.01, 0.01]);
+    assert.ok(Math.abs(sum[0].test.mean - 1.02) < 1e-12);
+    assert.deepEqual(sum[1].metrics.x.values, [0, 1, 2, 3, 4]);
+  });
+  it("refuses a summary with a missing seed", () => {
+    const recs = runProtocol([{ model: "a" }], spec, fake).filter((r) => r.config.seed !== 3);
+    assert.throws(() => summarizeProtocol(recs, spec), /no run of .* with seed 3/);
+  });
+});
+
+describe("experiments: real runs are deterministic", function () {
+  this.timeout(120_000);
+  it("runAdding and runCopy give the same record, bit for bit, twice", () => {
+    const a = { condition: { cell: "gru", T: 10, hidden: 8 }, lr: 0.01, seed: 3 };
+    assert.equal(JSON.stringify(runAdding(a).record), JSON.stringify(runAdding(a).record));
+    const c = { condition: { cell: "lstm", delay: 3 }, lr: 0.01, seed: 1 };
+    assert.equal(JSON.stringify(runCopy(c).record), JSON.stringify(runCopy(c).record));
+  });
+});
+
+describe("intervalPlot", () => {
+  it("draws one dot per seed and one interval per model and panel, and refuses non-finite values", () => {
+    const rows = ["LSTM", "GRU"].flatMap((label, i) => ["a", "b"].map((panel) => ({ label, panel, ...summarize([0.8 + i / 10, 0.82, 0.81]) })));
+    const svg = intervalPlot(rows, { yLabel: "accuracy", title: "t", reference: 0.5 });
+    assert.ok(svg.startsWith("<svg"));
+    assert.equal((svg.match(/<circle/g) ?? []).length, 12);
+    assert.throws(() => intervalPlot([{ label: "x", values: [NaN], mean: 0, lo: 0, hi: 0 }], { yLabel: "y" }), /intervalPlot: row 0/);
+  });
+});
