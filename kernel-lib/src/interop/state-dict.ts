@@ -1,8 +1,10 @@
 // Reading PyTorch state_dicts dumped to JSON: validation, and which recurrent layer they describe.
 import { Tensor, tensor, fmtShape, type NestedArray } from "../tensor";
+import { splitRnnlabSection } from "../layers/rnnlab-section";
 
 /**
- * A single-layer `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON: each value a nested number array
+ * A `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON (single-layer keys shown; deeper layers add `_l1`…, the
+ * reverse direction `_reverse`, and rnnlab's own writer an `rnnlab` section): each value a nested number array
  * in PyTorch's layout (`weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`, `bias_hh_l0 [G·H]`,
  * gate blocks in PyTorch order: LSTM i, f, g, o; GRU r, z, n).
  *
@@ -32,39 +34,40 @@ export interface TorchLayerInfo {
   hiddenSize: number;
   /** 1 RNN, 4 LSTM, 3 GRU: `weight_ih_l0` has `G·H` rows. */
   gates: number;
+  /** L, PyTorch's `num_layers` (the highest `_l{l}` + 1). */
+  numLayers: number;
+  /** Whether `_reverse` keys are present (D = 2). */
+  bidirectional: boolean;
 }
 
 /** Gate counts per kind: the rows of `weight_ih_l0` are `G·H`. */
 export const TORCH_GATES: Readonly<Record<TorchRecurrentKind, number>> = { RNN: 1, LSTM: 4, GRU: 3 };
 
-const KEYS = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"] as const;
+const KEY = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
 
 /**
- * The state_dict inside `json`, as tensors keyed by torch names, checked for a single unidirectional layer.
- * Accepts a plain state_dict, a JSON string of one, or an object holding one under `state_dict`
- * (the fixtures of `test/fixtures/torch/`). Missing biases (`bias=False`) become zeros.
- * No file access: read the file yourself and pass the parsed object.
- * @param json `{ weight_ih_l0, weight_hh_l0, bias_ih_l0?, bias_hh_l0? }` | `{ state_dict: … }` | a JSON string
- * @returns tensors `weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`, `bias_hh_l0 [G·H]`
+ * The state_dict inside `json`, as tensors keyed by torch names, of any depth and direction count
+ * (`weight_ih_l1`, `bias_hh_l0_reverse`, …). Accepts a plain state_dict, a JSON string of one, or an object holding
+ * one under `state_dict` (the fixtures of `test/fixtures/torch/`); an `rnnlab` section (see `RnnlabSection`) is
+ * checked and left out. Missing biases (`bias=False`) become zeros. No file access: read the file yourself.
+ * @param json `{ weight_ih_l0, weight_hh_l0, bias_ih_l0?, bias_hh_l0?, …_l1…, …_reverse… }` | `{ state_dict: … }` | a JSON string
+ * @returns tensors `weight_ih_l{l} [G·H, I or D·H]`, `weight_hh_l{l} [G·H, H]`, `bias_ih_l{l} [G·H]`, `bias_hh_l{l} [G·H]`
  * @example
  * const sd = loadTorchStateDict({ weight_ih_l0: [[1, 2]], weight_hh_l0: [[0.5]] });
  * sd.bias_hh_l0.shape; // [1]
  */
-export function loadTorchStateDict(json: unknown): Record<(typeof KEYS)[number], Tensor> {
+export function loadTorchStateDict(json: unknown): Record<string, Tensor> {
   const fn = "loadTorchStateDict";
   let obj: any = typeof json === "string" ? JSON.parse(json) : json;
   if (obj && typeof obj === "object" && obj.state_dict && typeof obj.state_dict === "object") obj = obj.state_dict;
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
     throw new Error(`${fn}: expected a state_dict object (or { state_dict }), got ${Array.isArray(obj) ? "an array" : typeof obj}`);
   }
+  obj = splitRnnlabSection(fn, obj).torch;
   const keys = Object.keys(obj);
-  const deeper = keys.filter((k) => /_l[1-9]\d*(_reverse)?$|_reverse$/.test(k));
-  if (deeper.length > 0) {
-    throw new Error(`${fn}: only single-layer, unidirectional layers are supported (num_layers=1, bidirectional=False); found ${deeper.join(", ")}`);
-  }
-  const unknown = keys.filter((k) => !(KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new Error(`${fn}: unexpected keys ${unknown.join(", ")} (expected ${KEYS.join(", ")})`);
-  for (const k of ["weight_ih_l0", "weight_hh_l0"]) if (!(k in obj)) throw new Error(`${fn}: missing ${k}`);
+  const unknown = keys.filter((k) => !KEY.test(k));
+  if (unknown.length > 0) throw new Error(`${fn}: unexpected keys ${unknown.join(", ")} (expected weight_ih_l{l}, weight_hh_l{l}, bias_ih_l{l}, bias_hh_l{l}, each optionally _reverse)`);
+  const suffixes = [...new Set(keys.map((k) => k.replace(/^(weight|bias)_(ih|hh)/, "")))].sort();
   const read = (k: string): Tensor => {
     try {
       return obj[k] instanceof Tensor ? obj[k].clone() : tensor(obj[k]);
@@ -72,22 +75,27 @@ export function loadTorchStateDict(json: unknown): Record<(typeof KEYS)[number],
       throw new Error(`${fn}: ${k} is not a rectangular nested number array (${(e as Error).message})`);
     }
   };
-  const wIh = read("weight_ih_l0");
-  const wHh = read("weight_hh_l0");
-  if (wIh.rank !== 2 || wHh.rank !== 2) {
-    throw new Error(`${fn}: weight_ih_l0 must be [G·H, I] and weight_hh_l0 [G·H, H], got ${fmtShape(wIh.shape)} and ${fmtShape(wHh.shape)}`);
+  const out: Record<string, Tensor> = {};
+  for (const sfx of suffixes) {
+    for (const k of [`weight_ih${sfx}`, `weight_hh${sfx}`]) if (!(k in obj)) throw new Error(`${fn}: missing ${k}`);
+    const wIh = read(`weight_ih${sfx}`);
+    const wHh = read(`weight_hh${sfx}`);
+    if (wIh.rank !== 2 || wHh.rank !== 2) {
+      throw new Error(`${fn}: weight_ih${sfx} must be [G·H, I] and weight_hh${sfx} [G·H, H], got ${fmtShape(wIh.shape)} and ${fmtShape(wHh.shape)}`);
+    }
+    const [rows, H] = wHh.shape;
+    if (wIh.shape[0] !== rows || H === 0 || rows % H !== 0) {
+      throw new Error(`${fn}: weight_hh${sfx} must be [G·H, H] with the rows of weight_ih${sfx} [G·H, I], got ${fmtShape(wHh.shape)} and ${fmtShape(wIh.shape)}`);
+    }
+    const bias = (k: string): Tensor => {
+      if (!(k in obj)) return tensor(new Float64Array(rows), [rows]);
+      const b = read(k);
+      if (b.rank !== 1 || b.shape[0] !== rows) throw new Error(`${fn}: ${k} must be [G·H] = [${rows}], got ${fmtShape(b.shape)}`);
+      return b;
+    };
+    Object.assign(out, { [`weight_ih${sfx}`]: wIh, [`weight_hh${sfx}`]: wHh, [`bias_ih${sfx}`]: bias(`bias_ih${sfx}`), [`bias_hh${sfx}`]: bias(`bias_hh${sfx}`) });
   }
-  const [rows, H] = wHh.shape;
-  if (wIh.shape[0] !== rows || H === 0 || rows % H !== 0) {
-    throw new Error(`${fn}: weight_hh_l0 must be [G·H, H] with the rows of weight_ih_l0 [G·H, I], got ${fmtShape(wHh.shape)} and ${fmtShape(wIh.shape)}`);
-  }
-  const bias = (k: string): Tensor => {
-    if (!(k in obj)) return tensor(new Float64Array(rows), [rows]);
-    const b = read(k);
-    if (b.rank !== 1 || b.shape[0] !== rows) throw new Error(`${fn}: ${k} must be [G·H] = [${rows}], got ${fmtShape(b.shape)}`);
-    return b;
-  };
-  const out = { weight_ih_l0: wIh, weight_hh_l0: wHh, bias_ih_l0: bias("bias_ih_l0"), bias_hh_l0: bias("bias_hh_l0") };
+  if (!("weight_hh_l0" in out)) throw new Error(`${fn}: missing weight_hh_l0`);
   for (const [k, t] of Object.entries(out)) {
     const bad = t.data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) throw new Error(`${fn}: ${k} holds ${t.data[bad]} at flat index ${bad}`);
@@ -112,9 +120,13 @@ export function inferTorchLayer(json: unknown, opts: { kind?: TorchRecurrentKind
   const byGates = (Object.keys(TORCH_GATES) as TorchRecurrentKind[]).find((k) => TORCH_GATES[k] === G);
   if (!byGates) throw new Error(`${fn}: weight_hh_l0 is [${rows}, ${H}], so G = ${G} gates; expected 1 (RNN), 3 (GRU) or 4 (LSTM)`);
   const parsed: any = typeof json === "string" ? JSON.parse(json) : json;
-  const declared = opts.kind ?? (typeof parsed?.kind === "string" ? (parsed.kind as TorchRecurrentKind) : undefined);
+  const inner = parsed?.state_dict && typeof parsed.state_dict === "object" ? parsed.state_dict : parsed;
+  const sectionKind = inner?.rnnlab?.kind as TorchRecurrentKind | undefined;
+  const declared = opts.kind ?? (typeof parsed?.kind === "string" ? (parsed.kind as TorchRecurrentKind) : sectionKind);
   if (declared !== undefined && declared !== byGates) {
     throw new Error(`${fn}: kind ${declared} needs G = ${TORCH_GATES[declared] ?? "?"} gates, but weight_hh_l0 [${rows}, ${H}] has G = ${G} (${byGates})`);
   }
-  return { kind: byGates, inputSize: I, hiddenSize: H, gates: G };
+  const keys = Object.keys(sd);
+  const numLayers = 1 + Math.max(...keys.map((k) => Number(/_l(\d+)/.exec(k)?.[1] ?? 0)));
+  return { kind: byGates, inputSize: I, hiddenSize: H, gates: G, numLayers, bidirectional: keys.some((k) => k.endsWith("_reverse")) };
 }

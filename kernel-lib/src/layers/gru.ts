@@ -1,6 +1,7 @@
 // The GRU layer (gates r, z, n), as torch.nn.GRU stores it, in the reset-after (default) or classic formulation.
 import { CellParams, GruVariant, checkGruVariant, gruCell } from "../cells";
-import { RecurrentLayer, RecurrentLayerOptions, cellParamsFromTorch, layerParams } from "./recurrent";
+import { RecurrentLayer, RecurrentLayerOptions, TorchStateJson, cellParamsFromTorch, layerParams } from "./recurrent";
+import { agreeWithSection, splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
 /** Options of {@link GRU}. */
 export interface GRUOptions extends RecurrentLayerOptions {
@@ -25,11 +26,24 @@ export class GRU extends RecurrentLayer {
   }
 
   /**
-   * Imports a single-layer `torch.nn.GRU` state_dict (plain JSON, nested arrays), checking every shape.
-   * PyTorch's GRU is the reset-after formulation, so the imported layer is too.
-   * @param sd `{ weight_ih_l0 [3H, I], weight_hh_l0 [3H, H], bias_ih_l0 [3H], bias_hh_l0 [3H] }`
+   * The weights as a `torch.nn.GRU` state_dict (nested arrays) plus an `rnnlab` section `{ format, kind, variant,
+   * checkpointEvery }` that PyTorch's keys cannot hold (drop it in Python before `load_state_dict`; a classic GRU has
+   * no torch.nn counterpart).
    */
-  static fromTorchStateDict(sd: unknown): GRU {
-    return new GRU({ ...cellParamsFromTorch("GRU.fromTorchStateDict", sd, 3), variant: "reset-after" });
+  override toTorchStateDict(): TorchStateJson {
+    return withRnnlabSection(super.toTorchStateDict(), { format: 1, kind: "GRU", variant: this.variant, checkpointEvery: this.checkpointEvery });
+  }
+
+  /**
+   * Imports a single-layer `torch.nn.GRU` state_dict (plain JSON, nested arrays), checking every shape.
+   * The variant and options come from its `rnnlab` section when present (written by {@link toTorchStateDict});
+   * without one it is PyTorch's, reset-after. A `variant` option that contradicts the section throws.
+   * @param sd `{ weight_ih_l0 [3H, I], weight_hh_l0 [3H, H], bias_ih_l0 [3H], bias_hh_l0 [3H], rnnlab? }`
+   */
+  static fromTorchStateDict(sd: unknown, opts: { variant?: GruVariant } = {}): GRU {
+    const fn = "GRU.fromTorchStateDict";
+    const { torch, section } = splitRnnlabSection(fn, sd, "GRU");
+    const variant = agreeWithSection(fn, "variant", opts.variant, section?.variant) ?? "reset-after";
+    return new GRU({ ...cellParamsFromTorch(fn, torch, 3), variant, checkpointEvery: section?.checkpointEvery ?? null });
   }
 }

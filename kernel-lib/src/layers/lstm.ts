@@ -1,6 +1,7 @@
 // The LSTM layer (gates i, f, g, o), as torch.nn.LSTM stores it, with the forget-gate bias option.
 import { CellParams, lstmCell } from "../cells";
-import { RecurrentLayer, RecurrentLayerOptions, cellParamsFromTorch, layerParams } from "./recurrent";
+import { RecurrentLayer, RecurrentLayerOptions, TorchStateJson, cellParamsFromTorch, layerParams } from "./recurrent";
+import { splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
 /** Options of {@link LSTM}. */
 export interface LSTMOptions extends RecurrentLayerOptions {
@@ -25,10 +26,21 @@ export class LSTM extends RecurrentLayer {
   }
 
   /**
-   * Imports a single-layer `torch.nn.LSTM` state_dict (plain JSON, nested arrays), checking every shape.
-   * @param sd `{ weight_ih_l0 [4H, I], weight_hh_l0 [4H, H], bias_ih_l0 [4H], bias_hh_l0 [4H] }`
+   * The weights as a `torch.nn.LSTM` state_dict (nested arrays) plus an `rnnlab` section `{ format, kind,
+   * checkpointEvery }` (drop it in Python before `load_state_dict`).
+   */
+  override toTorchStateDict(): TorchStateJson {
+    return withRnnlabSection(super.toTorchStateDict(), { format: 1, kind: "LSTM", checkpointEvery: this.checkpointEvery });
+  }
+
+  /**
+   * Imports a single-layer `torch.nn.LSTM` state_dict (plain JSON, nested arrays), checking every shape;
+   * options (checkpointEvery) come from its `rnnlab` section when present.
+   * @param sd `{ weight_ih_l0 [4H, I], weight_hh_l0 [4H, H], bias_ih_l0 [4H], bias_hh_l0 [4H], rnnlab? }`
    */
   static fromTorchStateDict(sd: unknown): LSTM {
-    return new LSTM(cellParamsFromTorch("LSTM.fromTorchStateDict", sd, 4));
+    const fn = "LSTM.fromTorchStateDict";
+    const { torch, section } = splitRnnlabSection(fn, sd, "LSTM");
+    return new LSTM({ ...cellParamsFromTorch(fn, torch, 4), checkpointEvery: section?.checkpointEvery ?? null });
   }
 }

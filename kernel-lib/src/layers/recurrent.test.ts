@@ -86,7 +86,25 @@ describe("layers: RNN, LSTM, GRU", () => {
     const g2 = GRU.fromTorchStateDict(JSON.parse(JSON.stringify(sd)));
     assert.deepEqual(g2.toTorchStateDict(), sd);
     assert.equal(g2.variant, "reset-after");
-    assert.equal(RNN.fromTorchStateDict(new RNN({ inputSize: I, hiddenSize: H }).toTorchStateDict(), { nonlinearity: "relu" }).nonlinearity, "relu");
+    const { rnnlab, ...torchOnly } = new RNN({ inputSize: I, hiddenSize: H }).toTorchStateDict();
+    assert.ok(rnnlab);
+    assert.equal(RNN.fromTorchStateDict(torchOnly, { nonlinearity: "relu" }).nonlinearity, "relu");
+  });
+  it("toTorchStateDict carries the GRU variant, the RNN nonlinearity and checkpointEvery in its rnnlab section", () => {
+    const classic = new GRU({ inputSize: I, hiddenSize: H, variant: "classic", checkpointEvery: 3, rng: new Rng(6) });
+    const back = GRU.fromTorchStateDict(JSON.parse(JSON.stringify(classic.toTorchStateDict())));
+    assert.equal(back.variant, "classic");
+    assert.equal(back.checkpointEvery, 3);
+    assert.deepEqual(back.toTorchStateDict(), classic.toTorchStateDict());
+    const relu = new RNN({ inputSize: I, hiddenSize: H, nonlinearity: "relu" });
+    assert.equal(RNN.fromTorchStateDict(relu.toTorchStateDict()).nonlinearity, "relu");
+    // an option that contradicts the saved model is refused, not applied
+    assert.throws(() => RNN.fromTorchStateDict(relu.toTorchStateDict(), { nonlinearity: "tanh" }), /RNN.fromTorchStateDict: nonlinearity "tanh" was given, but the state_dict's rnnlab section says "relu"/);
+    assert.throws(() => GRU.fromTorchStateDict(classic.toTorchStateDict(), { variant: "reset-after" }), /variant "reset-after" was given/);
+    const sd = classic.toTorchStateDict() as any;
+    assert.throws(() => GRU.fromTorchStateDict({ ...sd, rnnlab: { ...sd.rnnlab, format: 2 } }), /rnnlab section has format 2/);
+    assert.throws(() => GRU.fromTorchStateDict({ ...sd, rnnlab: { ...sd.rnnlab, dropout: 0.5 } }), /unknown field\(s\) dropout/);
+    assert.throws(() => GRU.fromTorchStateDict({ ...sd, rnnlab: { format: 1, kind: "GRU" } }), /of a GRU must name its variant/);
   });
   it("bad input: wrong shapes, a state_dict of another layer, NaN, empty sequence, backward before forward", () => {
     const lstm = new LSTM({ inputSize: I, hiddenSize: H, rng: new Rng(5) });
@@ -99,7 +117,9 @@ describe("layers: RNN, LSTM, GRU", () => {
     lstm.forward(zeros([T, B, I]));
     assert.throws(() => lstm.backward(zeros([T, B, H + 1])), /LSTM.backward: dOutputs must be \[T, B, H\] = \[4, 2, 5\], got \[4, 2, 6\]/);
     const gruSd = new GRU({ inputSize: I, hiddenSize: H }).toTorchStateDict();
-    assert.throws(() => LSTM.fromTorchStateDict(gruSd), /LSTM.fromTorchStateDict: weight_hh_l0 must be \[4·H, H\] = \[20, 5\], got \[15, 5\] \(3 gate blocks: is this another kind of layer\?\)/);
+    assert.throws(() => LSTM.fromTorchStateDict(gruSd), /LSTM.fromTorchStateDict: the state_dict's rnnlab section describes a GRU, not a LSTM/);
+    const { rnnlab: _section, ...gruTorch } = gruSd;
+    assert.throws(() => LSTM.fromTorchStateDict(gruTorch), /LSTM.fromTorchStateDict: weight_hh_l0 must be \[4·H, H\] = \[20, 5\], got \[15, 5\] \(3 gate blocks: is this another kind of layer\?\)/);
     assert.throws(() => GRU.fromTorchStateDict({ ...gruSd, weight_ih_l1: [[1]] }), /only single-layer, unidirectional/);
     const { bias_hh_l0, ...noBias } = gruSd;
     assert.ok(bias_hh_l0);
