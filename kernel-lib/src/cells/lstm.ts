@@ -1,5 +1,5 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
-import { Tensor, precision, sigmoidScalar } from "../tensor";
+import { Tensor, checkShape, precision, sigmoidScalar } from "../tensor";
 import { wasmLstmPointwise32, wasmLstmPointwise64 } from "../tensor/gates-wasm";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
@@ -28,6 +28,7 @@ export interface LstmCellCache {
 export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams): { h: Tensor; c: Tensor; cache: LstmCellCache } {
   const fn = "lstmCellForward";
   const { H, I } = cellSizes(fn, p, 4);
+  if (!(c instanceof Tensor)) checkShape(fn, "c", c, [-1, H], "B, H");
   const B = checkStepInputs(fn, x, h, I, H, c);
   const G4 = 4 * H;
   // z = x W_ihᵀ + h W_hhᵀ + b_ih + b_hh: all four gates in one fused product per input

@@ -1,6 +1,7 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
 import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
-import { CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
+import { CELL_GATES, CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
+import { checkAllocation, checkInstance, checkInt, checkNumber, checkOptions, checkSize, describe } from "../args";
 import { CheckpointRecord, StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, checkpointedBackward, checkpointedForward, incomingGradients, unroll } from "../seq";
 import { LstmSequenceTape, lstmSequenceBackward, lstmSequenceForward, lstmTapeStates } from "../seq/lstm-sequence";
 import { sequenceOutputs } from "../seq/sequence-products";
@@ -289,7 +290,19 @@ export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): Rec
 export function layerParams(
   fn: string, kind: "rnn" | "lstm" | "gru", opts: RecurrentLayerOptions & { params?: CellParams; forgetBias?: number | null },
 ): CellParams {
-  if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { inputSize, hiddenSize }, got ${opts}`);
-  if (opts.params) return opts.params;
-  return initCellParams(kind, opts.inputSize, opts.hiddenSize, { rng: opts.rng, forgetBias: opts.forgetBias });
+  checkOptions(fn, "options", opts ?? null);
+  const G = CELL_GATES[kind];
+  if (opts.checkpointEvery !== undefined && opts.checkpointEvery !== null) checkInt(fn, "checkpointEvery", opts.checkpointEvery, { min: 1 });
+  if (opts.rng !== undefined) checkInstance(fn, "rng", opts.rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+  if (kind === "lstm" && opts.forgetBias !== undefined && opts.forgetBias !== null) checkNumber(fn, "forgetBias", opts.forgetBias);
+  if (opts.params !== undefined) {
+    const { H, I } = cellSizes(fn, opts.params, G);
+    if (opts.inputSize !== undefined && opts.inputSize !== I) throw new Error(`${fn}: inputSize ${describe(opts.inputSize)} disagrees with params.weight_ih [G·H, I] = ${fmtShape(opts.params.weight_ih.shape)}`);
+    if (opts.hiddenSize !== undefined && opts.hiddenSize !== H) throw new Error(`${fn}: hiddenSize ${describe(opts.hiddenSize)} disagrees with params.weight_hh [G·H, H] = ${fmtShape(opts.params.weight_hh.shape)}`);
+    return opts.params;
+  }
+  const I = checkSize(fn, "inputSize", opts.inputSize);
+  const H = checkSize(fn, "hiddenSize", opts.hiddenSize);
+  checkAllocation(fn, `inputSize = ${I}, hiddenSize = ${H}`, { weight_ih: [G * H, I], weight_hh: [G * H, H] });
+  return initCellParams(kind, I, H, { rng: opts.rng, forgetBias: opts.forgetBias });
 }

@@ -1,5 +1,6 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
+import { argError } from "../args";
 import { CellParams, CellStateGrad, GruCellCache, LstmCellCache, RecurrentCell, RnnCellCache, builtinGruVariant, builtinRnnActivation, isBuiltinLstmCell } from "../cells";
 import { StepCache } from "./unroll";
 import { lstmBpttSequence } from "./lstm-sequence";
@@ -39,13 +40,26 @@ export function incomingGradients(
   }
   const dh = new Float64Array(B * H);
   const dc = new Float64Array(B * H);
-  if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); dh.set(dState.h.data); }
+  if (dState !== undefined && dState !== null && (typeof dState !== "object" || dState instanceof Tensor)) {
+    throw argError(fn, "dState", `{ h?: [B, H]${hasC ? ", c?: [B, H]" : ""} } or null`, dState);
+  }
+  if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); checkFinite(fn, "dState.h", dState.h); dh.set(dState.h.data); }
   if (dState?.c) {
     if (!hasC) throw new Error(`${fn}: dState.c was given but a ${cellName} cell has no cell state`);
     checkShape(fn, "dState.c", dState.c, [B, H], "B, H");
+    checkFinite(fn, "dState.c", dState.c);
     dc.set(dState.c.data);
   }
   return { dh, dc };
+}
+
+/** Checks a gradient record has the shapes of the cell's parameters (`G·H × I`, `G·H × H`, `G·H`, `G·H`), axis by axis. */
+export function checkGradBuffers(fn: string, grads: CellParams, G: number, H: number, I: number): void {
+  if (!grads || typeof grads !== "object") throw argError(fn, "grads", "{ weight_ih, weight_hh, bias_ih, bias_hh } shaped like the cell's parameters", grads);
+  checkShape(fn, "grads.weight_ih", grads.weight_ih, [G * H, I], "G·H, I");
+  checkShape(fn, "grads.weight_hh", grads.weight_hh, [G * H, H], "G·H, H");
+  checkShape(fn, "grads.bias_ih", grads.bias_ih, [G * H], "G·H");
+  checkShape(fn, "grads.bias_hh", grads.bias_hh, [G * H], "G·H");
 }
 
 /** True when every step holds a cache of the same sizes and parameter record that passes `ok` (the cell's own fields). */
@@ -86,9 +100,11 @@ export function bptt(
   grads: CellParams, opts: { fn?: string } = {},
 ): BpttResult {
   const fn = opts.fn ?? "bptt";
+  if (!Array.isArray(caches)) throw argError(fn, "caches", "the array of step caches unroll returned", caches);
   const T = caches.length;
   if (T === 0) throw new Error(`${fn}: no cached steps (T = 0): run a forward pass over a non-empty sequence first`);
   const { B, H, I } = caches[0];
+  checkGradBuffers(fn, grads, cell.gates, H, I);
   const hasC = cell.stateNames.includes("c");
   const { dh, dc } = incomingGradients(fn, dOutputs, dStateFinal, T, B, H, hasC, cell.name);
   const dx = new Float64Array(T * B * I);

@@ -1,5 +1,6 @@
 // The nonlinearities of the cells, each beside its derivative written in terms of its output.
-import { Tensor } from "./tensor";
+import { Tensor, checkTensor } from "./tensor";
+import { checkOneOf } from "../args";
 import { map } from "./elementwise";
 
 /** `σ(x) = 1 / (1 + e^{−x})`, computed without overflow for large |x|. */
@@ -11,14 +12,17 @@ export function sigmoidScalar(x: number): number {
 
 /** `σ(x) = 1 / (1 + e^{−x})` element-wise. @example sigmoid(tensor([0])) // [0.5] */
 export function sigmoid(a: Tensor): Tensor {
+  checkTensor("sigmoid", "a", a);
   return map(a, sigmoidScalar);
 }
 /** `tanh(x)` element-wise. */
 export function tanh(a: Tensor): Tensor {
+  checkTensor("tanh", "a", a);
   return map(a, Math.tanh);
 }
 /** `relu(x) = max(0, x)` element-wise. */
 export function relu(a: Tensor): Tensor {
+  checkTensor("relu", "a", a);
   return map(a, (x) => (x > 0 ? x : 0));
 }
 
@@ -61,10 +65,13 @@ export function applyActivation(name: Activation, a: Tensor): Tensor {
   if (name !== "tanh" && name !== "relu" && name !== "sigmoid") {
     throw new Error(`applyActivation: unknown activation "${name}", expected "tanh", "relu" or "sigmoid"`);
   }
+  checkTensor("applyActivation", "a", a);
   return map(a, (x) => activate(name, x));
 }
 
 /** `φ'(x)` element-wise for a named activation (from inputs, for plots of the derivatives). */
 export function activationDerivative(name: Activation, a: Tensor): Tensor {
+  checkOneOf("activationDerivative", "name", name, ["tanh", "relu", "sigmoid"] as const);
+  checkTensor("activationDerivative", "a", a);
   return map(a, (x) => activateGradFromOutput(name, activate(name, x)));
 }

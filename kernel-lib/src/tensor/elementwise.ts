@@ -1,5 +1,6 @@
 // Element-wise arithmetic with NumPy broadcasting, and element-wise maps.
-import { Tensor, fmtShape, sameShape, sizeOf } from "./tensor";
+import { Tensor, checkTensor, fmtShape, sameShape, sizeOf } from "./tensor";
+import { argError, checkFunction, checkNumber } from "../args";
 
 /** The broadcast shape of `a` and `b` (NumPy rules), or an error naming `fn`. */
 export function broadcastShapes(fn: string, a: readonly number[], b: readonly number[]): number[] {
@@ -32,7 +33,8 @@ function broadcastStrides(shape: readonly number[], outShape: readonly number[])
 function binary(fn: string, a: Tensor | number, b: Tensor | number, f: (x: number, y: number) => number): Tensor {
   if (typeof a === "number") a = new Tensor(new Float64Array([a]), []);
   if (typeof b === "number") b = new Tensor(new Float64Array([b]), []);
-  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new Error(`${fn}: arguments must be Tensors or numbers`);
+  if (!(a instanceof Tensor)) throw argError(fn, "a", "a Tensor or a number", a);
+  if (!(b instanceof Tensor)) throw argError(fn, "b", "a Tensor or a number", b);
   const ad = a.data;
   const bd = b.data;
   if (sameShape(a.shape, b.shape)) {
@@ -95,6 +97,8 @@ export function minimum(a: Tensor | number, b: Tensor | number): Tensor {
 
 /** Applies `f` to every element: `out_i = f(a_i)`. */
 export function map(a: Tensor, f: (x: number, i: number) => number): Tensor {
+  checkTensor("map", "a", a);
+  checkFunction("map", "f", f);
   const out = new Float64Array(a.size);
   const d = a.data;
   for (let i = 0; i < out.length; i++) out[i] = f(d[i], i);
@@ -103,43 +107,59 @@ export function map(a: Tensor, f: (x: number, i: number) => number): Tensor {
 
 /** `−a`. */
 export function neg(a: Tensor): Tensor {
+  checkTensor("neg", "a", a);
   return map(a, (x) => -x);
 }
 /** `s · a` for a number `s`. */
 export function scale(a: Tensor, s: number): Tensor {
+  checkTensor("scale", "a", a);
+  if (typeof s !== "number") throw argError("scale", "s", "a number", s);
   return map(a, (x) => s * x);
 }
 /** `eˣ` element-wise. */
 export function exp(a: Tensor): Tensor {
+  checkTensor("exp", "a", a);
   return map(a, Math.exp);
 }
 /** `ln x` element-wise. */
 export function log(a: Tensor): Tensor {
+  checkTensor("log", "a", a);
   return map(a, Math.log);
 }
 /** `√x` element-wise. */
 export function sqrt(a: Tensor): Tensor {
+  checkTensor("sqrt", "a", a);
   return map(a, Math.sqrt);
 }
 /** `x²` element-wise. */
 export function square(a: Tensor): Tensor {
+  checkTensor("square", "a", a);
   return map(a, (x) => x * x);
 }
 /** `|x|` element-wise. */
 export function abs(a: Tensor): Tensor {
+  checkTensor("abs", "a", a);
   return map(a, Math.abs);
 }
 /** `xᵖ` element-wise. */
 export function pow(a: Tensor, p: number): Tensor {
+  checkTensor("pow", "a", a);
+  if (typeof p !== "number") throw argError("pow", "p", "a number", p);
   return map(a, (x) => Math.pow(x, p));
 }
 /** Clamps every element to `[lo, hi]`. */
 export function clip(a: Tensor, lo: number, hi: number): Tensor {
+  checkTensor("clip", "a", a);
+  if (typeof lo !== "number" || Number.isNaN(lo)) throw argError("clip", "lo", "a number", lo);
+  if (typeof hi !== "number" || !(hi >= lo)) throw argError("clip", "hi", `a number ≥ lo = ${lo}`, hi);
   return map(a, (x) => (x < lo ? lo : x > hi ? hi : x));
 }
 
 /** `a += s · b` in place (same shapes); returns `a`. The accumulate step of every gradient. */
 export function addInPlace(a: Tensor, b: Tensor, s = 1): Tensor {
+  checkTensor("addInPlace", "a", a);
+  checkTensor("addInPlace", "b", b);
+  if (typeof s !== "number") throw argError("addInPlace", "s", "a number", s);
   if (!sameShape(a.shape, b.shape)) throw new Error(`addInPlace: shapes must match, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
   const ad = a.data;
   const bd = b.data;
@@ -149,6 +169,10 @@ export function addInPlace(a: Tensor, b: Tensor, s = 1): Tensor {
 
 /** True when every element of `a` and `b` differs by at most `atol + rtol·|b|`. */
 export function allClose(a: Tensor, b: Tensor, rtol = 1e-9, atol = 1e-12): boolean {
+  checkTensor("allClose", "a", a);
+  checkTensor("allClose", "b", b);
+  checkNumber("allClose", "rtol", rtol, { min: 0 });
+  checkNumber("allClose", "atol", atol, { min: 0 });
   if (!sameShape(a.shape, b.shape)) return false;
   for (let i = 0; i < a.size; i++) {
     if (!(Math.abs(a.data[i] - b.data[i]) <= atol + rtol * Math.abs(b.data[i]))) return false;

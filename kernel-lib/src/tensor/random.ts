@@ -1,6 +1,7 @@
 // Seeded random numbers: one seed makes every run bit-identical (xoroshiro128+ from pure-rand).
 import { xoroshiro128plus } from "pure-rand";
 import { Tensor, sizeOf } from "./tensor";
+import { argError, checkInstance, checkInt, checkNumber, checkOptions, checkShapeArg } from "../args";
 
 type Gen = ReturnType<typeof xoroshiro128plus>;
 
@@ -17,9 +18,9 @@ export class Rng {
   /** The seed this generator started from. */
   readonly seed: number;
 
-  /** @param seed any 32-bit integer */
+  /** @param seed an integer in [0, 2³²) (distinct seeds give distinct streams, so larger or negative ones are refused) */
   constructor(seed: number) {
-    if (!Number.isInteger(seed)) throw new Error(`Rng: seed must be an integer, got ${seed}`);
+    checkInt("Rng", "seed", seed, { min: 0, max: 0xffffffff });
     this.seed = seed;
     this.gen = xoroshiro128plus.fromState(seedState(seed | 0));
   }
@@ -39,13 +40,15 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
-  /** A uniform integer in [0, n). */
+  /** A uniform integer in [0, n), `n` a positive integer. */
   int(n: number): number {
+    checkInt("Rng.int", "n", n, { min: 1, max: 2 ** 53 });
     return Math.floor(this.uniform() * n);
   }
 
   /** Shuffles `xs` in place (Fisher–Yates) and returns it. */
   shuffle<T>(xs: T[]): T[] {
+    if (!Array.isArray(xs)) throw argError("Rng.shuffle", "xs", "an array", xs);
     for (let i = xs.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const tmp = xs[i];
@@ -57,12 +60,13 @@ export class Rng {
 
   /** A permutation of 0..n-1. */
   permutation(n: number): number[] {
+    checkInt("Rng.permutation", "n", n, { min: 0, max: 2 ** 31 - 1 });
     return this.shuffle(Array.from({ length: n }, (_, i) => i));
   }
 
   /** An independent generator derived from this one (for a sub-task that must not shift this stream). */
   fork(): Rng {
-    return new Rng(this.gen.unsafeNext());
+    return new Rng(this.gen.unsafeNext() >>> 0);
   }
 }
 
@@ -92,6 +96,7 @@ let globalRng = new Rng(0);
  * rl.seed(42);
  */
 export function seed(s: number): Rng {
+  checkInt("seed", "s", s, { min: 0, max: 0xffffffff });
   globalRng = new Rng(s);
   return globalRng;
 }
@@ -108,7 +113,11 @@ export function getRng(): Rng {
  * randn([2, 3], { std: 0.1, rng: new Rng(1) });
  */
 export function randn(shape: readonly number[], opts: { mean?: number; std?: number; rng?: Rng } = {}): Tensor {
-  const { mean = 0, std = 1, rng = globalRng } = opts;
+  checkShapeArg("randn", "shape", shape);
+  const { mean = 0, std = 1, rng = globalRng } = checkOptions("randn", "opts", opts, ["mean", "std", "rng"]);
+  checkNumber("randn", "mean", mean);
+  checkNumber("randn", "std", std, { min: 0 });
+  checkInstance("randn", "rng", rng, Rng, "an Rng (e.g. new Rng(0))");
   const d = new Float64Array(sizeOf(shape));
   for (let i = 0; i < d.length; i++) d[i] = mean + std * rng.normal();
   return new Tensor(d, shape);
@@ -121,7 +130,12 @@ export function randn(shape: readonly number[], opts: { mean?: number; std?: num
  * uniform([4, 4], { low: -0.5, high: 0.5 });
  */
 export function uniform(shape: readonly number[], opts: { low?: number; high?: number; rng?: Rng } = {}): Tensor {
-  const { low = 0, high = 1, rng = globalRng } = opts;
+  checkShapeArg("uniform", "shape", shape);
+  const { low = 0, high = 1, rng = globalRng } = checkOptions("uniform", "opts", opts, ["low", "high", "rng"]);
+  checkNumber("uniform", "low", low);
+  checkNumber("uniform", "high", high);
+  if (high < low) throw argError("uniform", "high", `≥ low = ${low}`, high);
+  checkInstance("uniform", "rng", rng, Rng, "an Rng (e.g. new Rng(0))");
   const d = new Float64Array(sizeOf(shape));
   for (let i = 0; i < d.length; i++) d[i] = low + (high - low) * rng.uniform();
   return new Tensor(d, shape);

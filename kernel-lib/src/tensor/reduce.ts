@@ -1,15 +1,22 @@
 // Reductions over an axis or the whole tensor, and the numerically stable softmax family.
-import { Tensor, fmtShape } from "./tensor";
+import { Tensor, checkTensor, fmtShape } from "./tensor";
+import { checkBoolean } from "../args";
 import { axisSplit, normAxis } from "./shape-ops";
 
 function reduce(fn: string, a: Tensor, axis: number | undefined, keepDims: boolean, init: number, f: (acc: number, x: number) => number): Tensor {
+  checkTensor(fn, "a", a);
+  checkBoolean(fn, "keepDims", keepDims);
+  // a maximum or minimum of nothing has no value (PyTorch refuses it too); a sum of nothing is 0
+  const needsValue = fn === "max" || fn === "min";
   if (axis === undefined) {
+    if (needsValue && a.size === 0) throw new Error(`${fn}: a is empty (shape ${fmtShape(a.shape)}); the ${fn}imum of no values is undefined`);
     let acc = init;
     for (let i = 0; i < a.size; i++) acc = f(acc, a.data[i]);
     return new Tensor(new Float64Array([acc]), keepDims ? a.shape.map(() => 1) : []);
   }
   const ax = normAxis(fn, axis, a.rank);
   const [outer, n, inner] = axisSplit(a.shape, ax);
+  if (needsValue && n === 0) throw new Error(`${fn}: axis ${ax} of a ${fmtShape(a.shape)} is empty; the ${fn}imum of no values is undefined`);
   const out = new Float64Array(outer * inner).fill(init);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < n; k++) {
@@ -30,6 +37,7 @@ export function sum(a: Tensor, axis?: number, keepDims = false): Tensor {
 
 /** The mean over `axis` (all elements without one). */
 export function mean(a: Tensor, axis?: number, keepDims = false): Tensor {
+  checkTensor("mean", "a", a);
   const n = axis === undefined ? a.size : a.shape[normAxis("mean", axis, a.rank)];
   if (n === 0) throw new Error(`mean: cannot average an empty axis of ${fmtShape(a.shape)}`);
   const s = sum(a, axis, keepDims);
@@ -49,8 +57,10 @@ export function min(a: Tensor, axis?: number, keepDims = false): Tensor {
 
 /** Indices of the maximum along the last axis: `[…, N] → number[]` (flattened over the leading axes). */
 export function argmax(a: Tensor): number[] {
+  checkTensor("argmax", "a", a);
   if (a.rank === 0) throw new Error("argmax: needs at least one axis");
   const n = a.shape[a.rank - 1];
+  if (n === 0) throw new Error(`argmax: the last axis of a ${fmtShape(a.shape)} is empty; there is no largest entry`);
   const rows = a.size / n;
   const out: number[] = [];
   for (let r = 0; r < rows; r++) {
@@ -63,6 +73,7 @@ export function argmax(a: Tensor): number[] {
 
 /** The Euclidean (Frobenius) norm `‖a‖ = √(Σ a_i²)`. */
 export function norm(a: Tensor): number {
+  checkTensor("norm", "a", a);
   let s = 0;
   for (let i = 0; i < a.size; i++) s += a.data[i] * a.data[i];
   return Math.sqrt(s);
@@ -70,6 +81,8 @@ export function norm(a: Tensor): number {
 
 /** The dot product `Σ a_i b_i` of two equal-sized tensors. */
 export function dot(a: Tensor, b: Tensor): number {
+  checkTensor("dot", "a", a);
+  checkTensor("dot", "b", b);
   if (a.size !== b.size) throw new Error(`dot: sizes differ, ${fmtShape(a.shape)} vs ${fmtShape(b.shape)}`);
   let s = 0;
   for (let i = 0; i < a.size; i++) s += a.data[i] * b.data[i];
@@ -82,6 +95,7 @@ export function dot(a: Tensor, b: Tensor): number {
  * @returns the shape of `a` without `axis` (with it, of extent 1, if `keepDims`)
  */
 export function logSumExp(a: Tensor, axis = -1, keepDims = false): Tensor {
+  checkTensor("logSumExp", "a", a);
   const ax = normAxis("logSumExp", axis, a.rank);
   const [outer, n, inner] = axisSplit(a.shape, ax);
   if (n === 0) throw new Error(`logSumExp: axis ${ax} of ${fmtShape(a.shape)} is empty`);
@@ -107,6 +121,7 @@ export function logSumExp(a: Tensor, axis = -1, keepDims = false): Tensor {
  * @returns probabilities of the same shape, summing to 1 along `axis`
  */
 export function softmax(a: Tensor, axis = -1): Tensor {
+  checkTensor("softmax", "a", a);
   const ax = normAxis("softmax", axis, a.rank);
   const [outer, n, inner] = axisSplit(a.shape, ax);
   const out = new Float64Array(a.size);
@@ -128,6 +143,7 @@ export function softmax(a: Tensor, axis = -1): Tensor {
 
 /** `log softmax(x) = x − logSumExp(x)` along `axis` (default last). */
 export function logSoftmax(a: Tensor, axis = -1): Tensor {
+  checkTensor("logSoftmax", "a", a);
   const ax = normAxis("logSoftmax", axis, a.rank);
   const lse = logSumExp(a, ax, true);
   const [outer, n, inner] = axisSplit(a.shape, ax);

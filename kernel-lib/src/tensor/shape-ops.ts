@@ -1,8 +1,10 @@
 // Rearranging tensors: transpose, concat, split, slice, stack and taking one index along an axis.
-import { Tensor, fmtShape, sizeOf } from "./tensor";
+import { Tensor, checkTensor, fmtShape, sizeOf } from "./tensor";
+import { argError, checkArray, checkInt } from "../args";
 
 /** Resolves a possibly negative axis against `rank`, or throws naming `fn`. */
 export function normAxis(fn: string, axis: number, rank: number): number {
+  if (typeof axis !== "number") throw argError(fn, "axis", `an integer in [${-rank}, ${rank})`, axis);
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) throw new Error(`${fn}: axis ${axis} is out of range for a tensor with ${rank} axes`);
   return a;
@@ -19,6 +21,8 @@ export function axisSplit(shape: readonly number[], axis: number): [number, numb
  * @returns e.g. `[N, M]`
  */
 export function transpose(a: Tensor, perm?: number[]): Tensor {
+  checkTensor("transpose", "a", a);
+  if (perm !== undefined) checkArray("transpose", "perm", perm);
   const r = a.rank;
   const p = perm ?? Array.from({ length: r }, (_, i) => r - 1 - i);
   if (p.length !== r || [...p].sort((x, y) => x - y).some((v, i) => v !== i)) {
@@ -58,7 +62,8 @@ export function transpose(a: Tensor, perm?: number[]): Tensor {
  * @example concat([h, x], 1) // [B, H] and [B, I] → [B, H+I]
  */
 export function concat(ts: Tensor[], axis = 0): Tensor {
-  if (ts.length === 0) throw new Error("concat: needs at least one tensor");
+  checkArray("concat", "ts", ts, 1);
+  ts.forEach((t, i) => checkTensor("concat", `ts[${i}]`, t));
   const rank = ts[0].rank;
   const ax = normAxis("concat", axis, rank);
   for (let i = 1; i < ts.length; i++) {
@@ -85,6 +90,9 @@ export function concat(ts: Tensor[], axis = 0): Tensor {
  * @example slice(x, 0, 2, 5) // time steps 2, 3, 4 of x[T, B, I]
  */
 export function slice(a: Tensor, axis: number, start: number, end?: number): Tensor {
+  checkTensor("slice", "a", a);
+  checkInt("slice", "start", start);
+  if (end !== undefined) checkInt("slice", "end", end);
   const ax = normAxis("slice", axis, a.rank);
   const n = a.shape[ax];
   const e = end === undefined ? n : end < 0 ? end + n : end;
@@ -104,6 +112,9 @@ export function slice(a: Tensor, axis: number, start: number, end?: number): Ten
  * @example split(gates, [H, H, H, H], 1) // [B, 4H] → four [B, H]
  */
 export function split(a: Tensor, sizes: number | number[], axis = 0): Tensor[] {
+  checkTensor("split", "a", a);
+  if (typeof sizes === "number") checkInt("split", "sizes", sizes, { min: 1 });
+  else if (!Array.isArray(sizes) || !sizes.every((v) => Number.isSafeInteger(v) && v >= 0)) throw argError("split", "sizes", "a positive integer or an array of non-negative integers", sizes);
   const ax = normAxis("split", axis, a.rank);
   const n = a.shape[ax];
   let parts: number[];
@@ -126,7 +137,8 @@ export function split(a: Tensor, sizes: number | number[], axis = 0): Tensor[] {
  * @example stack(hs, 0) // T tensors [B, H] → [T, B, H]
  */
 export function stack(ts: Tensor[], axis = 0): Tensor {
-  if (ts.length === 0) throw new Error("stack: needs at least one tensor");
+  checkArray("stack", "ts", ts, 1);
+  ts.forEach((t, i) => checkTensor("stack", `ts[${i}]`, t));
   const shape = ts[0].shape;
   const ax = normAxis("stack", axis, shape.length + 1);
   ts.forEach((t, i) => {
@@ -140,6 +152,7 @@ export function stack(ts: Tensor[], axis = 0): Tensor {
  * The sub-tensor at index `i` of axis 0, without the axis (a copy): `x[t]` of `[T, B, I]` is `[B, I]`.
  */
 export function index(a: Tensor, i: number): Tensor {
+  checkTensor("index", "a", a);
   if (a.rank === 0) throw new Error("index: cannot index a scalar");
   if (!Number.isInteger(i) || i < 0 || i >= a.shape[0]) throw new Error(`index: ${i} is out of range for axis 0 of ${fmtShape(a.shape)}`);
   const inner = sizeOf(a.shape.slice(1));
@@ -148,5 +161,7 @@ export function index(a: Tensor, i: number): Tensor {
 
 /** The inverse of {@link index} over all `i`: splits axis 0 into a list. */
 export function unstack(a: Tensor): Tensor[] {
+  checkTensor("unstack", "a", a);
+  if (a.rank === 0) throw new Error("unstack: cannot split a scalar (a has no axis 0)");
   return Array.from({ length: a.shape[0] }, (_, i) => index(a, i));
 }

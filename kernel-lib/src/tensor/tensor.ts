@@ -1,5 +1,6 @@
 // The dense float64 tensor every other module builds on, and the shape checks every public entry uses.
 import { nativeAddon } from "./gemm-native";
+import { argError, checkNumber, checkShapeArg, describe } from "../args";
 
 /**
  * A dense, row-major tensor of float64 values.
@@ -23,6 +24,8 @@ export class Tensor {
    * @param shape axis extents (non-negative integers); `[]` is a scalar
    */
   constructor(data: Float64Array, shape: readonly number[]) {
+    if (!(data instanceof Float64Array)) throw argError("Tensor", "data", "a Float64Array (use tensor(values) for arrays)", data);
+    if (!Array.isArray(shape)) throw argError("Tensor", "shape", "an array of non-negative integers", shape);
     for (const d of shape) {
       if (!Number.isInteger(d) || d < 0) {
         throw new Error(`Tensor: shape must hold non-negative integers, got ${fmtShape(shape)}`);
@@ -150,6 +153,10 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * tensor(new Float64Array(6), [2, 3]);    // zeros of shape [2, 3]
  */
 export function tensor(values: NestedArray | Float64Array | readonly number[], shape?: readonly number[]): Tensor {
+  if (shape !== undefined) checkShapeArg("tensor", "shape", shape);
+  if (typeof values !== "number" && !Array.isArray(values) && !(values instanceof Float64Array)) {
+    throw argError("tensor", "values", "a number, nested arrays of numbers or a Float64Array", values);
+  }
   if (values instanceof Float64Array) {
     return new Tensor(values.slice(), shape ?? [values.length]);
   }
@@ -166,7 +173,7 @@ export function tensor(values: NestedArray | Float64Array | readonly number[], s
   let k = 0;
   const walk = (v: any, axis: number): void => {
     if (axis === inferred.length) {
-      if (typeof v !== "number") throw new Error(`tensor: expected a number at depth ${axis}, got ${typeof v}`);
+      if (typeof v !== "number") throw new Error(`tensor: expected a number at depth ${axis}, got ${describe(v)}`);
       flat[k++] = v;
       return;
     }
@@ -187,34 +194,50 @@ export function tensor(values: NestedArray | Float64Array | readonly number[], s
 
 /** A tensor of zeros. @param shape e.g. `[B, H]` */
 export function zeros(shape: readonly number[]): Tensor {
+  checkShapeArg("zeros", "shape", shape);
   return new Tensor(new Float64Array(sizeOf(shape)), shape);
 }
 
 /** A tensor of ones. @param shape e.g. `[B, H]` */
 export function ones(shape: readonly number[]): Tensor {
+  checkShapeArg("ones", "shape", shape);
   return full(shape, 1);
 }
 
 /** A tensor filled with `value`. @param shape e.g. `[B, H]` */
 export function full(shape: readonly number[], value: number): Tensor {
+  checkShapeArg("full", "shape", shape);
+  if (typeof value !== "number") throw argError("full", "value", "a number", value);
   return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape);
 }
 
 /** Zeros with the shape of `t`. */
 export function zerosLike(t: Tensor): Tensor {
+  checkTensor("zerosLike", "t", t);
   return zeros(t.shape);
 }
 
 /** The identity matrix `[n, n]`. */
 export function eye(n: number): Tensor {
+  checkShapeArg("eye", "n", [n, n]);
   const t = zeros([n, n]);
   for (let i = 0; i < n; i++) t.data[i * n + i] = 1;
   return t;
 }
 
-/** Values `start, start+step, …` below `stop`, shape `[n]`. */
+/**
+ * Values `start, start+step, …` below `stop` (above it for a negative step), shape `[n]`, `n = ⌈(stop − start) / step⌉`.
+ * As `torch.arange`, a step of 0 or one pointing away from `stop` is refused (it would give an empty or endless range).
+ */
 export function arange(start: number, stop?: number, step = 1): Tensor {
   if (stop === undefined) [start, stop] = [0, start];
+  checkNumber("arange", "start", start);
+  checkNumber("arange", "stop", stop);
+  checkNumber("arange", "step", step);
+  if (step === 0 || (stop - start) * step < 0) {
+    throw new Error(`arange: step ${step} must be non-zero and point from start ${start} towards stop ${stop}`);
+  }
+  checkShapeArg("arange", "the number of values", [Math.ceil((stop - start) / step)]);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const t = zeros([n]);
   for (let i = 0; i < n; i++) t.data[i] = start + i * step;
@@ -234,7 +257,7 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
 export function checkShape(fn: string, name: string, t: Tensor | undefined | null, dims: readonly number[], legend?: string): void {
   const expected = legend ? `[${legend}] = ${fmtShape(dims.map((d) => (d < 0 ? "*" : d)))}` : fmtShape(dims.map((d) => (d < 0 ? "*" : d)));
   if (!(t instanceof Tensor)) {
-    throw new Error(`${fn}: ${name} must be a Tensor of shape ${expected}, got ${t === null ? "null" : typeof t}`);
+    throw new Error(`${fn}: ${name} must be a Tensor of shape ${expected}, got ${describe(t)}`);
   }
   let ok = t.shape.length === dims.length;
   for (let i = 0; ok && i < dims.length; i++) if (dims[i] >= 0 && dims[i] !== t.shape[i]) ok = false;
@@ -243,10 +266,20 @@ export function checkShape(fn: string, name: string, t: Tensor | undefined | nul
 
 /** Throws unless `t` has `rank` axes: `fn: name must have 3 axes [T, B, I], got [5, 4]`. */
 export function checkRank(fn: string, name: string, t: Tensor | undefined | null, rank: number, legend?: string): void {
-  if (!(t instanceof Tensor)) throw new Error(`${fn}: ${name} must be a Tensor${legend ? ` [${legend}]` : ""}, got ${t === null ? "null" : typeof t}`);
+  if (!(t instanceof Tensor)) throw new Error(`${fn}: ${name} must be a Tensor${legend ? ` [${legend}]` : ""}, got ${describe(t)}`);
   if (t.shape.length !== rank) {
     throw new Error(`${fn}: ${name} must have ${rank} axes${legend ? ` [${legend}]` : ""}, got ${fmtShape(t.shape)}`);
   }
+}
+
+/**
+ * Throws unless `t` is a Tensor (any shape; with `nonEmpty`, at least one value):
+ * `sum: a must be a Tensor, got "abc" (string)`. Returns `t`.
+ */
+export function checkTensor(fn: string, name: string, t: unknown, nonEmpty = false): Tensor {
+  if (!(t instanceof Tensor)) throw argError(fn, name, "a Tensor", t);
+  if (nonEmpty && t.size === 0) throw new Error(`${fn}: ${name} must hold at least one value, got an empty Tensor ${fmtShape(t.shape)}`);
+  return t;
 }
 
 /**
@@ -254,6 +287,7 @@ export function checkRank(fn: string, name: string, t: Tensor | undefined | null
  * time-major tensors, the time step: `lstmForward: x holds NaN at [3, 0, 1] (time step 3)`.
  */
 export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: number): void {
+  if (!(t instanceof Tensor)) throw argError(fn, name, "a Tensor", t);
   const d = t.data;
   // long arrays: the native scan finds the first bad value (−1: none), then this loop builds the message from there
   const first = d.length >= 256 ? nativeAddon<{ firstNonFinite(x: Float64Array): number }>()?.firstNonFinite(d) ?? 0 : 0;

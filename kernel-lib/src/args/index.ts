@@ -1,0 +1,2 @@
+// The argument checks every public entry uses (one line per argument).
+export * from "./check";
