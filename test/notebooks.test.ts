@@ -91,10 +91,23 @@ describe("every notebook in notebooks/ executes without error outputs", function
       assert.deepEqual(failedClaims, [], "a claim the notebook's prose makes did not hold in this run (rl.claim)");
     });
   }
-  it("the notebooks check their claims with rl.claim", () => {
+  it("the notebooks check their claims with rl.checks (or rl.claim); a notebook converted to check cells has no rl.claim left", () => {
     const numbered = notebooks.filter((p) => /[\\/]\d\d-[^\\/]*\.ipynb$/.test(p));
     assert.ok(numbered.length > 0, "the numbered notebooks were found");
-    const without = numbered.filter((p) => !/\brl\.claim\(/.test(readFileSync(p, "utf8")));
+    const without = numbered.filter((p) => !/\brl\.(claim|checks)\(/.test(readFileSync(p, "utf8")));
     assert.deepEqual(without.map((p) => p.slice(ROOT.length + 1)), [], "every notebook states its claims as printed checks");
+    const mixed = numbered.filter((p) => /\brl\.checks\(/.test(readFileSync(p, "utf8")) && /\brl\.claim\(/.test(readFileSync(p, "utf8")));
+    assert.deepEqual(mixed.map((p) => p.slice(ROOT.length + 1)), [], "claims of a converted notebook belong in its check cells");
+  });
+  it("notebooks with check cells keep rl.checks in cells tagged checks or solution", () => {
+    for (const p of notebooks.filter((q) => /[\\/]\d\d-[^\\/]*\.ipynb$/.test(q))) {
+      const nb = JSON.parse(readFileSync(p, "utf8")) as { cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[] } }[] };
+      nb.cells.forEach((c, i) => {
+        const src = Array.isArray(c.source) ? c.source.join("") : c.source;
+        if (c.cell_type !== "code" || !/\brl\.checks\(/.test(src)) return;
+        const tags = c.metadata?.tags ?? [];
+        assert.ok(tags.includes("checks") || tags.includes("solution"), `${p.slice(ROOT.length + 1)} cell ${i + 1} calls rl.checks but is tagged [${tags.join(", ")}]`);
+      });
+    }
   });
 });

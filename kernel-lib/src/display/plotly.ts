@@ -72,7 +72,9 @@ export function plotlyBundle(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: P
     + `var fb=el.querySelector(".rnnlab-fallback");if(fb)fb.style.display="none";`
     + `window.Plotly.newPlot(el.querySelector(".rnnlab-live"),fig.data,fig.layout,{responsive:true});}`
     + `if(window.Plotly)draw();else window.addEventListener("rnnlab-plotly-ready",draw);})();</script>`;
-  const html = (withLib ? libraryScript() : "")
+  // on paper the static figure stands in for the live one (Chromium's print-to-PDF runs the scripts first)
+  const print = `<style>@media print{.rnnlab-plotly .rnnlab-live{display:none!important}.rnnlab-plotly .rnnlab-fallback{display:block!important}}</style>`;
+  const html = print + (withLib ? libraryScript() : "")
     + `<div id="${id}" class="rnnlab-plotly"><div class="rnnlab-live"></div><div class="rnnlab-fallback">${fallback}</div></div>`
     + draw;
   return {

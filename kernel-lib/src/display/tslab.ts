@@ -4,6 +4,8 @@ import { svgBundle } from "./bundle";
 import type { MimeBundle } from "./bundle";
 import { plotlyBundle } from "./plotly";
 import type { PlotlyBundleOptions, PlotlyFigure } from "./plotly";
+import { sliderFigure, sliderFigureSvg } from "./slider-figure";
+import type { SliderFigureOptions } from "./slider-figure";
 import { escapeXml } from "./render";
 import { isDataFrameLike, table, tableText } from "./table";
 import type { TableInput, TableOptions } from "./table";
@@ -87,6 +89,14 @@ export function showSvg(svg: string): void {
 /** Shows an interactive plotly figure (plotly MIME + HTML with plotly.js inlined once and a static fallback). */
 export function showPlotly(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: PlotlyBundleOptions = {}): void {
   showBundle(plotlyBundle(fig, opts));
+}
+
+/**
+ * Shows a "move a parameter" figure: a plotly slider over precomputed frames (sliderFigure), with the chosen frames
+ * drawn on one static chart (sliderFigureSvg) for the PDF and untrusted notebooks.
+ */
+export function showSlider(opts: SliderFigureOptions): void {
+  showPlotly(sliderFigure(opts), { fallbackSvg: sliderFigureSvg(opts) });
 }
 
 /** Shows rows or a danfojs DataFrame as an HTML table (text table outside a kernel). */

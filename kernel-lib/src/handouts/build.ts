@@ -1,8 +1,10 @@
 // Builds the handouts: executes every numbered notebook in a fresh kernel and writes .ipynb, HTML, PDF and an index.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { executeNotebook, findRepoRoot, normalizeNotebook, serializeNotebook, type CellError } from "../jupyter";
 import { exportHtml, printPdf, trustNotebook } from "./export";
+import { collapseChecks, FOLD_NBCONVERT_ARGS, foldChecks, withoutSolutions } from "./fold";
 import { notebookTitle, renderHandoutIndex, type HandoutEntry } from "./index-page";
 
 /** Progress events of a handout build, for a terminal display. */
@@ -26,6 +28,11 @@ export interface HandoutOptions {
   pdf?: boolean;
   /** Notebooks executed at once (default 1). */
   jobs?: number;
+  /**
+   * Instructors' handouts: keep the cells tagged `solution` (default false: the student handout leaves them out,
+   * and they are not executed). `npm run handouts -- --solutions` writes these to `<out>/solutions/`.
+   */
+  solutions?: boolean;
   /** Seconds per cell (default 300). */
   cellTimeout?: number;
   onEvent?: (e: HandoutEvent) => void;
@@ -56,30 +63,46 @@ export async function buildHandout(ipynb: string, outDir: string, opts: HandoutO
   const name = (ipynb.split("/").pop() ?? ipynb).replace(/\.ipynb$/, "");
   const emit = opts.onEvent ?? (() => undefined);
   let started = false;
-  const result = await executeNotebook(ipynb, {
-    cellTimeout: opts.cellTimeout ?? 300,
-    onCell: (e) => {
-      if (!started) {
-        started = true;
-        emit({ kind: "notebook-start", name, codeCells: e.total });
-      }
-      emit({ kind: "cell", name, index: e.index, done: e.ms !== undefined, ms: e.ms, error: e.error, total: e.total });
-    },
-  });
-  mkdirSync(outDir, { recursive: true });
-  const nb = normalizeNotebook(result.notebook);
-  const out = join(outDir, `${name}.ipynb`);
-  writeFileSync(out, serializeNotebook(nb));
-  await trustNotebook(out);
-  emit({ kind: "stage", name, stage: "html" });
-  const html = await exportHtml(out, outDir);
-  const pdf = opts.pdf ?? true;
-  if (pdf) {
-    emit({ kind: "stage", name, stage: "pdf" });
-    await printPdf(html, join(outDir, `${name}.pdf`));
+  // the student version is executed without the solution cells (in a scratch copy; the kernel still runs in the notebook's folder)
+  const scratch = mkdtempSync(join(tmpdir(), "rnnlab-handout-"));
+  try {
+    let source = ipynb;
+    if (!opts.solutions) {
+      source = join(scratch, basename(ipynb));
+      writeFileSync(source, serializeNotebook(withoutSolutions(JSON.parse(readFileSync(ipynb, "utf8")))));
+    }
+    const result = await executeNotebook(source, {
+      cwd: dirname(resolve(ipynb)),
+      cellTimeout: opts.cellTimeout ?? 300,
+      onCell: (e) => {
+        if (!started) {
+          started = true;
+          emit({ kind: "notebook-start", name, codeCells: e.total });
+        }
+        emit({ kind: "cell", name, index: e.index, done: e.ms !== undefined, ms: e.ms, error: e.error, total: e.total });
+      },
+    });
+    mkdirSync(outDir, { recursive: true });
+    const nb = normalizeNotebook(result.notebook);
+    const out = join(outDir, `${name}.ipynb`);
+    writeFileSync(out, serializeNotebook(collapseChecks(nb)));
+    await trustNotebook(out);
+    emit({ kind: "stage", name, stage: "html" });
+    // the HTML (and the PDF printed from it) shows each checks cell's table, its code folded (hidden on paper)
+    const folded = join(scratch, "folded", `${name}.ipynb`);
+    mkdirSync(dirname(folded), { recursive: true });
+    writeFileSync(folded, serializeNotebook(foldChecks(nb)));
+    const html = await exportHtml(folded, outDir, FOLD_NBCONVERT_ARGS);
+    const pdf = opts.pdf ?? true;
+    if (pdf) {
+      emit({ kind: "stage", name, stage: "pdf" });
+      await printPdf(html, join(outDir, `${name}.pdf`));
+    }
+    emit({ kind: "notebook-done", name, ms: result.ms });
+    return { name, title: notebookTitle(nb, name), ms: result.ms, codeCells: result.cells.length, pdf };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  emit({ kind: "notebook-done", name, ms: result.ms });
-  return { name, title: notebookTitle(nb, name), ms: result.ms, codeCells: result.cells.length, pdf };
 }
 
 /**

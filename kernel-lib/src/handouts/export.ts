@@ -42,12 +42,13 @@ export async function trustNotebook(ipynb: string): Promise<void> {
 
 /**
  * Exports a notebook to standalone HTML with nbconvert (images embedded; MathJax from file:///usr/share/javascript).
+ * @param extraArgs more nbconvert arguments (e.g. fold.ts's FOLD_NBCONVERT_ARGS)
  * @returns the path of the written `.html` (beside the name of the notebook, in `outDir`)
  */
-export async function exportHtml(ipynb: string, outDir: string): Promise<string> {
+export async function exportHtml(ipynb: string, outDir: string, extraArgs: string[] = []): Promise<string> {
   const name = basename(ipynb).replace(/\.ipynb$/, "");
   await runCommand(JUPYTER_PYTHON, [
-    "-m", "nbconvert", "--to", "html", "--HTMLExporter.embed_images=True",
+    "-m", "nbconvert", "--to", "html", "--HTMLExporter.embed_images=True", ...extraArgs,
     "--output-dir", resolve(outDir), "--output", name, resolve(ipynb),
   ], { env: jupyterEnv(), timeoutMs: 120_000 });
   const out = join(resolve(outDir), `${name}.html`);
@@ -55,11 +56,24 @@ export async function exportHtml(ipynb: string, outDir: string): Promise<string>
   return out;
 }
 
-/** Paper has no horizontal scroll bar: in print, long code lines and wide outputs wrap instead of being cut off. */
+/**
+ * Paper has no horizontal scroll bar: in print, long code lines and wide outputs wrap instead of being cut off, figures and tables
+ * are not split across pages, check cells show only their table and interactive figures their static stand-in.
+ * On screen, long code lines wrap inside the cell instead of running off its right edge.
+ */
 const PRINT_CSS = `<style media="print">
   pre, .highlight pre, .output_text pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
   .jp-InputArea-editor, .input_area, div.output_area { overflow: visible !important; }
   img { max-width: 100% !important; height: auto; }
+  img, svg, table, .rnnlab-plotly, .rnnlab-checks { break-inside: avoid; page-break-inside: avoid; }
+  .rnnlab-checks-code { display: none !important; }
+  .rnnlab-plotly .rnnlab-live { display: none !important; }
+  .rnnlab-plotly .rnnlab-fallback { display: block !important; }
+</style>
+<style>
+  .input_area .highlight pre, .jp-InputArea-editor pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  details.rnnlab-checks-code summary { cursor: pointer; color: #666; font-size: 90%; }
+  details.rnnlab-checks-code pre { font-size: 85%; background: #f7f7f7; color: #222; padding: 4px 8px; white-space: pre-wrap; }
 </style>`;
 
 /**

@@ -3,3 +3,4 @@ export { buildHandouts, buildHandout, listNumberedNotebooks, selectNotebooks, ty
 export { exportHtml, printPdf, trustNotebook, runCommand, CHROMIUM, CHROMIUM_FLAGS } from "./export";
 export { renderHandoutIndex, notebookTitle, type HandoutEntry } from "./index-page";
 export { terminalProgress, lineProgress, barProgress, type HandoutProgress } from "./progress";
+export { withoutSolutions, foldChecks, collapseChecks, cellTags, CHECKS_TAG, SOLUTION_TAG, FOLD_NBCONVERT_ARGS } from "./fold";

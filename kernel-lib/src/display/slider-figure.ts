@@ -1,0 +1,112 @@
+// Interactive "move a parameter" figures: line charts precomputed for each value of a parameter, one plotly slider between them.
+import { lineChart } from "./line-chart";
+import type { Series } from "./line-chart";
+import type { PlotlyFigure } from "./plotly";
+import { PALETTE } from "./render";
+
+/** The curves for one value of the parameter. */
+export interface SliderFrame {
+  /** The slider's label for this value, e.g. "ρ = 0.9". */
+  label: string;
+  /** The curves at this value (the same names, in the same order, in every frame). */
+  series: Series[];
+}
+
+/** Options of {@link sliderFigure}. */
+export interface SliderFigureOptions {
+  frames: SliderFrame[];
+  /** Name of the parameter shown before the slider's value, e.g. "spectral radius". */
+  parameter: string;
+  xLabel: string;
+  yLabel: string;
+  title?: string;
+  logY?: boolean;
+  /** The frame shown first and drawn in the static fallback (default: the middle one). */
+  active?: number;
+  /** Frames drawn together in the static SVG (PDF, untrusted notebook); default: first, active, last. */
+  staticFrames?: number[];
+}
+
+/** Fixed colours so the figure reads the same on light and dark themes (plotly would otherwise inherit the page). */
+const LIGHT = { paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff", font: { color: "#222222" } };
+
+/** The y range shared by every frame (log10 units for a log axis), so moving the slider moves the curves, not the axis. */
+function sharedRange(frames: SliderFrame[], logY: boolean): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const f of frames) for (const s of f.series) for (const y of s.y) {
+    if (!Number.isFinite(y) || (logY && y <= 0)) continue;
+    const v = logY ? Math.log10(y) : y;
+    lo = Math.min(lo, v); hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) throw new Error("sliderFigure: no finite (and, with logY, positive) y value in any frame");
+  const pad = (hi - lo) * 0.05 || (logY ? 0.5 : Math.abs(hi) * 0.05 || 1);
+  return [lo - pad, hi + pad];
+}
+
+/** Checks the frames: non-empty, same series names in the same order, x and y of equal length. */
+function validate(opts: SliderFigureOptions): string[] {
+  const fn = "sliderFigure";
+  const frames = opts?.frames;
+  if (!Array.isArray(frames) || frames.length < 2) throw new Error(`${fn}: frames must hold at least 2 frames, got ${Array.isArray(frames) ? frames.length : typeof frames}`);
+  const names = frames[0].series.map((s) => s.name);
+  frames.forEach((f, k) => {
+    const got = f.series.map((s) => s.name);
+    if (got.join("\u0000") !== names.join("\u0000")) throw new Error(`${fn}: frame ${k} ("${f.label}") has series [${got.join(", ")}], expected [${names.join(", ")}] as in frame 0`);
+    for (const s of f.series) if (s.x.length !== s.y.length) throw new Error(`${fn}: frame ${k} series "${s.name}" has ${s.x.length} x but ${s.y.length} y values`);
+  });
+  const a = opts.active;
+  if (a !== undefined && (!Number.isInteger(a) || a < 0 || a >= frames.length)) throw new Error(`${fn}: active must be a frame index in 0 … ${frames.length - 1}, got ${a}`);
+  return names;
+}
+
+/**
+ * A plotly figure with one slider over precomputed frames: every frame's curves are traces, the slider shows one frame's
+ * (plotly `restyle` of `visible`), the y range is shared by all frames. Pure JSON (no callbacks), so it renders with the
+ * plotly MIME type (VS Code, JupyterLab) and with inlined plotly.js (exported HTML, classic Notebook).
+ * @param opts `{ frames: [{label, series: [{name, x, y}]}], parameter, xLabel, yLabel, title?, logY?, active? }`
+ * @returns `{ spec }` for showPlotly / plotlyBundle
+ * @example showPlotly(sliderFigure({ frames, parameter: "ρ", xLabel: "t", yLabel: "‖∂L/∂a_t‖", logY: true }), { fallbackSvg: sliderFigureSvg({ … }) })
+ */
+export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } {
+  const names = validate(opts);
+  const { frames } = opts;
+  const active = opts.active ?? Math.floor(frames.length / 2);
+  const logY = opts.logY ?? false;
+  const data: Record<string, unknown>[] = [];
+  frames.forEach((f, k) => f.series.forEach((s, j) => data.push({
+    type: "scatter", mode: "lines", name: s.name, x: s.x, y: logY ? s.y.map((v) => (v > 0 ? v : null)) : s.y,
+    visible: k === active, line: { color: PALETTE[j % PALETTE.length], width: 2 }, legendgroup: s.name,
+  })));
+  const n = names.length;
+  const steps = frames.map((f, k) => ({
+    label: f.label, method: "restyle",
+    args: [{ visible: data.map((_, t) => Math.floor(t / n) === k) }],
+  }));
+  const layout: Record<string, unknown> = {
+    ...LIGHT,
+    title: opts.title ? { text: opts.title } : undefined,
+    xaxis: { title: { text: opts.xLabel }, gridcolor: "#e5e5e5" },
+    yaxis: { title: { text: opts.yLabel }, type: logY ? "log" : "linear", range: sharedRange(frames, logY), gridcolor: "#e5e5e5", exponentformat: "power" },
+    sliders: [{ active, steps, currentvalue: { prefix: `${opts.parameter}: ` }, pad: { t: 50 } }],
+    margin: { t: opts.title ? 50 : 20, r: 20 },
+    height: 460,
+    legend: { orientation: "h", y: 1.08 },
+  };
+  if (!opts.title) delete layout.title;
+  return { spec: JSON.parse(JSON.stringify({ data, layout })) as PlotlyFigure };
+}
+
+/**
+ * The static stand-in of a slider figure (PDF, untrusted notebook): the chosen frames' curves on one line chart,
+ * named "curve (label)". Same y axis kind as the interactive figure.
+ * @returns an SVG string (lineChart)
+ */
+export function sliderFigureSvg(opts: SliderFigureOptions): string {
+  validate(opts);
+  const { frames } = opts;
+  const active = opts.active ?? Math.floor(frames.length / 2);
+  const pick = opts.staticFrames ?? [...new Set([0, active, frames.length - 1])];
+  for (const k of pick) if (!Number.isInteger(k) || k < 0 || k >= frames.length) throw new Error(`sliderFigureSvg: staticFrames holds ${k}, not a frame index in 0 … ${frames.length - 1}`);
+  const series: Series[] = pick.flatMap((k) => frames[k].series.map((s) => ({ name: frames[k].series.length > 1 ? `${s.name} (${frames[k].label})` : frames[k].label, x: s.x, y: s.y })));
+  return lineChart(series, { title: opts.title, xLabel: opts.xLabel, yLabel: opts.yLabel, logY: opts.logY });
+}
