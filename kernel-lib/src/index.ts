@@ -11,6 +11,7 @@ export * from "./diagnostics";
 export * from "./models";
 export * from "./data";
 export * from "./interop";
+export * from "./persist";
 export * from "./experiments";
 export * from "./display";
 export * as check from "./grading/checks";

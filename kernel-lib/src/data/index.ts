@@ -9,3 +9,4 @@ export * from "./copy-task";
 export * from "./sine-waves";
 export * from "./datasets";
 export * from "./load";
+export * from "./italian-text";

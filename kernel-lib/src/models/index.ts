@@ -12,3 +12,5 @@ export * from "./bag-of-words";
 export * from "./classifier-experiment";
 export * from "./regressor";
 export * from "./regressor-experiment";
+export * from "./char-lm";
+export * from "./char-lm-text";
