@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `rnnlab` command line: `assign` (student version of a homework), `grade` (a class's submissions, jailed, in parallel) and `validate` (a student's own check).
-import { Command } from "commander";
-import { mkdirSync, writeFileSync } from "node:fs";
+// The `rnnlab` command line: `assign` (student version of a homework), `grade` (a class's submissions, jailed, in parallel), `validate` (a student's own check) and `handouts`.
+import { Command, CommanderError } from "commander";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { findRepoRoot } from "../jupyter/paths";
@@ -9,6 +9,19 @@ import { loadAssignment, studentNotebook } from "../grading/authoring";
 import { readNotebook, stringifyNotebook } from "../grading/notebook";
 import { GradeOptions, StudentGrade, checkStudentVersion, gradeAll, validateNotebook } from "../grading/grade";
 import { writeGrades } from "../grading/report";
+import { handoutsCommand } from "../handouts/command";
+import { EXIT, EXIT_HELP } from "./exit-codes";
+
+/** The library's version, from kernel-lib/package.json. */
+export const VERSION: string = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")).version;
+
+const EXAMPLES = `
+Examples:
+  rnnlab assign notebooks/homework/hw1-rnn-cell-source.ipynb --out release/   student version, checked
+  rnnlab validate hw1-rnn-cell-student.ipynb                                  a student's score on the visible tests
+  rnnlab grade notebooks/homework/hw1-rnn-cell-source.ipynb subs/*.ipynb --out grades/
+  rnnlab handouts --only 03 --no-pdf                                          one notebook's handout
+  rnnlab help grade                                                           a command's options`;
 
 /** The student version's file name: `hw1-source.ipynb` → `hw1-student.ipynb`, else `<name>-student.ipynb`. */
 export function studentFileName(source: string): string {
@@ -33,7 +46,12 @@ const line = (g: StudentGrade): string => `${g.student}: ${g.total} / ${g.maxTot
 
 /** Builds the command-line program (exported for tests). */
 export function program(): Command {
-  const prog = new Command("rnnlab").description("rnnlab homework tools: assign, grade, validate").showHelpAfterError();
+  const prog = new Command("rnnlab")
+    .description("rnnlab's tools: homework (assign, validate, grade) and handouts")
+    .version(VERSION, "-V, --version", "print the version")
+    .showHelpAfterError()
+    .addHelpText("after", EXAMPLES + "\n" + EXIT_HELP)
+    .exitOverride(); // throws a CommanderError instead of exiting: the caller maps it to an exit status
 
   withLimits(prog.command("assign <source>")
     .description("write the student version of a source notebook (solutions stubbed, hidden tests removed, outputs cleared) and check it")
@@ -80,12 +98,14 @@ export function program(): Command {
       for (const n of g.notes) console.log(`note: ${n}`);
       console.log(`score on the visible tests: ${g.total} / ${g.maxTotal}`);
     });
+  prog.addCommand(handoutsCommand().copyInheritedSettings(prog));
   return prog;
 }
 
 if (require.main === module) {
   program().parseAsync(process.argv).catch((e: unknown) => {
+    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? EXIT.ok : EXIT.usage); // help, version, usage errors
     console.error(`rnnlab: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    process.exit(EXIT.failed);
   });
 }

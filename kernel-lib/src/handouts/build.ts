@@ -1,14 +1,16 @@
 // Builds the handouts: executes every numbered notebook in a fresh kernel and writes .ipynb, HTML, PDF and an index.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { executeNotebook, findRepoRoot, normalizeNotebook, serializeNotebook, type CellError } from "../jupyter";
+import { cellSource, executeNotebook, findRepoRoot, normalizeNotebook, serializeNotebook, type CellError, type NotebookJson } from "../jupyter";
+import { releaseTempDir, tempDir, trackDir } from "../jupyter/cleanup";
 import { exportHtml, printPdf, trustNotebook } from "./export";
 import { collapseChecks, FOLD_NBCONVERT_ARGS, foldChecks, withoutSolutions } from "./fold";
-import { notebookTitle, renderHandoutIndex, type HandoutEntry } from "./index-page";
+import { notebookTitle, type HandoutEntry } from "./index-page";
+import { clearBuildMarker, commitHandout, removeStaleStaging, stagingDir, writeBuildMarker, writeIndex } from "./store";
 
 /** Progress events of a handout build, for a terminal display. */
 export type HandoutEvent =
+  | { kind: "plan"; notebooks: { name: string; codeCells: number }[] }
   | { kind: "notebook-start"; name: string; codeCells: number }
   | { kind: "cell"; name: string; index: number; done: boolean; ms?: number; error?: CellError; total: number }
   | { kind: "stage"; name: string; stage: "html" | "pdf" }
@@ -55,16 +57,25 @@ export function selectNotebooks(paths: string[], prefixes: string[] = []): strin
   return paths.filter((p) => prefixes.some((pre) => (p.split("/").pop() ?? "").startsWith(pre)));
 }
 
+/** The number of non-empty code cells of a notebook file (what the runner executes). */
+export function countCodeCells(ipynb: string, opts: { solutions?: boolean } = {}): number {
+  let nb = JSON.parse(readFileSync(ipynb, "utf8")) as NotebookJson;
+  if (!opts.solutions) nb = withoutSolutions(nb);
+  return nb.cells.filter((c) => c.cell_type === "code" && cellSource(c).trim() !== "").length;
+}
+
 /**
- * Executes one notebook and writes `<name>.ipynb` (normalized, trusted), `<name>.html` and, when asked, `<name>.pdf`.
- * The kernel runs in the notebook's own folder, so relative data paths behave as in Jupyter.
+ * Executes one notebook and writes `<name>.ipynb` (normalized, trusted), `<name>.html` and, when asked, `<name>.pdf`:
+ * first into a staging folder, then renamed into `outDir` with a `<name>.built.json` marker last (see store.ts), so a
+ * build killed at any point never leaves a new file beside old ones. The kernel runs in the notebook's own folder.
  */
 export async function buildHandout(ipynb: string, outDir: string, opts: HandoutOptions = {}): Promise<HandoutEntry> {
   const name = (ipynb.split("/").pop() ?? ipynb).replace(/\.ipynb$/, "");
   const emit = opts.onEvent ?? (() => undefined);
   let started = false;
   // the student version is executed without the solution cells (in a scratch copy; the kernel still runs in the notebook's folder)
-  const scratch = mkdtempSync(join(tmpdir(), "rnnlab-handout-"));
+  const scratch = tempDir("rnnlab-handout-");
+  let stage: string | undefined;
   try {
     let source = ipynb;
     if (!opts.solutions) {
@@ -83,8 +94,9 @@ export async function buildHandout(ipynb: string, outDir: string, opts: HandoutO
       },
     });
     mkdirSync(outDir, { recursive: true });
+    stage = trackDir(stagingDir(outDir, name));
     const nb = normalizeNotebook(result.notebook);
-    const out = join(outDir, `${name}.ipynb`);
+    const out = join(stage, `${name}.ipynb`);
     writeFileSync(out, serializeNotebook(collapseChecks(nb)));
     await trustNotebook(out);
     emit({ kind: "stage", name, stage: "html" });
@@ -92,22 +104,26 @@ export async function buildHandout(ipynb: string, outDir: string, opts: HandoutO
     const folded = join(scratch, "folded", `${name}.ipynb`);
     mkdirSync(dirname(folded), { recursive: true });
     writeFileSync(folded, serializeNotebook(foldChecks(nb)));
-    const html = await exportHtml(folded, outDir, FOLD_NBCONVERT_ARGS);
+    const html = await exportHtml(folded, stage, FOLD_NBCONVERT_ARGS);
     const pdf = opts.pdf ?? true;
     if (pdf) {
       emit({ kind: "stage", name, stage: "pdf" });
-      await printPdf(html, join(outDir, `${name}.pdf`));
+      await printPdf(html, join(stage, `${name}.pdf`));
     }
+    const entry = { name, title: notebookTitle(nb, name), ms: result.ms, codeCells: result.cells.length, pdf };
+    commitHandout(outDir, stage, entry);
     emit({ kind: "notebook-done", name, ms: result.ms });
-    return { name, title: notebookTitle(nb, name), ms: result.ms, codeCells: result.cells.length, pdf };
+    return entry;
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    releaseTempDir(scratch);
+    if (stage) releaseTempDir(stage);
   }
 }
 
 /**
- * Builds every selected numbered notebook (at most `jobs` at a time) and the index page.
- * Rejects with the first failure (its message names notebook, cell and error); the index lists what was built.
+ * Builds every selected numbered notebook (at most `jobs` at a time), then rewrites the index page from every complete
+ * notebook in `outDir` (so `only: ["03"]` keeps the others listed) and writes `build.json` (removed while building).
+ * Rejects with the first failure (its message names notebook, cell and error).
  */
 export async function buildHandouts(opts: HandoutOptions = {}): Promise<HandoutEntry[]> {
   const root = opts.root ?? findRepoRoot();
@@ -117,7 +133,12 @@ export async function buildHandouts(opts: HandoutOptions = {}): Promise<HandoutE
     throw new Error(`buildHandouts: no numbered notebooks (NN-*.ipynb)${opts.only?.length ? ` matching ${opts.only.join(", ")}` : ""} in ${opts.notebooksDir ?? join(root, "notebooks")}`);
   }
   mkdirSync(outDir, { recursive: true });
+  removeStaleStaging(outDir);
+  clearBuildMarker(outDir);
+  const plan = notebooks.map((p) => ({ name: basename(p).replace(/\.ipynb$/, ""), codeCells: countCodeCells(p, { solutions: opts.solutions }) }));
+  opts.onEvent?.({ kind: "plan", notebooks: plan });
   const entries: (HandoutEntry | undefined)[] = new Array(notebooks.length);
+  const failed: { name: string; message: string }[] = [];
   const failures: Error[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -127,7 +148,9 @@ export async function buildHandouts(opts: HandoutOptions = {}): Promise<HandoutE
         entries[i] = await buildHandout(notebooks[i], outDir, opts);
       } catch (e) {
         const err = e instanceof Error ? e : new Error(String(e));
-        opts.onEvent?.({ kind: "notebook-failed", name: notebooks[i], message: err.message });
+        const name = basename(notebooks[i]).replace(/\.ipynb$/, "");
+        opts.onEvent?.({ kind: "notebook-failed", name, message: err.message });
+        failed.push({ name, message: err.message.split("\n")[0] });
         failures.push(err);
       }
     }
@@ -135,7 +158,11 @@ export async function buildHandouts(opts: HandoutOptions = {}): Promise<HandoutE
   const jobs = Math.max(1, Math.min(opts.jobs ?? 1, notebooks.length));
   await Promise.all(Array.from({ length: jobs }, worker));
   const built = entries.filter((e): e is HandoutEntry => e !== undefined);
-  writeFileSync(join(outDir, "index.html"), renderHandoutIndex(built));
+  const listed = writeIndex(outDir);
+  writeBuildMarker(outDir, {
+    status: failures.length ? "failed" : "complete", finished: new Date().toISOString(),
+    built: built.map((e) => e.name), failed, listed: listed.map((e) => e.name),
+  });
   if (failures.length > 0) throw failures[0];
   return built;
 }

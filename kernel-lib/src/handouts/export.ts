@@ -1,10 +1,10 @@
 // Turns an executed notebook into handout files: a trusted .ipynb, standalone HTML (nbconvert), PDF (Chromium).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JUPYTER_PYTHON, jupyterEnv } from "../jupyter";
+import { releaseTempDir, tempDir, trackChild } from "../jupyter/cleanup";
 
 /** Chromium from Debian (playwright cannot download browsers here). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -18,7 +18,7 @@ export const CHROMIUM_FLAGS = [
 /** Runs a command, resolving with its output; rejects naming the command when it fails or exceeds `timeoutMs`. */
 export function runCommand(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
   return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = trackChild(spawn(cmd, args, { env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] }));
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (out = (out + c).slice(-20000)));
     child.stderr.setEncoding("utf8").on("data", (c: string) => (out = (out + c).slice(-20000)));
@@ -81,14 +81,14 @@ const PRINT_CSS = `<style media="print">
  * @param budgetMs virtual milliseconds the page may use before printing (default 10000)
  */
 export async function printPdf(html: string, pdf: string, budgetMs = 10_000): Promise<string> {
-  const profile = mkdtempSync(join(tmpdir(), "rnnlab-chromium-"));
+  const profile = tempDir("rnnlab-chromium-");
   try {
     await runCommand(CHROMIUM, [
       ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--virtual-time-budget=${budgetMs}`,
       "--no-pdf-header-footer", `--print-to-pdf=${resolve(pdf)}`, pathToFileURL(resolve(html)).href,
     ], { timeoutMs: 180_000 });
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    releaseTempDir(profile);
   }
   return resolve(pdf);
 }

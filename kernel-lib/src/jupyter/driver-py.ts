@@ -4,10 +4,14 @@
 // {"event":"start","index":i} before a code cell, {"event":"cell","index":i,"ms":…,"error"?:{…}} after it, and
 // {"event":"done","error"?:{…}} at the end. The executed notebook (partly executed on an error) is written to `output`.
 export const RUN_NOTEBOOK_PY = String.raw`
-import json, re, sys, time, traceback
+import json, re, signal, sys, time, traceback
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+def interrupted(signum, frame):
+    raise KeyboardInterrupt()  # SIGTERM like Ctrl-C: nbclient shuts the kernel down on the way out
+signal.signal(signal.SIGTERM, interrupted)
 
 spec = json.load(open(sys.argv[1]))
 nb = nbformat.read(spec["input"], as_version=4)

@@ -1,8 +1,8 @@
 // Runs one notebook headlessly (nbclient + a fresh kernel, per-cell timeout) and reports each cell as it finishes.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { releaseTempDir, tempDir, trackChild } from "./cleanup";
 import { RUN_NOTEBOOK_PY } from "./driver-py";
 import { JUPYTER_PYTHON, findRepoRoot, jupyterEnv } from "./paths";
 
@@ -115,7 +115,7 @@ export async function executeNotebook(path: string, opts: ExecuteOptions = {}): 
   const input = resolve(path);
   const source = JSON.parse(readFileSync(input, "utf8")) as NotebookJson;
   const total = source.cells.filter((c) => c.cell_type === "code" && cellSource(c).trim() !== "").length;
-  const work = mkdtempSync(join(tmpdir(), "rnnlab-nb-"));
+  const work = tempDir("rnnlab-nb-");
   const output = join(work, "executed.ipynb");
   const spec = {
     input, output,
@@ -132,9 +132,9 @@ export async function executeNotebook(path: string, opts: ExecuteOptions = {}): 
   let done = false;
   try {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((res, rej) => {
-      const child = spawn(JUPYTER_PYTHON, [join(work, "run_notebook.py"), join(work, "spec.json")], {
+      const child = trackChild(spawn(JUPYTER_PYTHON, [join(work, "run_notebook.py"), join(work, "spec.json")], {
         cwd: spec.cwd, env: jupyterEnv(findRepoRoot()), stdio: ["ignore", "pipe", "pipe"],
-      });
+      }));
       let buf = "";
       let err = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -179,6 +179,6 @@ export async function executeNotebook(path: string, opts: ExecuteOptions = {}): 
     }
     return result;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    releaseTempDir(work);
   }
 }
