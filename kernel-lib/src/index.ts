@@ -15,3 +15,4 @@ export * from "./persist";
 export * from "./experiments";
 export * from "./display";
 export * as check from "./grading/checks";
+export * as hw from "./homework";

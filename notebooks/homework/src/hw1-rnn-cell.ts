@@ -1,6 +1,8 @@
 // %% [markdown]
 // # Homework 1: the vanilla RNN cell, forward and backward, and BPTT over a sequence
 //
+// **Difficulty: introductory. Expected time: 2–3 hours.** 8 points.
+//
 // You implement, with `rnnlab` tensor ops only (`rl.matmul`, `rl.add`, `rl.mul`, `rl.tanh`, `rl.sum`, `rl.transpose`, …):
 // 1. `rnnCellForward`: one step $a_t = \tanh(W_{aa} a_{t-1} + W_{ax} x_t + b_a)$ (2 points)
 // 2. `rnnCellBackward`: its gradients (3 points)

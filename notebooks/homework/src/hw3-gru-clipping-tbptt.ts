@@ -1,9 +1,11 @@
 // %% [markdown]
 // # Homework 3: the GRU cell, gradient clipping and truncated BPTT
 //
-// You implement, with `rnnlab` tensor ops only (`rl.matmul`, `rl.matmulTA`, `rl.matmulTB`, `rl.concat`, `rl.slice`, `rl.add`, `rl.mul`, `rl.sigmoid`, `rl.tanh`, `rl.sum`, `rl.norm`, …):
+// **Difficulty: medium to hard. Expected time: 4–5 hours**: part 2 (the derivation) and part 4 (truncated BPTT) take most of it. 14 points.
+//
+// You implement, with `rnnlab` tensor ops only (`rl.matmul`, `rl.matmulTA`, `rl.matmulTB`, `rl.concat`, `rl.slice`, `rl.add`, `rl.sub`, `rl.mul`, `rl.sigmoid`, `rl.tanh`, `rl.sum`, `rl.norm`, …):
 // 1. `gruCellForward`: one step of the GRU (3 points)
-// 2. `gruCellBackward`: its gradients (4 points)
+// 2. `gruCellBackward`: its gradients, **derived by you** (4 points)
 // 3. `clipGrads`: clipping by the global norm (3 points)
 // 4. `truncatedBptt`: backpropagation through time in chunks of $k$ steps (4 points)
 //
@@ -16,81 +18,24 @@
 // \end{aligned}$$
 // With $u = 0$ the state is copied unchanged; with $u = 1$ it is replaced by the candidate.
 //
-// **Layout (the "RNN step by step" one, columns are examples):** $x_t$ is `[n_x, m]`, $a_t$ is `[n_a, m]`,
+// **Layout (columns are examples):** $x_t$ is `[n_x, m]`, $a_t$ is `[n_a, m]`,
 // each $W$ is `[n_a, n_a + n_x]` (first $n_a$ columns for $a_{t-1}$ (or $r_t \ast a_{t-1}$), last $n_x$ for $x_t$), each $b$ is `[n_a, 1]`.
-// rnnlab's `rl.gruCellForward(x, h, p, "classic")` computes the same cell in PyTorch's row layout (`x [m, n_x]`, blocks r, z, n)
-// with $z = 1 - u$, i.e. $W_z = -W_u$, $b_z = -b_u$; the tests map your parameters to it (`toTorch` below) and compare.
+// The records are `rl.hw.GruParams`, `rl.hw.GruCache`, `rl.hw.GruGrads` and `rl.hw.GruStepGrads` (hover them for their fields).
+// The tests compare your cell with rnnlab's `rl.gruCellForward(x, h, p, "classic")` (PyTorch's row layout, $z = 1 - u$), mapped to this
+// layout by `rl.hw.gruReferenceCell`.
 //
 // Write your code between `// YOUR CODE HERE` and the end of each function; do not rename functions or edit the test cells.
 // Run `npx rnnlab validate hw3-gru-clipping-tbptt-student.ipynb` before you submit.
 
 // %%
 import * as rl from "rnnlab";
-const check = rl.check;
-
-/** The parameters of the cell: W* are [n_a, n_a + n_x], b* are [n_a, 1]. */
-interface GruParams { Wu: rl.Tensor; bu: rl.Tensor; Wr: rl.Tensor; br: rl.Tensor; Wc: rl.Tensor; bc: rl.Tensor }
-/** What the forward step keeps for the backward step (`cct` is the candidate ã_t). */
-interface GruCache { aNext: rl.Tensor; aPrev: rl.Tensor; xt: rl.Tensor; ut: rl.Tensor; rt: rl.Tensor; cct: rl.Tensor; p: GruParams }
-/** The gradients of the parameters (shapes as the parameters). */
-interface GruGrads { dWu: rl.Tensor; dbu: rl.Tensor; dWr: rl.Tensor; dbr: rl.Tensor; dWc: rl.Tensor; dbc: rl.Tensor }
-/** What the backward step returns: the parameter gradients and those of the inputs. */
-interface GruStepGrads { grads: GruGrads; dxt: rl.Tensor; daPrev: rl.Tensor }
-/** A cell as `truncatedBptt` uses it: your `gruCellForward`/`gruCellBackward`, or the reference `refCell`. */
-interface StepFns {
-  forward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext: rl.Tensor; cache: any };
-  backward(daNext: rl.Tensor, cache: any): GruStepGrads;
-}
-
-const NAMES = ["Wu", "bu", "Wr", "br", "Wc", "bc"] as const;
-/** Random parameters for tests. */
-function randomParams(n_x: number, n_a: number, std = 1): GruParams {
-  const w = () => rl.randn([n_a, n_a + n_x], { std }), v = () => rl.randn([n_a, 1], { std });
-  return { Wu: w(), bu: v(), Wr: w(), br: v(), Wc: w(), bc: v() };
-}
-/** All-zero parameters (override some fields to isolate one term). */
-function zeroParams(n_x: number, n_a: number): GruParams {
-  const w = () => rl.zeros([n_a, n_a + n_x]), v = () => rl.zeros([n_a, 1]);
-  return { Wu: w(), bu: v(), Wr: w(), br: v(), Wc: w(), bc: v() };
-}
-/** PyTorch's layout (blocks r, z = 1 − u, n; classic variant): W_h* = first n_a columns, W_i* = the rest, b_ih = b, b_hh = 0. */
-function toTorch(p: GruParams): rl.CellParams {
-  const n_a = p.Wu.shape[0];
-  const blocks = [p.Wr, rl.neg(p.Wu), p.Wc];
-  return {
-    weight_ih: rl.concat(blocks.map((W) => rl.slice(W, 1, n_a)), 0),
-    weight_hh: rl.concat(blocks.map((W) => rl.slice(W, 1, 0, n_a)), 0),
-    bias_ih: rl.concat([p.br, rl.neg(p.bu), p.bc], 0).reshape([3 * n_a]),
-    bias_hh: rl.zeros([3 * n_a]),
-  };
-}
-/** PyTorch-layout gradients back to the homework's layout. */
-function fromTorchGrads(g: rl.CellParams, n_a: number): GruGrads {
-  const rows = (t: rl.Tensor, k: number) => rl.slice(t, 0, k * n_a, (k + 1) * n_a);
-  const W = (k: number) => rl.concat([rows(g.weight_hh, k), rows(g.weight_ih, k)], 1);
-  const bias = (k: number) => rows(g.bias_ih, k).reshape([n_a, 1]); // bias_hh gets the same gradient: b = b_ih here
-  return { dWr: W(0), dbr: bias(0), dWu: rl.neg(W(1)), dbu: rl.neg(bias(1)), dWc: W(2), dbc: bias(2) };
-}
-/** rnnlab's classic GRU on the homework's layout: the reference the tests compare with. */
-const refCell: StepFns = {
-  forward(xt, aPrev, p) {
-    const r = rl.gruCellForward(rl.transpose(xt), rl.transpose(aPrev), toTorch(p), "classic");
-    return { aNext: rl.transpose(r.h), cache: { c: r.cache, tp: toTorch(p), n_a: aPrev.shape[0] } };
-  },
-  backward(daNext, cache) {
-    const tg = rl.zerosLikeParams(cache.tp);
-    const r = rl.gruCellBackward(rl.transpose(daNext), cache.c, tg);
-    return { grads: fromTorchGrads(tg, cache.n_a), dxt: rl.transpose(r.dx), daPrev: rl.transpose(r.dh) };
-  },
-};
-/** A correct cache built from rnnlab's forward step: the backward tests use it, so a bug in your forward does not fail them too. */
-function refCache(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): GruCache {
-  const r = rl.gruCellForward(rl.transpose(xt), rl.transpose(aPrev), toTorch(p), "classic");
-  const cols = (d: Float64Array) => rl.transpose(new rl.Tensor(d, [xt.shape[1], aPrev.shape[0]]));
-  return { aNext: rl.transpose(r.h), aPrev, xt, ut: rl.sub(1, cols(r.cache.z)), rt: cols(r.cache.r), cct: cols(r.cache.n), p };
-}
-const refForward = (xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): rl.Tensor => refCell.forward(xt, aPrev, p).aNext;
-const refBackward = (daNext: rl.Tensor, xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): GruStepGrads => refCell.backward(daNext, refCell.forward(xt, aPrev, p).cache);
+const check = rl.check, hw = rl.hw;
+type GruParams = rl.hw.GruParams;
+type GruCache = rl.hw.GruCache;
+type GruGrads = rl.hw.GruGrads;
+type GruStepGrads = rl.hw.GruStepGrads;
+type StepFns = rl.hw.GruStepFns; // a cell as truncatedBptt uses it: { forward(xt, aPrev, p), backward(daNext, cache) }
+const FD = { rtol: 1e-5, atol: 1e-7 }; // the tolerance of comparisons with central differences
 
 // %% [markdown]
 // ## 1. One GRU step forward
@@ -113,7 +58,8 @@ function gruCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext:
 {
   rl.seed(1);
   const n_x = 3, n_a = 2, m = 4;
-  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a), Z = zeroParams(n_x, n_a);
+  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), p = hw.randomGruParams(n_x, n_a), Z = hw.zeroGruParams(n_x, n_a);
+  const refForward = hw.gruReferenceForward;
   const full = gruCellForward(xt, aPrev, p);
   check.shape("a_next", full.aNext, [n_a, m], "a_next must be [n_a, m]");
   const cols = (v: rl.Tensor) => rl.add(rl.zeros([n_a, m]), v);
@@ -123,7 +69,7 @@ function gruCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext:
   check.close("cache.cct when only the biases are non-zero", onlyB.cct, cols(rl.tanh(p.bc)), "check the candidate ã = tanh(W_c [r ∗ a_prev; x_t] + b_c): tanh, not σ");
   const big = (v: number) => rl.full([n_a, 1], v);
   const shut = { ...p, bu: big(-30) };
-  check.close("a_next when the update gate is shut (u = 0)", gruCellForward(xt, aPrev, shut).aNext, refForward(xt, aPrev, shut),
+  check.close("a_next when the update gate is shut (u = 0)", gruCellForward(xt, aPrev, shut).aNext, aPrev,
     "check (1 − u) ∗ a_prev: with u = 0 the state is copied unchanged (u multiplies the candidate, not a_prev)");
   const open = { ...p, bu: big(30) };
   check.close("a_next when the update gate is open (u = 1)", gruCellForward(xt, aPrev, open).aNext, refForward(xt, aPrev, open),
@@ -137,23 +83,28 @@ function gruCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: GruParams): { aNext:
   check.close("a_next with every term", full.aNext, refForward(xt, aPrev, p), "a_next = (1 − u) ∗ a_prev + u ∗ ã");
   // BEGIN HIDDEN TESTS
   rl.seed(101);
-  const q = randomParams(5, 3), x2 = rl.randn([5, 2]), a2 = rl.randn([3, 2]);
-  check.close("a_next on a hidden batch (n_x = 5, n_a = 3, m = 2)", gruCellForward(x2, a2, q).aNext, refForward(x2, a2, q));
+  const q = hw.randomGruParams(5, 3), x2 = rl.randn([5, 2]), a2 = rl.randn([3, 2]);
+  const h2 = gruCellForward(x2, a2, q), c2 = hw.gruReferenceCache(x2, a2, q);
+  check.close("a_next on a hidden batch (n_x = 5, n_a = 3, m = 2)", h2.aNext, c2.aNext);
+  check.close("cache.rt on a hidden batch", h2.cache.rt, c2.rt);
   // END HIDDEN TESTS
 }
 
 // %% [markdown]
-// ## 2. One GRU step backward
-// Given $\partial L/\partial a_t$ (`daNext`, `[n_a, m]`), with $dz_\ast$ the gradient of gate $\ast$'s pre-activation:
-// $$\begin{aligned}
-// dz_c &= da_{next} \ast u_t \ast (1 - \tilde a_t^2), \qquad dz_u = da_{next} \ast (\tilde a_t - a_{t-1}) \ast u_t (1 - u_t) \\
-// d[r_t \ast a_{t-1}; x_t] &= W_c^\top dz_c, \qquad dz_r = d(r_t \ast a_{t-1}) \ast a_{t-1} \ast r_t (1 - r_t) \\
-// dW_c &= dz_c [r_t \ast a_{t-1}; x_t]^\top, \quad dW_u = dz_u [a_{t-1}; x_t]^\top, \quad dW_r = dz_r [a_{t-1}; x_t]^\top, \quad db_\ast = \textstyle\sum_{\text{examples}} dz_\ast \\
-// da_{prev} &= da_{next} \ast (1 - u_t) + d(r_t \ast a_{t-1}) \ast r_t + \big(W_u^\top dz_u + W_r^\top dz_r\big)_{\text{first } n_a \text{ rows}}
-// \end{aligned}$$
-// and $dx_t$ collects the last $n_x$ rows of $W_c^\top dz_c + W_u^\top dz_u + W_r^\top dz_r$.
-// Return `{ grads: {dWu, dbu, dWr, dbr, dWc, dbc}, dxt, daPrev }`. The tests pass a cache made by rnnlab's forward step with the same fields as yours,
-// so this part is graded independently of part 1.
+// ## 2. One GRU step backward: derive it
+// Some loss $L$ depends on $a_t$; you are given $\partial L/\partial a_t$ (`daNext`, `[n_a, m]`). From the cache, compute
+// `{ grads: {dWu, dbu, dWr, dbr, dWc, dbc}, dxt, daPrev }`: the gradients of the six parameters (their shapes; sum over the $m$ examples),
+// of $x_t$ (`[n_x, m]`) and of $a_{t-1}$ (`[n_a, m]`).
+//
+// The backward equations are yours to derive (write them in a markdown cell below; not graded). Things to settle on the way:
+// $a_{t-1}$ reaches $a_t$ by several routes — which? (Count them in the four forward equations: directly, through the candidate's
+// $r_t \ast a_{t-1}$, and through the gates' common input.) Which part of the candidate's input gradient belongs to $r_t$, and which to $x_t$?
+// What does the update gate's gradient depend on, given that $a_t$ interpolates between $a_{t-1}$ and $\tilde a_t$?
+//
+// The tests check what your gradients **do**: each must equal central differences of $L = \sum a_t \ast G$ (`hw.gruSequenceLoss` over one
+// step) with respect to that tensor, and one case has an answer you can predict without a derivative (a shut update gate copies the state,
+// so what is $\partial L/\partial a_{t-1}$?). The tests pass a correct cache made by rnnlab's forward step (`rl.hw.gruReferenceCache`), so
+// this part is graded independently of part 1.
 
 // %% {"nbgrader": {"grade": false, "grade_id": "gru-cell-backward", "solution": true}}
 function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
@@ -185,31 +136,35 @@ function gruCellBackward(daNext: rl.Tensor, cache: GruCache): GruStepGrads {
 {
   rl.seed(2);
   const n_x = 3, n_a = 2, m = 4;
-  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), p = randomParams(n_x, n_a), G = rl.randn([n_a, m]);
-  const g = gruCellBackward(G, refCache(xt, aPrev, p)), e = refBackward(G, xt, aPrev, p);
-  check.shape("dbu", g.grads.dbu, [n_a, 1], "db_u is [n_a, 1]: sum dz_u over the examples (axis 1, keeping the dimension)");
-  check.close("dbc", g.grads.dbc, e.grads.dbc, "check dz_c = da_next ∗ u ∗ (1 − ã²): the candidate is weighted by u");
-  check.close("dbu", g.grads.dbu, e.grads.dbu, "check dz_u = da_next ∗ (ã − a_prev) ∗ u(1 − u): u moves a_t from a_prev towards ã");
-  check.close("dbr", g.grads.dbr, e.grads.dbr, "check dz_r = d(r ∗ a_prev) ∗ a_prev ∗ r(1 − r), with d(r ∗ a_prev) the first n_a rows of W_cᵀ dz_c");
-  check.close("dWc", g.grads.dWc, e.grads.dWc, "dW_c = dz_c [r ∗ a_prev; x_t]ᵀ: the candidate saw r ∗ a_prev, not a_prev");
-  check.close("dWu", g.grads.dWu, e.grads.dWu, "dW_u = dz_u [a_prev; x_t]ᵀ");
-  check.close("dWr", g.grads.dWr, e.grads.dWr, "dW_r = dz_r [a_prev; x_t]ᵀ");
+  const xt = rl.randn([n_x, m]), aPrev = rl.randn([n_a, m]), p = hw.randomGruParams(n_x, n_a), G = rl.randn([n_a, m]);
+  const g = gruCellBackward(G, hw.gruReferenceCache(xt, aPrev, p));
+  const L = () => hw.gruSequenceLoss([xt], aPrev, p, [G], 0, 1); // L = Σ a_t ∗ G, so ∂L/∂a_t = G
+  check.shape("shape of dbu", g.grads.dbu, [n_a, 1], "each db has its bias's shape [n_a, 1]: the examples share the bias");
+  check.shape("shape of dWc", g.grads.dWc, [n_a, n_a + n_x], "dW_c has W_c's shape");
+  check.close("dbc", g.grads.dbc, rl.numericGrad(L, p.bc), "the candidate reaches a_t through u ∗ ã", FD);
+  check.close("dbu", g.grads.dbu, rl.numericGrad(L, p.bu), "u moves a_t from a_prev towards ã", FD);
+  check.close("dbr", g.grads.dbr, rl.numericGrad(L, p.br), "r acts on a_prev inside the candidate's input, before W_c", FD);
+  check.close("dWc", g.grads.dWc, rl.numericGrad(L, p.Wc), "the candidate's input is [r ∗ a_prev; x_t], not [a_prev; x_t]", FD);
+  check.close("dWu", g.grads.dWu, rl.numericGrad(L, p.Wu), undefined, FD);
+  check.close("dWr", g.grads.dWr, rl.numericGrad(L, p.Wr), undefined, FD);
   const shut = { ...p, bu: rl.full([n_a, 1], -30) };
-  check.close("daPrev when the update gate is shut (u = 0)", gruCellBackward(G, refCache(xt, aPrev, shut)).daPrev, refBackward(G, xt, aPrev, shut).daPrev,
-    "check the direct path da_next ∗ (1 − u): with u = 0, da_prev = da_next");
-  check.close("daPrev", g.daPrev, e.daPrev, "da_prev has three parts: da_next ∗ (1 − u), d(r ∗ a_prev) ∗ r, and the first n_a rows of W_uᵀ dz_u + W_rᵀ dz_r");
-  check.close("dxt", g.dxt, e.dxt, "dx_t: the last n_x rows of W_cᵀ dz_c + W_uᵀ dz_u + W_rᵀ dz_r");
+  check.close("daPrev when the update gate is shut (u = 0)", gruCellBackward(G, hw.gruReferenceCache(xt, aPrev, shut)).daPrev, G,
+    "with u = 0 the cell copies a_prev to a_t, so the gradient passes back unchanged");
+  check.close("daPrev", g.daPrev, rl.numericGrad(L, aPrev), "a_prev reaches a_t by three routes; add them all", FD);
+  check.close("dxt", g.dxt, rl.numericGrad(L, xt), "x_t enters both gates and the candidate", FD);
   // BEGIN HIDDEN TESTS
   rl.seed(102);
-  const q = randomParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]);
-  const h2 = gruCellBackward(G2, refCache(x2, a2, q)), r2 = refBackward(G2, x2, a2, q);
+  const q = hw.randomGruParams(4, 3), x2 = rl.randn([4, 5]), a2 = rl.randn([3, 5]), G2 = rl.randn([3, 5]);
+  const h2 = gruCellBackward(G2, hw.gruReferenceCache(x2, a2, q)), r2 = hw.gruReferenceBackward(G2, x2, a2, q);
   check.close("dWr on a hidden batch", h2.grads.dWr, r2.grads.dWr);
+  check.close("dbu on a hidden batch", h2.grads.dbu, r2.grads.dbu);
   check.close("daPrev on a hidden batch", h2.daPrev, r2.daPrev);
-  const L = () => rl.sum(rl.mul(gruCellForward(x2, a2, q).aNext, G2)).item();
-  // numbers, not a verdict: the grader compares them outside the kernel
-  const fdTol = { rtol: 1e-5, atol: 1e-7 };
-  check.close("dWc agrees with central differences on a hidden batch", h2.grads.dWc, rl.numericGrad(L, q.Wc), undefined, fdTol);
-  check.close("daPrev agrees with central differences on a hidden batch", h2.daPrev, rl.numericGrad(L, a2), undefined, fdTol);
+  check.close("dxt on a hidden batch", h2.dxt, r2.dxt);
+  const open = { ...q, bu: rl.full([3, 1], 30), br: rl.full([3, 1], -30) };
+  check.close("dWc with u = 1 and r = 0 on a hidden batch", gruCellBackward(G2, hw.gruReferenceCache(x2, a2, open)).grads.dWc, hw.gruReferenceBackward(G2, x2, a2, open).grads.dWc);
+  const L2 = () => rl.sum(rl.mul(gruCellForward(x2, a2, q).aNext, G2)).item();
+  check.close("dWc agrees with central differences on a hidden batch", h2.grads.dWc, rl.numericGrad(L2, q.Wc), undefined, FD);
+  check.close("daPrev agrees with central differences on a hidden batch", h2.daPrev, rl.numericGrad(L2, a2), undefined, FD);
   // END HIDDEN TESTS
 }
 
@@ -266,40 +221,43 @@ function clipGrads(grads: Record<string, rl.Tensor>, maxNorm: number): number {
 
 // %% [markdown]
 // ## 4. Truncated backpropagation through time
-// Over a long sequence, full BPTT stores every step and sends gradients back to step 0. **Truncated BPTT** with $k_1 = k_2 = k$
-// (Williams & Peng 1990) cuts the sequence into chunks of $k$ steps (the last one may be shorter). For each chunk $[t_0, t_1)$:
-// run the cell forward from the state the previous chunk ended in (the first chunk starts from $a_0$),
-// then backpropagate **this chunk's** loss through the window of the last $k$ steps, from $t_1 - 1$ down to $\max(0, t_1 - k)$;
-// the state entering the window is treated as a constant. For a full chunk the window is exactly the chunk; the window of a shorter
-// last chunk reaches back into the previous chunk, whose own losses were already counted (there only the gradient from later steps flows).
-// Each chunk gives one update (the gradients an optimizer step would use), as `rl.truncatedBptt` with $k_1 = k_2 = k$ does.
+// Over a long sequence, full BPTT stores every step and sends gradients back to step 0. **Truncated BPTT with chunks of $k$ steps**
+// (notebook 02, section 7: BPTT($k_1, k_2$) with $k_1 = k_2 = k$) cuts the sequence into chunks of $k$ steps, the last one possibly shorter:
+// $[0, k), [k, 2k), \dots$ For each chunk $[t_0, t_1)$, in order:
+// 1. run the cell forward over the chunk, **starting from the state the previous chunk ended in** (the first chunk starts from $a_0$):
+//    the state crosses the chunk boundary;
+// 2. backpropagate **this chunk's loss through this chunk only**, from $t_1 - 1$ down to $t_0$, starting with nothing from the future:
+//    the gradient does not cross the chunk boundary (the state entering the chunk is treated as a constant);
+// 3. the parameter gradients summed over the chunk's steps are one update (what an optimizer step would use).
 //
-// The loss is $L = \sum_t \sum (a_t \ast G_t)$, so $\partial L/\partial a_t$ is the given `das[t]`. At step $t$ of the backward pass the gradient reaching $a_t$ is
-// `das[t]` plus what flows back from step $t+1$ of the same window (only `daNext` for steps before $t_0$). `truncatedBptt(cell, xs, a0, p, das, k)` returns
-// `updates` (one `GruGrads` per chunk, in order) and `aLast`, the state after the last step. Use `cell.forward`/`cell.backward`,
-// not your GRU functions directly: the tests pass rnnlab's reference cell as well as yours. With $k = T$ this is full BPTT.
+// The loss is $L = \sum_t \sum (a_t \ast G_t)$, so $\partial L/\partial a_t$ is the given `das[t]`. `truncatedBptt(cell, xs, a0, p, das, k)`
+// returns `updates` (one `GruGrads` per chunk, in order) and `aLast`, the state after the last step. Use `cell.forward`/`cell.backward`,
+// not your GRU functions directly: the tests pass rnnlab's reference cell (`rl.hw.gruReferenceCell`) as well as yours.
+// `rl.hw.zeroGruGrads(p)` and `rl.hw.addGruGrads(a, b)` may help. With $k = T$ this is full BPTT.
+//
+// The tests check behaviour: an update must equal central differences of **its chunk's** loss, computed from the state the chunk starts in
+// held fixed (`rl.hw.gruSequenceLoss(xs, aStart, p, das, t0, t1)`, `rl.hw.gruChunkStarts`); with $k = T$, of the whole loss.
 
 // %% {"nbgrader": {"grade": false, "grade_id": "truncated-bptt", "solution": true}}
 function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruParams, das: rl.Tensor[], k: number): { updates: GruGrads[]; aLast: rl.Tensor } {
   // BEGIN SOLUTION
   const updates: GruGrads[] = [];
-  const caches: unknown[] = [];   // caches[t] of every step so far (a window may reach into the previous chunk)
   let a = a0;
   for (let t0 = 0; t0 < xs.length; t0 += k) {
     const t1 = Math.min(xs.length, t0 + k);
+    const caches: unknown[] = [];   // this chunk's steps only: the gradient stops at the chunk's first step
     for (let t = t0; t < t1; t++) {
       const r = cell.forward(xs[t], a, p);
       a = r.aNext; caches.push(r.cache);
     }
-    const acc: Record<string, rl.Tensor> = {};
-    for (const n of NAMES) acc["d" + n] = rl.zerosLike(p[n]);
+    let acc = hw.zeroGruGrads(p);
     let daNext = rl.zerosLike(a0);
-    for (let t = t1 - 1; t >= Math.max(0, t1 - k); t--) {
-      const g = cell.backward(t >= t0 ? rl.add(das[t], daNext) : daNext, caches[t]);
+    for (let t = t1 - 1; t >= t0; t--) {
+      const g = cell.backward(rl.add(das[t], daNext), caches[t - t0]);
       daNext = g.daPrev;
-      for (const n of NAMES) acc["d" + n] = rl.add(acc["d" + n], g.grads[("d" + n) as keyof GruGrads]);
+      acc = hw.addGruGrads(acc, g.grads);
     }
-    updates.push(acc as unknown as GruGrads);
+    updates.push(acc);
   }
   return { updates, aLast: a };
   // END SOLUTION
@@ -307,48 +265,42 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
 
 // %% {"nbgrader": {"grade": true, "grade_id": "test-truncated-bptt", "points": 4, "solution": false}}
 {
-  /** rnnlab's truncatedBptt (k1 = k2 = k) with the classic GRU: one gradient per update, in the homework's layout. */
-  const reference = (xs: rl.Tensor[], a0: rl.Tensor, p: GruParams, das: rl.Tensor[], k: number): GruGrads[] => {
-    const tp = toTorch(p), tg = rl.zerosLikeParams(tp), n_a = a0.shape[0], out: GruGrads[] = [];
-    const X = rl.stack(xs.map((x) => rl.transpose(x))), D = rl.stack(das.map((d) => rl.transpose(d)));
-    rl.truncatedBptt(rl.gruCell("classic"), tp, X, (outputs, t0, t1) => {
-      const dOutputs = rl.slice(D, 0, t0, t1);
-      return { loss: rl.sum(rl.mul(outputs, dOutputs)).item(), dOutputs };
-    }, { k1: k, k2: k, grads: tg, state0: { h: rl.transpose(a0) }, onUpdate: () => {
-      out.push(fromTorchGrads(tg, n_a));
-      for (const t of Object.values(tg)) t.data.fill(0);
-    } });
-    return out;
-  };
   rl.seed(6);
   const n_x = 2, n_a = 3, m = 2, T = 7, k = 3;
   const xs = Array.from({ length: T }, () => rl.randn([n_x, m])), das = Array.from({ length: T }, () => rl.randn([n_a, m]));
-  const a0 = rl.randn([n_a, m]), p = randomParams(n_x, n_a, 0.5);
-  const full = truncatedBptt(refCell, xs, a0, p, das, T), eFull = reference(xs, a0, p, das, T);
+  const a0 = rl.randn([n_a, m]), p = hw.randomGruParams(n_x, n_a, 0.5), ref = hw.gruReferenceCell;
+  /** Central differences of the loss of steps t0 … t1−1 from the state aStart (held fixed), with respect to one parameter. */
+  const fd = (name: keyof GruParams, aStart: rl.Tensor, t0: number, t1: number) => rl.numericGrad(() => hw.gruSequenceLoss(xs, aStart, p, das, t0, t1), p[name]);
+  const full = truncatedBptt(ref, xs, a0, p, das, T);
   check.equal("number of updates with k = T", full.updates.length, 1, "with k = T the whole sequence is one chunk: one update");
-  check.close("dWu with k = T (full BPTT)", full.updates[0].dWu, eFull[0].dWu,
-    "with k = T this is full BPTT: the gradient reaching a_t is das[t] plus the da_prev of step t + 1, and the weights' gradients add up over all steps");
-  check.close("dbc with k = T (full BPTT)", full.updates[0].dbc, eFull[0].dbc, "the bias gradients add up over all steps");
-  const tr = truncatedBptt(refCell, xs, a0, p, das, k), eTr = reference(xs, a0, p, das, k);
-  check.equal("number of updates with T = 7, k = 3", tr.updates.length, 3, "one update per chunk of k steps; the last chunk may be shorter (steps 6 … 6)");
-  check.close("update 0 (steps 0 … 2): dWc", tr.updates[0].dWc, eTr[0].dWc, "backpropagate only this chunk's das, from its last step down to its first, starting with da_next = 0");
-  check.close("update 1 (steps 3 … 5): dWc", tr.updates[1].dWc, eTr[1].dWc,
-    "start chunk 1's forward pass from the state chunk 0 ended in (not from a0), stop its backward pass at step 3 (t1 − k) and start each update's gradients from zero");
-  check.close("update 2 (step 6, a shorter chunk): dbu", tr.updates[2].dbu, eTr[2].dbu, "the last chunk holds the remaining step 6, and its window reaches back k = 3 steps (steps 4 … 6) with das only at step 6");
+  check.close("dWu with k = T (full BPTT)", full.updates[0].dWu, fd("Wu", a0, 0, T),
+    "with k = T this is full BPTT: the gradient reaching a_t comes from das[t] and from step t + 1, and the weights' gradients add up over all steps", FD);
+  check.close("dbc with k = T (full BPTT)", full.updates[0].dbc, fd("bc", a0, 0, T), "the bias gradients add up over all steps", FD);
+  const tr = truncatedBptt(ref, xs, a0, p, das, k), starts = hw.gruChunkStarts(xs, a0, p, k);
+  check.equal("number of updates with T = 7, k = 3", tr.updates.length, 3, "one update per chunk of k steps; the last chunk may be shorter (here step 6 alone)");
+  check.close("update 0 (steps 0 … 2): dWc", tr.updates[0].dWc, fd("Wc", a0, 0, 3), "an update is the gradient of its own chunk's loss; start each from zero", FD);
+  check.close("update 1 (steps 3 … 5): dWc", tr.updates[1].dWc, fd("Wc", starts[1], 3, 6),
+    "chunk 1 runs forward from the state chunk 0 ended in (not from a0), and its gradient stops at step 3", FD);
+  check.close("update 2 (step 6, a shorter chunk): dbu", tr.updates[2].dbu, fd("bu", starts[2], 6, 7),
+    "the last chunk holds the remaining step 6 only; the gradient does not reach back into the previous chunk", FD);
   let a = a0;
-  for (const x of xs) a = refForward(x, a, p);
+  for (const x of xs) a = hw.gruReferenceForward(x, a, p);
   check.close("aLast", tr.aLast, a, "the state is carried across chunks: the last state equals a plain forward pass over all T steps");
   // BEGIN HIDDEN TESTS
   rl.seed(106);
   const ys = Array.from({ length: 8 }, () => rl.randn([2, 2])), ds = Array.from({ length: 8 }, () => rl.randn([3, 2]));
-  const b0 = rl.randn([3, 2]), q = randomParams(2, 3, 0.5);
-  const mine = truncatedBptt({ forward: gruCellForward, backward: gruCellBackward }, ys, b0, q, ds, 4), eMine = reference(ys, b0, q, ds, 4);
-  check.close("update 1 of a hidden sequence with your GRU cell: dWr", mine.updates[1].dWr, eMine[1].dWr);
-  const L = () => { let s = 0, h = b0; ys.forEach((y, t) => { h = refForward(y, h, q); s += rl.sum(rl.mul(h, ds[t])).item(); }); return s; };
-  const whole = truncatedBptt(refCell, ys, b0, q, ds, 8);
-  const fdTolT = { rtol: 1e-5, atol: 1e-7 };
-  check.close("k = T: dWu agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dWu, rl.numericGrad(L, q.Wu), undefined, fdTolT);
-  check.close("k = T: dbc agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dbc, rl.numericGrad(L, q.bc), undefined, fdTolT);
+  const b0 = rl.randn([3, 2]), q = hw.randomGruParams(2, 3, 0.5);
+  const fd2 = (name: keyof GruParams, aStart: rl.Tensor, t0: number, t1: number) => rl.numericGrad(() => hw.gruSequenceLoss(ys, aStart, q, ds, t0, t1), q[name]);
+  const mine = truncatedBptt({ forward: gruCellForward, backward: gruCellBackward }, ys, b0, q, ds, 4), s4 = hw.gruChunkStarts(ys, b0, q, 4);
+  check.close("update 1 of a hidden sequence with your GRU cell: dWr", mine.updates[1].dWr, fd2("Wr", s4[1], 4, 8), undefined, FD);
+  const three = truncatedBptt(ref, ys, b0, q, ds, 3), s3 = hw.gruChunkStarts(ys, b0, q, 3);
+  check.equal("number of updates with T = 8, k = 3 (hidden)", three.updates.length, 3);
+  check.close("update 2 (steps 6 … 7) of a hidden sequence: dWu", three.updates[2].dWu, fd2("Wu", s3[2], 6, 8), undefined, FD);
+  check.close("update 1 (steps 3 … 5) of a hidden sequence: dbr", three.updates[1].dbr, fd2("br", s3[1], 3, 6), undefined, FD);
+  const one = truncatedBptt(ref, ys, b0, q, ds, 1);
+  check.close("k = 1 (every step its own chunk), update 5 of a hidden sequence: dWc", one.updates[5].dWc, fd2("Wc", hw.gruChunkStarts(ys, b0, q, 1)[5], 5, 6), undefined, FD);
+  const whole = truncatedBptt(ref, ys, b0, q, ds, 8);
+  check.close("k = T: dWu agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dWu, fd2("Wu", b0, 0, 8), undefined, FD);
   // END HIDDEN TESTS
 }
 
@@ -357,5 +309,6 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
 // The GRU interpolates between the old state and a candidate with its update gate; the reset gate decides how much of the old state
 // the candidate sees. Its backward pass has three routes to $a_{t-1}$: the direct one through $1 - u_t$, the one through the candidate's
 // $r_t \ast a_{t-1}$, and the ones through the gates. Clipping by the global norm rescales all gradients by one factor, so it keeps the
-// gradient's direction and only bounds its length. Truncated BPTT bounds the memory and the time of each update to $k$ steps, at the price
-// of ignoring dependencies longer than $k$; with $k = T$ it is full BPTT.
+// gradient's direction and only bounds its length. Truncated BPTT in chunks of $k$ carries the state across chunk boundaries but not the
+// gradient: each update costs at most $k$ cached steps and comes before the sequence ends, at the price of ignoring every dependency that
+// crosses a boundary (a step just after a boundary gets no gradient from its past); with $k = T$ it is full BPTT.
