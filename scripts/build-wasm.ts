@@ -1,4 +1,4 @@
-// Assembles kernel-lib/src/tensor/gemm-simd.wat into the base64 constants of kernel-lib/src/tensor/wasm-gemm-bytes.ts (run after editing the .wat):
+// Assembles kernel-lib/src/fast/wasm/gemm-simd.wat into the base64 constants of kernel-lib/src/fast/wasm/wasm-gemm-bytes.ts (run after editing the .wat):
 // one module with its own memory, and one importing a shared memory (the same code) for the helper threads of gemm-threads.ts.
 //   node --import tsx scripts/build-wasm.ts   (needs the dev dependency wabt)
 import { readFileSync, writeFileSync } from "fs";
@@ -6,7 +6,7 @@ import { join } from "path";
 import wabtInit from "wabt";
 
 async function main(): Promise<void> {
-  const dir = join(__dirname, "..", "kernel-lib", "src", "tensor");
+  const dir = join(__dirname, "..", "kernel-lib", "src", "fast", "wasm");
   const wat = readFileSync(join(dir, "gemm-simd.wat"), "utf8");
   const MEMORY = '(memory (export "mem") 1)';
   if (!wat.includes(MEMORY)) throw new Error(`gemm-simd.wat must declare its memory as ${MEMORY}`);

@@ -1,5 +1,7 @@
 // rnnlab: recurrent neural networks from the first equation. Every folder's public names, re-exported.
 export * from "./tensor";
+export * from "./backend";
+export * from "./fast";
 export * from "./autograd";
 export * from "./cells";
 export * from "./seq";

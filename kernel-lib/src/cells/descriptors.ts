@@ -49,8 +49,8 @@ export function rnnCell(act: Activation = "tanh"): RecurrentCell<RnnCellCache> {
 const BUILTIN_RNN = new WeakMap<object, Activation>();
 
 /**
- * The activation of a descriptor made by {@link rnnCell} (null for any other cell), so `unroll`/`bptt` may use the
- * sequence-level kernel that computes the same values.
+ * The activation of a descriptor made by {@link rnnCell} (null for any other cell, e.g. one a student wrote): a backend may
+ * run a built-in cell's whole sequence in one kernel that computes the same values.
  */
 export function builtinRnnActivation(cell: RecurrentCell): Activation | null {
   return BUILTIN_RNN.get(cell) ?? null;
@@ -81,12 +81,12 @@ export function lstmCell(): RecurrentCell<LstmCellCache> {
   return cell;
 }
 
-/** The descriptors made by {@link lstmCell}: the time loop may run them through its sequence-level LSTM kernel. */
+/** The descriptors made by {@link lstmCell}. */
 const BUILTIN_LSTM = new WeakSet<object>();
 
 /**
- * True when `cell` came from {@link lstmCell} (not a user-written descriptor), so `unroll`/`bptt` may use the
- * sequence-level kernel (input products and weight gradients as one product over all steps) that computes the same values.
+ * True when `cell` came from {@link lstmCell} (not a user-written descriptor): a backend may run a built-in cell's whole
+ * sequence in one kernel that computes the same values.
  */
 export function isBuiltinLstmCell(cell: RecurrentCell): boolean {
   return BUILTIN_LSTM.has(cell);
@@ -123,8 +123,8 @@ export function gruCell(variant: GruVariant = "reset-after"): RecurrentCell<GruC
 const BUILTIN_GRU = new WeakMap<object, GruVariant>();
 
 /**
- * The variant of a descriptor made by {@link gruCell} (null for any other cell), so `unroll`/`bptt` may use the
- * sequence-level GRU kernel that computes the same values.
+ * The variant of a descriptor made by {@link gruCell} (null for any other cell): a backend may run a built-in cell's whole
+ * sequence in one kernel that computes the same values.
  */
 export function builtinGruVariant(cell: RecurrentCell): GruVariant | null {
   return BUILTIN_GRU.get(cell) ?? null;

@@ -1,6 +1,5 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
-import { Tensor, checkShape, precision, sigmoidScalar } from "../tensor";
-import { wasmLstmPointwise32, wasmLstmPointwise64 } from "../tensor/gates-wasm";
+import { Tensor, checkShape, sigmoidScalar } from "../tensor";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
@@ -47,56 +46,27 @@ export function lstmCellForward(x: Tensor, h: Tensor, c: Tensor, p: CellParams):
 /**
  * The element-wise part of the LSTM step for B rows: activates `z [B, 4H]` in place
  * (`i = σ`, `f = σ`, `g = tanh`, `o = σ`), then `c' = f ∗ c + i ∗ g`, `tanh(c')`, `h' = o ∗ tanh(c')`.
- * Shared by {@link lstmCellForward} and the time loop's sequence kernel (which passes views of its step buffers).
  * @param z `[B, 4H]` pre-activations, overwritten by the activations
  * @param cp `[B, H]` previous cell state; `cNew`, `tanhC`, `hNew` `[B, H]` are written
  */
 export function lstmPointwiseForward(
   z: Float64Array, cp: Float64Array, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array, B: number, H: number,
 ): void {
-  lstmPointwiseForwardAt(z, 0, cp, 0, cNew, tanhC, hNew, 0, 0, B, H);
-}
-
-/**
- * {@link lstmPointwiseForward} at offsets into larger buffers (a sequence kernel's step rows, no views): `z` rows from
- * `zo`, `cp` from `po`, `tanhC` from `to`, `cNew` and `hNew` from `so`. Same formulas, same order, same values.
- */
-export function lstmPointwiseForwardAt(
-  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
-  so: number, to: number, B: number, H: number,
-): void {
-  // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
-  if (precision() === "float32" && wasmLstmPointwise32(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return;
-  // float64: the loop below in WebAssembly (lstm64, exact exp and tanh in f64x2 lanes), the same bits, faster
-  if (wasmLstmPointwise64(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H)) return;
-  lstmPointwiseForwardNaive(z, zo, cp, po, cNew, tanhC, hNew, so, to, B, H);
-}
-
-/**
- * The plain JavaScript loop of {@link lstmPointwiseForwardAt} (where WebAssembly is unavailable, and the reference its
- * WebAssembly kernel is tested against): `i, f, o = σ(z)`, `g = tanh(z)`, `c' = f∗c + i∗g`, `h' = o∗tanh(c')`.
- * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` `[B, H]` from `so`,
- * `tanhC` `[B, H]` from `to`
- */
-export function lstmPointwiseForwardNaive(
-  z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
-  so: number, to: number, B: number, H: number,
-): void {
   const G4 = 4 * H;
   const sigmoid = sigmoidScalar; // a local: no re-export getter per element
   for (let b = 0; b < B; b++) {
-    const r = zo + b * G4;
+    const r = b * G4;
     const s = b * H;
     for (let j = 0; j < H; j++) {
       const i = (z[r + j] = sigmoid(z[r + j]));
       const f = (z[r + H + j] = sigmoid(z[r + H + j]));
       const g = (z[r + 2 * H + j] = Math.tanh(z[r + 2 * H + j]));
       const o = (z[r + 3 * H + j] = sigmoid(z[r + 3 * H + j]));
-      const cn = f * cp[po + s + j] + i * g;  // c' = f∗c + i∗g
+      const cn = f * cp[s + j] + i * g;  // c' = f∗c + i∗g
       const tc = Math.tanh(cn);
-      cNew[so + s + j] = cn;
-      tanhC[to + s + j] = tc;
-      hNew[so + s + j] = o * tc;              // h' = o∗tanh(c')
+      cNew[s + j] = cn;
+      tanhC[s + j] = tc;
+      hNew[s + j] = o * tc;              // h' = o∗tanh(c')
     }
   }
 }

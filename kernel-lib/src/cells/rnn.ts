@@ -1,6 +1,5 @@
 // The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
-import { Activation, Tensor, precision, sigmoidScalar } from "../tensor";
-import { nativeActivate64, wasmTanh32 } from "../tensor/gates-wasm";
+import { Activation, Tensor, sigmoidScalar } from "../tensor";
 import { CellParams, cellSizes, checkStepInputs } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
@@ -21,20 +20,14 @@ export function checkActivation(fn: string, act: string): Activation {
   return act as Activation;
 }
 
-/**
- * `z ← φ(z)` in place, the activation chosen once outside the loop (same values as `activate`; under
- * `setPrecision("float32")` tanh runs in WebAssembly float32 lanes). @param z any length
- */
+/** `z ← φ(z)` in place, the activation chosen once outside the loop (same values as `activate`). @param z any length */
 export function activateInPlace(act: Activation, z: Float64Array): void {
   const n = z.length;
   if (act === "tanh") {
-    if (precision() === "float32" && wasmTanh32(z)) return; // the float32 fast path (f32x4 lanes)
-    if (n >= 64 && nativeActivate64(z, "tanh")) return; // natively, Math.tanh's bits
     for (let k = 0; k < n; k++) z[k] = Math.tanh(z[k]);
   } else if (act === "relu") {
     for (let k = 0; k < n; k++) z[k] = z[k] > 0 ? z[k] : 0;
   } else {
-    if (n >= 64 && nativeActivate64(z, "sigmoid")) return; // natively, sigmoidScalar's bits
     const sigmoid = sigmoidScalar;
     for (let k = 0; k < n; k++) z[k] = sigmoid(z[k]);
   }

@@ -1,10 +1,8 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
 import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
-import { CELL_GATES, CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, isBuiltinLstmCell, zerosLikeParams } from "../cells";
+import { CELL_GATES, CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, zerosLikeParams } from "../cells";
 import { checkAllocation, checkInstance, checkInt, checkNumber, checkOptions, checkSize, describe } from "../args";
-import { CheckpointRecord, StepCache, StepNorms, bptt, checkMask, checkParamsFinite, checkSequence, checkpointedBackward, checkpointedForward, incomingGradients, unroll } from "../seq";
-import { LstmSequenceTape, lstmSequenceBackward, lstmSequenceForward, lstmTapeStates } from "../seq/lstm-sequence";
-import { sequenceOutputs } from "../seq/sequence-products";
+import { CheckpointRecord, StepCache, StepNorms, bptt, checkpointedBackward, checkpointedForward, unroll } from "../seq";
 
 /** The four parameter names of a single-layer `torch.nn.RNN/LSTM/GRU`, keyed by the cell's names. */
 export const TORCH_PARAM_NAMES = {
@@ -77,8 +75,8 @@ export abstract class RecurrentLayer implements Module {
    * step's cache. May be changed between calls; `forward` checks it.
    */
   checkpointEvery: number | null = null;
-  /** The last forward's record for backward: the generic step caches, the built-in LSTM's flat tape, or the checkpoints. */
-  private last: { caches: StepCache[] } | { tape: LstmSequenceTape } | { checkpoints: CheckpointRecord } | null = null;
+  /** The last forward's record for backward: the step caches of `unroll`, or the checkpoints. */
+  private last: { caches: StepCache[] } | { checkpoints: CheckpointRecord } | null = null;
 
   /** The class name used in error messages, e.g. `"LSTM"`. */
   readonly layerName: string;
@@ -119,13 +117,13 @@ export abstract class RecurrentLayer implements Module {
   forward(x: Tensor, state0?: CellState | null, mask?: Tensor | null): RecurrentForwardResult {
     const fn = `${this.layerName}.forward`;
     if (this.checkpointEvery !== null) return this.checkpointedForward(fn, x, state0, mask);
-    if (isBuiltinLstmCell(this.cell)) return this.lstmForward(fn, x, state0, mask);
-    // the last forward's caches are dropped here, so the GRU kernel may reuse their gate buffers (nothing outside holds them)
+    // the last forward's caches are dropped here, so the backend may reuse their buffers (nothing outside holds them)
     const reuse = this.last !== null && "caches" in this.last ? this.last.caches : null;
     this.last = null;
     const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn, reuse });
     this.last = { caches: r.caches };
-    return { outputs: r.outputs, state: r.state, states: r.states };
+    // states are read through: a backend may build them only when asked
+    return { outputs: r.outputs, state: r.state, get states(): CellState[] { return r.states; } };
   }
 
   /**
@@ -147,29 +145,6 @@ export abstract class RecurrentLayer implements Module {
   }
 
   /**
-   * The built-in LSTM's forward: the same checks and values as `unroll` (its sequence kernel), keeping the flat
-   * tape instead of per-step caches; `states` are built on first read (views of the tape's state buffers).
-   */
-  private lstmForward(fn: string, x: Tensor, state0: CellState | null | undefined, mask: Tensor | null | undefined): RecurrentForwardResult {
-    const p = this.cellParams;
-    const { H, I } = cellSizes(fn, p, 4);
-    const [T, B] = checkSequence(fn, x, I);
-    const m = checkMask(fn, mask, T, B);
-    checkParamsFinite(fn, p);
-    if (state0) {
-      for (const [name, t] of [["state0.h", state0.h], ["state0.c", state0.c]] as const) {
-        checkShape(fn, name, t as Tensor, [B, H], "B, H");
-        checkFinite(fn, name, t as Tensor);
-      }
-    }
-    // the previous tape's scratch buffers (gates, tanh c, BPTT workspace) are reused: nothing outside the layer holds them
-    const prev = this.last !== null && "tape" in this.last ? this.last.tape : null;
-    const tape = lstmSequenceForward(p, x.data, state0 ? state0.h.data : null, state0 ? (state0.c as Tensor).data : null, m, T, B, I, H, prev);
-    this.last = { tape };
-    return new LstmForwardResult(tape, sequenceOutputs(tape.hs, m, T, B, H));
-  }
-
-  /**
    * Backpropagation through time over the last {@link forward}: ADDS the weight gradients into
    * {@link grads} and returns the input and initial-state gradients.
    * @param dOutputs `[T, B, H]` ∂L/∂outputs (null when the loss reads only the final state)
@@ -180,7 +155,6 @@ export abstract class RecurrentLayer implements Module {
     const fn = `${this.layerName}.backward`;
     const last = this.last;
     if (!last) throw new Error(`${fn}: call forward first (backward uses the cache of the last forward)`);
-    if ("tape" in last) return this.lstmBackward(fn, last.tape, dOutputs, dState);
     if ("checkpoints" in last) {
       const b = checkpointedBackward(this.cell, this.cellParams, last.checkpoints, dOutputs, dState, this.cellGrads, fn);
       return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
@@ -189,52 +163,11 @@ export abstract class RecurrentLayer implements Module {
     return { dx: b.dx, dState0: b.dState0, grads: this.grads, stepNorms: b.stepNorms };
   }
 
-  /** The built-in LSTM's backward from its tape: the same checks and values as `bptt` (its sequence kernel). */
-  private lstmBackward(fn: string, tape: LstmSequenceTape, dOutputs: Tensor | null, dState: CellStateGrad | null | undefined): RecurrentBackwardResult {
-    const { T, B, I, H } = tape;
-    const { dh, dc } = incomingGradients(fn, dOutputs, dState, T, B, H, true, this.cell.name);
-    const normsH = new Array<number>(T).fill(0);
-    const normsC = new Array<number>(T).fill(0);
-    const dx = lstmSequenceBackward(tape, dOutputs ? dOutputs.data : null, dh, dc, this.cellGrads, normsH, normsC);
-    return {
-      dx: new Tensor(dx, [T, B, I]),
-      dState0: { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) },
-      grads: this.grads,
-      stepNorms: { h: normsH, c: normsC },
-    };
-  }
-
   /** The weights as a plain JSON `state_dict` of a single-layer `torch.nn.RNN/LSTM/GRU` (nested arrays). */
   toTorchStateDict(): TorchStateJson {
     const sd: TorchStateJson = {};
     for (const [name, t] of Object.entries(this.params)) sd[name] = t.toArray();
     return sd;
-  }
-}
-
-/**
- * The LSTM layer's forward result over its tape: `outputs`, the final `state`, and `states` built on first read
- * (`[B, H]` views of the tape's state buffers, `states[T − 1]` is `state`).
- */
-class LstmForwardResult implements RecurrentForwardResult {
-  readonly outputs: Tensor;
-  readonly state: CellState;
-  private readonly tape: LstmSequenceTape;
-  private stepStates: CellState[] | null = null;
-
-  constructor(tape: LstmSequenceTape, outputs: Tensor) {
-    const { T, B, H, hs, cs } = tape;
-    this.tape = tape;
-    this.outputs = outputs;
-    this.state = { h: new Tensor(hs.subarray(T * B * H), [B, H]), c: new Tensor(cs.subarray(T * B * H), [B, H]) };
-  }
-
-  get states(): CellState[] {
-    if (this.stepStates === null) {
-      this.stepStates = lstmTapeStates(this.tape);
-      this.stepStates[this.tape.T - 1] = this.state;
-    }
-    return this.stepStates;
   }
 }
 

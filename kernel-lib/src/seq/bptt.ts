@@ -1,27 +1,10 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
 import { argError } from "../args";
-import { CellParams, CellStateGrad, GruCellCache, LstmCellCache, RecurrentCell, RnnCellCache, builtinGruVariant, builtinRnnActivation, isBuiltinLstmCell } from "../cells";
-import { StepCache } from "./unroll";
-import { lstmBpttSequence } from "./lstm-sequence";
-import { rnnBpttSequence } from "./rnn-sequence";
-import { gruBpttSequence } from "./gru-sequence";
+import { CellParams, CellStateGrad, RecurrentCell } from "../cells";
+import { sequenceKernels } from "./kernels";
+import type { BpttResult, StepCache, StepNorms } from "./types";
 
-/** Per-step gradient norms: `h[t] = ‖∂L/∂h_t‖`, `c[t] = ‖∂L/∂c_t‖` (LSTM), Frobenius over the batch. */
-export interface StepNorms {
-  h: number[];
-  c?: number[];
-}
-
-/** The result of {@link bptt}. */
-export interface BpttResult {
-  /** `[T, B, I]`: ∂L/∂x_t (zero at padded steps). */
-  dx: Tensor;
-  /** ∂L/∂state0: `{h [B, H], c? [B, H]}`. */
-  dState0: { h: Tensor; c?: Tensor };
-  /** The vanishing/exploding-gradient raw material, one entry per step. */
-  stepNorms: StepNorms;
-}
 
 /**
  * Checks the gradients arriving at a backward pass through time and returns the buffers it carries back:
@@ -62,16 +45,6 @@ export function checkGradBuffers(fn: string, grads: CellParams, G: number, H: nu
   checkShape(fn, "grads.bias_hh", grads.bias_hh, [G * H], "G·H");
 }
 
-/** True when every step holds a cache of the same sizes and parameter record that passes `ok` (the cell's own fields). */
-function sameParams(caches: StepCache[], B: number, H: number, I: number, ok: (c: unknown) => boolean): boolean {
-  const p = (caches[0].cache as { p?: CellParams } | null)?.p;
-  for (const s of caches) {
-    const c = s.cache as { p?: CellParams } | null;
-    if (!c || c.p !== p || !ok(c) || s.B !== B || s.H !== H || s.I !== I) return false;
-  }
-  return true;
-}
-
 function norm2(d: Float64Array): number {
   let s = 0;
   for (let k = 0; k < d.length; k++) s += d[k] * d[k];
@@ -110,22 +83,12 @@ export function bptt(
   const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
-  const act = builtinRnnActivation(cell);
-  if (act !== null && sameParams(caches, B, H, I, (c) => (c as RnnCellCache).act === act && (c as RnnCellCache).h instanceof Tensor)) {
-    // the built-in RNN: the same values from the sequence-level kernel (weight gradients per chunk of steps)
-    const dxs = rnnBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, grads, normsH, T, B, I, H);
-    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]) }, stepNorms: { h: normsH } };
-  }
-  const gruVariant = builtinGruVariant(cell);
-  if (gruVariant !== null && sameParams(caches, B, H, I, (c) => (c as GruCellCache).variant === gruVariant && (c as GruCellCache).r instanceof Float64Array && (c as GruCellCache).hPrev instanceof Tensor)) {
-    // the built-in GRU: the same values from the sequence-level kernel (weight gradients per chunk of steps)
-    const dxs = gruBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, grads, normsH, T, B, I, H);
-    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]) }, stepNorms: { h: normsH } };
-  }
-  if (normsC && isBuiltinLstmCell(cell) && sameParams(caches, B, H, I, (c) => (c as LstmCellCache).gates instanceof Float64Array && (c as LstmCellCache).tanhC instanceof Float64Array)) {
-    // the built-in LSTM: the same values from the sequence-level kernel (weight gradients as one product)
-    const dxs = lstmBpttSequence(caches, dOutputs ? dOutputs.data : null, dh, dc, grads, normsH, normsC, T, B, I, H);
-    return { dx: dxs, dState0: { h: new Tensor(dh, [B, H]), c: new Tensor(dc, [B, H]) }, stepNorms: { h: normsH, c: normsC } };
+  // the backend may run the whole sequence in one kernel (the same values up to round-off); else: step the cell back
+  const fused = sequenceKernels()?.bptt(cell, caches, dOutputs ? dOutputs.data : null, dh, dc, grads, normsH, normsC, T, B, I, H);
+  if (fused) {
+    const dState0: { h: Tensor; c?: Tensor } = { h: new Tensor(dh, [B, H]) };
+    if (hasC) dState0.c = new Tensor(dc, [B, H]);
+    return { dx: fused, dState0, stepNorms: normsC ? { h: normsH, c: normsC } : { h: normsH } };
   }
   for (let t = T - 1; t >= 0; t--) {
     const { cache, mask } = caches[t];

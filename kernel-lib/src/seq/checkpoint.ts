@@ -2,7 +2,8 @@
 import { Tensor } from "../tensor";
 import { CellParams, CellState, CellStateGrad, RecurrentCell, cellSizes } from "../cells";
 import { unroll } from "./unroll";
-import { StepNorms, bptt, incomingGradients } from "./bptt";
+import { bptt, incomingGradients } from "./bptt";
+import type { StepNorms } from "./types";
 import { checkMask, checkSequence } from "./mask";
 
 /**

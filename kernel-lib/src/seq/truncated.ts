@@ -1,8 +1,9 @@
 // Truncated BPTT (Williams & Peng's BPTT(k1, k2)): k1 steps forward per update, k2 steps back, state carried across chunks.
 import { Tensor, checkShape, zeros } from "../tensor";
 import { CellParams, CellState, RecurrentCell, cellSizes } from "../cells";
-import { StepCache, unroll } from "./unroll";
-import { StepNorms, bptt } from "./bptt";
+import { unroll } from "./unroll";
+import type { StepCache, StepNorms } from "./types";
+import { bptt } from "./bptt";
 import { checkMask, checkSequence } from "./mask";
 
 /**

@@ -1,31 +1,10 @@
 // The one time loop: runs any RecurrentCell over a time-major sequence, with padding masks, keeping every step's cache.
 import { Tensor, checkFinite, checkShape, zeros } from "../tensor";
-import { CellParams, CellState, RecurrentCell, builtinGruVariant, builtinRnnActivation, cellSizes, isBuiltinLstmCell } from "../cells";
+import { CellParams, CellState, RecurrentCell, cellSizes } from "../cells";
 import { checkMask, checkParamsFinite, checkSequence } from "./mask";
-import { lstmUnrollSequence } from "./lstm-sequence";
-import { rnnUnrollSequence } from "./rnn-sequence";
-import { gruUnrollSequence } from "./gru-sequence";
+import { sequenceKernels } from "./kernels";
+import type { StepCache, UnrollResult } from "./types";
 
-/** One time step's record for {@link bptt}: the cell's cache and the step's mask row (null = all real). */
-export interface StepCache {
-  cache: unknown;
-  mask: Float64Array | null; // [B]
-  B: number;
-  H: number;
-  I: number;
-}
-
-/** The result of {@link unroll}. */
-export interface UnrollResult {
-  /** `[T, B, H]`: h_t at every step, zeros at padded steps. */
-  outputs: Tensor;
-  /** The final state (per sequence: the state at its last real step). */
-  state: CellState;
-  /** One record per step, consumed by {@link bptt}. */
-  caches: StepCache[];
-  /** `states[t]` is the state after step t (length T; padded steps repeat the previous state). */
-  states: CellState[];
-}
 
 /** A zero state `{h [B, H], c? [B, H]}` for a cell. */
 export function zeroState(cell: RecurrentCell, B: number, H: number): CellState {
@@ -52,7 +31,7 @@ function keepMaskedRows(next: Tensor, prev: Tensor, mask: Float64Array, H: numbe
  * @param state0 `{h [B, H], c? [B, H]}` (default zeros)
  * @param mask `[T, B]` of 0/1 (default all 1)
  * @param opts `fn` names the caller in errors; `reuse`: the caches of an earlier result nobody reads any more (a layer's last
- *   forward), whose gate buffers the GRU kernel may overwrite instead of allocating new ones (states and outputs are never reused)
+ *   forward), whose buffers the backend may overwrite instead of allocating new ones (states and outputs are never reused)
  * @returns `{ outputs [T, B, H], state, caches, states }`
  * @example
  * const { outputs, state } = unroll(lstmCell(), initCellParams("lstm", I, H), x);
@@ -72,12 +51,9 @@ export function unroll(
     checkShape(fn, `state0.${s}`, t, [B, H], "B, H");
     checkFinite(fn, `state0.${s}`, t);
   }
-  // the built-in LSTM and RNN cells: the same values from the sequence-level kernels (input products per chunk of steps)
-  if (isBuiltinLstmCell(cell)) return lstmUnrollSequence(params, x, state, m, T, B, I, H);
-  const act = builtinRnnActivation(cell);
-  if (act !== null) return rnnUnrollSequence(params, x, state, m, T, B, I, H, act);
-  const gruVariant = builtinGruVariant(cell);
-  if (gruVariant !== null) return gruUnrollSequence(params, x, state, m, T, B, I, H, gruVariant, opts.reuse ?? null);
+  // the backend may run the whole sequence in one kernel (the same values up to round-off); else: step the cell
+  const fused = sequenceKernels()?.unroll(cell, params, x, state, m, T, B, I, H, opts.reuse ?? null);
+  if (fused) return fused;
   const outputs = new Float64Array(T * B * H);
   const caches: StepCache[] = [];
   const states: CellState[] = [];

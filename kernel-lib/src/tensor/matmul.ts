@@ -1,16 +1,6 @@
 // Matrix multiply: the general kernel the cells and BPTT call, and the naive reference it is tested against.
 import { Tensor, checkRank, fmtShape } from "./tensor";
-import { gemmStrided } from "./gemm-js";
-import { gemmWasm, wasmPinGeneration } from "./gemm-wasm";
-import { gemmNative } from "./gemm-native";
-import { gemmThreads } from "./gemm-threads";
-
-export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./gemm-wasm";
-export { gemmNative, nativeKernels, setNativeKernels } from "./gemm-native";
-export { GEMM_THREAD_MIN_WORK, gemmThreadStats, gemmThreads, machineThreads, setGemmThreads } from "./gemm-threads";
-
-/** Products with at least this many multiply-adds (M·N·K) go to the WebAssembly SIMD kernel; smaller ones stay in JS. */
-export const GEMM_WASM_MIN_WORK = 8192;
+import { tensorKernels } from "./kernels";
 
 /**
  * The naive reference: `C[M,N] (+)= op(A) · op(B)` with the textbook triple loop, where
@@ -36,23 +26,17 @@ export function gemmNaive(
 }
 
 /**
- * The fast kernel: `C[M,N] (+)= op(A) · op(B)`, same contract as {@link gemmNaive}.
- * Products of at least {@link GEMM_WASM_MIN_WORK} multiply-adds run in WebAssembly SIMD ({@link gemmWasm}).
- * Otherwise each transpose case goes to the register-blocked {@link gemmStrided} (4×4 tiles of C in
- * locals, k innermost) with that case's strides: `A[M,K]` is (row K, step 1), stored `A[K,M]` is
- * (row 1, step M); `B[K,N]` is (column 1, step N), stored `B[N,K]` is (column K, step 1).
- * Results depend only on the operands and shapes, so they are identical run to run.
+ * `C[M,N] (+)= op(A) · op(B)`, same contract as {@link gemmNaive}: the products of the current backend (`rl.setBackend`).
+ * Under `"reference"` a register-blocked JS loop summing every element in increasing k (the naive loop's bits); under
+ * `"fast"` the same element-wise order in SIMD kernels, except `A·Bᵀ`, which sums even and odd k apart, then adds
+ * them (deterministic, within rounding of the naive sum). Results depend only on the operands, shapes and backend.
  */
 export function gemm(
   C: Float64Array, A: Float64Array, B: Float64Array,
   M: number, N: number, K: number,
   transA = false, transB = false, accumulate = false,
 ): void {
-  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
-    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
-    if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
-  }
-  gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
+  tensorKernels().gemm(C, A, B, M, N, K, transA, transB, accumulate);
 }
 
 function dims(fn: string, a: Tensor, b: Tensor, transA: boolean, transB: boolean): [number, number, number] {

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import {
   Rng, Tensor, add, argmax, checkFinite, checkShape, concat, gemm, gemmNaive, logSoftmax, logSumExp, matmul, matmulNaive, nativeKernels, setNativeKernels,
   matmulTA, matmulTB, mean, mul, randn, seed, slice, softmax, split, stack, sum, tensor, transpose, sigmoid, zeros,
-} from "./index";
+} from "../index";
 
 describe("tensor", () => {
   it("tensor(nested) infers the shape and toArray() round-trips", () => {

@@ -1,5 +1,5 @@
 // The dense float64 tensor every other module builds on, and the shape checks every public entry uses.
-import { nativeAddon } from "./gemm-native";
+import { tensorKernels } from "./kernels";
 import { argError, checkNumber, checkShapeArg, describe } from "../args";
 
 /**
@@ -289,8 +289,8 @@ export function checkTensor(fn: string, name: string, t: unknown, nonEmpty = fal
 export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: number): void {
   if (!(t instanceof Tensor)) throw argError(fn, name, "a Tensor", t);
   const d = t.data;
-  // long arrays: the native scan finds the first bad value (−1: none), then this loop builds the message from there
-  const first = d.length >= 256 ? nativeAddon<{ firstNonFinite(x: Float64Array): number }>()?.firstNonFinite(d) ?? 0 : 0;
+  // long arrays: the backend's scan finds the first bad value (−1: none), then this loop builds the message from there
+  const first = d.length >= 256 ? tensorKernels().firstNonFinite(d) : 0;
   if (first === -1) return;
   for (let i = Math.max(0, first); i < d.length; i++) {
     const v = d[i];

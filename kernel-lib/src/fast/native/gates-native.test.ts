@@ -2,10 +2,10 @@
 // float64 LSTM loop (lstm64) on every vector width this CPU has, for ordinary values and the edges of exp and tanh
 // (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
 import { strict as assert } from "assert";
-import { Rng, nativeKernels, randn, setNativeKernels } from "./index";
+import { Rng, nativeKernels, randn, setNativeKernels } from "../../index";
 import { nativeAddon } from "./gemm-native";
-import { wasmGruPointwise32, wasmLstmPointwise32, wasmLstmPointwise64, wasmTanh32 } from "./gates-wasm";
-import { lstmPointwiseForwardNaive } from "../cells/lstm";
+import { wasmGruPointwise32, wasmLstmPointwise32, wasmLstmPointwise64, wasmTanh32 } from "../wasm/gates-wasm";
+import { lstmPointwiseForwardNaive } from "../sequence/lstm-gates";
 
 /** The index and values of the first element where `a` and `b` differ bit for bit (NaN equals NaN), or null. */
 function firstDiff(a: Float64Array, b: Float64Array): string | null {

@@ -1,11 +1,12 @@
 // The sequence-level vanilla RNN kernel behind unroll/bptt: input products and weight gradients as one product per chunk of steps.
-import { Tensor } from "../tensor/tensor";
-import { Activation } from "../tensor/activations";
-import { gemm } from "../tensor/matmul";
-import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
-import { CellParams, CellState, RnnCellCache, activateInPlace, activationBackward } from "../cells";
-import type { StepCache, UnrollResult } from "./unroll";
-import { nativeRnnBackwardStep } from "./backward-native";
+import { Tensor } from "../../tensor";
+import { Activation } from "../../tensor";
+import { fastGemm as gemm } from "../products";
+import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { CellParams, CellState, RnnCellCache, activationBackward } from "../../cells";
+import { activateRows } from "./rnn-gates";
+import type { StepCache, UnrollResult } from "../../seq/types";
+import { nativeRnnBackwardStep } from "../native/backward-native";
 import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
 
 /**
@@ -36,7 +37,7 @@ export function rnnUnrollSequence(
       const z = Z.subarray(t * BH, (t + 1) * BH);
       // z = x W_ihᵀ + b + h W_hhᵀ, then h' = φ(z)
       gemm(z, hPrev.data, whh, B, H, H, false, true, true);
-      activateInPlace(act, z);
+      activateRows(act, z);
       keepPaddedRows(z, hPrev.data, m, t, B, H);
       const h = new Tensor(z, [B, H]);
       const cache: RnnCellCache = { act, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, h, p };

@@ -1,7 +1,7 @@
 // The optional native products (kernel-lib/native, a Node-API add-on built by node-gyp at install): the same arithmetic as the
 // WebAssembly kernels element for element (bit-identical results), with AVX-512 or AVX2 vectors where the CPU has them.
 // Absent add-on (no compiler at install, a browser, RNNLAB_NATIVE=0): gemm runs the WebAssembly kernels, with the same bits.
-import { precision } from "./precision";
+import { precision } from "../../tensor/precision";
 
 /** The add-on's exports (native/addon.c). */
 interface NativeAddon {
@@ -29,8 +29,8 @@ function load(): NativeAddon | null {
   else if (typeof require !== "function") loadError = "no require() here (not Node.js)";
   else {
     try {
-      // kernel-lib/build/Release from kernel-lib/src/tensor (tests) and kernel-lib/dist/tensor (the build) alike
-      const a = require("../../build/Release/rnnlab_native.node") as NativeAddon;
+      // kernel-lib/build/Release from kernel-lib/src/fast/native (tests) and kernel-lib/dist/fast/native (the build) alike
+      const a = require("../../../build/Release/rnnlab_native.node") as NativeAddon;
       if (a.abi === NATIVE_ABI) addon = a;
       else loadError = `built from other sources (interface ${a.abi}, this library needs ${NATIVE_ABI}); run "npm run build:native"`;
     } catch (e) {

@@ -1,9 +1,9 @@
 // The native backward gate loops (native/backward.c) give the JS loops' bits: full BPTT with the add-on on and off, compared element for element.
 import { strict as assert } from "node:assert";
-import { Rng, Tensor, nativeKernels, randn, setNativeKernels, setPrecision } from "../tensor";
-import { CellParams, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../cells";
-import { bptt, unroll } from "./index";
-import { lstmSequenceFusion } from "./lstm-sequence";
+import { Rng, Tensor, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
+import { CellParams, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../../index";
+import { bptt, unroll } from "../../index";
+import { lstmSequenceFusion } from "../sequence/lstm-forward";
 import {
   nativeCarryBackRows, nativeColumnSums, nativeGruBackwardStep, nativeGruClassicResetBackward, nativeLstmBackwardStep,
   nativeRnnBackwardStep,

@@ -1,14 +1,16 @@
 // The fused float64 LSTM time loops (lstmseq64 forward, lstmbwd64 backward, in WebAssembly; the forward also natively) give
 // the per-step path's bits.
 import { strict as assert } from "node:assert";
-import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../tensor";
-import { gemmRowsTB } from "../tensor/gemm-js";
-import { wasmLstmPointwise64, wasmLstmSequence64 } from "../tensor/gates-wasm";
-import { CellParams, initCellParams, lstmCellForward, lstmPointwiseForwardNaive } from "../cells";
-import { Tensor } from "../tensor/tensor";
+import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
+import { gemmRowsTB } from "../../tensor/gemm-js";
+import { wasmLstmPointwise64, wasmLstmSequence64 } from "../wasm/gates-wasm";
+import { CellParams, initCellParams, lstmCellForward } from "../../index";
+import { lstmPointwiseForwardNaive } from "./lstm-gates";
+import { Tensor } from "../../index";
 import { chunkSteps, inputProducts } from "./sequence-products";
-import { lstmSequenceBackward, lstmSequenceForward, lstmSequenceFusion } from "./lstm-sequence";
-import { zerosLikeParams } from "../cells";
+import { lstmSequenceForward, lstmSequenceFusion } from "./lstm-forward";
+import { lstmSequenceBackward } from "./lstm-backward";
+import { zerosLikeParams } from "../../index";
 
 function sameBits(a: Float64Array, b: Float64Array, what: string): void {
   assert.equal(a.length, b.length, `${what}: lengths`);

@@ -1,13 +1,13 @@
 // The sequence-level GRU kernel behind unroll/bptt (both variants): input products and weight gradients per chunk of steps, preallocated buffers.
-import { Tensor } from "../tensor/tensor";
-import { sigmoidScalar } from "../tensor/activations";
-import { gemm } from "../tensor/matmul";
-import { wasmPin, wasmUnpin } from "../tensor/gemm-wasm";
-import { nativeGruPointwise64, wasmGruPointwise32 } from "../tensor/gates-wasm";
-import { precision } from "../tensor/precision";
-import { CellParams, CellState, GruCellCache, GruVariant } from "../cells";
-import type { StepCache, UnrollResult } from "./unroll";
-import { nativeGruBackwardStep, nativeGruClassicResetBackward } from "./backward-native";
+import { Tensor } from "../../tensor";
+import { sigmoidScalar } from "../../tensor";
+import { fastGemm as gemm } from "../products";
+import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { nativeGruPointwise64, wasmGruPointwise32 } from "../wasm/gates-wasm";
+import { precision } from "../../tensor/precision";
+import { CellParams, CellState, GruCellCache, GruVariant } from "../../cells";
+import type { StepCache, UnrollResult } from "../../seq/types";
+import { nativeGruBackwardStep, nativeGruClassicResetBackward } from "../native/backward-native";
 import { carryBack, chunkSteps, columnSums, inputProducts, keepPaddedRows, stepRecord, stepRows, unrollResult } from "./sequence-products";
 
 /**

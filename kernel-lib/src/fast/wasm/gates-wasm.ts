@@ -3,7 +3,7 @@
 // kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
 // Where the native add-on is built, the float32 loops run there instead (native/gates.c: the same arithmetic lane for lane).
 import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./gemm-wasm";
-import { nativeAddon } from "./gemm-native";
+import { nativeAddon } from "../native/gemm-native";
 
 /** The float32 gate loops of the native add-on (native/gates.c): the same lanes' arithmetic on the float64 buffers in place. */
 interface NativeGates {

@@ -1,8 +1,8 @@
 // The native backward gate loops of BPTT (kernel-lib/native/backward.c): the JS loops' arithmetic in C, bit for bit.
 // Every wrapper returns false (touching nothing) when the add-on is not built, disabled (`setNativeKernels(false)`) or
 // declines; the caller then runs its JS loop, which stays the naive reference (backward-native.test.ts compares them).
-import { nativeAddon } from "../tensor/gemm-native";
-import type { Activation } from "../tensor/activations";
+import { nativeAddon } from "./gemm-native";
+import type { Activation } from "../../tensor/activations";
 
 /** The functions of native/backward.c (argument order and shapes documented there). */
 interface BackwardAddon {

@@ -1,8 +1,8 @@
 // The sequence-level LSTM and RNN kernels agree with the step-by-step reference (the generic time loop over the cells' forward/backward).
 import { strict as assert } from "node:assert";
-import { Rng, Tensor, randn } from "../tensor";
-import { CellState, RecurrentCell, builtinRnnActivation, initCellParams, isBuiltinLstmCell, lstmCell, rnnCell, zerosLikeParams } from "../cells";
-import { bptt, maskFromLengths, unroll } from "./index";
+import { Rng, Tensor, randn } from "../../index";
+import { CellState, RecurrentCell, builtinRnnActivation, initCellParams, isBuiltinLstmCell, lstmCell, rnnCell, zerosLikeParams } from "../../index";
+import { bptt, maskFromLengths, unroll } from "../../index";
 
 /** Largest |a − b|. */
 function maxDiff(a: Float64Array, b: Float64Array): number {

@@ -1,8 +1,8 @@
 // The threaded WebAssembly gemm: every thread count gives the same bits as one thread, and helper threads really take row blocks.
 import { strict as assert } from "assert";
 import {
-  GEMM_THREAD_MIN_WORK, Rng, gemm, gemmNaive, gemmThreadStats, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, wasmGemmThreadsReady,
-} from "./index";
+  GEMM_THREAD_MIN_WORK, MAX_GEMM_THREADS, Rng, gemm, gemmNaive, gemmThreadStats, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, wasmGemmThreadsReady,
+} from "../../index";
 
 describe("gemm on several threads", function () {
   this.timeout(20000);
@@ -63,8 +63,30 @@ describe("gemm on several threads", function () {
     assert.equal(gemmThreadStats().helperJobs, jobs);
   });
 
-  it("setGemmThreads rejects a bad count, naming the function", () => {
-    assert.throws(() => setGemmThreads(0), /setGemmThreads: n must be an integer ≥ 1, got 0/);
+  it("setGemmThreads rejects a bad count, naming the function, the range and the value", () => {
+    assert.throws(() => setGemmThreads(0), /setGemmThreads: n must be an integer in 1 … 16, got 0/);
     assert.throws(() => setGemmThreads(1.5), /setGemmThreads/);
+    assert.throws(() => setGemmThreads(1e6), /setGemmThreads: n must be an integer in 1 … 16, got 1000000/);
+    assert.throws(() => setGemmThreads(MAX_GEMM_THREADS + 1), /setGemmThreads/);
+    assert.equal(gemmThreads(), gemmThreads(), "a rejected count changes nothing");
+  });
+
+  it("switching the thread count back and forth starts no new helper threads (they are kept asleep)", async () => {
+    const A = new Float64Array(64 * 64).fill(1);
+    const big = () => gemm(new Float64Array(64 * 64), A, A, 64, 64, 64);
+    setGemmThreads(2);
+    big();
+    await wasmGemmThreadsReady();
+    const started = gemmThreadStats().helpersStarted;
+    for (let k = 0; k < 200; k++) {
+      setGemmThreads(1);
+      big();
+      setGemmThreads(2);
+      big();
+    }
+    assert.equal(gemmThreadStats().helpersStarted, started);
+    const jobs = gemmThreadStats().helperJobs;
+    big();
+    assert.ok(gemmThreadStats().helperJobs > jobs, "the kept helper still takes row blocks");
   });
 });

@@ -1,8 +1,8 @@
 // The float64 exp, tanh and σ of gemm-simd.wat give exactly the bits of Math.exp, Math.tanh and sigmoidScalar (V8's fdlibm port).
 import { strict as assert } from "node:assert";
 import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
-import { sigmoidScalar } from "./activations";
-import { Rng } from "./random";
+import { sigmoidScalar } from "../../tensor/activations";
+import { Rng } from "../../tensor/random";
 
 interface LibmExports {
   mem: { buffer: ArrayBuffer; grow(pages: number): number };

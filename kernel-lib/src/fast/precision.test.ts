@@ -2,8 +2,9 @@
 // and refused by the finite-difference checks.
 import { strict as assert } from "assert";
 import * as rl from "../index";
-import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "./index";
-import { wasmLstmPointwise32, wasmTanh32 } from "./gates-wasm";
+import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "../index";
+import { lstmPointwiseForwardAt } from "./sequence/lstm-gates";
+import { wasmLstmPointwise32, wasmTanh32 } from "./wasm/gates-wasm";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
@@ -132,7 +133,7 @@ describe("the float32 LSTM gate loop (WebAssembly f32x4)", () => {
     const run = (p: "float32" | "float64") => {
       const z = z0.slice();
       const cN = new Float64Array(off + B * H), tc = new Float64Array(off + B * H), h = new Float64Array(off + B * H);
-      withPrecision(p, () => rl.lstmPointwiseForwardAt(z, off, cp, off, cN, tc, h, off, off, B, H));
+      withPrecision(p, () => lstmPointwiseForwardAt(z, off, cp, off, cN, tc, h, off, off, B, H));
       return { z, cN, tc, h };
     };
     const ref = run("float64");

@@ -1,8 +1,8 @@
 // The native products (kernel-lib/native): the same bits as the WebAssembly kernels and the JS edge loop in every case gemm
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
-import { Rng, gemm, gemmNaive, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "./index";
-import { wasmPin, wasmUnpin } from "./gemm-wasm";
+import { Rng, gemm, gemmNaive, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
+import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
 function run<T>(native: boolean, p: "float64" | "float32", f: () => T): T {

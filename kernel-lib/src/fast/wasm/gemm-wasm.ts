@@ -1,10 +1,10 @@
 // The WebAssembly SIMD gemm for larger products (f64x2, or f32x4 under setPrecision("float32")): operands are copied into the module's
 // memory, whole tiles run in gemm-simd.wat (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
 import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
-import { gemmEdge } from "./gemm-js";
-import { Precision, precision } from "./precision";
+import { gemmEdge } from "../../tensor/gemm-js";
+import { Precision, precision } from "../../tensor/precision";
 import { ThreadedKernels, colvecThreaded, dotvecThreaded, gemmThreadsReady } from "./gemm-threads";
-import { nativeGemmActive } from "./gemm-native";
+import { nativeGemmActive } from "../native/gemm-native";
 
 /** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
 interface WasmApi {

@@ -18,6 +18,9 @@ export interface ThreadedKernels {
 /** Products with fewer multiply-adds (M·N·K) than this stay on the calling thread: waking a helper costs microseconds. */
 export const GEMM_THREAD_MIN_WORK = 1 << 17;
 
+/** The most threads {@link setGemmThreads} accepts: each helper is a worker with its own engine (megabytes of memory). */
+export const MAX_GEMM_THREADS = 16;
+
 // control block of one helper (Int32 slots): the job number it should run, the last job it finished, ready flag, kernel, arguments
 const SEQ = 0, DONE = 1, READY = 2, OP = 3, ARGS = 4, SLOTS = 16;
 const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2, OP_COLVEC32 = 3, OP_DOTVEC32 = 4;
@@ -57,6 +60,8 @@ let helpers: Helper[] = [];
 let requested = defaultThreads();
 /** Row blocks handed to helper threads since the process started (a diagnostic: shows the helpers are used). */
 let jobsPosted = 0;
+/** Helper threads started since the process began (they are kept, asleep, when fewer threads are requested). */
+let helpersStarted = 0;
 
 /**
  * `RNNLAB_THREADS` if set, else 1: helper threads are opt-in. On the 2-vCPU machines this was measured on, two threads
@@ -65,7 +70,7 @@ let jobsPosted = 0;
  */
 function defaultThreads(): number {
   const env = Number(process.env.RNNLAB_THREADS);
-  return Number.isInteger(env) && env >= 1 ? env : 1;
+  return Number.isInteger(env) && env >= 1 ? Math.min(env, MAX_GEMM_THREADS) : 1;
 }
 
 /** The machine's cores (at most 4), a sensible argument for {@link setGemmThreads} on an otherwise idle machine. */
@@ -75,15 +80,17 @@ export function machineThreads(): number {
 }
 
 /**
- * Sets how many threads large WebAssembly products use (the caller plus `n − 1` helper threads, started on the next
- * large product). Each thread computes whole rows of C with the same kernel in the same order, so the results are
- * bit-identical for every `n`: threads change the speed, never the numbers. Default: `RNNLAB_THREADS`, else 1.
- * @param n threads, an integer ≥ 1 (1 = only the calling thread)
+ * Sets how many threads large products use (the caller plus `n − 1` helper threads, started on the next large product and
+ * kept, asleep, when `n` is lowered again, so switching back and forth starts no new ones). Each thread computes whole rows
+ * of C with the same kernel in the same order, so the results are bit-identical for every `n`: threads change the speed,
+ * never the numbers. Default: `RNNLAB_THREADS`, else 1.
+ * @param n threads, an integer in 1 … {@link MAX_GEMM_THREADS} (1 = only the calling thread)
  */
 export function setGemmThreads(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`setGemmThreads: n must be an integer ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_GEMM_THREADS) {
+    throw new Error(`setGemmThreads: n must be an integer in 1 … ${MAX_GEMM_THREADS}, got ${n}`);
+  }
   requested = n;
-  while (helpers.length > n - 1) stopHelper(helpers.pop() as Helper);
 }
 
 /** The number of threads large products use: the requested count (see {@link setGemmThreads}). */
@@ -91,9 +98,12 @@ export function gemmThreads(): number {
   return requested;
 }
 
-/** What the threaded gemm is doing: threads requested, helper threads ready, row blocks handed to helpers so far. */
-export function gemmThreadStats(): { threads: number; helpersReady: number; helperJobs: number } {
-  return { threads: requested, helpersReady: helpers.filter(ready).length, helperJobs: jobsPosted };
+/**
+ * What the threaded gemm is doing: threads requested, helper threads ready (including ones kept asleep after `n` was
+ * lowered), helper threads started since the process began, row blocks handed to helpers so far.
+ */
+export function gemmThreadStats(): { threads: number; helpersReady: number; helpersStarted: number; helperJobs: number } {
+  return { threads: requested, helpersReady: helpers.filter(ready).length, helpersStarted, helperJobs: jobsPosted };
 }
 
 /** Resolves once the requested helper threads have started (or failed: then products run on fewer threads), at most `timeoutMs`. */
@@ -104,16 +114,6 @@ export async function gemmThreadsReady(k: ThreadedKernels, timeoutMs = 10000): P
     await new Promise((r) => setTimeout(r, 5));
   }
   return 1 + helpers.filter(ready).length;
-}
-
-function stopHelper(h: Helper): void {
-  if (!h.failed && Atomics.load(h.ctl, READY) === 1) {
-    h.ctl[OP] = OP_QUIT;
-    Atomics.store(h.ctl, SEQ, ++h.seq);
-    Atomics.notify(h.ctl, SEQ);
-  } else {
-    void h.worker.terminate();
-  }
 }
 
 function ready(h: Helper): boolean {
@@ -137,6 +137,7 @@ function ensureHelpers(k: ThreadedKernels): void {
     h.worker.on("exit", () => { h.failed = true; });
     h.worker.unref(); // an idle helper must not keep the process (or a notebook kernel) alive
     helpers.push(h);
+    helpersStarted++;
   }
 }
 
@@ -168,7 +169,7 @@ function rowSplit(M: number, tile: number, parts: number): number[] {
 function helpersFor(k: ThreadedKernels, M: number, tile: number, work: number): Helper[] {
   if (k.shared === null || requested < 2 || work < GEMM_THREAD_MIN_WORK || M < 2 * tile) return [];
   if (helpers.length < requested - 1) ensureHelpers(k);
-  const on = helpers.filter(ready);
+  const on = helpers.slice(0, requested - 1).filter(ready);
   return on.slice(0, Math.min(on.length, Math.floor(M / tile) - 1));
 }
 

@@ -1,8 +1,8 @@
 // The fast gemm kernels agree with the naive reference on random shapes, every transpose case, with and without accumulation.
 import { strict as assert } from "assert";
-import { Rng, randn, gemm, gemmNaive, gemmWasm, nativeKernels, setNativeKernels, wasmGemmAvailable } from "./index";
-import { gemmStrided } from "./gemm-js";
-import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./gemm-wasm";
+import { Rng, randn, gemm, gemmNaive, gemmWasm, nativeKernels, setNativeKernels, wasmGemmAvailable } from "../index";
+import { gemmStrided } from "../tensor/gemm-js";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./wasm/gemm-wasm";
 
 /** Largest |a − b| over two arrays. */
 function maxDiff(a: Float64Array, b: Float64Array): number {

@@ -1,10 +1,10 @@
 // The sequence-level GRU kernel (both variants) agrees with the step-by-step reference and with central differences.
 import { strict as assert } from "node:assert";
-import { Rng, Tensor, randn } from "../tensor";
-import { CellParams, GruCellCache, GruVariant, RecurrentCell, builtinGruVariant, gruCell, initCellParams, zerosLikeParams } from "../cells";
-import { numericGrad } from "../diagnostics/numeric-grad";
-import { gateActivations } from "../diagnostics/gates";
-import { bptt, maskFromLengths, unroll } from "./index";
+import { Rng, Tensor, randn } from "../../index";
+import { CellParams, GruCellCache, GruVariant, RecurrentCell, builtinGruVariant, gruCell, initCellParams, zerosLikeParams } from "../../index";
+import { numericGrad } from "../../diagnostics/numeric-grad";
+import { gateActivations } from "../../diagnostics/gates";
+import { bptt, maskFromLengths, unroll } from "../../index";
 
 /** Largest |a − b| relative to max(1, largest |b|). */
 function relDiff(a: Float64Array, b: Float64Array): number {

@@ -1,9 +1,9 @@
 // The products a sequence kernel takes out of its time loop: input pre-activations and weight gradients, one product per chunk of steps.
-import { CellParams, CellState } from "../cells";
-import { Tensor } from "../tensor/tensor";
-import { gemm } from "../tensor/matmul";
-import type { StepCache, UnrollResult } from "./unroll";
-import { nativeCarryBackRows, nativeColumnSums } from "./backward-native";
+import { CellParams, CellState } from "../../cells";
+import { Tensor } from "../../tensor";
+import { fastGemm as gemm } from "../products";
+import type { StepCache, UnrollResult } from "../../seq/types";
+import { nativeCarryBackRows, nativeColumnSums } from "../native/backward-native";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
 export const SEQUENCE_CHUNK_ROWS = 512;

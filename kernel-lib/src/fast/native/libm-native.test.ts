@@ -1,8 +1,8 @@
 // The native float64 exp, tanh and σ (native/libm.c and the vector forms in gates64-tiles.h) give exactly the bits of
 // Math.exp, Math.tanh and sigmoidScalar on every vector width this CPU has, lanes holding every mix of branches.
 import { strict as assert } from "node:assert";
-import { sigmoidScalar } from "./activations";
-import { Rng } from "./random";
+import { sigmoidScalar } from "../../tensor/activations";
+import { Rng } from "../../tensor/random";
 import { nativeAddon, nativeKernels, setNativeKernels } from "./gemm-native";
 
 interface Rows64 { rows64(x: Float64Array, which: number): boolean }

@@ -1,0 +1,35 @@
+// The fast backend's products: the native add-on, else WebAssembly SIMD, else the plain JS loop (every one the same
+// element-wise order, so the same bits), and the native finite-value scan.
+import { gemmStrided } from "../tensor/gemm-js";
+import { JS_TENSOR_KERNELS, TensorKernels } from "../tensor/kernels";
+import { gemmWasm, wasmPinGeneration } from "./wasm/gemm-wasm";
+import { gemmNative, nativeAddon } from "./native/gemm-native";
+import { gemmThreads } from "./wasm/gemm-threads";
+
+/** Products with at least this many multiply-adds (M·N·K) go to the SIMD kernels; smaller ones stay in JS. */
+export const GEMM_WASM_MIN_WORK = 8192;
+
+/**
+ * `C[M,N] (+)= op(A) · op(B)`, the contract of `gemmNaive`. Products of at least {@link GEMM_WASM_MIN_WORK} multiply-adds
+ * (and M ≥ 2, N ≥ 4) run natively ({@link gemmNative}) or in WebAssembly SIMD ({@link gemmWasm}); the rest, and any case
+ * they decline, in the register-blocked JS loop `gemmStrided` with that transpose case's strides.
+ */
+export function fastGemm(
+  C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
+  transA: boolean, transB: boolean, accumulate: boolean,
+): void {
+  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
+    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
+    if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
+  }
+  gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
+}
+
+/** The fast backend's tensor kernels: {@link fastGemm}, and the native scan for non-finite values (else the JS one). */
+export const FAST_TENSOR_KERNELS: TensorKernels = {
+  gemm: fastGemm,
+  firstNonFinite(d) {
+    const a = nativeAddon<{ firstNonFinite(x: Float64Array): number }>();
+    return a !== null ? a.firstNonFinite(d) : JS_TENSOR_KERNELS.firstNonFinite(d);
+  },
+};

@@ -1,0 +1,37 @@
+// The tensor level of the backend seam: the products (and the finite-value scan) every cell, loss and layer calls, in plain JS
+// until a backend installs its own (`rl.setBackend`). This file names no backend: backends hand in their kernels.
+import { gemmStrided } from "./gemm-js";
+
+/** What a backend supplies to the tensor layer. */
+export interface TensorKernels {
+  /** `C[M,N] (+)= op(A) · op(B)`, the contract of {@link gemmNaive} (`op` transposes a stored `[K, M]` / `[N, K]`). */
+  gemm(C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void;
+  /** The index of the first NaN/±∞ of `d`, or −1 when every value is finite. */
+  firstNonFinite(d: Float64Array): number;
+}
+
+/**
+ * The plain JavaScript kernels: the register-blocked loop of `gemmStrided` (every element `C + Σ_k a·b` in increasing k,
+ * the bits of the naive triple loop) and a linear scan.
+ */
+export const JS_TENSOR_KERNELS: TensorKernels = {
+  gemm(C, A, B, M, N, K, transA, transB, accumulate) {
+    gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
+  },
+  firstNonFinite(d) {
+    for (let i = 0; i < d.length; i++) if (d[i] - d[i] !== 0) return i;
+    return -1;
+  },
+};
+
+let active: TensorKernels = JS_TENSOR_KERNELS;
+
+/** The kernels in use (installed by the current backend). */
+export function tensorKernels(): TensorKernels {
+  return active;
+}
+
+/** Installs a backend's kernels (called by `setBackend`, not by users). */
+export function installTensorKernels(k: TensorKernels): void {
+  active = k;
+}
