@@ -21,7 +21,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("setup: Node >= 20.19 is required, found "+process.versions.node); process.exit(1) }'
 
 # 2. Jupyter (Debian's python3, never pip: PyPI is not reachable here), Chromium (PDF handouts, browser tests),
-#    bubblewrap (the grader's sandbox), fortunes-it and witalian (notebook 09's Italian text).
+#    bubblewrap (the grader's sandbox), fortunes-it and witalian (notebook 09's Italian text),
+#    poppler-utils (pdftoppm: the printed-page checks).
 PY=/usr/bin/python3
 need_pkgs=()
 if ! [ -x "$PY" ] || ! "$PY" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null; then
@@ -32,6 +33,7 @@ command -v bwrap >/dev/null 2>&1 || need_pkgs+=(bubblewrap)
 # Italian text for notebook 09 (read from /usr/share, never committed; see data/italian/README.md)
 [ -d /usr/share/games/fortunes/it ] || need_pkgs+=(fortunes-it)
 [ -f /usr/share/dict/italian ] || need_pkgs+=(witalian)
+command -v pdftoppm >/dev/null 2>&1 || need_pkgs+=(poppler-utils)   # test/pdf.test.ts renders handout pages
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$NO_APT" = 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian packages: ${need_pkgs[*]}"

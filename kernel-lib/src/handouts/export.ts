@@ -62,7 +62,9 @@ export async function exportHtml(ipynb: string, outDir: string, extraArgs: strin
  * On screen, long code lines wrap inside the cell instead of running off its right edge.
  */
 const PRINT_CSS = `<style media="print">
+  @page { margin: 12mm; }
   pre, .highlight pre, .output_text pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  .jp-InputArea-editor pre, .highlight pre, .jp-RenderedText pre, div.input_area pre, div.output_text pre { font-size: 10px !important; line-height: 1.3 !important; }
   .jp-InputArea-editor, .input_area, div.output_area { overflow: visible !important; }
   img { max-width: 100% !important; height: auto; }
   img, svg, table, .rnnlab-plotly, .rnnlab-checks { break-inside: avoid; page-break-inside: avoid; }

@@ -4,3 +4,4 @@ export { exportHtml, printPdf, trustNotebook, runCommand, CHROMIUM, CHROMIUM_FLA
 export { renderHandoutIndex, notebookTitle, type HandoutEntry } from "./index-page";
 export { terminalProgress, lineProgress, barProgress, type HandoutProgress } from "./progress";
 export { withoutSolutions, foldChecks, collapseChecks, cellTags, CHECKS_TAG, SOLUTION_TAG, FOLD_NBCONVERT_ARGS } from "./fold";
+export { findPageEdgeCuts, renderPdfPages, readPgm, printArea, stretchedAxes, yTicks, tickValue, notebookSvgs, PAGE_MARGIN_MM } from "./page-check";

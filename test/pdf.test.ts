@@ -1,0 +1,60 @@
+// The printed handouts of the lesson notebooks (those with check cells): code lines that fit the printed cell, no figure or
+// table cut at a page edge (pages rendered with pdftoppm), no chart axis stretched far past its data by one diverged run.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listNumberedNotebooks } from "../kernel-lib/src/handouts";
+import { buildHandout } from "../kernel-lib/src/handouts/build";
+import { cellTags, CHECKS_TAG } from "../kernel-lib/src/handouts/fold";
+import { findPageEdgeCuts, printArea, renderPdfPages, stretchedAxes } from "../kernel-lib/src/handouts/page-check";
+import type { NotebookJson } from "../kernel-lib/src/jupyter";
+
+const ROOT = join(__dirname, "..");
+/** Characters of code that fit one printed line of a cell (10 px monospace on A4 with 12 mm margins). */
+const PRINT_LINE = 110;
+const DPI = 50;
+
+/** The numbered notebooks written with check cells (the lesson format); the others join when they are converted. */
+const lessons = listNumberedNotebooks(join(ROOT, "notebooks")).filter((p) => /\brl\.checks\(/.test(readFileSync(p, "utf8")));
+const read = (p: string): NotebookJson => JSON.parse(readFileSync(p, "utf8")) as NotebookJson;
+
+describe("printed handouts of the lesson notebooks", function () {
+  it(`found the lesson notebooks (${lessons.length} now)`, () => assert.ok(Array.isArray(lessons)));
+
+  for (const path of lessons) {
+    const name = path.slice(ROOT.length + 1);
+    it(`${name}: every code line outside check cells fits a printed line (${PRINT_LINE} characters)`, () => {
+      const long: string[] = [];
+      read(path).cells.forEach((c, i) => {
+        if (c.cell_type !== "code" || cellTags(c).includes(CHECKS_TAG)) return;
+        const src = Array.isArray(c.source) ? c.source.join("") : c.source;
+        src.split("\n").forEach((line, k) => { if ([...line].length > PRINT_LINE) long.push(`cell ${i + 1} line ${k + 1} (${[...line].length}): ${line.slice(0, 60)}…`); });
+      });
+      assert.deepEqual(long, [], "lines this long wrap into fragments on paper and run off the cell in the browser");
+    });
+  }
+
+  describe("the PDFs (built into a temporary folder, or read from RNNLAB_PDF_DIR)", function () {
+    this.timeout(900_000);
+    const existing = process.env.RNNLAB_PDF_DIR;
+    let out = "";
+    before(function () {
+      if (!existsSync("/usr/bin/pdftoppm")) throw new Error("pdftoppm is missing: run scripts/setup.sh (poppler-utils)");
+      out = existing ?? mkdtempSync(join(tmpdir(), "rnnlab-pdf-test-"));
+    });
+    after(() => { if (!existing && out) rmSync(out, { recursive: true, force: true }); });
+    for (const path of lessons) {
+      const base = (path.split("/").pop() ?? "").replace(/\.ipynb$/, "");
+      it(`${base}: no figure or table cut at a page edge, no y axis spanning more than 12 decades`, async () => {
+        if (!existing) await buildHandout(path, out, { pdf: true });
+        const pages = await renderPdfPages(join(out, `${base}.pdf`), DPI);
+        assert.ok(pages.length > 0, "the PDF has pages");
+        const cuts = findPageEdgeCuts(pages, printArea(pages[0], DPI));
+        assert.deepEqual(cuts.map((c) => `page ${c.page} → ${c.page + 1} (${c.columns} columns continue)`), [], "content cut at a page edge");
+        const stretched = stretchedAxes(read(join(out, `${base}.ipynb`)));
+        assert.deepEqual(stretched.map((s) => `cell ${s.cell}: y from ${s.from} to ${s.to}`), [], "an axis stretched by one run flattens the others");
+      });
+    }
+  });
+});
