@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Start Jupyter on 127.0.0.1 with the project's tslab kernelspec and the notebooks folder open; prints the URL.
+# Start Jupyter on 127.0.0.1 with the project's rnnlab kernelspec and the notebooks folder open; prints the URL.
 # Uses JupyterLab when it is installed (conda environment.yml), otherwise Debian's classic Notebook.
 # Options: --port N (default 8888 or $PORT); anything else is passed to Jupyter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JUPYTER_PATH="$(pwd)/.jupyter/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-[ -f .jupyter/share/jupyter/kernels/tslab/kernel.json ] || [ -f "${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/tslab/kernel.json" ] \
-  || { echo "lab: no tslab kernelspec: run 'npm run setup' first" >&2; exit 1; }
+[ -f kernel-lib/dist/jupyter/kernelspec.js ] || { echo "lab: rnnlab is not built: run 'npm run setup' first" >&2; exit 3; }
+node -e 'const k = require("./kernel-lib/dist/jupyter/kernelspec"); const p = k.kernelSpecProblem(process.cwd()); if (p && k.kernelSpecProblem(process.cwd(), { user: true })) { console.error("lab: " + p); process.exit(3) }' \
+  || exit 3
 PORT="${PORT:-8888}"; ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in

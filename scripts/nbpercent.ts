@@ -44,7 +44,7 @@ export function percentToNotebook(text: string): object {
   return {
     cells,
     metadata: {
-      kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
+      kernelspec: { display_name: "TypeScript (rnnlab)", language: "typescript", name: "rnnlab" },
       language_info: { codemirror_mode: { mode: "typescript", name: "javascript", typescript: true }, file_extension: ".ts", mimetype: "text/typescript", name: "typescript", version: "5.0.4" },
     },
     nbformat: 4,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One set-up command for rnnlab: Jupyter, npm dependencies, the library build, the tslab kernelspec, and a smoke run.
+# One set-up command for rnnlab: Jupyter, npm dependencies, the library build, the rnnlab kernelspec, and a smoke run.
 # Idempotent: safe to re-run. Options: --user (register the kernelspec in ~/.local/share/jupyter instead of the
 # project-local .jupyter/), --no-apt (never call apt-get), --skip-smoke.
 set -euo pipefail
@@ -15,7 +15,8 @@ for a in "$@"; do
     *) echo "setup: unknown option $a (expected --user, --no-apt, --skip-smoke)" >&2; exit 2 ;;
   esac
 done
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+# bold only on a terminal (and not when NO_COLOR is set): logs and CI get plain text
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }; else say() { printf '[setup] %s\n' "$*"; }; fi
 
 # 1. Node.js: Observable Plot is ESM-only and loads in tslab only on Node >= 20.19.
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("setup: Node >= 20.19 is required, found "+process.versions.node); process.exit(1) }'
@@ -73,17 +74,13 @@ node -e 'const k = require("./kernel-lib/build/Release/rnnlab_native.node"); con
 say "building rnnlab"
 npm run --silent build
 
-# 5. Register the tslab kernelspec.
-if [ "$USER_SPEC" = 1 ]; then SPEC_ROOT="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter"; else SPEC_ROOT="$ROOT/.jupyter/share/jupyter"; fi
-mkdir -p "$SPEC_ROOT/kernels/tslab"
-cat > "$SPEC_ROOT/kernels/tslab/kernel.json" <<JSON
-{
-  "argv": ["$ROOT/node_modules/.bin/tslab", "kernel", "--config-path", "{connection_file}"],
-  "display_name": "TypeScript (rnnlab)",
-  "language": "typescript"
-}
-JSON
-say "kernelspec 'tslab' written to $SPEC_ROOT/kernels/tslab"
+# 5. Register the kernelspec "rnnlab" (tslab with this workspace's library; not "tslab", the name tslab's own installer
+#    uses). The project-local one is relative to its own folder, so a moved clone keeps working; --user writes an
+#    absolute path for VS Code, rewritten by re-running this after a move.
+if [ "$USER_SPEC" = 1 ]; then SPEC_FLAG='{ user: true }'; else SPEC_FLAG='{}'; fi
+SPEC_DIR="$(node -e "console.log(require('./kernel-lib/dist/jupyter/kernelspec').writeKernelSpec(process.cwd(), $SPEC_FLAG))")"
+SPEC_ROOT="$(dirname "$(dirname "$SPEC_DIR")")"
+say "kernelspec 'rnnlab' written to $SPEC_DIR"
 
 # 6. Smoke run: a one-cell notebook through nbclient with the tslab kernel.
 if [ "$SMOKE" = 1 ]; then
@@ -92,9 +89,9 @@ if [ "$SMOKE" = 1 ]; then
 import sys, nbformat, nbclient
 root = sys.argv[1]
 nb = nbformat.v4.new_notebook()
-nb.metadata["kernelspec"] = {"name": "tslab", "display_name": "TypeScript", "language": "typescript"}
+nb.metadata["kernelspec"] = {"name": "rnnlab", "display_name": "TypeScript (rnnlab)", "language": "typescript"}
 nb.cells.append(nbformat.v4.new_code_cell('import * as rl from "rnnlab";\nrl.tensor([[1, 2], [3, 4]]).shape.join("x")'))
-nbclient.NotebookClient(nb, timeout=120, kernel_name="tslab", resources={"metadata": {"path": root + "/notebooks"}}).execute()
+nbclient.NotebookClient(nb, timeout=120, kernel_name="rnnlab", resources={"metadata": {"path": root + "/notebooks"}}).execute()
 out = nb.cells[0].outputs
 text = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in out)
 if "2x2" not in text:

@@ -1,4 +1,4 @@
-// `npm run lab` (scripts/lab.sh): Jupyter starts on 127.0.0.1, prints its URL, and serves the tslab kernelspec and the notebooks folder.
+// `npm run lab` (scripts/lab.sh): Jupyter starts on 127.0.0.1, prints its URL, and serves the rnnlab kernelspec and the notebooks folder.
 import { strict as assert } from "node:assert";
 import { spawn, ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -20,7 +20,7 @@ describe("npm run lab", function () {
   let proc: ChildProcess | undefined;
   after(() => { if (proc?.pid) try { process.kill(-proc.pid, "SIGTERM"); } catch { /* already gone */ } });
 
-  it("starts Jupyter on 127.0.0.1, prints the URL with a token, and offers the tslab kernel and the notebooks", async () => {
+  it("starts Jupyter on 127.0.0.1, prints the URL with a token, and offers the rnnlab kernel and the notebooks", async () => {
     const port = await freePort();
     proc = spawn("bash", [join(root, "scripts/lab.sh"), "--port", String(port)], { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
@@ -36,7 +36,7 @@ describe("npm run lab", function () {
     });
     const token = new URL(url).searchParams.get("token");
     const specs = await (await fetch(`http://127.0.0.1:${port}/api/kernelspecs?token=${token}`)).json() as { kernelspecs: Record<string, { spec: { language: string } }> };
-    assert.equal(specs.kernelspecs.tslab?.spec.language, "typescript", `kernelspecs: ${Object.keys(specs.kernelspecs)}`);
+    assert.equal(specs.kernelspecs.rnnlab?.spec.language, "typescript", `kernelspecs: ${Object.keys(specs.kernelspecs)}`);
     const contents = await (await fetch(`http://127.0.0.1:${port}/api/contents?token=${token}`)).json() as { content: { name: string }[] };
     const names = contents.content.map((c) => c.name);
     assert.ok(names.includes("homework"), `the notebooks folder is open: ${names}`);

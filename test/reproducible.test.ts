@@ -18,7 +18,7 @@ describe("normalizeNotebook", () => {
   it("drops execution timestamps and timing metadata but keeps outputs and execution counts", () => {
     const nb: NotebookJson = {
       nbformat: 4, nbformat_minor: 4,
-      metadata: { kernelspec: { name: "tslab" }, papermill: { duration: 1.2 } },
+      metadata: { kernelspec: { name: "rnnlab" }, papermill: { duration: 1.2 } },
       cells: [{
         cell_type: "code", execution_count: 1, source: "1",
         metadata: { execution: { "iopub.status.busy": "2024-01-01T00:00:00Z" }, ExecuteTime: { end_time: "x" }, tags: ["keep"] },
@@ -26,7 +26,7 @@ describe("normalizeNotebook", () => {
       }],
     };
     const n = normalizeNotebook(nb);
-    assert.deepEqual(n.metadata, { kernelspec: { name: "tslab" } });
+    assert.deepEqual(n.metadata, { kernelspec: { name: "rnnlab" } });
     assert.deepEqual(n.cells[0].metadata, { tags: ["keep"] });
     assert.equal(n.cells[0].execution_count, 1);
     assert.deepEqual(n.cells[0].outputs, nb.cells[0].outputs);

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { cpus } from "node:os";
 import { join, relative } from "node:path";
 import { EXIT, EXIT_HELP } from "../cli/exit-codes";
-import { NotebookExecutionError, findRepoRoot } from "../jupyter";
+import { NotebookExecutionError, findRepoRoot, kernelSpecProblem } from "../jupyter";
 import { buildHandouts } from "./build";
 import { formatDuration, plural, terminalProgress } from "./progress";
 
@@ -33,10 +33,17 @@ export function handoutsCommand(name = "handouts"): Command {
       const jobs = Number(o.jobs), timeout = Number(o.timeout);
       if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a positive integer, got ${o.jobs}`);
       if (!(timeout > 0)) return usage(`--timeout must be a positive number of seconds, got ${o.timeout}`);
+      const root = findRepoRoot();
+      const problem = kernelSpecProblem(root);
+      if (problem && kernelSpecProblem(root, { user: true })) {
+        console.error(`handouts: ${problem}`);
+        process.exitCode = EXIT.setup;
+        return;
+      }
       const progress = terminalProgress();
       const started = Date.now();
       try {
-        const out = o.out ?? join(findRepoRoot(), "handouts");
+        const out = o.out ?? join(root, "handouts");
         const outDir = o.solutions ? join(out, "solutions") : out;
         const entries = await buildHandouts({
           only: o.only, pdf: o.pdf, jobs, cellTimeout: timeout, outDir, solutions: o.solutions ?? false,

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { releaseTempDir, tempDir, trackChild } from "./cleanup";
 import { RUN_NOTEBOOK_PY } from "./driver-py";
+import { KERNEL_NAME } from "./kernelspec";
 import { JUPYTER_PYTHON, findRepoRoot, jupyterEnv } from "./paths";
 
 /** A notebook as nbformat v4 JSON (only the fields the runner reads are typed). */
@@ -55,7 +56,7 @@ export interface ExecuteOptions {
   cellTimeout?: number;
   /** Working directory of the kernel (default: the notebook's folder). */
   cwd?: string;
-  /** Kernelspec name (default "tslab", found in the project JUPYTER_PATH). */
+  /** Kernelspec name (default "rnnlab", found in the project JUPYTER_PATH). */
   kernelName?: string;
   /** Seconds to wait for the kernel to start (default 60). */
   startupTimeout?: number;
@@ -119,7 +120,7 @@ export async function executeNotebook(path: string, opts: ExecuteOptions = {}): 
   const output = join(work, "executed.ipynb");
   const spec = {
     input, output,
-    kernel_name: opts.kernelName ?? "tslab",
+    kernel_name: opts.kernelName ?? KERNEL_NAME,
     cwd: resolve(opts.cwd ?? dirname(input)),
     timeout: opts.cellTimeout ?? 300,
     startup_timeout: opts.startupTimeout ?? 60,

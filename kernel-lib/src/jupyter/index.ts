@@ -5,4 +5,5 @@ export {
   type NotebookJson, type NotebookCell, type NotebookOutput, type CellError, type CellReport, type ExecuteOptions, type ExecuteResult,
 } from "./execute";
 export { normalizeNotebook, serializeNotebook } from "./normalize";
+export { KERNEL_NAME, KERNEL_DISPLAY_NAME, kernelSpecDir, kernelSpecProblem, writeKernelSpec } from "./kernelspec";
 export { findErrorOutputs, type ErrorOutput } from "./error-outputs";
