@@ -16,5 +16,6 @@ export * from "./interop";
 export * from "./persist";
 export * from "./experiments";
 export * from "./display";
+export { setDebug, debugMode } from "./args";
 export * as check from "./grading/checks";
 export * as hw from "./homework";

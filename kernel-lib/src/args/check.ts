@@ -169,3 +169,15 @@ export function checkAllocation(fn: string, cause: string, shapes: Record<string
     if (n > MAX_ELEMENTS) throw new Error(`${fn}: ${cause} makes ${what} [${shape.join(", ")}], more than a tensor can hold (${MAX_ELEMENTS} values)`);
   }
 }
+
+/**
+ * Parses JSON text given as an argument; a truncated or corrupt text gives an error naming the function and the argument
+ * instead of a bare `SyntaxError`: `layerFromTorch: json is not valid JSON (Unterminated string in JSON at position 80; 80 characters: is the file complete?)`.
+ */
+export function parseJsonArg(fn: string, name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${fn}: ${name} is not valid JSON (${(e as Error).message}; ${text.length} characters: is the file complete?)`, { cause: e });
+  }
+}

@@ -1,5 +1,6 @@
 // Padding variable-length id sequences into a time-major batch with its mask.
 import { Tensor } from "../tensor";
+import { argError, checkNumber, checkOneOf, checkOptions } from "../args";
 
 /** Options of {@link padSequences}. */
 export interface PadOptions {
@@ -21,8 +22,13 @@ export interface PadOptions {
  * padSequences([[5, 6, 7], [8]]).ids.toArray(); // [[5, 8], [6, 0], [7, 0]]
  */
 export function padSequences(seqs: readonly (readonly number[])[], opts: PadOptions = {}): { ids: Tensor; mask: Tensor; lengths: number[] } {
-  const { padId = 0, padding = "post", truncating = "post" } = opts;
-  if (!Array.isArray(seqs)) throw new Error(`padSequences: seqs must be an array of id arrays, got ${typeof seqs}`);
+  const fn = "padSequences";
+  const { padId = 0, padding = "post", truncating = "post" } = checkOptions(fn, "opts", opts, ["padId", "padding", "truncating", "maxLen"]);
+  checkOneOf(fn, "padding", padding, ["pre", "post"]);
+  checkOneOf(fn, "truncating", truncating, ["pre", "post"]);
+  checkNumber(fn, "padId", padId);
+  if (!Array.isArray(seqs)) throw argError(fn, "seqs", "an array of id arrays", seqs);
+  seqs.forEach((s, b) => { if (!Array.isArray(s)) throw argError(fn, `seqs[${b}]`, "an array of ids", s); });
   const longest = seqs.reduce((m, s) => Math.max(m, s.length), 0);
   const T = opts.maxLen ?? longest;
   if (!Number.isInteger(T) || T < 0) throw new Error(`padSequences: maxLen must be a non-negative integer, got ${opts.maxLen}`);

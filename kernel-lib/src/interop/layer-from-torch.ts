@@ -3,6 +3,7 @@ import type { Activation } from "../tensor";
 import type { GruVariant } from "../cells";
 import { RNN, LSTM, GRU, StackedRecurrent, splitRnnlabSection } from "../layers";
 import { loadTorchStateDict, inferTorchLayer, type TorchRecurrentKind } from "./state-dict";
+import { parseJsonArg } from "../args";
 
 /** Options of {@link layerFromTorch}. */
 export interface LayerFromTorchOptions {
@@ -32,8 +33,9 @@ export interface LayerFromTorchOptions {
  */
 export function layerFromTorch(json: unknown, opts: LayerFromTorchOptions = {}): RNN | LSTM | GRU | StackedRecurrent {
   const fn = "layerFromTorch";
+  if (typeof json === "string") json = parseJsonArg(fn, "json", json);
   const info = inferTorchLayer(json, { kind: opts.kind });
-  const parsed: any = typeof json === "string" ? JSON.parse(json) : json;
+  const parsed: any = json;
   const inner = parsed?.state_dict && typeof parsed.state_dict === "object" ? parsed.state_dict : parsed;
   const { section } = splitRnnlabSection(fn, inner, info.kind);
   let nonlinearity: Activation | undefined;

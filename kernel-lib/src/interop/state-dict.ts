@@ -1,6 +1,7 @@
 // Reading PyTorch state_dicts dumped to JSON: validation, and which recurrent layer they describe.
 import { Tensor, tensor, fmtShape, type NestedArray } from "../tensor";
 import { splitRnnlabSection } from "../layers/rnnlab-section";
+import { parseJsonArg } from "../args";
 
 /**
  * A `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON (single-layer keys shown; deeper layers add `_l1`…, the
@@ -58,7 +59,7 @@ const KEY = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
  */
 export function loadTorchStateDict(json: unknown): Record<string, Tensor> {
   const fn = "loadTorchStateDict";
-  let obj: any = typeof json === "string" ? JSON.parse(json) : json;
+  let obj: any = typeof json === "string" ? parseJsonArg(fn, "json", json) : json;
   if (obj && typeof obj === "object" && obj.state_dict && typeof obj.state_dict === "object") obj = obj.state_dict;
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
     throw new Error(`${fn}: expected a state_dict object (or { state_dict }), got ${Array.isArray(obj) ? "an array" : typeof obj}`);
@@ -119,7 +120,7 @@ export function inferTorchLayer(json: unknown, opts: { kind?: TorchRecurrentKind
   const G = rows / H;
   const byGates = (Object.keys(TORCH_GATES) as TorchRecurrentKind[]).find((k) => TORCH_GATES[k] === G);
   if (!byGates) throw new Error(`${fn}: weight_hh_l0 is [${rows}, ${H}], so G = ${G} gates; expected 1 (RNN), 3 (GRU) or 4 (LSTM)`);
-  const parsed: any = typeof json === "string" ? JSON.parse(json) : json;
+  const parsed: any = typeof json === "string" ? parseJsonArg(fn, "json", json) : json;
   const inner = parsed?.state_dict && typeof parsed.state_dict === "object" ? parsed.state_dict : parsed;
   const sectionKind = inner?.rnnlab?.kind as TorchRecurrentKind | undefined;
   const declared = opts.kind ?? (typeof parsed?.kind === "string" ? (parsed.kind as TorchRecurrentKind) : sectionKind);

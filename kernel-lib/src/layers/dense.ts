@@ -1,6 +1,7 @@
 // The dense (fully connected) layer y = x Wᵀ + b, the head on top of a recurrent layer; forward and backward side by side.
 import { Rng, Tensor, checkFinite, checkShape, fmtShape, gemm, getRng, uniform, zeros } from "../tensor";
 import type { Module, Param } from "../cells/types";
+import { checkAllocation, checkBoolean, checkInstance, checkOptions, checkSize } from "../args";
 
 /** Options of {@link Dense}. */
 export interface DenseOptions {
@@ -31,10 +32,11 @@ export class Dense implements Module {
   private lastX: Tensor | null = null;
 
   constructor(opts: DenseOptions) {
-    const { inputSize: I, outputSize: O, bias = true, rng = getRng() } = opts ?? ({} as DenseOptions);
-    for (const [k, v] of [["inputSize", I], ["outputSize", O]] as const) {
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`Dense: ${k} must be a positive integer, got ${v}`);
-    }
+    const { inputSize: I, outputSize: O, bias = true, rng = getRng() } = checkOptions("Dense", "opts", opts ?? null);
+    for (const [k, v] of [["inputSize", I], ["outputSize", O]] as const) checkSize("Dense", k, v);
+    checkBoolean("Dense", "bias", bias);
+    checkInstance("Dense", "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+    checkAllocation("Dense", `inputSize = ${I}, outputSize = ${O}`, { weight: [O, I] });
     this.inputSize = I;
     this.outputSize = O;
     const k = 1 / Math.sqrt(I);

@@ -1,6 +1,7 @@
 // The embedding lookup (token ids → vectors) and its backward, a scatter-add into the table's gradient.
 import { NestedArray, Rng, Tensor, fmtShape, getRng, randn, tensor, zeros } from "../tensor";
 import type { Module, Param } from "../cells/types";
+import { checkAllocation, checkInstance, checkOptions, checkSize, describe } from "../args";
 
 /** Options of {@link Embedding}. */
 export interface EmbeddingOptions {
@@ -33,13 +34,13 @@ export class Embedding implements Module {
   private lastShape: number[] = [];
 
   constructor(opts: EmbeddingOptions) {
-    const { numEmbeddings: V, dim: E, paddingIdx, rng = getRng() } = opts ?? ({} as EmbeddingOptions);
-    for (const [k, v] of [["numEmbeddings", V], ["dim", E]] as const) {
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`Embedding: ${k} must be a positive integer, got ${v}`);
-    }
+    const { numEmbeddings: V, dim: E, paddingIdx, rng = getRng() } = checkOptions("Embedding", "opts", opts ?? null);
+    for (const [k, v] of [["numEmbeddings", V], ["dim", E]] as const) checkSize("Embedding", k, v);
     if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= 0 && paddingIdx < V)) {
-      throw new Error(`Embedding: paddingIdx must be an integer in [0, ${V}), got ${paddingIdx}`);
+      throw new Error(`Embedding: paddingIdx must be an integer in [0, ${V}), got ${describe(paddingIdx)}`);
     }
+    checkInstance("Embedding", "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+    checkAllocation("Embedding", `numEmbeddings = ${V}, dim = ${E}`, { weight: [V, E] });
     this.numEmbeddings = V;
     this.dim = E;
     this.paddingIdx = paddingIdx;

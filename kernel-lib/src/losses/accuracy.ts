@@ -13,8 +13,8 @@ import { RowMask, Targets, maskToArray, rowsAndClasses, targetsToArray } from ".
 export function accuracy(logits: Tensor, targets: Targets, mask?: RowMask): number {
   const fn = "accuracy";
   const [rows, classes] = rowsAndClasses(fn, logits);
-  const m = maskToArray(fn, mask, rows);
-  const y = targetsToArray(fn, targets, rows, classes, m);
+  const m = maskToArray(fn, mask, rows, logits.shape.slice(0, -1));
+  const y = targetsToArray(fn, targets, rows, classes, m, logits.shape.slice(0, -1));
   let hits = 0;
   let count = 0;
   for (let n = 0; n < rows; n++) {

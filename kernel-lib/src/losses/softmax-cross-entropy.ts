@@ -1,5 +1,6 @@
 // Softmax cross-entropy over class logits, with a row mask for padded steps, and its gradient.
 import { Tensor, checkFinite } from "../tensor";
+import { checkOneOf, checkOptions } from "../args";
 import { RowMask, Targets, maskToArray, rowsAndClasses, targetsToArray } from "./mask";
 
 /** Options of {@link softmaxCrossEntropy}. */
@@ -19,8 +20,10 @@ export interface LossWithLogitsGrad {
 /**
  * Softmax cross-entropy `L = (1/M) Σ_n m_n (logSumExp(z_n) − z_{n, y_n})` with `M = Σ m_n`
  * (the number of unmasked rows; 1 with `reduction: "sum"`), and its gradient
- * `∂L/∂z_{n,k} = m_n (softmax(z_n)_k − [k = y_n]) / M`. `logSumExp` subtracts the row maximum,
- * so large logits do not overflow. With every row masked the loss and gradient are 0.
+ * `∂L/∂z_{n,k} = m_n (softmax(z_n)_k − [k = y_n]) / M`. Each row's term is computed as
+ * `(z_max − z_y) + log Σ_k e^{z_k − z_max}` and the softmax as `e^{z_k − z_max} / Σ`, as PyTorch's `log_softmax` does:
+ * no overflow, and no cancellation between a huge `logSumExp` and `z_y` (two equal logits of 1e16 give exactly ln 2).
+ * With every row masked the loss and gradient are 0.
  *
  * Time-major logits `[T, B, C]` are read as `T·B` rows in row-major order, so `targets` and `mask`
  * are `[T·B]` flat arrays or `[T, B]` tensors (target of step t, sequence b at `t·B + b`).
@@ -33,10 +36,10 @@ export interface LossWithLogitsGrad {
 export function softmaxCrossEntropy(logits: Tensor, targets: Targets, opts: CrossEntropyOptions = {}): LossWithLogitsGrad {
   const fn = "softmaxCrossEntropy";
   const [rows, classes] = rowsAndClasses(fn, logits);
-  const { reduction = "mean" } = opts;
-  if (reduction !== "mean" && reduction !== "sum") throw new Error(`${fn}: reduction must be "mean" or "sum", got ${reduction}`);
-  const m = maskToArray(fn, opts.mask, rows);
-  const y = targetsToArray(fn, targets, rows, classes, m);
+  const { reduction = "mean" } = checkOptions(fn, "opts", opts, ["mask", "reduction"]);
+  checkOneOf(fn, "reduction", reduction, ["mean", "sum"] as const);
+  const m = maskToArray(fn, opts.mask, rows, logits.shape.slice(0, -1));
+  const y = targetsToArray(fn, targets, rows, classes, m, logits.shape.slice(0, -1));
   checkFinite(fn, "logits", logits);
   let count = 0;
   for (let n = 0; n < rows; n++) if (!m || m[n] === 1) count++;
@@ -50,11 +53,15 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Targets, opts: Cros
     let zMax = -Infinity;
     for (let k = 0; k < classes; k++) zMax = Math.max(zMax, z[off + k]);
     let s = 0;
-    for (let k = 0; k < classes; k++) s += Math.exp(z[off + k] - zMax);
-    const lse = zMax + Math.log(s);
-    total += lse - z[off + y[n]];
+    for (let k = 0; k < classes; k++) {
+      const e = Math.exp(z[off + k] - zMax);
+      dz[off + k] = e;
+      s += e;
+    }
+    // −log softmax(z)_y = (z_max − z_y) + log s: both terms are small where the logits are large
+    total += (zMax - z[off + y[n]]) + Math.log(s);
     // backward, beside the forward: softmax minus one-hot, scaled by the reduction
-    for (let k = 0; k < classes; k++) dz[off + k] = Math.exp(z[off + k] - lse) / denom;
+    for (let k = 0; k < classes; k++) dz[off + k] = dz[off + k] / s / denom;
     dz[off + y[n]] -= 1 / denom;
   }
   return { loss: total / denom, dLogits: new Tensor(dz, logits.shape) };

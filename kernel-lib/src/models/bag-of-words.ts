@@ -3,6 +3,7 @@ import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
 import type { Module } from "../cells";
 import { Dense, Embedding } from "../layers";
 import { ClassifierBase } from "./classifier-base";
+import { checkInstance, checkInt, checkOneOf, checkOptions, checkSize } from "../args";
 
 /** Options of {@link BagOfWordsClassifier}. */
 export interface BagOfWordsOptions {
@@ -42,9 +43,11 @@ export class BagOfWordsClassifier extends ClassifierBase {
   constructor(opts: BagOfWordsOptions) {
     super();
     const fn = "BagOfWordsClassifier";
-    const { vocabSize, numClasses, mode = "mean", embedDim = 16, paddingIdx = 0, rng = getRng() } = opts ?? ({} as BagOfWordsOptions);
-    if (mode !== "mean" && mode !== "counts") throw new Error(`${fn}: mode must be "mean" or "counts", got ${mode}`);
-    if (!Number.isInteger(vocabSize) || vocabSize <= 0) throw new Error(`${fn}: vocabSize must be a positive integer, got ${vocabSize}`);
+    const { vocabSize, numClasses, mode = "mean", embedDim = 16, paddingIdx = 0, rng = getRng() } = checkOptions(fn, "opts", opts ?? null);
+    checkOneOf(fn, "mode", mode, ["mean", "counts"] as const);
+    for (const [k, v] of [["vocabSize", vocabSize], ["numClasses", numClasses], ["embedDim", embedDim]] as const) checkSize(fn, k, v);
+    checkInt(fn, "paddingIdx", paddingIdx, { min: 0, below: vocabSize });
+    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.mode = mode;
     this.vocabSize = vocabSize;
     this.paddingIdx = paddingIdx;

@@ -4,6 +4,7 @@ import type { Activation } from "../tensor";
 import type { GruVariant, Module } from "../cells";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { ClassifierBase } from "./classifier-base";
+import { checkInstance, checkInt, checkOneOf, checkOptions, checkSize } from "../args";
 
 /** Options of {@link SequenceClassifier}. */
 export interface SequenceClassifierOptions {
@@ -52,9 +53,13 @@ export class SequenceClassifier extends ClassifierBase {
 
   constructor(opts: SequenceClassifierOptions) {
     const fn = "SequenceClassifier";
-    const { cell, vocabSize, embedDim, hiddenSize, numClasses, rng = getRng(), paddingIdx = 0 } = opts ?? ({} as SequenceClassifierOptions);
+    const { cell, vocabSize, embedDim, hiddenSize, numClasses, rng = getRng(), paddingIdx = 0 } = checkOptions(fn, "opts", opts ?? null);
     super();
-    if (cell !== "rnn" && cell !== "lstm" && cell !== "gru") throw new Error(`${fn}: cell must be "rnn", "lstm" or "gru", got ${cell}`);
+    // every size is checked here, so an error names SequenceClassifier and its option, not the Embedding or Dense inside
+    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
+    for (const [k, v] of [["vocabSize", vocabSize], ["embedDim", embedDim], ["hiddenSize", hiddenSize], ["numClasses", numClasses]] as const) checkSize(fn, k, v);
+    checkInt(fn, "paddingIdx", paddingIdx, { min: 0, below: vocabSize });
+    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.cell = cell;
     this.embedding = new Embedding({ numEmbeddings: vocabSize, dim: embedDim, paddingIdx, rng });
     const layerOpts = { inputSize: embedDim, hiddenSize, rng };

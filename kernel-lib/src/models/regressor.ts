@@ -6,6 +6,7 @@ import { Dense, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { mse } from "../losses";
 import type { BatchResult, Batcher, Trainable } from "../train/types";
 import { countParams } from "./classifier-count-params";
+import { checkInstance, checkOneOf, checkOptions, checkSize } from "../args";
 
 /** One batch of a regression: inputs `x [T, B, I]` and targets `y [B, O]`. */
 export interface RegressionBatch {
@@ -50,8 +51,10 @@ export class SequenceRegressor implements Trainable<RegressionBatch>, Module {
 
   constructor(opts: SequenceRegressorOptions) {
     const fn = "SequenceRegressor";
-    const { cell, inputSize, hiddenSize, outputSize = 1, rng = getRng() } = opts ?? ({} as SequenceRegressorOptions);
-    if (cell !== "rnn" && cell !== "lstm" && cell !== "gru") throw new Error(`${fn}: cell must be "rnn", "lstm" or "gru", got ${cell}`);
+    const { cell, inputSize, hiddenSize, outputSize = 1, rng = getRng() } = checkOptions(fn, "opts", opts ?? null);
+    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
+    for (const [k, v] of [["inputSize", inputSize], ["hiddenSize", hiddenSize], ["outputSize", outputSize]] as const) checkSize(fn, k, v);
+    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.cell = cell;
     const layerOpts = { inputSize, hiddenSize, rng };
     this.recurrent =

@@ -5,6 +5,7 @@ import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult, Trainable } from "../train";
 import { BeamSearchOptions, BeamSearchResult, beamSearch, gatherState } from "./beam";
+import { checkBoolean, checkInstance, checkOneOf, describe } from "../args";
 
 /** One sentence pair as token ids. `tgtIds` may start with `<bos>` (it is dropped) and should end with `<eos>`. */
 export interface Seq2SeqPair {
@@ -105,8 +106,11 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
       if (!Number.isInteger(v) || v <= 0) throw new Error(`${fn}: ${k} must be a positive integer, got ${v}`);
     }
     for (const [k, v] of [["padId", padId], ["bosId", bosId], ["eosId", eosId]] as const) {
-      if (!Number.isInteger(v) || v < 0 || v >= tgtVocabSize) throw new Error(`${fn}: ${k} must be an id in [0, ${tgtVocabSize}), got ${v}`);
+      if (!Number.isInteger(v) || v < 0 || v >= tgtVocabSize) throw new Error(`${fn}: ${k} must be an id in [0, ${tgtVocabSize}), got ${describe(v)}`);
     }
+    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
+    checkBoolean(fn, "reverseSource", reverseSource);
+    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.cell = cell;
     this.padId = padId;
     this.bosId = bosId;

@@ -1,6 +1,7 @@
 // Adagrad: per-coordinate steps shrinking with the accumulated squared gradient, PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
+import { checkNumber, checkOptions } from "../args";
 
 /** Options of {@link Adagrad}. */
 export interface AdagradOptions {
@@ -28,11 +29,13 @@ export class Adagrad extends Optimizer {
   readonly weightDecay: number;
 
   constructor(params: Param[], opts: AdagradOptions = {}) {
+    checkOptions("Adagrad", "opts", opts, ["lr", "eps", "lrDecay", "initialAccumulatorValue", "weightDecay"]);
     super("Adagrad", params, opts.lr ?? 0.01);
-    this.eps = opts.eps ?? 1e-10;
-    this.lrDecay = opts.lrDecay ?? 0;
-    this.initialAccumulatorValue = opts.initialAccumulatorValue ?? 0;
-    this.weightDecay = opts.weightDecay ?? 0;
+    // the ranges torch.optim.Adagrad enforces
+    this.eps = checkNumber("Adagrad", "eps", opts.eps ?? 1e-10, { min: 0 });
+    this.lrDecay = checkNumber("Adagrad", "lrDecay", opts.lrDecay ?? 0, { min: 0 });
+    this.initialAccumulatorValue = checkNumber("Adagrad", "initialAccumulatorValue", opts.initialAccumulatorValue ?? 0, { min: 0 });
+    this.weightDecay = checkNumber("Adagrad", "weightDecay", opts.weightDecay ?? 0, { min: 0 });
   }
 
   protected update(i: number, w: Float64Array, grad: Float64Array): void {

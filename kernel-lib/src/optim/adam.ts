@@ -1,6 +1,7 @@
 // Adam: bias-corrected running first and second moments of the gradient, PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
+import { checkNumber, checkOptions } from "../args";
 
 /** Options of {@link Adam}. */
 export interface AdamOptions {
@@ -29,14 +30,13 @@ export class Adam extends Optimizer {
   readonly weightDecay: number;
 
   constructor(params: Param[], opts: AdamOptions = {}) {
+    checkOptions("Adam", "opts", opts, ["lr", "beta1", "beta2", "eps", "weightDecay"]);
     super("Adam", params, opts.lr ?? 1e-3);
-    this.beta1 = opts.beta1 ?? 0.9;
-    this.beta2 = opts.beta2 ?? 0.999;
-    this.eps = opts.eps ?? 1e-8;
-    this.weightDecay = opts.weightDecay ?? 0;
-    for (const [k, b] of [["beta1", this.beta1], ["beta2", this.beta2]] as const) {
-      if (!(b >= 0 && b < 1)) throw new Error(`Adam: ${k} must be in [0, 1), got ${b}`);
-    }
+    // the ranges torch.optim.Adam enforces
+    this.beta1 = checkNumber("Adam", "beta1", opts.beta1 ?? 0.9, { min: 0, below: 1 });
+    this.beta2 = checkNumber("Adam", "beta2", opts.beta2 ?? 0.999, { min: 0, below: 1 });
+    this.eps = checkNumber("Adam", "eps", opts.eps ?? 1e-8, { min: 0 });
+    this.weightDecay = checkNumber("Adam", "weightDecay", opts.weightDecay ?? 0, { min: 0 });
   }
 
   protected update(i: number, w: Float64Array, grad: Float64Array): void {

@@ -116,7 +116,7 @@ describe("optim", () => {
     assert.throws(() => new SGD(bad, { lr: 0.1 }), /SGD: params\[0\] \(w\) must have value and grad of the same shape/);
     assert.throws(() => new Adam([], {}), /Adam: params must be a non-empty array/);
     assert.throws(() => new SGD([{ name: "w", value: zeros([1]), grad: zeros([1]) }], { lr: NaN }), /SGD: lr must be/);
-    assert.throws(() => new Adam([{ name: "w", value: zeros([1]), grad: zeros([1]) }], { beta1: 1 }), /beta1 must be in \[0, 1\)/);
+    assert.throws(() => new Adam([{ name: "w", value: zeros([1]), grad: zeros([1]) }], { beta1: 1 }), /Adam: beta1 must be a finite number ≥ 0 and < 1, got 1/);
   });
 
   it("zeroGrad resets every gradient; step never touches gradients", () => {

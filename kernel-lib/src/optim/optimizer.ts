@@ -1,5 +1,7 @@
 // The base every optimizer shares: the parameter list, per-parameter state buffers, zeroGrad and the step count.
 import type { Param } from "../cells/types";
+import { Tensor, checkFinite } from "../tensor";
+import { argError, checkNumber, debugMode, describe } from "../args";
 
 /** What `fit` needs from an optimizer. */
 export interface OptimizerLike {
@@ -19,15 +21,18 @@ export abstract class Optimizer implements OptimizerLike {
   /** Steps taken so far (Adam's bias correction uses it). */
   stepCount = 0;
   private readonly state = new Map<string, Float64Array>();
+  /** The class name in error messages, e.g. `"Adam"`. */
+  private readonly fn: string;
 
   constructor(fn: string, params: Param[], lr: number) {
-    if (!Array.isArray(params) || params.length === 0) throw new Error(`${fn}: params must be a non-empty array of Param, got ${Array.isArray(params) ? "[]" : typeof params}`);
+    if (!Array.isArray(params) || params.length === 0) throw argError(fn, "params", "a non-empty array of Param { name, value, grad } (e.g. model.parameters())", params);
     params.forEach((p, i) => {
-      if (!p || !p.value || !p.grad || p.value.size !== p.grad.size) {
+      if (!p || !(p.value instanceof Tensor) || !(p.grad instanceof Tensor) || p.value.size !== p.grad.size) {
         throw new Error(`${fn}: params[${i}] (${p?.name}) must have value and grad of the same shape`);
       }
     });
-    if (!(lr >= 0) || !Number.isFinite(lr)) throw new Error(`${fn}: lr must be a finite number ≥ 0, got ${lr}`);
+    checkNumber(fn, "lr", lr, { min: 0 });
+    this.fn = fn;
     this.params = params;
     this.lr = lr;
   }
@@ -55,8 +60,13 @@ export abstract class Optimizer implements OptimizerLike {
 
   /** One update of every parameter from its gradient. */
   step(): void {
+    const fn = `${this.fn}.step`;
+    checkNumber(fn, "lr", this.lr, { min: 0 }); // a schedule may have set it
     this.stepCount++;
+    const debug = debugMode();
+    if (debug) for (const p of this.params) checkFinite(`${fn} (step ${this.stepCount}, weights left unchanged)`, `the gradient of ${p.name}`, p.grad);
     this.params.forEach((p, i) => this.update(i, p.value.data, p.grad.data));
+    if (debug) for (const p of this.params) checkFinite(`${fn} (step ${this.stepCount}: the update exploded, lr = ${this.lr}, gradient finite)`, p.name, p.value);
   }
 
   /** Updates `w` in place from `g` (parameter `i`). */
@@ -65,8 +75,16 @@ export abstract class Optimizer implements OptimizerLike {
 
 /** `g + λ w` (L2 weight decay folded into the gradient, as PyTorch's `weight_decay`); `g` itself when λ = 0. */
 export function withWeightDecay(g: Float64Array, w: Float64Array, weightDecay: number): Float64Array {
+  if (!(g instanceof Float64Array) || !(w instanceof Float64Array) || g.length !== w.length) {
+    throw new Error(`withWeightDecay: g and w must be Float64Arrays of one length, got ${describeArrays(g, w)}`);
+  }
+  checkNumber("withWeightDecay", "weightDecay", weightDecay, { min: 0 });
   if (weightDecay === 0) return g;
   const out = new Float64Array(g.length);
   for (let k = 0; k < g.length; k++) out[k] = g[k] + weightDecay * w[k];
   return out;
+}
+
+function describeArrays(g: unknown, w: unknown): string {
+  return `${describe(g)} and ${describe(w)}`;
 }

@@ -1,6 +1,7 @@
 // Stochastic gradient descent with optional (Nesterov) momentum and weight decay, PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
+import { checkBoolean, checkNumber, checkOptions } from "../args";
 
 /** Options of {@link SGD}. */
 export interface SGDOptions {
@@ -29,9 +30,14 @@ export class SGD extends Optimizer {
   readonly weightDecay: number;
 
   constructor(params: Param[], opts: SGDOptions) {
-    super("SGD", params, opts?.lr);
+    checkOptions("SGD", "opts", opts ?? null, ["lr", "momentum", "dampening", "nesterov", "weightDecay"]);
+    super("SGD", params, opts.lr);
     const { momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 } = opts;
-    if (!(momentum >= 0)) throw new Error(`SGD: momentum must be ≥ 0, got ${momentum}`);
+    // torch.optim.SGD's ranges; a dampening outside [0, 1] would reverse or amplify the gradient, so it is refused too
+    checkNumber("SGD", "momentum", momentum, { min: 0 });
+    checkNumber("SGD", "dampening", dampening, { min: 0, max: 1 });
+    checkBoolean("SGD", "nesterov", nesterov);
+    checkNumber("SGD", "weightDecay", weightDecay, { min: 0 });
     if (nesterov && (momentum <= 0 || dampening !== 0)) throw new Error("SGD: nesterov needs momentum > 0 and dampening 0");
     this.momentum = momentum;
     this.dampening = dampening;

@@ -141,16 +141,29 @@ export function softmax(a: Tensor, axis = -1): Tensor {
   return new Tensor(out, a.shape);
 }
 
-/** `log softmax(x) = x − logSumExp(x)` along `axis` (default last). */
+/**
+ * `log softmax(x)_k = x_k − logSumExp(x)` along `axis` (default last), computed as `(x_k − m) − log Σ_j e^{x_j − m}`
+ * with `m = max x` (as PyTorch does): subtracting a rounded `logSumExp` from a huge `x_k` would cancel
+ * (two equal logits of 1e16 give exactly `−ln 2` here, and 0 the other way).
+ */
 export function logSoftmax(a: Tensor, axis = -1): Tensor {
   checkTensor("logSoftmax", "a", a);
   const ax = normAxis("logSoftmax", axis, a.rank);
-  const lse = logSumExp(a, ax, true);
   const [outer, n, inner] = axisSplit(a.shape, ax);
+  if (n === 0) throw new Error(`logSoftmax: axis ${ax} of ${fmtShape(a.shape)} is empty`);
   const out = new Float64Array(a.size);
-  for (let o = 0; o < outer; o++) for (let k = 0; k < n; k++) for (let j = 0; j < inner; j++) {
-    const i = (o * n + k) * inner + j;
-    out[i] = a.data[i] - lse.data[o * inner + j];
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < inner; j++) {
+      let m = -Infinity;
+      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
+      let s = 0;
+      for (let k = 0; k < n; k++) s += Math.exp(a.data[(o * n + k) * inner + j] - m);
+      const ls = Math.log(s);
+      for (let k = 0; k < n; k++) {
+        const i = (o * n + k) * inner + j;
+        out[i] = (a.data[i] - m) - ls;
+      }
+    }
   }
   return new Tensor(out, a.shape);
 }

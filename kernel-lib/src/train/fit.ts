@@ -1,7 +1,8 @@
 // The training loop: seeded shuffling, one optimizer step per batch, clipping, and a history of loss and metrics.
-import { Rng, getRng } from "../tensor";
-import { OptimizerLike, clipGradNorm, clipGradValue, gradNorm } from "../optim";
-import { Dataset, EpochRecord, History, StepRecord, Trainable } from "./types";
+import { Rng, checkFinite, getRng } from "../tensor";
+import { Optimizer, OptimizerLike, clipGradNorm, clipGradValue, gradNorm } from "../optim";
+import { checkBoolean, checkFunction, checkInstance, checkNumber, debugMode } from "../args";
+import { BatchResult, Batcher, Dataset, EpochRecord, History, StepRecord, Trainable } from "./types";
 import { WeightedMeans, asBatcher, batchIndices } from "./batches";
 import { evaluate } from "./evaluate";
 
@@ -50,6 +51,13 @@ export function fit<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: 
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${fn}: epochs must be a non-negative integer, got ${epochs}`);
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${fn}: batchSize must be a positive integer, got ${batchSize}`);
   if (!optimizer || typeof optimizer.step !== "function") throw new Error(`${fn}: optimizer must have step() and zeroGrad()`);
+  if (clipNorm !== undefined) checkNumber(fn, "clipNorm", clipNorm, { above: 0 });
+  if (clipValue !== undefined) checkNumber(fn, "clipValue", clipValue, { above: 0 });
+  if (opts.rng !== undefined) checkInstance(fn, "rng", opts.rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+  checkBoolean(fn, "shuffle", shuffle);
+  checkBoolean(fn, "dropLast", dropLast);
+  if (opts.onStep !== undefined) checkFunction(fn, "onStep", opts.onStep);
+  if (opts.onEpoch !== undefined) checkFunction(fn, "onEpoch", opts.onEpoch);
   const batcher = asBatcher(fn, data);
   if (batcher.size === 0) throw new Error(`${fn}: data is empty`);
   const rng = opts.rng ?? getRng();
@@ -62,12 +70,21 @@ export function fit<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: 
     const acc = new WeightedMeans();
     for (const idx of batchIndices(order, batchSize, dropLast)) {
       model.zeroGrad();
-      const r = model.lossAndGrad(batcher.batch(idx));
-      if (!Number.isFinite(r.loss)) throw new Error(`${fn}: the loss is ${r.loss} at epoch ${epoch}, step ${step + 1}`);
+      let r: BatchResult;
+      try {
+        r = model.lossAndGrad(batcher.batch(idx));
+      } catch (e) {
+        throw culprit(model, batcher, idx, `${fn}: epoch ${epoch}, step ${step + 1} fails`, e as Error);
+      }
+      if (!Number.isFinite(r.loss)) throw culprit(model, batcher, idx, `${fn}: the loss is ${r.loss} at epoch ${epoch}, step ${step + 1}`, null);
       const norm = clipNorm !== undefined ? clipGradNorm(params, clipNorm) : gradNorm(params);
       if (clipValue !== undefined) clipGradValue(params, clipValue);
       optimizer.step();
       step++;
+      // an optimizer of rnnlab checks itself in debug mode; one of the user's is checked here
+      if (debugMode() && !(optimizer instanceof Optimizer)) {
+        for (const p of params) checkFinite(`${fn} (epoch ${epoch}, step ${step}: after optimizer.step())`, p.name, p.value);
+      }
       acc.add(idx.length, { loss: r.loss, ...pick(r.metrics, opts.metrics) });
       const rec: StepRecord = { step, epoch, loss: r.loss, gradNorm: norm };
       history.steps.push(rec);
@@ -86,6 +103,31 @@ export function fit<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: 
     if (opts.onEpoch?.(record, history) === false) stop = true;
   }
   return history;
+}
+
+/**
+ * The error for a failing batch, naming the example of the data set behind it: each example of the batch is run alone
+ * (`lossAndGrad(batch([i]))`), and the first one that throws or gives a non-finite loss is named by its index in `data`
+ * (an error inside the batch names a batch-local row, which says nothing about the data set). Gradients are zeroed after.
+ */
+function culprit<Batch>(model: Trainable<Batch>, batcher: Batcher<Batch>, idx: number[], head: string, err: Error | null): Error {
+  const what = err ? `: ${err.message}` : "";
+  for (const i of idx) {
+    let alone: string | null = null;
+    try {
+      model.zeroGrad();
+      const r = model.lossAndGrad(batcher.batch([i]));
+      if (!Number.isFinite(r.loss)) alone = `gives the loss ${r.loss}`;
+    } catch (e) {
+      alone = `fails: ${(e as Error).message}`;
+    }
+    if (alone !== null) {
+      model.zeroGrad();
+      return new Error(`${head}; example ${i} of data (its index in the data set; ${idx.length > 1 ? `batch of ${idx.length} examples` : "a batch of one"}) alone ${alone}`, { cause: err ?? undefined });
+    }
+  }
+  model.zeroGrad();
+  return new Error(`${head}${what} (the batch of data examples [${idx.slice(0, 16).join(", ")}${idx.length > 16 ? ", …" : ""}]; none of them fails alone)`, { cause: err ?? undefined });
 }
 
 /** The entries of `values` named in `names` (all of them without `names`). */

@@ -2,6 +2,7 @@
 // WebAssembly kernels element for element (bit-identical results), with AVX-512 or AVX2 vectors where the CPU has them.
 // Absent add-on (no compiler at install, a browser, RNNLAB_NATIVE=0): gemm runs the WebAssembly kernels, with the same bits.
 import { precision } from "../../tensor/precision";
+import { checkBoolean, checkOneOf } from "../../args";
 
 /** The add-on's exports (native/addon.c). */
 interface NativeAddon {
@@ -60,6 +61,8 @@ export function nativeKernels(): { available: boolean; enabled: boolean; isa: st
  * @returns the vectors in use ("" when off)
  */
 export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bit"): string {
+  checkBoolean("setNativeKernels", "on", on);
+  if (isa !== undefined) checkOneOf("setNativeKernels", "isa", isa, ["avx512f", "avx2", "128-bit"] as const);
   const a = load();
   if (on && a === null) throw new Error(`setNativeKernels: the native add-on is unavailable: ${loadError}`);
   enabled = on;
