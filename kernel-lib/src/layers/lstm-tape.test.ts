@@ -4,11 +4,17 @@ import { Rng, Tensor, randn } from "../tensor";
 import { lstmCell, zerosLikeParams } from "../cells";
 import { bptt, maskFromLengths, unroll } from "../seq";
 import { LSTM } from "./lstm";
+import { backendEnvironments } from "../index";
 
 function sameBits(a: Float64Array, b: Float64Array, what: string): void {
   assert.equal(a.length, b.length, what);
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) assert.fail(`${what}: element ${i} differs: ${a[i]} vs ${b[i]}`);
 }
+
+// the same tests on every backend configuration this machine has (reference, fast per native ISA, WebAssembly alone)
+for (const env of backendEnvironments()) describe(`[${env.name}]`, () => {
+  before(() => env.enter());
+  after(() => env.exit());
 
 describe("LSTM layer tape path", () => {
   // sizes change between calls so a reused buffer of the wrong size would show; small products run the JS offset
@@ -76,4 +82,5 @@ describe("LSTM layer tape path", () => {
     layer.forward(x);
     assert.throws(() => layer.backward(randn([4, 2, 2], { rng: new Rng(8) })), /LSTM\.backward: dOutputs/);
   });
+});
 });

@@ -4,6 +4,7 @@ import { CellParams, CellState, RecurrentCell, gruCell, initCellParams, lstmCell
 import { bptt, checkpointedBptt, maskFromLengths, unroll } from "./index";
 import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
 import { GRU, LSTM, RNN } from "../layers";
+import { backendEnvironments } from "../index";
 
 const CELLS: [string, () => RecurrentCell][] = [
   ["rnn tanh", () => rnnCell("tanh")], ["lstm", () => lstmCell()],
@@ -43,6 +44,11 @@ function both(cell: RecurrentCell, seed: number, T: number, B: number, every: nu
   }), { grads: gCk, every, state0, mask });
   return { p, x, state0, wOut, wh, wc, full, bFull, gFull, ck, gCk, hasC };
 }
+
+// the same tests on every backend configuration this machine has (reference, fast per native ISA, WebAssembly alone)
+for (const env of backendEnvironments()) describe(`[${env.name}]`, () => {
+  before(() => env.enter());
+  after(() => env.exit());
 
 describe("seq: checkpointedBptt (gradient checkpointing) gives the full-BPTT gradient", () => {
   for (const [name, make] of CELLS) {
@@ -140,4 +146,5 @@ describe("seq: checkpointedBptt (gradient checkpointing) gives the full-BPTT gra
       assert.equal(ck.forward(x).states.length, T);
     });
   }
+});
 });

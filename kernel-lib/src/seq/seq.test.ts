@@ -3,6 +3,7 @@ import { Rng, Tensor, zeros } from "../tensor";
 import { CellParams, CellState, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../cells";
 import { bptt, flattenTime, lastOutputs, lastOutputsBackward, maskFromLengths, truncatedBptt, unroll, unflattenTime } from "./index";
 import { assertGradMatches, rand, weightedSum } from "../cells/fdcheck.test";
+import { backendEnvironments } from "../index";
 
 const T = 5, B = 3, I = 3, H = 4;
 const CELLS: [string, () => RecurrentCell][] = [
@@ -41,6 +42,11 @@ function checkBptt(cell: RecurrentCell, seed: number, mask?: Tensor): void {
   assert.equal(back.stepNorms.h.length, T);
   assert.equal(back.stepNorms.c?.length, hasC ? T : undefined);
 }
+
+// the same tests on every backend configuration this machine has (reference, fast per native ISA, WebAssembly alone)
+for (const env of backendEnvironments()) describe(`[${env.name}]`, () => {
+  before(() => env.enter());
+  after(() => env.exit());
 
 describe("seq: unroll + bptt match central differences (float64, worst rel. error < 1e-6)", () => {
   CELLS.forEach(([name, make], k) => {
@@ -184,3 +190,4 @@ describe("seq: bad input gives clear errors", () => {
 function lastStepIndices0() {
   return lastOutputs(zeros([2, 1, 1]), zeros([2, 1]));
 }
+});

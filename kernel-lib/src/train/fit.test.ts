@@ -4,6 +4,7 @@ import { Dense } from "../layers/dense";
 import { mse } from "../losses";
 import { Adam, SGD } from "../optim";
 import { Batcher, StepRecord, Trainable, evaluate, fit } from "./index";
+import { backendEnvironments } from "../index";
 
 interface Example { x: number[]; y: number }
 
@@ -34,6 +35,11 @@ function linearModel(seed: number): Trainable<Example[]> & { head: Dense } {
     loss: (b) => run(b, false),
   };
 }
+
+// the same tests on every backend configuration this machine has (reference, fast per native ISA, WebAssembly alone)
+for (const env of backendEnvironments()) describe(`[${env.name}]`, () => {
+  before(() => env.enter());
+  after(() => env.exit());
 
 describe("fit", () => {
   it("a tiny seeded regression learns: the epoch loss drops more than 10×", () => {
@@ -119,4 +125,5 @@ describe("fit", () => {
     const nanModel = { ...model, lossAndGrad: () => ({ loss: NaN }) };
     assert.throws(() => fit(nanModel, batcher, { epochs: 1, batchSize: 2, optimizer: opt }), /fit: the loss is NaN at epoch 1, step 1/);
   });
+});
 });

@@ -44,60 +44,12 @@ function run(cell: RecurrentCell, q: Problem) {
   return { f, b, grads };
 }
 
-describe("sequence-level GRU kernel (unroll/bptt) vs the per-step reference", () => {
-  const cases: [string, number, number, number, number, MaskSpec][] = [
-    ["batch 1, odd H (JS products)", 7, 1, 3, 5, undefined],
-    ["batch 4, odd H, with padding", 6, 4, 5, 9, [6, 3, 1, 5]],
-    ["batch 8, wasm-sized products", 12, 8, 16, 32, undefined],
-    ["batch 64, several chunks, with padding", 12, 64, 5, 7, Array.from({ length: 64 }, (_, b) => 1 + (b * 5) % 12)],
-    // padded early, real late: a later chunk's padded rows must not see the gradients an earlier chunk left there
-    ["batch 64, several chunks, left padding", 12, 64, 5, 7, (t, b) => (t >= b % 6 ? 1 : 0)],
-  ];
-  for (const variant of ["reset-after", "classic"] as GruVariant[]) for (const [name, T, B, I, H, lengths] of cases) {
-    it(`${variant}, ${name}: outputs, states, caches, dx, dState0, grads and step norms agree to 1e-12`, () => {
-      const q = problem(T, B, I, H, 3, lengths);
-      const cell = gruCell(variant);
-      const reference: RecurrentCell = { ...cell }; // same step functions, not the built-in object: the generic loop
-      assert.equal(builtinGruVariant(cell), variant);
-      assert.equal(builtinGruVariant(reference), null);
-      const fast = run(cell, q), ref = run(reference, q);
-      assert.ok(relDiff(fast.f.outputs.data, ref.f.outputs.data) < 1e-12, "outputs");
-      assert.ok(relDiff(fast.f.state.h.data, ref.f.state.h.data) < 1e-12, "final state");
-      for (let t = 0; t < T; t++) {
-        assert.ok(relDiff(fast.f.states[t].h.data, ref.f.states[t].h.data) < 1e-12, `h at step ${t}`);
-        const a = fast.f.caches[t].cache as GruCellCache, b = ref.f.caches[t].cache as GruCellCache;
-        assert.equal(a.variant, variant);
-        for (const k of ["r", "z", "n", "hn"] as const) assert.ok(relDiff(a[k], b[k]) < 1e-12, `cache ${k} at step ${t}`);
-        assert.ok(relDiff(a.hPrev.data, b.hPrev.data) < 1e-12, `cache hPrev at step ${t}`);
-        assert.deepEqual(fast.f.caches[t].mask, ref.f.caches[t].mask);
-      }
-      assert.ok(relDiff(fast.b.dx.data, ref.b.dx.data) < 1e-12, "dx");
-      assert.ok(relDiff(fast.b.dState0.h.data, ref.b.dState0.h.data) < 1e-12, "dState0");
-      for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) {
-        assert.ok(relDiff(fast.grads[k].data, ref.grads[k].data) < 1e-12, k);
-        assert.ok(fast.grads[k].data.some((v) => v !== 0), `${k} gradient is not all zero`);
-      }
-      assert.ok(relDiff(Float64Array.from(fast.b.stepNorms.h), Float64Array.from(ref.b.stepNorms.h)) < 1e-12, "step norms");
-      assert.equal(fast.b.stepNorms.c, undefined);
-      if (Array.isArray(lengths)) {
-        // padded outputs are zeros, and a sequence's final state is its state at its last real step
-        const b = lengths.indexOf(Math.min(...lengths));
-        const L = lengths[b];
-        if (L < T) assert.ok(fast.f.outputs.data.subarray(((T - 1) * B + b) * H, ((T - 1) * B + b + 1) * H).every((v) => v === 0));
-        assert.deepEqual(fast.f.state.h.data.subarray(b * H, (b + 1) * H), fast.f.outputs.data.subarray(((L - 1) * B + b) * H, ((L - 1) * B + b + 1) * H));
-      }
-    });
-  }
-
+describe("sequence-level GRU kernel (unroll/bptt): caches for the diagnostics, central differences, determinism", () => {
+  // its agreement with the reference backend, case by case, is in backend/backends.test.ts
   for (const variant of ["reset-after", "classic"] as GruVariant[]) {
-    it(`${variant}: the kernel's caches also drive the generic backward, and gateActivations reads them`, () => {
+    it(`${variant}: gateActivations reads the kernel's caches`, () => {
       const q = problem(5, 3, 4, 6, 9, [5, 2, 4]);
       const f = unroll(gruCell(variant), q.p, q.x, { h: q.h0 }, q.mask);
-      const g1 = zerosLikeParams(q.p), g2 = zerosLikeParams(q.p);
-      const a = bptt(gruCell(variant), f.caches, q.dOut, null, g1);
-      const b = bptt({ ...gruCell(variant) }, f.caches, q.dOut, null, g2);
-      assert.ok(relDiff(a.dx.data, b.dx.data) < 1e-12);
-      for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) assert.ok(relDiff(g1[k].data, g2[k].data) < 1e-12, k);
       const gates = gateActivations(f.caches);
       assert.deepEqual(gates.r.shape, [5, 3, 6]);
       assert.deepEqual(gates.z.data.subarray(0, 6), (f.caches[0].cache as GruCellCache).z.subarray(0, 6));
