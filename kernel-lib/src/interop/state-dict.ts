@@ -1,7 +1,8 @@
 // Reading PyTorch state_dicts dumped to JSON: validation, and which recurrent layer they describe.
-import { Tensor, tensor, fmtShape, type NestedArray } from "../tensor";
+import { Tensor, type NestedArray } from "../tensor";
 import { splitRnnlabSection } from "../layers/rnnlab-section";
 import { parseJsonArg } from "../args";
+import { readTorchBlock } from "./torch-params";
 
 /**
  * A `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON (single-layer keys shown; deeper layers add `_l1`…, the
@@ -69,38 +70,13 @@ export function loadTorchStateDict(json: unknown): Record<string, Tensor> {
   const unknown = keys.filter((k) => !KEY.test(k));
   if (unknown.length > 0) throw new Error(`${fn}: unexpected keys ${unknown.join(", ")} (expected weight_ih_l{l}, weight_hh_l{l}, bias_ih_l{l}, bias_hh_l{l}, each optionally _reverse)`);
   const suffixes = [...new Set(keys.map((k) => k.replace(/^(weight|bias)_(ih|hh)/, "")))].sort();
-  const read = (k: string): Tensor => {
-    try {
-      return obj[k] instanceof Tensor ? obj[k].clone() : tensor(obj[k]);
-    } catch (e) {
-      throw new Error(`${fn}: ${k} is not a rectangular nested number array (${(e as Error).message})`);
-    }
-  };
   const out: Record<string, Tensor> = {};
   for (const sfx of suffixes) {
-    for (const k of [`weight_ih${sfx}`, `weight_hh${sfx}`]) if (!(k in obj)) throw new Error(`${fn}: missing ${k}`);
-    const wIh = read(`weight_ih${sfx}`);
-    const wHh = read(`weight_hh${sfx}`);
-    if (wIh.rank !== 2 || wHh.rank !== 2) {
-      throw new Error(`${fn}: weight_ih${sfx} must be [G·H, I] and weight_hh${sfx} [G·H, H], got ${fmtShape(wIh.shape)} and ${fmtShape(wHh.shape)}`);
-    }
-    const [rows, H] = wHh.shape;
-    if (wIh.shape[0] !== rows || H === 0 || rows % H !== 0) {
-      throw new Error(`${fn}: weight_hh${sfx} must be [G·H, H] with the rows of weight_ih${sfx} [G·H, I], got ${fmtShape(wHh.shape)} and ${fmtShape(wIh.shape)}`);
-    }
-    const bias = (k: string): Tensor => {
-      if (!(k in obj)) return tensor(new Float64Array(rows), [rows]);
-      const b = read(k);
-      if (b.rank !== 1 || b.shape[0] !== rows) throw new Error(`${fn}: ${k} must be [G·H] = [${rows}], got ${fmtShape(b.shape)}`);
-      return b;
-    };
-    Object.assign(out, { [`weight_ih${sfx}`]: wIh, [`weight_hh${sfx}`]: wHh, [`bias_ih${sfx}`]: bias(`bias_ih${sfx}`), [`bias_hh${sfx}`]: bias(`bias_hh${sfx}`) });
+    // one reader for every block (and for the layers' fromTorchStateDict): presence, rectangular finite arrays, G·H rows
+    const p = readTorchBlock(fn, obj, sfx, { biases: "zeros" });
+    Object.assign(out, { [`weight_ih${sfx}`]: p.weight_ih, [`weight_hh${sfx}`]: p.weight_hh, [`bias_ih${sfx}`]: p.bias_ih, [`bias_hh${sfx}`]: p.bias_hh });
   }
   if (!("weight_hh_l0" in out)) throw new Error(`${fn}: missing weight_hh_l0`);
-  for (const [k, t] of Object.entries(out)) {
-    const bad = t.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`${fn}: ${k} holds ${t.data[bad]} at flat index ${bad}`);
-  }
   return out;
 }
 

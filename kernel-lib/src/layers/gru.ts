@@ -1,6 +1,7 @@
 // The GRU layer (gates r, z, n), as torch.nn.GRU stores it, in the reset-after (default) or classic formulation.
 import { CellParams, GruVariant, checkGruVariant, gruCell } from "../cells";
-import { RecurrentLayer, RecurrentLayerOptions, TorchStateJson, cellParamsFromTorch, layerParams } from "./recurrent";
+import { RecurrentLayer, RecurrentLayerOptions, layerParams } from "./recurrent";
+import { TorchStateJson, cellParamsFromTorch } from "../interop/torch-params";
 import { agreeWithSection, splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
 /** Options of {@link GRU}. */

@@ -1,6 +1,7 @@
 // The LSTM layer (gates i, f, g, o), as torch.nn.LSTM stores it, with the forget-gate bias option.
 import { CellParams, lstmCell } from "../cells";
-import { RecurrentLayer, RecurrentLayerOptions, TorchStateJson, cellParamsFromTorch, layerParams } from "./recurrent";
+import { RecurrentLayer, RecurrentLayerOptions, layerParams } from "./recurrent";
+import { TorchStateJson, cellParamsFromTorch } from "../interop/torch-params";
 import { splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
 /** Options of {@link LSTM}. */

@@ -1,19 +1,9 @@
 // The shared body of the RNN, LSTM and GRU layers: parameters under PyTorch's names, forward/backward through one time loop, state_dict interop.
-import { NestedArray, Rng, Tensor, checkFinite, checkShape, fmtShape, tensor } from "../tensor";
+import { Rng, Tensor, fmtShape } from "../tensor";
 import { CELL_GATES, CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, zerosLikeParams } from "../cells";
 import { checkAllocation, checkInstance, checkInt, checkNumber, checkOptions, checkSize, describe } from "../args";
+import { TORCH_PARAM_NAMES, TorchStateJson } from "../interop/torch-params";
 import { CheckpointRecord, StepCache, StepNorms, bptt, checkpointedBackward, checkpointedForward, unroll } from "../seq";
-
-/** The four parameter names of a single-layer `torch.nn.RNN/LSTM/GRU`, keyed by the cell's names. */
-export const TORCH_PARAM_NAMES = {
-  weight_ih: "weight_ih_l0",
-  weight_hh: "weight_hh_l0",
-  bias_ih: "bias_ih_l0",
-  bias_hh: "bias_hh_l0",
-} as const;
-
-/** A PyTorch `state_dict()` as plain JSON: `{ weight_ih_l0: [[…]], weight_hh_l0, bias_ih_l0, bias_hh_l0 }`. */
-export type TorchStateJson = Record<string, NestedArray>;
 
 /** Options every recurrent layer takes. */
 export interface RecurrentLayerOptions {
@@ -169,54 +159,6 @@ export abstract class RecurrentLayer implements Module {
     for (const [name, t] of Object.entries(this.params)) sd[name] = t.toArray();
     return sd;
   }
-}
-
-/**
- * Reads and validates a single-layer PyTorch state_dict for a cell with `gates` blocks: the four keys,
- * rectangular nested arrays, `weight_ih_l0 [G·H, I]`, `weight_hh_l0 [G·H, H]`, `bias_ih_l0 [G·H]`,
- * `bias_hh_l0 [G·H]`, finite values. Errors name the function, the key and both shapes.
- * @returns layer options `{ inputSize, hiddenSize, params }` (copies of the arrays)
- */
-export function cellParamsFromTorch(fn: string, sd: unknown, gates: number): RecurrentLayerOptions & { params: CellParams } {
-  if (!sd || typeof sd !== "object" || Array.isArray(sd)) throw new Error(`${fn}: expected a state_dict object { weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 }, got ${Array.isArray(sd) ? "an array" : typeof sd}`);
-  const rec = sd as Record<string, unknown>;
-  const known = Object.values(TORCH_PARAM_NAMES) as string[];
-  const extra = Object.keys(rec).filter((k) => !known.includes(k));
-  if (extra.length) {
-    throw new Error(`${fn}: only single-layer, unidirectional state_dicts with biases are supported; unexpected key(s) ${extra.join(", ")}`);
-  }
-  const get = (key: string): Tensor => {
-    if (!(key in rec)) throw new Error(`${fn}: state_dict is missing ${key} (a layer built with bias=False is not supported)`);
-    let t: Tensor;
-    try {
-      const v = rec[key];
-      t = v instanceof Tensor ? v.clone() : tensor(v as NestedArray);
-    } catch (e) {
-      throw new Error(`${fn}: ${key} is not a rectangular array of numbers: ${(e as Error).message}`);
-    }
-    checkFinite(fn, key, t);
-    return t;
-  };
-  const weight_hh = get("weight_hh_l0");
-  const weight_ih = get("weight_ih_l0");
-  const bias_ih = get("bias_ih_l0");
-  const bias_hh = get("bias_hh_l0");
-  if (weight_hh.rank !== 2) throw new Error(`${fn}: weight_hh_l0 must be [${gates}·H, H], got ${fmtShape(weight_hh.shape)}`);
-  const H = weight_hh.shape[1];
-  const GH = gates * H;
-  const expect = (key: string, t: Tensor, dims: number[], legend: string) => {
-    if (t.rank !== dims.length || t.shape.some((d, i) => d !== dims[i])) {
-      const hint = t.shape[0] !== GH && t.shape[0] % H === 0 && t.shape[0] !== 0 ? ` (${t.shape[0] / H} gate blocks: is this another kind of layer?)` : "";
-      throw new Error(`${fn}: ${key} must be [${legend}] = ${fmtShape(dims)}, got ${fmtShape(t.shape)}${hint}`);
-    }
-  };
-  expect("weight_hh_l0", weight_hh, [GH, H], `${gates}·H, H`);
-  if (weight_ih.rank !== 2) throw new Error(`${fn}: weight_ih_l0 must be [${gates}·H, I] = [${GH}, I], got ${fmtShape(weight_ih.shape)}`);
-  expect("weight_ih_l0", weight_ih, [GH, weight_ih.shape[1]], `${gates}·H, I`);
-  expect("bias_ih_l0", bias_ih, [GH], `${gates}·H`);
-  expect("bias_hh_l0", bias_hh, [GH], `${gates}·H`);
-  // shaped as layer options: `new LSTM(cellParamsFromTorch(...))`
-  return { inputSize: weight_ih.shape[1], hiddenSize: H, params: { weight_ih, weight_hh, bias_ih, bias_hh } };
 }
 
 /** Fresh or given cell parameters for a layer's constructor. */

@@ -1,7 +1,8 @@
 // The vanilla RNN layer, h_t = φ(x_t W_ihᵀ + b_ih + h_{t−1} W_hhᵀ + b_hh), as torch.nn.RNN stores it.
 import { Activation } from "../tensor";
 import { CellParams, checkActivation, rnnCell } from "../cells";
-import { RecurrentLayer, RecurrentLayerOptions, TorchStateJson, cellParamsFromTorch, layerParams } from "./recurrent";
+import { RecurrentLayer, RecurrentLayerOptions, layerParams } from "./recurrent";
+import { TorchStateJson, cellParamsFromTorch } from "../interop/torch-params";
 import { agreeWithSection, splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
 /** Options of {@link RNN}. */

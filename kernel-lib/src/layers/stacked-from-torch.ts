@@ -1,7 +1,8 @@
 // Reading a multi-layer / bidirectional PyTorch state_dict into the single layers a StackedRecurrent is made of.
 import { Activation, Tensor } from "../tensor";
 import type { CellKind, GruVariant } from "../cells";
-import { RecurrentLayer, cellParamsFromTorch } from "./recurrent";
+import { RecurrentLayer } from "./recurrent";
+import { cellParamsFromTorch } from "../interop/torch-params";
 import { RNN } from "./rnn";
 import { LSTM } from "./lstm";
 import { GRU } from "./gru";

@@ -1,7 +1,8 @@
 // Stacked and bidirectional RNN/LSTM/GRU layers with PyTorch's conventions, built from the single layers.
 import { Activation, Rng, Tensor, checkShape, getRng, fmtShape } from "../tensor";
 import type { CellKind, CellState, CellStateGrad, GruVariant, Module, Param } from "../cells";
-import { RecurrentLayer, TorchStateJson } from "./recurrent";
+import { RecurrentLayer } from "./recurrent";
+import type { TorchStateJson } from "../interop/torch-params";
 import { RNN } from "./rnn";
 import { LSTM } from "./lstm";
 import { GRU } from "./gru";
