@@ -1,5 +1,5 @@
 /* gates-tiles.h: the float32 gate loops of gates.c, included once per instruction set with VB (vector bytes), SUF and TGT
- * defined, like gemm-tiles.h. Every lane computes what one f32x4 lane of gemm-simd.wat's exp32, sig32, tanh32, lstm32,
+ * defined, like gemm-tiles.h. Every lane computes what one f32x4 lane of gates32.wat's exp32, sig32, tanh32, lstm32,
  * gru32 and tanh32rows computes, operation for operation (no fused multiply-add: built with -ffp-contract=off). */
 
 #define CAT2(a, b) a##b

@@ -1,5 +1,5 @@
 /* gates.c: the cells' forward gate loops natively, on the caller's Float64Arrays in place (no copies into WebAssembly memory):
- * - float32 (the fast path): lstm32, gru32, tanh32rows of gemm-simd.wat lane for lane with wider vectors (gates-tiles.h);
+ * - float32 (the fast path): lstm32, gru32, tanh32rows of gates32.wat lane for lane with wider vectors (gates-tiles.h);
  * - float64: lstm64, gru64 and rows64 (x ← tanh, σ or exp of x) with V8's exp/tanh bits (gates64-tiles.h, libm.c), the
  *   arithmetic of the JS loops they replace.
  * Bound as lstm32/lstm64(z, zo, c, co, cn, tc, h, so, to, B, H), gru32/gru64(g, gh, bh, hp, r, z, n, hn, h, B, H),

@@ -1,5 +1,5 @@
 /* gates64-tiles.h: the float64 gate loops of gates.c with V8's exp and tanh bits on vectors of L64 lanes, included once
- * per instruction set with VB, SUF and TGT defined (like gemm-tiles.h). The vector functions port gemm-simd.wat's $exp64x2,
+ * per instruction set with VB, SUF and TGT defined (like gemm-tiles.h). The vector functions port libm64x2.wat's $exp64x2,
  * $expm1_64x2, $tanh64x2 and $sigmoid64x2 lane for lane (fdlibm's branches as lane selects; a vector holding a lane outside
  * their range, NaN included, runs the scalar functions of libm.c per lane), so every lane has Math.exp's / Math.tanh's bits. */
 

@@ -1,6 +1,6 @@
 /* gemm-tiles.h: the vectorised tiles of gemm.c, included once per instruction set with VB (vector bytes: 64, 32 or 16),
  * SUF (the name suffix) and TGT (the target attribute) defined. Each function computes every element with the arithmetic
- * of the matching gemm-simd.wat kernel, whatever the vector width: the width only decides how many columns share one
+ * of the matching WebAssembly kernel (gemm-tiles.wat, gemm-tiles32.wat), whatever the vector width: the width only decides how many columns share one
  * instruction, never the order of an element's additions. No fused multiply-add (the file is built with -ffp-contract=off).
  * Shapes: C [M, N] float64 row-major (row stride ldc); A op(A)[i, k] at A[i·ars + k·aks]; B [K, N] row-major (stride ldb). */
 

@@ -1,4 +1,4 @@
-/* libm.c: the scalar float64 exp, expm1, tanh and σ of libm.h, branch for branch as gemm-simd.wat's $exp64, $expm1_64,
+/* libm.c: the scalar float64 exp, expm1, tanh and σ of libm.h, branch for branch as libm64.wat's $exp64, $expm1_64,
  * $tanh64 and $sigmoid64 (V8's fdlibm algorithms: the same constants, the same tests on the high word, the same IEEE
  * operations in the same order), so every result has V8's bits. native/libm.test via src/tensor/libm-native.test.ts. */
 #include <stdint.h>

@@ -6,7 +6,8 @@ import {
 import type { SequenceKernels } from "../../seq/kernels";
 import type { StepCache } from "../../seq/types";
 import { isLstmTape, lstmBpttSequence, lstmUnrollSequence } from "./lstm-unroll";
-import { gruBpttSequence, gruUnrollSequence } from "./gru-sequence";
+import { gruUnrollSequence } from "./gru-forward";
+import { gruBpttSequence } from "./gru-backward";
 import { rnnBpttSequence, rnnUnrollSequence } from "./rnn-sequence";
 
 /** True when every step holds a cache of the same sizes and parameter record that passes `ok` (the cell's own fields). */

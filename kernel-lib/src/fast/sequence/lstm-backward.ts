@@ -1,14 +1,10 @@
 // The LSTM sequence kernel's backward from its tape: per step the fused gate backward and dZ_t W_hh, per chunk of steps the weight-gradient products.
-import { Tensor } from "../../tensor";
-import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
-import { gemmRowsNN, gemmRowsTB } from "../../tensor/gemm-js";
+import { fastGemm as gemm } from "../products";
+import { gemmRowsNN } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
-import { wasmLstmSequence64, wasmLstmSequenceBackward64 } from "../wasm/gates-wasm";
-import { precision } from "../../tensor/precision";
-import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
-import { CellParams, CellState, LstmCellCache } from "../../cells";
-import { lstmPointwiseForwardAt } from "./lstm-gates";
-import type { StepCache, UnrollResult } from "../../seq/types";
+import { wasmLstmSequenceBackward64 } from "../wasm/gates-wasm";
+import { chunkSteps, weightGradProductsRows } from "./sequence-products";
+import { CellParams } from "../../cells";
 import { nativeCarryBackRows, nativeLstmBackwardStep } from "../native/backward-native";
 import { LstmSequenceTape, lstmSequenceFusion, runsInJs } from "./lstm-forward";
 

@@ -1,15 +1,13 @@
 // The LSTM sequence kernel's forward: input products per chunk of steps, then per step the recurrent product and the gate loop, into flat buffers (the tape).
 import { Tensor } from "../../tensor";
 import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
-import { gemmRowsNN, gemmRowsTB } from "../../tensor/gemm-js";
+import { gemmRowsTB } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
-import { wasmLstmSequence64, wasmLstmSequenceBackward64 } from "../wasm/gates-wasm";
+import { wasmLstmSequence64 } from "../wasm/gates-wasm";
 import { precision } from "../../tensor/precision";
-import { chunkSteps, inputProducts, stepRecord, stepRows, unrollResult, weightGradProductsRows } from "./sequence-products";
-import { CellParams, CellState, LstmCellCache } from "../../cells";
+import { chunkSteps, inputProducts } from "./sequence-products";
+import { CellParams, CellState } from "../../cells";
 import { lstmPointwiseForwardAt } from "./lstm-gates";
-import type { StepCache, UnrollResult } from "../../seq/types";
-import { nativeCarryBackRows, nativeLstmBackwardStep } from "../native/backward-native";
 
 /**
  * What the LSTM sequence kernel keeps for BPTT, as flat buffers (no per-step objects): step t's rows start at

@@ -1,5 +1,5 @@
 // The cells' gate loops in WebAssembly: the float32 fast path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
-// activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gemm-simd.wat, a polynomial exp), and the float64 LSTM
+// activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gates32.wat, a polynomial exp), and the float64 LSTM
 // kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
 // Where the native add-on is built, the float32 loops run there instead (native/gates.c: the same arithmetic lane for lane).
 import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./gemm-wasm";
@@ -139,7 +139,7 @@ export function wasmGruPointwise32(
   return true;
 }
 
-/** The float64 LSTM kernels of gemm-simd.wat and the memory of their instance. */
+/** The float64 LSTM kernels of lstm64.wat and the memory of their instance. */
 interface Lstm64Kernels {
   mem: WasmMemory;
   lstm64: (pz: number, pcp: number, pcn: number, ptc: number, ph: number, B: number, H: number) => void;

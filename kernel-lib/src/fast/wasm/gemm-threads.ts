@@ -2,7 +2,7 @@
 import * as os from "os";
 import { Worker } from "worker_threads";
 
-/** The kernels as the main thread holds them: the shared memory and the two entry points of gemm-simd.wat. */
+/** The kernels as the main thread holds them: the shared memory and the product kernels of gemm-tiles.wat and gemm-tiles32.wat. */
 export interface ThreadedKernels {
   colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
   dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;

@@ -1,5 +1,5 @@
 // The WebAssembly SIMD gemm for larger products (f64x2, or f32x4 under setPrecision("float32")): operands are copied into the module's
-// memory, whole tiles run in gemm-simd.wat (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
+// memory, whole tiles run in gemm-tiles.wat or gemm-tiles32.wat (spread over helper threads by gemm-threads.ts when the memory is shared), edges in JS.
 import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { gemmEdge } from "../../tensor/gemm-js";
 import { Precision, precision } from "../../tensor/precision";
@@ -56,7 +56,7 @@ function simd(): SimdKernels | null {
 }
 
 /**
- * A new instance of gemm-simd.wat on a memory of its own (not shared, exported as `mem`): its exports typed as `E`, or null
+ * A new instance of the kernels on a memory of its own (not shared, exported as `mem`): its exports typed as `E`, or null
  * where WebAssembly SIMD is unavailable. The fallback of this file's kernels, and the float64 LSTM kernels' own instance.
  */
 export function wasmOwnInstance<E extends { mem: WasmMemory }>(): E | null {

@@ -1,4 +1,4 @@
-// The float64 exp, tanh and σ of gemm-simd.wat give exactly the bits of Math.exp, Math.tanh and sigmoidScalar (V8's fdlibm port).
+// The float64 exp, tanh and σ of libm64.wat and libm64x2.wat give exactly the bits of Math.exp, Math.tanh and sigmoidScalar (V8's fdlibm port).
 import { strict as assert } from "node:assert";
 import { GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm-bytes";
 import { sigmoidScalar } from "../../tensor/activations";

@@ -1,0 +1,90 @@
+;; gemm-rows.wat: rowvec, the row kernel for small (batch-1) step products against a pinned matrix, every element one sum in
+;; increasing k (the naive loop's bits). Part of the module of scripts/build-wasm.ts.
+  ;; rowvec: C[i, j] (+)= Σ_k A[i, k] · B[k, j] for every row i < M and column j < N, for small products (batch-1 steps):
+  ;; A [M, K], B [K, N], C [M, N] float64 at pa, pb, pc. Columns in strips of 8 (four f64x2 sums), then 2, then the last
+  ;; column alone; every element is one sum from 0 in increasing k with a separate multiply and add, then added to C:
+  ;; bit-identical to the naive loop and to the JS kernels.
+  (func $rowvec (export "rowvec") (param $M i32) (param $N i32) (param $K i32) (param $pa i32) (param $pb i32) (param $pc i32) (param $acc i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $N8 i32) (local $N2 i32) (local $nb i32)
+    (local $qa i32) (local $qb i32) (local $qc i32) (local $ra i32) (local $rc i32)
+    (local $a v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x f64)
+    (local.set $N8 (i32.and (local.get $N) (i32.const -8)))
+    (local.set $N2 (i32.and (local.get $N) (i32.const -2)))
+    (local.set $nb (i32.shl (local.get $N) (i32.const 3)))
+    (local.set $ra (local.get $pa))
+    (local.set $rc (local.get $pc))
+    (block $iend (loop $il
+      (br_if $iend (i32.ge_s (local.get $i) (local.get $M)))
+      (local.set $j (i32.const 0))
+      ;; strips of 8 columns
+      (block $jend (loop $jl
+        (br_if $jend (i32.ge_s (local.get $j) (local.get $N8)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0))
+        (local.set $qa (local.get $ra))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $k (local.get $K))
+        (block $kend (loop $kl
+          (br_if $kend (i32.eqz (local.get $k)))
+          (local.set $a (f64x2.splat (f64.load (local.get $qa))))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $a) (v128.load offset=0 (local.get $qb)))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $a) (v128.load offset=16 (local.get $qb)))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $a) (v128.load offset=32 (local.get $qb)))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $a) (v128.load offset=48 (local.get $qb)))))
+          (local.set $qa (i32.add (local.get $qa) (i32.const 8)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $nb)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br $kl)))
+        (local.set $qc (i32.add (local.get $rc) (i32.shl (local.get $j) (i32.const 3))))
+        (if (local.get $acc) (then
+          (local.set $s0 (f64x2.add (v128.load offset=0 (local.get $qc)) (local.get $s0)))
+          (local.set $s1 (f64x2.add (v128.load offset=16 (local.get $qc)) (local.get $s1)))
+          (local.set $s2 (f64x2.add (v128.load offset=32 (local.get $qc)) (local.get $s2)))
+          (local.set $s3 (f64x2.add (v128.load offset=48 (local.get $qc)) (local.get $s3)))))
+        (v128.store offset=0 (local.get $qc) (local.get $s0))
+        (v128.store offset=16 (local.get $qc) (local.get $s1))
+        (v128.store offset=32 (local.get $qc) (local.get $s2))
+        (v128.store offset=48 (local.get $qc) (local.get $s3))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $jl)))
+      ;; strips of 2 columns
+      (block $j2end (loop $j2l
+        (br_if $j2end (i32.ge_s (local.get $j) (local.get $N2)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $qa (local.get $ra))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $k (local.get $K))
+        (block $k2end (loop $k2l
+          (br_if $k2end (i32.eqz (local.get $k)))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (f64x2.splat (f64.load (local.get $qa))) (v128.load (local.get $qb)))))
+          (local.set $qa (i32.add (local.get $qa) (i32.const 8)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $nb)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br $k2l)))
+        (local.set $qc (i32.add (local.get $rc) (i32.shl (local.get $j) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $s0 (f64x2.add (v128.load (local.get $qc)) (local.get $s0)))))
+        (v128.store (local.get $qc) (local.get $s0))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $j2l)))
+      ;; the last column when N is odd
+      (if (i32.lt_s (local.get $j) (local.get $N)) (then
+        (local.set $x (f64.const 0))
+        (local.set $qa (local.get $ra))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $k (local.get $K))
+        (block $k1end (loop $k1l
+          (br_if $k1end (i32.eqz (local.get $k)))
+          (local.set $x (f64.add (local.get $x) (f64.mul (f64.load (local.get $qa)) (f64.load (local.get $qb)))))
+          (local.set $qa (i32.add (local.get $qa) (i32.const 8)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $nb)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br $k1l)))
+        (local.set $qc (i32.add (local.get $rc) (i32.shl (local.get $j) (i32.const 3))))
+        (if (local.get $acc) (then (local.set $x (f64.add (f64.load (local.get $qc)) (local.get $x)))))
+        (f64.store (local.get $qc) (local.get $x))))
+      (local.set $ra (i32.add (local.get $ra) (i32.shl (local.get $K) (i32.const 3))))
+      (local.set $rc (i32.add (local.get $rc) (local.get $nb)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
