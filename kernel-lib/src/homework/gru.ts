@@ -96,33 +96,27 @@ export function gruReferenceBackward(daNext: Tensor, xt: Tensor, aPrev: Tensor, 
 }
 
 /**
- * The loss of steps `t0 … t1−1` run with the reference cell from the state `aStart` (held constant):
- * `Σ_t Σ a_t ∗ das[t]`. With `t0 = 0, t1 = T, aStart = a0` it is the whole sequence's loss; with a chunk's bounds and
- * the state the chunk starts from, its gradient is that chunk's truncated-BPTT update.
+ * The loss of a run of the reference cell over steps `from … to−1`, starting from the state `aStart` (held constant):
+ * `Σ_{t ≥ lossFrom} Σ a_t ∗ das[t]` (steps before `lossFrom` run but add no loss). With `from = 0, to = T` and `aStart = a0` it is
+ * the whole sequence's loss. A truncated-BPTT update of chunk `[t0, t1)` with window `k2` is the gradient of
+ * `gruSequenceLoss(xs, gruStateAt(xs, a0, p, w), p, das, w, t1, t0)` with `w = max(0, t1 − k2)`.
  * @param xs T tensors `[n_x, m]` @param das T tensors `[n_a, m]` (∂L/∂a_t)
  * @example rl.numericGrad(() => rl.hw.gruSequenceLoss(xs, a0, p, das, 0, xs.length), p.Wu) // full-BPTT dW_u by central differences
  */
-export function gruSequenceLoss(xs: Tensor[], aStart: Tensor, p: GruParams, das: Tensor[], t0: number, t1: number): number {
+export function gruSequenceLoss(xs: Tensor[], aStart: Tensor, p: GruParams, das: Tensor[], from: number, to: number, lossFrom = from): number {
   let a = aStart, s = 0;
-  for (let t = t0; t < t1; t++) {
+  for (let t = from; t < to; t++) {
     a = gruReferenceForward(xs[t]!, a, p);
-    s += sum(mul(a, das[t]!)).data[0]!;
+    if (t >= lossFrom) s += sum(mul(a, das[t]!)).data[0]!;
   }
   return s;
 }
 
-/**
- * The state entering each chunk of `k` steps, `starts[j]` = a_{jk} (a plain forward pass with the reference cell).
- * @returns `ceil(T / k)` tensors `[n_a, m]`, the first `a0`
- */
-export function gruChunkStarts(xs: Tensor[], a0: Tensor, p: GruParams, k: number): Tensor[] {
-  const starts: Tensor[] = [];
+/** The state after the first `t` steps, `a_t` `[n_a, m]` (a plain forward pass with the reference cell from `a0`; `t = 0` gives `a0`). */
+export function gruStateAt(xs: Tensor[], a0: Tensor, p: GruParams, t: number): Tensor {
   let a = a0;
-  for (let t = 0; t < xs.length; t++) {
-    if (t % k === 0) starts.push(a);
-    a = gruReferenceForward(xs[t]!, a, p);
-  }
-  return starts;
+  for (let s = 0; s < t; s++) a = gruReferenceForward(xs[s]!, a, p);
+  return a;
 }
 
 /** Adds `g` into `acc` (every field), returning a new record. */

@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import { Tensor, seed, randn, concat, add, mul, sub, matmul, sigmoid, tanh, allClose, zerosLike } from "../tensor";
 import { numericGrad } from "../diagnostics/numeric-grad";
 import { randomLstmParams, lstmReferenceForward, lstmReferenceBackward, lstmStepLoss } from "./lstm";
-import { randomGruParams, gruReferenceForward, gruReferenceBackward, gruReferenceCache, gruSequenceLoss, gruChunkStarts, GRU_PARAM_NAMES } from "./gru";
+import { randomGruParams, gruReferenceForward, gruReferenceBackward, gruReferenceCache, gruSequenceLoss, gruStateAt, GRU_PARAM_NAMES } from "./gru";
 
 const close = (name: string, a: Tensor, b: Tensor, rtol = 1e-6, atol = 1e-8) =>
   assert.ok(allClose(a, b, rtol, atol), `${name}: ${Array.from(a.data).slice(0, 4)} vs ${Array.from(b.data).slice(0, 4)}`);
@@ -58,15 +58,15 @@ describe("rl.hw GRU reference (homework 3's layout)", () => {
     close("daPrev", g.daPrev, numericGrad(L, aPrev), 1e-5, 1e-7);
     close("dxt", g.dxt, numericGrad(L, xt), 1e-5, 1e-7);
   });
-  it("gruChunkStarts gives the state entering each chunk of k steps (T = 7, k = 3: a_0, a_3, a_6)", () => {
+  it("gruStateAt is the plain forward state; gruSequenceLoss counts only steps from lossFrom on", () => {
     seed(5);
-    const p = randomGruParams(2, 3), xs = Array.from({ length: 7 }, () => randn([2, 2])), a0 = randn([3, 2]);
-    const starts = gruChunkStarts(xs, a0, p, 3);
-    assert.equal(starts.length, 3);
+    const p = randomGruParams(2, 3), xs = Array.from({ length: 7 }, () => randn([2, 2])), a0 = randn([3, 2]), das = xs.map(() => randn([3, 2]));
     let a = a0;
-    for (let t = 0; t < 6; t++) { if (t === 3) close("a_3", starts[1]!, a); a = gruReferenceForward(xs[t]!, a, p); }
-    close("a_6", starts[2]!, a);
-    assert.equal(starts[0], a0);
-    assert.equal(gruSequenceLoss(xs, a0, p, xs.map(() => zerosLike(a0)), 0, 7), 0);
+    for (let t = 0; t < 4; t++) a = gruReferenceForward(xs[t]!, a, p);
+    close("a_4", gruStateAt(xs, a0, p, 4), a);
+    assert.equal(gruStateAt(xs, a0, p, 0), a0);
+    const a5 = gruReferenceForward(xs[4]!, a, p), a6 = gruReferenceForward(xs[5]!, a5, p), a7 = gruReferenceForward(xs[6]!, a6, p);
+    const lastOnly = gruSequenceLoss(xs, a, p, das, 4, 7, 6);
+    assert.ok(Math.abs(lastOnly - Array.from(mul(a7, das[6]!).data).reduce((u, v) => u + v, 0)) < 1e-12);
   });
 });

@@ -221,39 +221,43 @@ function clipGrads(grads: Record<string, rl.Tensor>, maxNorm: number): number {
 
 // %% [markdown]
 // ## 4. Truncated backpropagation through time
-// Over a long sequence, full BPTT stores every step and sends gradients back to step 0. **Truncated BPTT with chunks of $k$ steps**
-// (notebook 02, section 7: BPTT($k_1, k_2$) with $k_1 = k_2 = k$) cuts the sequence into chunks of $k$ steps, the last one possibly shorter:
-// $[0, k), [k, 2k), \dots$ For each chunk $[t_0, t_1)$, in order:
-// 1. run the cell forward over the chunk, **starting from the state the previous chunk ended in** (the first chunk starts from $a_0$):
-//    the state crosses the chunk boundary;
-// 2. backpropagate **this chunk's loss through this chunk only**, from $t_1 - 1$ down to $t_0$, starting with nothing from the future:
-//    the gradient does not cross the chunk boundary (the state entering the chunk is treated as a constant);
-// 3. the parameter gradients summed over the chunk's steps are one update (what an optimizer step would use).
+// Over a long sequence, full BPTT stores every step and sends gradients back to step 0. You implement **truncated BPTT($k_1, k_2$) with
+// $k_1 = k_2 = k$**, exactly as notebook 02 (section 7) defines it, the course's one definition:
+// cut the sequence into chunks of $k$ steps, $[0, k), [k, 2k), \dots$ (the last one possibly shorter). For each chunk $[t_0, t_1)$, in order:
+// 1. run the cell forward over the chunk **from the state the previous chunk ended in** (the first chunk starts from $a_0$):
+//    the state crosses chunk boundaries;
+// 2. backpropagate **the chunk's loss** (steps $t_0 \dots t_1 - 1$) from step $t_1 - 1$ back to step $\max(0, t_1 - k)$, starting with no
+//    gradient from the future; the state entering that window is treated as a constant (the gradient does not cross it);
+// 3. the parameter gradients summed over that backward pass are **one update** (what an optimizer step would use).
+//
+// For every full chunk the window of step 2 is the chunk itself. A shorter last chunk has a window of $k$ steps all the same: it reaches
+// back into the previous chunk, where only the gradient of the last chunk's own losses flows (that chunk's losses were counted in its own update).
 //
 // The loss is $L = \sum_t \sum (a_t \ast G_t)$, so $\partial L/\partial a_t$ is the given `das[t]`. `truncatedBptt(cell, xs, a0, p, das, k)`
 // returns `updates` (one `GruGrads` per chunk, in order) and `aLast`, the state after the last step. Use `cell.forward`/`cell.backward`,
 // not your GRU functions directly: the tests pass rnnlab's reference cell (`rl.hw.gruReferenceCell`) as well as yours.
 // `rl.hw.zeroGruGrads(p)` and `rl.hw.addGruGrads(a, b)` may help. With $k = T$ this is full BPTT.
 //
-// The tests check behaviour: an update must equal central differences of **its chunk's** loss, computed from the state the chunk starts in
-// held fixed (`rl.hw.gruSequenceLoss(xs, aStart, p, das, t0, t1)`, `rl.hw.gruChunkStarts`); with $k = T$, of the whole loss.
+// The tests check behaviour: an update must equal central differences of the loss its definition backpropagates, with the state entering
+// its window held fixed (`rl.hw.gruSequenceLoss(xs, aStart, p, das, from, to, lossFrom)` and `rl.hw.gruStateAt(xs, a0, p, t)`); with $k = T$,
+// of the whole loss.
 
 // %% {"nbgrader": {"grade": false, "grade_id": "truncated-bptt", "solution": true}}
 function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruParams, das: rl.Tensor[], k: number): { updates: GruGrads[]; aLast: rl.Tensor } {
   // BEGIN SOLUTION
   const updates: GruGrads[] = [];
+  const caches: unknown[] = [];   // caches[t] of every step so far (the last chunk's window may reach into the previous chunk)
   let a = a0;
   for (let t0 = 0; t0 < xs.length; t0 += k) {
     const t1 = Math.min(xs.length, t0 + k);
-    const caches: unknown[] = [];   // this chunk's steps only: the gradient stops at the chunk's first step
     for (let t = t0; t < t1; t++) {
       const r = cell.forward(xs[t], a, p);
       a = r.aNext; caches.push(r.cache);
     }
     let acc = hw.zeroGruGrads(p);
     let daNext = rl.zerosLike(a0);
-    for (let t = t1 - 1; t >= t0; t--) {
-      const g = cell.backward(rl.add(das[t], daNext), caches[t - t0]);
+    for (let t = t1 - 1; t >= Math.max(0, t1 - k); t--) {
+      const g = cell.backward(t >= t0 ? rl.add(das[t], daNext) : daNext, caches[t]);
       daNext = g.daPrev;
       acc = hw.addGruGrads(acc, g.grads);
     }
@@ -269,20 +273,23 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
   const n_x = 2, n_a = 3, m = 2, T = 7, k = 3;
   const xs = Array.from({ length: T }, () => rl.randn([n_x, m])), das = Array.from({ length: T }, () => rl.randn([n_a, m]));
   const a0 = rl.randn([n_a, m]), p = hw.randomGruParams(n_x, n_a, 0.5), ref = hw.gruReferenceCell;
-  /** Central differences of the loss of steps t0 … t1−1 from the state aStart (held fixed), with respect to one parameter. */
-  const fd = (name: keyof GruParams, aStart: rl.Tensor, t0: number, t1: number) => rl.numericGrad(() => hw.gruSequenceLoss(xs, aStart, p, das, t0, t1), p[name]);
+  /** Central differences, with respect to one parameter, of the loss of steps lossFrom … to−1 run from the state at `from` (held fixed). */
+  const fd = (name: keyof GruParams, from: number, to: number, lossFrom = from) => {
+    const aStart = hw.gruStateAt(xs, a0, p, from);
+    return rl.numericGrad(() => hw.gruSequenceLoss(xs, aStart, p, das, from, to, lossFrom), p[name]);
+  };
   const full = truncatedBptt(ref, xs, a0, p, das, T);
   check.equal("number of updates with k = T", full.updates.length, 1, "with k = T the whole sequence is one chunk: one update");
-  check.close("dWu with k = T (full BPTT)", full.updates[0].dWu, fd("Wu", a0, 0, T),
+  check.close("dWu with k = T (full BPTT)", full.updates[0].dWu, fd("Wu", 0, T),
     "with k = T this is full BPTT: the gradient reaching a_t comes from das[t] and from step t + 1, and the weights' gradients add up over all steps", FD);
-  check.close("dbc with k = T (full BPTT)", full.updates[0].dbc, fd("bc", a0, 0, T), "the bias gradients add up over all steps", FD);
-  const tr = truncatedBptt(ref, xs, a0, p, das, k), starts = hw.gruChunkStarts(xs, a0, p, k);
+  check.close("dbc with k = T (full BPTT)", full.updates[0].dbc, fd("bc", 0, T), "the bias gradients add up over all steps", FD);
+  const tr = truncatedBptt(ref, xs, a0, p, das, k);
   check.equal("number of updates with T = 7, k = 3", tr.updates.length, 3, "one update per chunk of k steps; the last chunk may be shorter (here step 6 alone)");
-  check.close("update 0 (steps 0 … 2): dWc", tr.updates[0].dWc, fd("Wc", a0, 0, 3), "an update is the gradient of its own chunk's loss; start each from zero", FD);
-  check.close("update 1 (steps 3 … 5): dWc", tr.updates[1].dWc, fd("Wc", starts[1], 3, 6),
-    "chunk 1 runs forward from the state chunk 0 ended in (not from a0), and its gradient stops at step 3", FD);
-  check.close("update 2 (step 6, a shorter chunk): dbu", tr.updates[2].dbu, fd("bu", starts[2], 6, 7),
-    "the last chunk holds the remaining step 6 only; the gradient does not reach back into the previous chunk", FD);
+  check.close("update 0 (steps 0 … 2): dWc", tr.updates[0].dWc, fd("Wc", 0, 3), "an update is the gradient of its own chunk's loss; start each from zero", FD);
+  check.close("update 1 (steps 3 … 5): dWc", tr.updates[1].dWc, fd("Wc", 3, 6),
+    "chunk 1 runs forward from the state chunk 0 ended in (not from a0), and its gradient stops at step 3 = t1 − k", FD);
+  check.close("update 2 (step 6, a shorter chunk): dbu", tr.updates[2].dbu, fd("bu", 4, 7, 6),
+    "the last chunk's loss is step 6's alone, backpropagated k = 3 steps (6, 5, 4) as notebook 02 defines it; steps 4 and 5 add no loss of their own", FD);
   let a = a0;
   for (const x of xs) a = hw.gruReferenceForward(x, a, p);
   check.close("aLast", tr.aLast, a, "the state is carried across chunks: the last state equals a plain forward pass over all T steps");
@@ -290,17 +297,20 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
   rl.seed(106);
   const ys = Array.from({ length: 8 }, () => rl.randn([2, 2])), ds = Array.from({ length: 8 }, () => rl.randn([3, 2]));
   const b0 = rl.randn([3, 2]), q = hw.randomGruParams(2, 3, 0.5);
-  const fd2 = (name: keyof GruParams, aStart: rl.Tensor, t0: number, t1: number) => rl.numericGrad(() => hw.gruSequenceLoss(ys, aStart, q, ds, t0, t1), q[name]);
-  const mine = truncatedBptt({ forward: gruCellForward, backward: gruCellBackward }, ys, b0, q, ds, 4), s4 = hw.gruChunkStarts(ys, b0, q, 4);
-  check.close("update 1 of a hidden sequence with your GRU cell: dWr", mine.updates[1].dWr, fd2("Wr", s4[1], 4, 8), undefined, FD);
-  const three = truncatedBptt(ref, ys, b0, q, ds, 3), s3 = hw.gruChunkStarts(ys, b0, q, 3);
+  const fd2 = (name: keyof GruParams, from: number, to: number, lossFrom = from) => {
+    const aStart = hw.gruStateAt(ys, b0, q, from);
+    return rl.numericGrad(() => hw.gruSequenceLoss(ys, aStart, q, ds, from, to, lossFrom), q[name]);
+  };
+  const mine = truncatedBptt({ forward: gruCellForward, backward: gruCellBackward }, ys, b0, q, ds, 4);
+  check.close("update 1 of a hidden sequence with your GRU cell: dWr", mine.updates[1].dWr, fd2("Wr", 4, 8), undefined, FD);
+  const three = truncatedBptt(ref, ys, b0, q, ds, 3);
   check.equal("number of updates with T = 8, k = 3 (hidden)", three.updates.length, 3);
-  check.close("update 2 (steps 6 … 7) of a hidden sequence: dWu", three.updates[2].dWu, fd2("Wu", s3[2], 6, 8), undefined, FD);
-  check.close("update 1 (steps 3 … 5) of a hidden sequence: dbr", three.updates[1].dbr, fd2("br", s3[1], 3, 6), undefined, FD);
+  check.close("update 2 (steps 6 … 7, window 5 … 7) of a hidden sequence: dWu", three.updates[2].dWu, fd2("Wu", 5, 8, 6), undefined, FD);
+  check.close("update 1 (steps 3 … 5) of a hidden sequence: dbr", three.updates[1].dbr, fd2("br", 3, 6), undefined, FD);
   const one = truncatedBptt(ref, ys, b0, q, ds, 1);
-  check.close("k = 1 (every step its own chunk), update 5 of a hidden sequence: dWc", one.updates[5].dWc, fd2("Wc", hw.gruChunkStarts(ys, b0, q, 1)[5], 5, 6), undefined, FD);
+  check.close("k = 1 (every step its own chunk), update 5 of a hidden sequence: dWc", one.updates[5].dWc, fd2("Wc", 5, 6), undefined, FD);
   const whole = truncatedBptt(ref, ys, b0, q, ds, 8);
-  check.close("k = T: dWu agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dWu, fd2("Wu", b0, 0, 8), undefined, FD);
+  check.close("k = T: dWu agrees with central differences of the whole loss on a hidden sequence", whole.updates[0].dWu, fd2("Wu", 0, 8), undefined, FD);
   // END HIDDEN TESTS
 }
 
@@ -309,6 +319,6 @@ function truncatedBptt(cell: StepFns, xs: rl.Tensor[], a0: rl.Tensor, p: GruPara
 // The GRU interpolates between the old state and a candidate with its update gate; the reset gate decides how much of the old state
 // the candidate sees. Its backward pass has three routes to $a_{t-1}$: the direct one through $1 - u_t$, the one through the candidate's
 // $r_t \ast a_{t-1}$, and the ones through the gates. Clipping by the global norm rescales all gradients by one factor, so it keeps the
-// gradient's direction and only bounds its length. Truncated BPTT in chunks of $k$ carries the state across chunk boundaries but not the
-// gradient: each update costs at most $k$ cached steps and comes before the sequence ends, at the price of ignoring every dependency that
-// crosses a boundary (a step just after a boundary gets no gradient from its past); with $k = T$ it is full BPTT.
+// gradient's direction and only bounds its length. Truncated BPTT($k$, $k$) carries the state across chunks but backpropagates each chunk's
+// loss through at most $k$ steps: each update costs at most $k$ cached steps and comes before the sequence ends, at the price of ignoring
+// longer dependencies (a step just after a chunk boundary gets almost no gradient from its past); with $k = T$ it is full BPTT.

@@ -182,10 +182,10 @@ function reported(): Record<string, number> {
 //    matters (0.400 → 0.380, 0.329 → 0.343). Two seeds per condition show a large, consistent effect for the LSTM, but not how large it is
 //    on average or how often it fails; I would not claim a number for the gain.
 // 3. At delay 20 the loss at the output says nothing useful about how to store a symbol until the cell already carries it 20 steps: the
-//    gradient has to pass 20 steps of products of Jacobians, and at initialisation the gates are half open, so it shrinks (notebooks 03 and 08:
-//    the LSTM's long plateau). At delay 5 the path is short, the gradient is informative, and the cell learns to write a symbol into its
+//    gradient has to pass 20 steps of products of Jacobians, and at initialisation nothing in the cell is set to hold a symbol, so it
+//    shrinks before it says anything (notebooks 03 and 08: the LSTM's long plateau). At delay 5 the path is short, the gradient is informative, and the cell learns to write a symbol into its
 //    state and keep the forget/update gate open; the longer stages then only have to stretch a solution that already exists. The RNN has no
 //    gate to hold its state, so learning at delay 5 does not give it a mechanism that survives 20 steps.
-// 4. Run 10 seeds per condition and report means with 95 % intervals (as `rl.experiments` does), and repeat at two budgets (600 and 2400
+// 4. Run 10 seeds per condition and report means with 95 % t-intervals, and repeat at two budgets (600 and 2400
 //    batches): if the direct LSTM at 2400 batches matched the curriculum at 1200, the curriculum would only be buying speed, not reach;
 //    if the intervals of direct and curriculum overlapped at 10 seeds, the effect would not be established.
