@@ -1,5 +1,6 @@
 // From an instructor's source notebook to the assignment model and the student version (solution regions stubbed, hidden tests removed, outputs cleared).
 import { Notebook, NotebookCell, cellText, toSourceLines, cellKey } from "./notebook";
+import { ManualSpec, manualSpec, MANUAL_STUB } from "./manual";
 
 export const BEGIN_SOLUTION = /^\s*\/\/\s*BEGIN SOLUTION\b.*$/;
 export const END_SOLUTION = /^\s*\/\/\s*END SOLUTION\b.*$/;
@@ -19,6 +20,8 @@ export interface AssignmentCell {
   source: string;
   student: string;
   cell: NotebookCell;
+  /** Set on a manually graded answer (a markdown cell, see manual.ts): its points and rubric; it is not run. */
+  manual?: ManualSpec;
 }
 
 export interface Assignment { notebook: Notebook; cells: AssignmentCell[]; totalPoints: number }
@@ -82,11 +85,12 @@ export function loadAssignment(nb: Notebook): Assignment {
     }
     if (meta.grade && meta.solution) kind = "solution"; // manually graded answers are not supported; graded as a plain solution cell
     const where = `cell "${key}"`;
-    const student = kind === "markdown" ? text : removeHiddenTests(stubSolutions(text, where), where);
+    const manual = manualSpec(cell, key);
+    const student = manual ? MANUAL_STUB : kind === "markdown" ? text : removeHiddenTests(stubSolutions(text, where), where);
     if (kind === "test" && hasSolution) throw new Error(`loadAssignment: test cell "${key}" holds a solution region`);
     const points = kind === "test" ? Number(meta.points ?? 0) : 0;
     if (!(points >= 0)) throw new Error(`loadAssignment: cell "${key}" has invalid points ${String(meta.points)}`);
-    cells.push({ key, kind, points, source: text, student, cell });
+    cells.push({ key, kind, points, source: text, student, cell, ...(manual ? { manual } : {}) });
   });
   return { notebook: nb, cells, totalPoints: cells.reduce((s, c) => s + c.points, 0) };
 }
