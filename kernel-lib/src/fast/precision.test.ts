@@ -3,8 +3,8 @@
 import { strict as assert } from "assert";
 import * as rl from "../index";
 import { Rng, gemm, gemmNaive, precision, randn, setGemmThreads, setPrecision, wasmGemmThreadsReady } from "../index";
-import { lstmPointwiseForwardAt } from "./sequence/lstm-gates";
-import { wasmLstmPointwise32, wasmTanh32 } from "./wasm/gates-wasm";
+import { lstmGateLoop } from "./sequence/lstm-gates";
+import { lstmGates32, tanhRows32 } from "./gates";
 
 /** Runs `f` with matmul precision `p`, restoring float64 afterwards. */
 function withPrecision<T>(p: "float32" | "float64", f: () => T): T {
@@ -133,7 +133,7 @@ describe("the float32 LSTM gate loop (WebAssembly f32x4)", () => {
     const run = (p: "float32" | "float64") => {
       const z = z0.slice();
       const cN = new Float64Array(off + B * H), tc = new Float64Array(off + B * H), h = new Float64Array(off + B * H);
-      withPrecision(p, () => lstmPointwiseForwardAt(z, off, cp, off, cN, tc, h, off, off, B, H));
+      withPrecision(p, () => lstmGateLoop({ z: { buf: z, off }, cPrev: { buf: cp, off }, c: { buf: cN, off }, tanhC: { buf: tc, off }, h: { buf: h, off } }, B, H));
       return { z, cN, tc, h };
     };
     const ref = run("float64");
@@ -150,7 +150,7 @@ describe("the float32 LSTM gate loop (WebAssembly f32x4)", () => {
 
   it("declines H not a multiple of 4 (the float64 loop runs instead)", () => {
     const z = new Float64Array(4 * 6).fill(0.3), c = new Float64Array(6);
-    assert.equal(wasmLstmPointwise32(z, 0, c, 0, c.slice(), c.slice(), c.slice(), 0, 0, 1, 6), false);
+    assert.equal(lstmGates32(z, 0, c, 0, c.slice(), c.slice(), c.slice(), 0, 0, 1, 6), false);
   });
 });
 
@@ -159,11 +159,11 @@ describe("the float32 RNN tanh (WebAssembly f32x4)", () => {
     const z0 = randn([64], { rng: new Rng(4), std: 3 }).data;
     [40, -40, 1e-7, -1e-7, 0].forEach((v, q) => { z0[q] = v; });
     const z = z0.slice();
-    assert.ok(wasmTanh32(z));
+    assert.ok(tanhRows32(z));
     let worst = 0;
     for (let q = 0; q < z.length; q++) worst = Math.max(worst, Math.abs(z[q] - Math.tanh(z0[q])) / (Math.abs(Math.tanh(z0[q])) + 1e-30));
     assert.ok(worst < 1e-6 && worst > 0, `worst relative error ${worst}`);
-    assert.equal(wasmTanh32(new Float64Array(6)), false);
+    assert.equal(tanhRows32(new Float64Array(6)), false);
   });
 
   it("an RNN layer under float32 stays within 1e-4 of float64", () => {

@@ -4,8 +4,8 @@
 import { strict as assert } from "assert";
 import { Rng, nativeKernels, randn, setNativeKernels } from "../../index";
 import { nativeAddon } from "./gemm-native";
-import { wasmGruPointwise32, wasmLstmPointwise32, wasmLstmPointwise64, wasmTanh32 } from "../wasm/gates-wasm";
-import { lstmPointwiseForwardNaive } from "../sequence/lstm-gates";
+import { gruGates32, lstmGates32, lstmGatesExact64, tanhRows32 } from "../gates";
+import { lstmGateLoopNaive } from "../sequence/lstm-gates";
 
 /** The index and values of the first element where `a` and `b` differ bit for bit (NaN equals NaN), or null. */
 function firstDiff(a: Float64Array, b: Float64Array): string | null {
@@ -43,23 +43,23 @@ describe("native float32 gate loops", function () {
         const BH = B * H;
         // lstm32 at offsets: z from 4H·B (a second step), c from BH, c', h' from 2BH, tanh c' from BH
         same(isa, [values(12 * BH, B + H), values(3 * BH, 2), new Float64Array(3 * BH), new Float64Array(2 * BH), new Float64Array(3 * BH)],
-          ([z, c, cn, tc, h]) => wasmLstmPointwise32(z, 4 * BH, c, BH, cn, tc, h, 2 * BH, BH, B, H));
+          ([z, c, cn, tc, h]) => lstmGates32(z, 4 * BH, c, BH, cn, tc, h, 2 * BH, BH, B, H));
         same(isa, [values(3 * BH, 3), values(3 * BH, 4), values(3 * H, 5), values(BH, 6), ...[0, 1, 2, 3, 4].map(() => new Float64Array(BH))],
-          ([g, gh, bh, hp, r, z, n, hn, h]) => wasmGruPointwise32(g, gh, bh, hp, r, z, n, hn, h, B, H));
-        same(isa, [values(BH, 7)], ([z]) => wasmTanh32(z));
+          ([g, gh, bh, hp, r, z, n, hn, h]) => gruGates32(g, gh, bh, hp, r, z, n, hn, h, B, H));
+        same(isa, [values(BH, 7)], ([z]) => tanhRows32(z));
       });
     }
   }
 
   for (const isa of info.available ? isas : []) {
-    it(`${isa}: the float64 LSTM gate loop (lstm64) gives lstmPointwiseForwardNaive's bits, odd H and edge values included`, () => {
+    it(`${isa}: the float64 LSTM gate loop (lstm64) gives lstmGateLoopNaive's bits, odd H and edge values included`, () => {
       setNativeKernels(true, isa);
       for (const [B, H] of [[1, 3], [3, 20], [32, 128], [2, 67]]) {
         const BH = B * H;
         const inputs = [values(12 * BH, B + H + 1), values(3 * BH, 9), new Float64Array(3 * BH), new Float64Array(2 * BH), new Float64Array(3 * BH)];
         const nat = inputs.map((a) => a.slice()), ref = inputs.map((a) => a.slice());
-        assert.ok(wasmLstmPointwise64(nat[0], 4 * BH, nat[1], BH, nat[2], nat[3], nat[4], 2 * BH, BH, B, H), "native ran");
-        lstmPointwiseForwardNaive(ref[0], 4 * BH, ref[1], BH, ref[2], ref[3], ref[4], 2 * BH, BH, B, H);
+        assert.ok(lstmGatesExact64(nat[0], 4 * BH, nat[1], BH, nat[2], nat[3], nat[4], 2 * BH, BH, B, H), "native ran");
+        lstmGateLoopNaive({ z: { buf: ref[0], off: 4 * BH }, cPrev: { buf: ref[1], off: BH }, c: { buf: ref[2], off: 2 * BH }, tanhC: { buf: ref[3], off: BH }, h: { buf: ref[4], off: 2 * BH } }, B, H);
         nat.forEach((a, q) => assert.equal(firstDiff(a, ref[q]), null, `B=${B} H=${H} buffer ${q}`));
       }
     });

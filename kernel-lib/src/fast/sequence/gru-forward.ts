@@ -3,7 +3,7 @@ import { Tensor } from "../../tensor";
 import { sigmoidScalar } from "../../tensor";
 import { fastGemm as gemm } from "../products";
 import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
-import { nativeGruPointwise64, wasmGruPointwise32 } from "../wasm/gates-wasm";
+import { nativeGruPointwise64, gruGates32 } from "../gates";
 import { precision } from "../../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../../cells";
 import type { StepCache, UnrollResult } from "../../seq/types";
@@ -108,7 +108,7 @@ function gruResetAfterPointwise(
   r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
 ): void {
   // the float32 fast path: the same loop on f32x4 lanes in WebAssembly (float32-accurate σ and tanh)
-  if (precision() === "float32" && wasmGruPointwise32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
+  if (precision() === "float32" && gruGates32(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
   // float64: the loop below natively with Math.tanh's and Math.exp's bits (the same results), where the add-on is built
   if (precision() === "float64" && nativeGruPointwise64(g, gh, bhh, hp, r, z, n, hn, hNew, B, H)) return;
   const G3 = 3 * H;

@@ -2,7 +2,7 @@
 import { fastGemm as gemm } from "../products";
 import { gemmRowsNN } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
-import { wasmLstmSequenceBackward64 } from "../wasm/gates-wasm";
+import { lstmBackwardTimeLoop64 } from "../gates";
 import { chunkSteps, weightGradProductsRows } from "./sequence-products";
 import { CellParams } from "../../cells";
 import { nativeCarryBackRows, nativeLstmBackwardStep } from "../native/backward-native";
@@ -48,7 +48,7 @@ export function lstmSequenceBackward(
     );
   };
   // small batches: the whole per-step loop of each chunk in one WebAssembly call (lstmbwd64, the same bits as the loop below)
-  if (js && lstmSequenceFusion.enabled && wasmLstmSequenceBackward64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
+  if (js && lstmSequenceFusion.enabled && lstmBackwardTimeLoop64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
     if (m !== null) dZ.fill(0); // the workspace is reused zeroed where a mask will read it
     return lstmBiasGrads(grads, db, G4, dx);
   }

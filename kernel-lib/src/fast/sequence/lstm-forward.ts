@@ -3,11 +3,11 @@ import { Tensor } from "../../tensor";
 import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
 import { gemmRowsTB } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
-import { wasmLstmSequence64 } from "../wasm/gates-wasm";
+import { lstmTimeLoop64 } from "../gates";
 import { precision } from "../../tensor/precision";
 import { chunkSteps, inputProducts } from "./sequence-products";
 import { CellParams, CellState } from "../../cells";
-import { lstmPointwiseForwardAt } from "./lstm-gates";
+import { lstmGateLoop } from "./lstm-gates";
 
 /**
  * What the LSTM sequence kernel keeps for BPTT, as flat buffers (no per-step objects): step t's rows start at
@@ -85,7 +85,7 @@ export function lstmSequenceForward(
     // small batches in float64: all input products first, then the whole time loop in one WebAssembly call (lstmseq64:
     // the row kernel's step products and the exact gate loop, the same bits as the per-step path below)
     for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, G4, I);
-    if (wasmLstmSequence64(whh, gates, hs, cs, tanhCs, m, T, B, H)) return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
+    if (lstmTimeLoop64(whh, gates, hs, cs, tanhCs, m, T, B, H)) return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
   }
   // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step); small batches keep W_hhᵀ for the row kernel
   const rows = js && wasmPinRows(whh, H, G4, true);
@@ -102,7 +102,7 @@ export function lstmSequenceForward(
       if (rows) wasmRowsPinned(gates, zo, hs, po, B, G4, H, true);
       else if (js) gemmRowsTB(gates, zo, hs, po, whh, B, G4, H, true);
       else gemm(gates.subarray(zo, zo + BG), hs.subarray(po, so), whh, B, G4, H, false, true, true);
-      lstmPointwiseForwardAt(gates, zo, cs, po, cs, tanhCs, hs, so, po, B, H);
+      lstmGateLoop({ z: { buf: gates, off: zo }, cPrev: { buf: cs, off: po }, c: { buf: cs, off: so }, tanhC: { buf: tanhCs, off: po }, h: { buf: hs, off: so } }, B, H);
       // a padded row keeps its previous state
       if (m !== null) {
         for (let b = 0; b < B; b++) {

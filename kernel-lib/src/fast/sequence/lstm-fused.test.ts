@@ -3,9 +3,9 @@
 import { strict as assert } from "node:assert";
 import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
 import { gemmRowsTB } from "../../tensor/gemm-js";
-import { wasmLstmPointwise64, wasmLstmSequence64 } from "../wasm/gates-wasm";
+import { lstmGatesExact64, lstmTimeLoop64 } from "../gates";
 import { CellParams, initCellParams, lstmCellForward } from "../../index";
-import { lstmPointwiseForwardNaive } from "./lstm-gates";
+import { lstmGateLoopNaive } from "./lstm-gates";
 import { Tensor } from "../../index";
 import { chunkSteps, inputProducts } from "./sequence-products";
 import { lstmSequenceForward, lstmSequenceFusion } from "./lstm-forward";
@@ -41,7 +41,7 @@ function perStepForward(p: CellParams, x: Float64Array, h0: Float64Array, c0: Fl
     if (t % chunk === 0) inputProducts(gates, x, p, bias, t, Math.min(T, t + chunk), B, G4, I);
     const zo = t * BG, po = t * BH, so = po + BH;
     gemmRowsTB(gates, zo, hs, po, p.weight_hh.data, B, G4, H, true);
-    lstmPointwiseForwardNaive(gates, zo, cs, po, cs, tanhCs, hs, so, po, B, H);
+    lstmGateLoopNaive({ z: { buf: gates, off: zo }, cPrev: { buf: cs, off: po }, c: { buf: cs, off: so }, tanhC: { buf: tanhCs, off: po }, h: { buf: hs, off: so } }, B, H);
     for (let b = 0; m !== null && b < B; b++) {
       if (m[t * B + b] !== 0) continue;
       hs.copyWithin(so + b * H, po + b * H, po + (b + 1) * H);
@@ -79,7 +79,7 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
         cs.set(c0);
         setNativeKernels(native);
         try {
-          assert.ok(wasmLstmSequence64(p.weight_hh.data, gates, hs, cs, tanhCs, m, T, B, H), "WebAssembly is available in Node");
+          assert.ok(lstmTimeLoop64(p.weight_hh.data, gates, hs, cs, tanhCs, m, T, B, H), "WebAssembly is available in Node");
         } finally {
           if (nativeKernels().available) setNativeKernels(true);
         }
@@ -135,7 +135,7 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
     }
   });
 
-  it("lstm64 (the gate loop alone, which lstmPointwiseForwardAt runs) gives the JavaScript loop's bits at offsets", () => {
+  it("lstm64 (the gate loop alone, which lstmGateLoop runs) gives the JavaScript loop's bits at offsets", () => {
     const rng = new Rng(3);
     for (const [B, H] of [[1, 16], [3, 5], [2, 1], [20, 13]]) {
       const z = randn([4 + B * 4 * H], { rng, std: 6 }).data, cp = randn([2 + B * H], { rng, std: 4 }).data;
@@ -143,8 +143,8 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
       const n = 3 + B * H;
       const ref = { c: new Float64Array(n), tc: new Float64Array(n), h: new Float64Array(n) };
       const got = { c: new Float64Array(n), tc: new Float64Array(n), h: new Float64Array(n) };
-      lstmPointwiseForwardNaive(z, 4, cp, 2, ref.c, ref.tc, ref.h, 3, 1, B, H);
-      assert.ok(wasmLstmPointwise64(zw, 4, cp, 2, got.c, got.tc, got.h, 3, 1, B, H));
+      lstmGateLoopNaive({ z: { buf: z, off: 4 }, cPrev: { buf: cp, off: 2 }, c: { buf: ref.c, off: 3 }, tanhC: { buf: ref.tc, off: 1 }, h: { buf: ref.h, off: 3 } }, B, H);
+      assert.ok(lstmGatesExact64(zw, 4, cp, 2, got.c, got.tc, got.h, 3, 1, B, H));
       sameBits(zw, z, "gates");
       sameBits(got.c, ref.c, "c");
       sameBits(got.tc, ref.tc, "tanh c");

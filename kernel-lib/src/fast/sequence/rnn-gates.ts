@@ -3,11 +3,11 @@
 import { Activation } from "../../tensor";
 import { precision } from "../../tensor/precision";
 import { activateInPlace } from "../../cells";
-import { nativeActivate64, wasmTanh32 } from "../wasm/gates-wasm";
+import { nativeActivate64, tanhRows32 } from "../gates";
 
 /** `z ← φ(z)` in place: the values of the cell's `activateInPlace` (tanh in float32 lanes under float32 precision). */
 export function activateRows(act: Activation, z: Float64Array): void {
-  if (act === "tanh" && precision() === "float32" && wasmTanh32(z)) return;
+  if (act === "tanh" && precision() === "float32" && tanhRows32(z)) return;
   if (act !== "relu" && z.length >= 64 && nativeActivate64(z, act)) return;
   activateInPlace(act, z);
 }

@@ -44,7 +44,7 @@
 
   ;; lstm32: the LSTM gate loop for B rows of H units (H a multiple of 4), all buffers float64: z [B, 4H] pre-activations are
   ;; overwritten by i, f, g, o = σ, σ, tanh, σ; then c' = f∗c + i∗g, tanh c', h' = o∗tanh c' into cn, tc, h [B, H] (c at pc [B, H]).
-  ;; Computed in float32 lanes: the float32 fast path of lstmPointwiseForwardAt.
+  ;; Computed in float32 lanes: the float32 fast path of lstmGateLoop.
   (func (export "lstm32") (param $pz i32) (param $pc i32) (param $pcn i32) (param $ptc i32) (param $ph i32) (param $B i32) (param $H i32)
     (local $b i32) (local $j i32) (local $hb i32) (local $qz i32) (local $qs i32)
     (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $c v128) (local $t v128)

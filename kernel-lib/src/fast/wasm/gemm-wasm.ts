@@ -299,7 +299,7 @@ function gemmWasm32(
 
 /**
  * The module's kernels and a float64 view of its memory with room for `values` float64 values after the pinned operand
- * (at float64 index `base`), for the float32 gate-loop wrappers of gates-wasm.ts; null where SIMD is unavailable or the
+ * (at float64 index `base`), for the float32 gate-loop wrappers of fast/gates.ts; null where SIMD is unavailable or the
  * memory cannot grow that far. The view is valid until the next call into this file.
  */
 export function wasmScratch(values: number): { k: SimdKernels; mem: Float64Array; base: number } | null {

@@ -1,6 +1,6 @@
 ;; lstm64.wat: the exact float64 LSTM kernels built on libm64.wat: the gate loop, and the small-batch forward and backward
 ;; time loops (whole sequences in one call). Part of the module of scripts/build-wasm.ts.
-  ;; lstm64: the float64 LSTM gate loop for B rows of H units, exactly lstmPointwiseForwardAt's loop (cells/lstm.ts) with the
+  ;; lstm64: the float64 LSTM gate loop for B rows of H units, exactly lstmGateLoopNaive's loop (fast/sequence/lstm-gates.ts, the arithmetic of cells/lstm.ts) with the
   ;; exact σ and tanh above: i, f, o = σ(z), g = tanh(z) written back over z [B, 4H] at pz, c' = (f∗c) + (i∗g) from c [B, H]
   ;; at pcp, tanh c', h' = o∗tanh c' into [B, H] at pcn, ptc, ph. Same operations in the same order: the same bits.
   ;; Units go in pairs on the two-lane functions, an odd last unit alone.

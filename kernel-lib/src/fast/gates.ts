@@ -1,9 +1,9 @@
-// The cells' gate loops in WebAssembly: the float32 fast path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
-// activations in f32x4 lanes, kernels lstm32, gru32, tanh32rows of gates32.wat, a polynomial exp), and the float64 LSTM
-// kernels (lstm64, lstmseq64) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
-// Where the native add-on is built, the float32 loops run there instead (native/gates.c: the same arithmetic lane for lane).
-import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./gemm-wasm";
-import { nativeAddon } from "../native/gemm-native";
+// The gate loops of the fast backend, each natively where the add-on is built (native/gates.c, the same arithmetic lane for
+// lane, in place) and else in WebAssembly: the float32 path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
+// activations in f32x4 lanes, gates32.wat, a polynomial exp), and the exact float64 LSTM kernels (lstm64.wat: gate loop and
+// time loops) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
+import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./wasm/gemm-wasm";
+import { nativeAddon } from "./native/gemm-native";
 
 /** The float32 gate loops of the native add-on (native/gates.c): the same lanes' arithmetic on the float64 buffers in place. */
 interface NativeGates {
@@ -44,13 +44,13 @@ export function nativeGruPointwise64(
 }
 
 /**
- * The float32 fast path of the LSTM gate loop (`lstmPointwiseForwardAt` under `setPrecision("float32")`): the `lstm32` kernel
+ * The float32 fast path of the LSTM gate loop (`lstmGateLoop` under `setPrecision("float32")`): the `lstm32` kernel
  * computes `i, f, g, o = σ, σ, tanh, σ` of `z`, `c' = f∗c + i∗g`, `tanh c'`, `h' = o∗tanh c'` on f32x4 lanes with a polynomial
  * exp (float32-accurate: tested against the float64 loop), reading and writing the float64 buffers at their offsets.
  * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4 (the caller runs its float64 loop).
  * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
  */
-export function wasmLstmPointwise32(
+export function lstmGates32(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
   so: number, to: number, B: number, H: number,
 ): boolean {
@@ -98,7 +98,7 @@ function lstmGateCall(
  * RNN's activation. Returns false (doing nothing) where SIMD is unavailable or `z.length` is not a multiple of 4.
  * @param z any length (a step's `[B, H]` pre-activations)
  */
-export function wasmTanh32(z: Float64Array): boolean {
+export function tanhRows32(z: Float64Array): boolean {
   const n = z.length;
   if ((n & 3) !== 0) return false;
   if (nativeGates()?.tanh32rows(z)) return true;
@@ -117,7 +117,7 @@ export function wasmTanh32(z: Float64Array): boolean {
  * Returns false (doing nothing) where SIMD is unavailable or H is not a multiple of 4.
  * @param g `[B, 3H]` input products with `b_ih`, `gh` `[B, 3H]`, `bhh` `[3H]`, `hp` `[B, H]`; `r, z, n, hn, hNew` `[B, H]` are written
  */
-export function wasmGruPointwise32(
+export function gruGates32(
   g: Float64Array, gh: Float64Array, bhh: Float64Array, hp: Float64Array,
   r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hNew: Float64Array, B: number, H: number,
 ): boolean {
@@ -171,13 +171,13 @@ function lstm64Memory(values: number): { k: Lstm64Kernels; mem: Float64Array } |
 }
 
 /**
- * The float64 LSTM gate loop in WebAssembly (the `lstm64` kernel): exactly the loop of `lstmPointwiseForwardAt`, the same
+ * The float64 LSTM gate loop in WebAssembly (the `lstm64` kernel): exactly the loop of `lstmGateLoop`, the same
  * operations in the same order with an exp and tanh that give Math.exp's and Math.tanh's bits, so the same results to the bit.
  * Runs natively (native/gates64.c, the same bits, no copies) where the add-on is built. Returns false (doing nothing) where
  * neither is available.
  * @param z `[B, 4H]` rows from `zo` (overwritten by the activations), `cp` `[B, H]` from `po`, `cNew`/`hNew` from `so`, `tanhC` from `to`
  */
-export function wasmLstmPointwise64(
+export function lstmGatesExact64(
   z: Float64Array, zo: number, cp: Float64Array, po: number, cNew: Float64Array, tanhC: Float64Array, hNew: Float64Array,
   so: number, to: number, B: number, H: number,
 ): boolean {
@@ -200,7 +200,7 @@ export function wasmLstmPointwise64(
  * @param hs, cs `[T + 1, B, H]`: block 0 (state0) in, blocks 1 … T written
  * @param tanhCs `[T, B, H]` written; `m` mask `[T·B]` (0 = padded) or null
  */
-export function wasmLstmSequence64(
+export function lstmTimeLoop64(
   whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null,
   T: number, B: number, H: number,
 ): boolean {
@@ -237,7 +237,7 @@ export function wasmLstmSequence64(
  * @param dh, dc `[B, H]` ∂L/∂h_T, ∂L/∂c_T on entry, ∂L/∂h_0, ∂L/∂c_0 on exit; `normsH`, `normsC` length T, written
  * @param dZ at least `[chunk·B, 4H]`, receives each chunk's rows before `onChunk`
  */
-export function wasmLstmSequenceBackward64(
+export function lstmBackwardTimeLoop64(
   whh: Float64Array, gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
   dh: Float64Array, dc: Float64Array, normsH: number[], normsC: number[], dZ: Float64Array, T: number, B: number, H: number, chunk: number,
   onChunk: (t0: number, t1: number) => void,
