@@ -1,16 +1,22 @@
 // Bar charts (accuracy, time, parameter count by model; mean ± sd error bars) rendered to a standalone SVG string.
 import { headerSvg } from "./decorations";
 import type { ChartOptions } from "./line-chart";
-import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+import { formatNumber, loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
 
 /** One bar: `value` (± `error`, e.g. one standard deviation over seeds) at `label`, coloured by `group`. */
 export interface BarRow { label: string; value: number; group?: string; error?: number }
 /** Options of {@link barChart}. */
-export interface BarChartOptions extends ChartOptions { xLabel?: string; yLabel: string }
+export interface BarChartOptions extends ChartOptions {
+  xLabel?: string;
+  yLabel: string;
+  /** Write each bar's value above it (default true), so a zero or tiny bar is still seen. */
+  valueLabels?: boolean;
+}
 
 /**
  * Bar chart as an SVG string. Without groups: one bar per label. With groups: bars of the same label side by
  * side, one colour per group, legend inside the SVG. Rows with `error` get an error bar `value ± error`.
+ * Each bar's value is written above it (4 significant digits) unless `valueLabels: false`.
  * @example barChart([{ label: "LSTM", value: 0.91, error: 0.02 }, { label: "GRU", value: 0.9 }], { yLabel: "accuracy" })
  */
 export function barChart(rows: BarRow[], opts: BarChartOptions): string {
@@ -25,6 +31,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
   const groups = grouped ? [...new Set(rows.map((r) => r.group ?? ""))] : [];
   const data = rows.map((r) => ({ ...r, group: r.group ?? "", lo: r.value - (r.error ?? 0), hi: r.value + (r.error ?? 0) }));
   const withError = data.filter((r) => r.error !== undefined && r.error > 0);
+  const labelled = opts.valueLabels ?? true ? data.map((r) => ({ ...r, text: formatNumber(r.value), top: Math.max(r.value, r.hi, 0) })) : [];
   const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width, opts.yLabel);
   const common = {
     document: svgDocument(),
@@ -43,6 +50,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
       marks: [
         Plot.barY(data, { fx: "label", x: "group", y: "value", fill: "group" }),
         Plot.ruleX(withError, { fx: "label", x: "group", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.text(labelled, { fx: "label", x: "group", y: "top", text: "text", dy: -6, fontSize: 10 }),
         Plot.ruleY([0]),
       ],
     })
@@ -52,6 +60,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
       marks: [
         Plot.barY(data, { x: "label", y: "value", fill: PALETTE[0] }),
         Plot.ruleX(withError, { x: "label", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.text(labelled, { x: "label", y: "top", text: "text", dy: -6, fontSize: 10 }),
         Plot.ruleY([0]),
       ],
     });

@@ -70,6 +70,14 @@ describe("static charts", () => {
     matchSnapshot("bar-chart-plain.svg", plain);
   });
 
+  it("barChart writes every bar's value above it, so a zero bar is still seen (valueLabels: false turns it off)", () => {
+    const svg = barChart([{ label: "before", value: 0 }, { label: "after", value: 13.7 }], { yLabel: "units" });
+    assert.match(svg, /<text[^>]*>0<\/text>/);
+    assert.match(svg, /<text[^>]*>13.7<\/text>/);
+    const bare = barChart([{ label: "before", value: 0 }, { label: "after", value: 13.7 }], { yLabel: "units", valueLabels: false });
+    assert.doesNotMatch(bare, /<text[^>]*>13.7<\/text>/);
+  });
+
   it("serializeSvg renames Plot's ids in order and rewrites their references", () => {
     const fake = { outerHTML: '<svg><clipPath id="plot-clip-7"></clipPath><g clip-path="url(#plot-clip-7)"></g><use href="#plot-clip-7"/></svg>' };
     assert.equal(serializeSvg(fake), '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="rl-0"></clipPath><g clip-path="url(#rl-0)"></g><use href="#rl-0"/></svg>');
