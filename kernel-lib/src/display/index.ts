@@ -21,6 +21,8 @@ export { show, showBundle, showHtml, showSvg, showPlotly, showSlider, showTable,
 export type { LiveOutput } from "./tslab";
 export * from "./unrolled-graph";
 export { claim, CLAIM_FAILED } from "./claim";
+export { colouredTextHtml, divergingColour } from "./coloured-text";
+export type { ColouredTextOptions } from "./coloured-text";
 export { checks, checksBundle, checksHtml, checksText } from "./checks";
 export type { CheckRow } from "./checks";
 export * from "./diagrams";

@@ -14,3 +14,5 @@ export * from "./regressor";
 export * from "./regressor-experiment";
 export * from "./char-lm";
 export * from "./char-lm-text";
+export * from "./attention";
+export * from "./attention-seq2seq";

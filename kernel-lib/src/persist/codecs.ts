@@ -3,7 +3,7 @@ import { Rng } from "../tensor";
 import type { Activation } from "../tensor";
 import type { CellKind, GruVariant, Module } from "../cells";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer, StackedRecurrent } from "../layers";
-import { CharLM, Seq2Seq, SequenceClassifier } from "../models";
+import { AttentionSeq2Seq, CharLM, Seq2Seq, SequenceClassifier } from "../models";
 
 /** Anything {@link MODEL_CODECS} can save: a module with named parameters. */
 export type SavableModel = Module;
@@ -35,6 +35,13 @@ function recurrentCodec(kind: "RNN" | "LSTM" | "GRU", cls: typeof RNN | typeof L
   };
 }
 
+function seq2seqConfig(m: Seq2Seq): Record<string, unknown> {
+  return {
+    cell: m.cell, srcVocabSize: m.srcEmbedding.numEmbeddings, tgtVocabSize: m.tgtEmbedding.numEmbeddings, embedDim: m.srcEmbedding.dim,
+    hiddenSize: m.encoder.hiddenSize, padId: m.padId, bosId: m.bosId, eosId: m.eosId, reverseSource: m.reverseSource,
+  };
+}
+
 /** Every model kind a model file can hold, most specific first. */
 export const MODEL_CODECS: ModelCodec[] = [
   {
@@ -44,12 +51,15 @@ export const MODEL_CODECS: ModelCodec[] = [
     build: (c) => new CharLM({ ...c, rng: rng() }),
   },
   {
+    kind: "AttentionSeq2Seq",
+    is: (m) => m instanceof AttentionSeq2Seq,
+    config: (m: AttentionSeq2Seq) => seq2seqConfig(m),
+    build: (c) => new AttentionSeq2Seq({ ...c, rng: rng() }),
+  },
+  {
     kind: "Seq2Seq",
     is: (m) => m instanceof Seq2Seq,
-    config: (m: Seq2Seq) => ({
-      cell: m.cell, srcVocabSize: m.srcEmbedding.numEmbeddings, tgtVocabSize: m.tgtEmbedding.numEmbeddings, embedDim: m.srcEmbedding.dim,
-      hiddenSize: m.encoder.hiddenSize, padId: m.padId, bosId: m.bosId, eosId: m.eosId, reverseSource: m.reverseSource,
-    }),
+    config: (m: Seq2Seq) => seq2seqConfig(m),
     build: (c) => new Seq2Seq({ ...c, rng: rng() }),
   },
   {
