@@ -49,7 +49,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
       color: { domain: groups, range: PALETTE },
       marks: [
         Plot.barY(data, { fx: "label", x: "group", y: "value", fill: "group" }),
-        Plot.ruleX(withError, { fx: "label", x: "group", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.ruleX(withError, { fx: "label", x: "group", y1: "lo", y2: "hi", stroke: "currentColor", strokeWidth: 1.5 }),
         Plot.text(labelled, { fx: "label", x: "group", y: "top", text: "text", dy: -6, fontSize: 10 }),
         Plot.ruleY([0]),
       ],
@@ -59,10 +59,10 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
       x: { domain: labels, label: opts.xLabel ?? null, padding: 0.2 },
       marks: [
         Plot.barY(data, { x: "label", y: "value", fill: PALETTE[0] }),
-        Plot.ruleX(withError, { x: "label", y1: "lo", y2: "hi", stroke: "#333", strokeWidth: 1.5 }),
+        Plot.ruleX(withError, { x: "label", y1: "lo", y2: "hi", stroke: "currentColor", strokeWidth: 1.5 }),
         Plot.text(labelled, { x: "label", y: "top", text: "text", dy: -6, fontSize: 10 }),
         Plot.ruleY([0]),
       ],
     });
-  return serializeSvg(svg, header.svg);
+  return serializeSvg(svg, header.svg, opts.theme);
 }

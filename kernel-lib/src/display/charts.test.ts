@@ -4,7 +4,7 @@ import { Rng, tensor } from "../tensor";
 import { barChart } from "./bar-chart";
 import { heatmap } from "./heatmap";
 import { lineChart, logTicks, powerOfTen } from "./line-chart";
-import { loadPlot, serializeSvg, svgDocument } from "./render";
+import { loadPlot, serializeSvg, setChartTheme, svgDocument } from "./render";
 import { matchSnapshot } from "./snapshot.test";
 
 /** Seeded loss curves: `n` epochs for each named model. */
@@ -78,9 +78,27 @@ describe("static charts", () => {
     assert.doesNotMatch(bare, /<text[^>]*>13.7<\/text>/);
   });
 
+  it("charts paint their own background and never use currentColor (it is black inside <img> on dark themes)", () => {
+    const light = lineChart([{ name: "a", x: [0, 1], y: [1, 2] }], { xLabel: "t", yLabel: "v", title: "T" });
+    const dark = lineChart([{ name: "a", x: [0, 1], y: [1, 2] }], { xLabel: "t", yLabel: "v", title: "T", theme: "dark" });
+    for (const [svg, bg, ink] of [[light, "#ffffff", "#222222"], [dark, "#1e1e1e", "#e0e0e0"]]) {
+      assert.doesNotMatch(svg, /currentColor/);
+      assert.match(svg, new RegExp(`^<svg[^>]*><rect aria-label="background" width="100%" height="100%" fill="${bg}"/>`));
+      assert.match(svg, new RegExp(`fill="${ink}"`));
+    }
+    setChartTheme("dark");
+    try {
+      assert.equal(lineChart([{ name: "a", x: [0, 1], y: [1, 2] }], { xLabel: "t", yLabel: "v", title: "T" }), dark);
+    } finally {
+      setChartTheme("light");
+    }
+    assert.throws(() => setChartTheme("solarized" as never), /setChartTheme: theme must be one of "light", "dark", got "solarized"/);
+  });
+
   it("serializeSvg renames Plot's ids in order and rewrites their references", () => {
     const fake = { outerHTML: '<svg><clipPath id="plot-clip-7"></clipPath><g clip-path="url(#plot-clip-7)"></g><use href="#plot-clip-7"/></svg>' };
-    assert.equal(serializeSvg(fake), '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="rl-0"></clipPath><g clip-path="url(#rl-0)"></g><use href="#rl-0"/></svg>');
+    const bg = '<rect aria-label="background" width="100%" height="100%" fill="#ffffff"/>';
+    assert.equal(serializeSvg(fake), `<svg xmlns="http://www.w3.org/2000/svg">${bg}<clipPath id="rl-0"></clipPath><g clip-path="url(#rl-0)"></g><use href="#rl-0"/></svg>`);
     assert.throws(() => serializeSvg({ outerHTML: "<figure></figure>", tagName: "FIGURE" }), /expected an <svg> element, got <figure>/);
     assert.ok(loadPlot() && svgDocument());
   });

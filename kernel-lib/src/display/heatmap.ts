@@ -1,7 +1,7 @@
 // Heatmaps (gradient norm by time step × epoch, gate activations by time step × unit) rendered to a standalone SVG string.
 import type { Tensor } from "../tensor";
 import { titleSvg } from "./decorations";
-import { escapeXml, formatNumber, loadPlot, serializeSvg, svgDocument } from "./render";
+import { escapeXml, formatNumber, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
 /** Options of {@link heatmap}. */
 export interface HeatmapOptions {
@@ -17,6 +17,8 @@ export interface HeatmapOptions {
   title?: string;
   width?: number;
   height?: number;
+  /** "light" or "dark"; default `rl.chartTheme()`. */
+  theme?: ChartTheme;
 }
 
 /** Reads a matrix from nested arrays or a rank-2 Tensor; throws naming the received shape otherwise. */
@@ -105,5 +107,5 @@ export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): stri
     parts.push(`<text x="${x0 + barWidth + 4}" y="${top + h}" text-anchor="start">${escapeXml(formatNumber(lo, 3))}</text>`);
     bar = `<g aria-label="color bar">${parts.join("")}</g>`;
   }
-  return serializeSvg(svg, header.svg + bar);
+  return serializeSvg(svg, header.svg + bar, opts.theme);
 }

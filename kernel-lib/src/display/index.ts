@@ -1,5 +1,6 @@
 // Public surface of src/display: pure figure/table builders, plotly bundles, live progress, and the tslab bridge.
 export { lineChart } from "./line-chart";
+export { setChartTheme, chartTheme, themeSvg, CHART_THEMES, type ChartTheme } from "./render";
 export type { Series, SeriesRow, ChartOptions, LineChartOptions } from "./line-chart";
 export { heatmap } from "./heatmap";
 export type { HeatmapOptions } from "./heatmap";

@@ -30,10 +30,10 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   const fx = faceted ? { fx: "panel" } : {};
   const marks = [
     Plot.ruleX(stats, { ...fx, x: "label", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 7, strokeOpacity: 0.35 }),
-    Plot.tickY(stats, { ...fx, x: "label", y: "mean", stroke: "#222", strokeWidth: 2 }),
+    Plot.tickY(stats, { ...fx, x: "label", y: "mean", stroke: "currentColor", strokeWidth: 2 }),
     Plot.dot(dots, { ...fx, x: "label", y: "v", dx: "dx", stroke: "label", r: 3, strokeWidth: 1.3 }),
   ];
-  if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: "#888", strokeDasharray: "4,3" }));
+  if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: "currentColor", strokeOpacity: 0.55, strokeDasharray: "4,3" }));
   const svg = Plot.plot({
     document: svgDocument(),
     width,
@@ -46,5 +46,5 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
     color: { domain: labels, range: PALETTE },
     marks,
   });
-  return serializeSvg(svg, header.svg);
+  return serializeSvg(svg, header.svg, opts.theme);
 }

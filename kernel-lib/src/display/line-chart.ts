@@ -1,6 +1,6 @@
 // Line charts (loss curves, ‖∂L/∂a_t‖ against t), one line per series, rendered to a standalone SVG string.
 import { headerSvg } from "./decorations";
-import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+import { loadPlot, PALETTE, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
 /** One named line: `y[i]` at `x[i]` (same length). */
 export interface Series { name: string; x: number[]; y: number[] }
@@ -8,7 +8,13 @@ export interface Series { name: string; x: number[]; y: number[] }
 export interface SeriesRow { x: number; y: number; series?: string }
 
 /** Options shared by the static chart builders. */
-export interface ChartOptions { title?: string; width?: number; height?: number }
+export interface ChartOptions {
+  title?: string;
+  width?: number;
+  height?: number;
+  /** "light" (white background, dark ink) or "dark"; default `rl.chartTheme()` (see `rl.setChartTheme`). */
+  theme?: ChartTheme;
+}
 /** Options of {@link lineChart}. */
 export interface LineChartOptions extends ChartOptions {
   xLabel: string;
@@ -70,7 +76,7 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
     color: { domain: names, range: PALETTE },
     marks,
   });
-  return serializeSvg(svg, header.svg);
+  return serializeSvg(svg, header.svg, opts.theme);
 }
 
 /** Powers of ten covering `ys`, at most about 8 of them (every k-th decade over wide ranges). */

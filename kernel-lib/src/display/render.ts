@@ -30,13 +30,51 @@ export function escapeXml(s: string): string {
 }
 
 /**
+ * Colours of a chart's own background and of its ink (text, axes, ticks, grid, error bars). Charts are shown as
+ * `<img>`, where `currentColor` is always black whatever the page: on JupyterLab's or VS Code's dark themes that
+ * was black on black. Every chart now paints its own background, so either theme reads on any page.
+ */
+export const CHART_THEMES = {
+  light: { background: "#ffffff", foreground: "#222222" },
+  dark: { background: "#1e1e1e", foreground: "#e0e0e0" },
+} as const;
+/** A chart theme's name: "light" (white card, the default) or "dark" (for dark notebook themes). */
+export type ChartTheme = keyof typeof CHART_THEMES;
+
+let currentTheme: ChartTheme = "light";
+/**
+ * Sets the theme of the charts made after this call (per chart: the `theme` option).
+ * @example rl.setChartTheme("dark"); // in a notebook opened with a dark theme
+ */
+export function setChartTheme(theme: ChartTheme): void {
+  if (!Object.prototype.hasOwnProperty.call(CHART_THEMES, theme)) {
+    throw new Error(`setChartTheme: theme must be one of ${Object.keys(CHART_THEMES).map((t) => `"${t}"`).join(", ")}, got ${JSON.stringify(theme)}`);
+  }
+  currentTheme = theme;
+}
+/** The theme charts use when they are given none. */
+export function chartTheme(): ChartTheme {
+  return currentTheme;
+}
+
+/** Applies a theme to standalone SVG markup: a background rectangle first, `currentColor` replaced by the ink colour. */
+export function themeSvg(svg: string, theme: ChartTheme = currentTheme): string {
+  const t = CHART_THEMES[theme];
+  if (!t) throw new Error(`themeSvg: theme must be one of ${Object.keys(CHART_THEMES).join(", ")}, got ${JSON.stringify(theme)}`);
+  return svg
+    .replace(/currentColor/g, t.foreground)
+    .replace(/^(<svg[^>]*>)/, `$1<rect aria-label="background" width="100%" height="100%" fill="${t.background}"/>`);
+}
+
+/**
  * Serialises a Plot SVG element so that it stands alone and is byte-identical for identical data:
  * adds `xmlns`, renames every `id` (Plot numbers clip paths and gradients with a process-wide counter)
  * to `rl-0, rl-1, …` in order of appearance, and rewrites the `url(#…)`/`href="#…"` references.
  * @param svg a Plot-made `<svg>` element (not a `<figure>`: callers pass no `title`/`legend` to Plot)
  * @param extra SVG markup inserted just before `</svg>` (titles, legends)
+ * @param theme the colours (default: `chartTheme()`), see {@link themeSvg}
  */
-export function serializeSvg(svg: { outerHTML: string; tagName?: string }, extra = ""): string {
+export function serializeSvg(svg: { outerHTML: string; tagName?: string }, extra = "", theme: ChartTheme = currentTheme): string {
   let s = svg.outerHTML;
   if (!/^<svg[\s>]/.test(s)) throw new Error(`serializeSvg: expected an <svg> element, got <${String(svg.tagName).toLowerCase()}>`);
   if (!/^<svg[^>]*\sxmlns=/.test(s)) s = s.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
@@ -51,7 +89,7 @@ export function serializeSvg(svg: { outerHTML: string; tagName?: string }, extra
     if (!to) return m;
     return a !== undefined ? `url(#${to})` : `href="#${to}"`;
   });
-  return extra ? s.replace(/<\/svg>$/, `${extra}</svg>`) : s;
+  return themeSvg(extra ? s.replace(/<\/svg>$/, `${extra}</svg>`) : s, theme);
 }
 
 /** Short, stable number text: `digits` significant digits, exponent form for very large/small values. */
