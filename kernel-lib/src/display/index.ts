@@ -24,6 +24,7 @@ export * from "./unrolled-graph";
 export { claim, CLAIM_FAILED } from "./claim";
 export { colouredTextHtml, divergingColour } from "./coloured-text";
 export type { ColouredTextOptions } from "./coloured-text";
+export { setFullStack, fullStackShown, shortError, isLibraryInputError } from "./errors";
 export { checks, checksBundle, checksHtml, checksText } from "./checks";
 export type { CheckRow } from "./checks";
 export * from "./diagrams";

@@ -6,6 +6,8 @@ import { plotlyBundle } from "./plotly";
 import type { PlotlyBundleOptions, PlotlyFigure } from "./plotly";
 import { sliderFigure, sliderFigureSvg } from "./slider-figure";
 import type { SliderFigureOptions } from "./slider-figure";
+import { inspect } from "node:util";
+import { shortError } from "./errors";
 import { escapeXml } from "./render";
 import { isDataFrameLike, table, tableText } from "./table";
 import type { TableInput, TableOptions } from "./table";
@@ -30,6 +32,21 @@ function tslabWriter(): WriteDisplayData | null {
 export function inNotebook(): boolean {
   return tslabWriter() !== null;
 }
+
+/**
+ * In a kernel, tslab prints a cell's error with `console.error(e)`, i.e. Node's inspect: the stack, under an excerpt
+ * of the library's source where it threw. For the library's errors about the caller's input, inspect shows instead
+ * the message first and the cell's own frames (errors.ts); other errors print as before. Installed once, in a kernel only.
+ */
+export function installErrorFormat(): void {
+  const key = inspect.custom as unknown as keyof Error;
+  if (Object.prototype.hasOwnProperty.call(Error.prototype, key)) return;
+  Object.defineProperty(Error.prototype, key, {
+    configurable: true, writable: true, enumerable: false,
+    value: function (this: Error) { return shortError(this) ?? this; }, // returning `this` = Node's own format
+  });
+}
+if (inNotebook()) installErrorFormat();
 
 let noted = false;
 /** Outside a kernel: prints the bundle's text/plain (plus a one-time note on stderr). */
