@@ -1,5 +1,6 @@
 // Summing a broadcast gradient back to the shape of the operand that was broadcast.
-import { Tensor, fmtShape, sameShape, sizeOf } from "../tensor";
+import { Tensor, fmtShape, sameShape, sizeOf, checkTensor } from "../tensor";
+import { checkShapeArg } from "../args";
 
 /**
  * The gradient of a broadcast operand: `g` (the output's shape) summed over the axes that
@@ -8,6 +9,8 @@ import { Tensor, fmtShape, sameShape, sizeOf } from "../tensor";
  * @param shape the operand's shape (broadcastable to `g.shape`)
  */
 export function unbroadcast(g: Tensor, shape: readonly number[]): Tensor {
+  checkTensor("ag.unbroadcast", "g", g);
+  checkShapeArg("ag.unbroadcast", "shape", shape);
   if (sameShape(g.shape, shape)) return g;
   const n = g.rank;
   if (shape.length > n) throw new Error(`unbroadcast: shape ${fmtShape(shape)} has more axes than gradient ${fmtShape(g.shape)}`);

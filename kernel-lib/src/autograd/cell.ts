@@ -4,6 +4,8 @@ import { Var, backward } from "./var";
 import { add, mul, sub } from "./arithmetic";
 import { sum } from "./reduce";
 import { index, stack } from "./shape";
+import { argError, checkFunction, checkOptions } from "../args";
+import { checkVar } from "./var";
 
 /** A recurrent state on the tape: `h [B, H]` and, for LSTM-like cells, `c [B, H]`. */
 export interface VarState {
@@ -42,6 +44,10 @@ function choose(m: Var, a: Var, b: Var): Var {
  * @param mask optional [T, B] of 0/1
  */
 export function unrollVar(step: VarStep, params: Record<string, Var>, x: Var, state0: VarState, mask?: T.Tensor): VarUnroll {
+  checkFunction("unrollVar", "step", step);
+  checkOptions("unrollVar", "params", params);
+  checkVar("unrollVar", "x", x);
+  if (!state0 || !(state0.h instanceof Var)) throw argError("unrollVar", "state0", "{ h: Var [B, H], c?: Var [B, H] }", state0);
   T.checkRank("unrollVar", "x", x.value, 3, "T, B, I");
   const [Tn, B] = x.shape;
   if (Tn === 0) throw new Error("unrollVar: x has no time steps (T = 0)");
@@ -128,6 +134,10 @@ export interface AutogradCell {
  * const { outputs } = cell.forward(x);
  */
 export function autogradCell(step: VarStep, params: Record<string, T.Tensor>, opts: { hiddenSize: number; cellState?: boolean }): AutogradCell {
+  checkFunction("autogradCell", "step", step);
+  checkOptions("autogradCell", "params", params);
+  for (const [k, v] of Object.entries(params)) T.checkTensor("autogradCell", `params.${k}`, v);
+  checkOptions("autogradCell", "opts", opts ?? null, ["hiddenSize", "cellState"]);
   const H = opts.hiddenSize;
   if (!Number.isInteger(H) || H <= 0) throw new Error(`autogradCell: hiddenSize must be a positive integer, got ${H}`);
   const names = Object.keys(params);

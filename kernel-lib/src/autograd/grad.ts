@@ -1,6 +1,7 @@
 // Functional front-ends: valueAndGrad(f)(...tensors) and gradients of a function of named parameters.
 import { Tensor, fmtShape, zeros } from "../tensor";
 import { Var, backward } from "./var";
+import { checkFunction, checkOptions } from "../args";
 
 /** What {@link valueAndGrad} returns: the scalar value and ∂f/∂(each argument), in argument order. */
 export interface ValueAndGrad {
@@ -21,6 +22,7 @@ function checkScalar(fn: string, out: unknown): Var {
  * const { value, grads } = valueAndGrad((w, x) => ag.sum(ag.tanh(ag.matmul(x, w))))(W, X);
  */
 export function valueAndGrad(f: (...args: Var[]) => Var): (...args: Tensor[]) => ValueAndGrad {
+  checkFunction("valueAndGrad", "f", f);
   return (...args: Tensor[]) => {
     const leaves = args.map((a, i) => {
       if (!(a instanceof Tensor)) throw new Error(`valueAndGrad: argument ${i} must be a Tensor, got ${typeof a}`);
@@ -34,6 +36,7 @@ export function valueAndGrad(f: (...args: Var[]) => Var): (...args: Tensor[]) =>
 
 /** `(...tensors) → grads`: {@link valueAndGrad} without the value. */
 export function gradOf(f: (...args: Var[]) => Var): (...args: Tensor[]) => Tensor[] {
+  checkFunction("gradOf", "f", f);
   const vg = valueAndGrad(f);
   return (...args: Tensor[]) => vg(...args).grads;
 }
@@ -48,6 +51,8 @@ export function valueAndGradRecord<K extends string>(
   f: (p: Record<K, Var>) => Var,
   params: Record<K, Tensor>,
 ): { value: number; grads: Record<K, Tensor> } {
+  checkFunction("valueAndGradRecord", "f", f);
+  checkOptions("valueAndGradRecord", "params", params);
   const leaves = {} as Record<K, Var>;
   for (const k of Object.keys(params) as K[]) {
     if (!(params[k] instanceof Tensor)) throw new Error(`valueAndGradRecord: parameter ${k} must be a Tensor`);

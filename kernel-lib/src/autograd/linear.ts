@@ -1,6 +1,8 @@
 // Matrix product and axis permutation: y = a b with ∂/∂a = g bᵀ and ∂/∂b = aᵀ g.
 import * as T from "../tensor";
 import { Var, accumulate } from "./var";
+import { checkVar } from "./var";
+import { argError } from "../args";
 
 /**
  * `y = a b`. ∂L/∂a = g bᵀ, ∂L/∂b = aᵀ g.
@@ -9,6 +11,7 @@ import { Var, accumulate } from "./var";
  * @returns [M, N]
  */
 export function matmul(a: Var, b: Var): Var {
+  checkVar("ag.matmul", "a", a);
   T.checkRank("ag.matmul", "a", a.value, 2, "M, K");
   T.checkShape("ag.matmul", "b", b.value, [a.shape[1], -1], "K, N");
   return new Var(T.matmul(a.value, b.value), [a, b], (g) => {
@@ -24,6 +27,7 @@ export function matmul(a: Var, b: Var): Var {
  * @returns e.g. [N, M]
  */
 export function transpose(a: Var, perm?: number[]): Var {
+  checkVar("ag.transpose", "a", a);
   const p = perm ?? a.shape.map((_, i) => a.shape.length - 1 - i);
   const inverse = new Array<number>(p.length);
   p.forEach((axis, i) => (inverse[axis] = i));

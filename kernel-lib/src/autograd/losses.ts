@@ -5,6 +5,8 @@ import { logSoftmax } from "./softmax";
 import { mean, sum } from "./reduce";
 import { mul, sub } from "./arithmetic";
 import { square } from "./unary";
+import { checkVar } from "./var";
+import { argError } from "../args";
 
 /**
  * Picks one entry per row: `y[n] = a[n, idx[n]]`. The gradient scatters `g[n]` back to `[n, idx[n]]`.
@@ -13,6 +15,7 @@ import { square } from "./unary";
  * @returns [N]
  */
 export function pick(a: Var, idx: readonly number[]): Var {
+  checkVar("ag.pick", "a", a);
   T.checkShape("ag.pick", "a", a.value, [idx.length, -1], "N, C");
   const C = a.shape[1];
   idx.forEach((k, n) => {
@@ -33,6 +36,7 @@ export function pick(a: Var, idx: readonly number[]): Var {
  * @param targets N class indices
  */
 export function softmaxCrossEntropy(logits: Var, targets: readonly number[], opts: { mask?: readonly number[]; reduction?: "mean" | "sum" } = {}): Var {
+  checkVar("ag.softmaxCrossEntropy", "logits", logits);
   T.checkShape("ag.softmaxCrossEntropy", "logits", logits.value, [targets.length, -1], "N, C");
   const nll = pick(logSoftmax(logits, 1), targets);
   const m = opts.mask ?? targets.map(() => 1);
@@ -44,6 +48,7 @@ export function softmaxCrossEntropy(logits: Var, targets: readonly number[], opt
 
 /** Mean squared error `(1/n) Σ (pred − target)²` over every element. @param target same shape as pred */
 export function mse(pred: Var, target: Var | T.Tensor): Var {
+  checkVar("ag.mse", "pred", pred);
   const t = asVar(target);
   T.checkShape("ag.mse", "target", t.value, pred.shape);
   return mean(square(sub(pred, t)));

@@ -1,9 +1,12 @@
 // Rearranging Vars: reshape, concat, slice, split, stack, index; gradients are routed back to where each value came from.
 import * as T from "../tensor";
 import { Var, accumulate } from "./var";
+import { checkVar } from "./var";
+import { argError } from "../args";
 
 /** The same values with another shape (`-1` infers one extent). The gradient is reshaped back. */
 export function reshape(a: Var, shape: readonly number[]): Var {
+  checkVar("ag.reshape", "a", a);
   return new Var(a.value.reshape(shape), [a], (g) => accumulate(a, g.reshape(a.shape)), "reshape");
 }
 
@@ -12,6 +15,8 @@ export function reshape(a: Var, shape: readonly number[]): Var {
  * @example ag.concat([h, x], 1) // [B, H] and [B, I] → [B, H+I]
  */
 export function concat(parts: Var[], axis = 0): Var {
+  if (!Array.isArray(parts) || parts.length === 0) throw argError("ag.concat", "parts", "a non-empty array of Var", parts);
+  parts.forEach((v, i) => checkVar("ag.concat", `parts[${i}]`, v));
   const out = T.concat(parts.map((p) => p.value), axis);
   const ax = T.normAxis("ag.concat", axis, out.rank);
   return new Var(out, parts, (g) => {
@@ -25,6 +30,7 @@ export function concat(parts: Var[], axis = 0): Var {
  * @example ag.slice(gates, 1, 0, H) // the first gate block of [B, 4H]
  */
 export function slice(a: Var, axis: number, start: number, end?: number): Var {
+  checkVar("ag.slice", "a", a);
   const out = T.slice(a.value, axis, start, end);
   const ax = T.normAxis("ag.slice", axis, a.shape.length);
   const n = a.shape[ax];
@@ -43,6 +49,7 @@ export function slice(a: Var, axis: number, start: number, end?: number): Var {
  * @example const [i, f, g, o] = ag.split(gates, 4, 1) // [B, 4H] → four [B, H]
  */
 export function split(a: Var, sizes: number | number[], axis = 0): Var[] {
+  checkVar("ag.split", "a", a);
   const ax = T.normAxis("ag.split", axis, a.shape.length);
   const pieces = T.split(a.value, sizes, ax).map((p) => p.shape[ax]);
   const out: Var[] = [];
@@ -56,6 +63,7 @@ export function split(a: Var, sizes: number | number[], axis = 0): Var[] {
 
 /** `a[i]` along axis 0, without the axis: `x[t]` of `[T, B, I]` is `[B, I]`. */
 export function index(a: Var, i: number): Var {
+  checkVar("ag.index", "a", a);
   if (a.shape.length === 0) throw new Error("ag.index: cannot index a scalar");
   if (!Number.isInteger(i) || i < 0 || i >= a.shape[0]) throw new Error(`ag.index: ${i} is out of range for axis 0 of ${T.fmtShape(a.shape)}`);
   return reshape(slice(a, 0, i, i + 1), a.shape.slice(1));
@@ -63,6 +71,8 @@ export function index(a: Var, i: number): Var {
 
 /** Stacks equal-shaped Vars along a new axis: T Vars `[B, H]` → `[T, B, H]` with `axis = 0`. */
 export function stack(parts: Var[], axis = 0): Var {
+  if (!Array.isArray(parts) || parts.length === 0) throw argError("ag.stack", "parts", "a non-empty array of Var", parts);
+  parts.forEach((v, i) => checkVar("ag.stack", `parts[${i}]`, v));
   if (parts.length === 0) throw new Error("ag.stack: needs at least one Var");
   const shape = parts[0].shape;
   const ax = T.normAxis("ag.stack", axis, shape.length + 1);

@@ -1,6 +1,8 @@
 // The softmax family with its Jacobian-vector products: softmax, logSoftmax, logSumExp.
 import * as T from "../tensor";
 import { Var, accumulate } from "./var";
+import { checkVar } from "./var";
+import { argError } from "../args";
 
 /** `Σ_k g_k y_k` along `axis`, kept with extent 1 (for broadcasting back). */
 function weightedSum(g: T.Tensor, y: T.Tensor, axis: number): T.Tensor {
@@ -12,6 +14,7 @@ function weightedSum(g: T.Tensor, y: T.Tensor, axis: number): T.Tensor {
  * @param a e.g. logits [B, V]
  */
 export function softmax(a: Var, axis = -1): Var {
+  checkVar("ag.softmax", "a", a);
   const ax = T.normAxis("ag.softmax", axis, a.shape.length);
   const y = T.softmax(a.value, ax);
   return new Var(y, [a], (g) => accumulate(a, T.mul(y, T.sub(g, weightedSum(g, y, ax)))), "softmax");
@@ -19,6 +22,7 @@ export function softmax(a: Var, axis = -1): Var {
 
 /** `y = x − logSumExp(x)` along `axis`. ∂L/∂x = g − softmax(x) Σ_k g_k. */
 export function logSoftmax(a: Var, axis = -1): Var {
+  checkVar("ag.logSoftmax", "a", a);
   const ax = T.normAxis("ag.logSoftmax", axis, a.shape.length);
   const y = T.logSoftmax(a.value, ax);
   return new Var(y, [a], (g) => accumulate(a, T.sub(g, T.mul(T.exp(y), T.sum(g, ax, true)))), "logSoftmax");
@@ -26,6 +30,7 @@ export function logSoftmax(a: Var, axis = -1): Var {
 
 /** `y = log Σ_k e^{x_k}` along `axis`. ∂y/∂x_k = softmax(x)_k. */
 export function logSumExp(a: Var, axis = -1, keepDims = false): Var {
+  checkVar("ag.logSumExp", "a", a);
   const ax = T.normAxis("ag.logSumExp", axis, a.shape.length);
   const p = T.softmax(a.value, ax);
   const kept = a.shape.slice();

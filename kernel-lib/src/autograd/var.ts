@@ -1,5 +1,6 @@
 // The tape: a Var holds a tensor value, its gradient and the closure that sends gradient to its parents.
 import { Tensor, addInPlace, fmtShape, ones, sameShape, sizeOf, tensor } from "../tensor";
+import { argError } from "../args";
 
 /**
  * A node of the reverse-mode tape (micrograd's `Value`, over tensors).
@@ -33,7 +34,9 @@ export class Var {
    * @param op the op's name
    */
   constructor(value: Tensor, parents: readonly Var[] = [], backwardFn: ((grad: Tensor) => void) | null = null, op = "leaf") {
-    if (!(value instanceof Tensor)) throw new Error(`Var: value must be a Tensor, got ${typeof value}`);
+    if (!(value instanceof Tensor)) throw argError("Var", "value", "a Tensor", value);
+    if (!Array.isArray(parents) || !parents.every((q) => q instanceof Var)) throw argError("Var", "parents", "an array of Var", parents);
+    if (backwardFn !== null && typeof backwardFn !== "function") throw argError("Var", "backwardFn", "a function or null", backwardFn);
     this.value = value;
     this.parents = parents;
     this.backwardFn = backwardFn;
@@ -71,8 +74,15 @@ export class Var {
   }
 }
 
+/** Throws unless `v` is a Var (`ag.exp: a must be a Var (e.g. ag.variable(t)), got a Tensor [2]`); numbers too when `numbers`. */
+export function checkVar(fn: string, name: string, v: unknown, numbers = false): void {
+  if (v instanceof Var || (numbers && typeof v === "number")) return;
+  throw argError(fn, name, `a Var (e.g. ag.variable(t))${numbers ? " or a number" : ""}`, v);
+}
+
 /** A leaf Var from a tensor or nested arrays (the tensor is not copied). */
 export function variable(value: Tensor | number | number[] | number[][], name?: string): Var {
+  if (!(value instanceof Tensor) && typeof value !== "number" && !Array.isArray(value)) throw argError("ag.variable", "value", "a Tensor, a number or nested arrays of numbers", value);
   const v = new Var(value instanceof Tensor ? value : tensor(value as any));
   if (name) v.name = name;
   return v;
@@ -82,6 +92,7 @@ export function variable(value: Tensor | number | number[] | number[][], name?: 
 export function asVar(x: Var | Tensor | number): Var {
   if (x instanceof Var) return x;
   if (typeof x === "number") return new Var(new Tensor(new Float64Array([x]), []));
+  if (!(x instanceof Tensor)) throw argError("ag.asVar", "x", "a Var, a Tensor or a number", x);
   return new Var(x);
 }
 
@@ -97,6 +108,7 @@ export function accumulate(v: Var, g: Tensor): void {
 
 /** Every node reachable from `root`, parents before children (iterative DFS: long unrolls do not overflow the stack). */
 export function topoOrder(root: Var): Var[] {
+  checkVar("ag.topoOrder", "root", root);
   const order: Var[] = [];
   const seen = new Set<Var>();
   const stack: [Var, number][] = [[root, 0]];
@@ -125,6 +137,8 @@ export function topoOrder(root: Var): Var[] {
  * @param seedGrad ∂L/∂root, default ones for a one-element root
  */
 export function backward(root: Var, seedGrad?: Tensor): void {
+  checkVar("ag.backward", "root", root);
+  if (seedGrad !== undefined && !(seedGrad instanceof Tensor)) throw argError("backward", "seedGrad", `a Tensor shaped like the root ${fmtShape(root.shape)} or undefined`, seedGrad);
   if (seedGrad === undefined && root.value.size !== 1) {
     throw new Error(`backward: root ${root} is not a scalar; pass seedGrad of shape ${fmtShape(root.shape)}`);
   }

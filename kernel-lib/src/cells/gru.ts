@@ -1,6 +1,7 @@
 // The GRU cell (gates r, z, n in PyTorch's order) in both formulations, forward and hand-derived backward side by side.
 import { Tensor, gemm, sigmoidScalar } from "../tensor";
-import { CellParams, GruVariant, addBiasRows, cellSizes, checkStepInputs, sumRowsInto } from "./types";
+import { CellParams, GruVariant, addBiasRows, cellSizes, checkStepInputs, sumRowsInto, checkCache } from "./types";
+import { describe } from "../args";
 
 /** What {@link gruCellForward} keeps for the backward pass. */
 export interface GruCellCache {
@@ -17,7 +18,7 @@ export interface GruCellCache {
 /** Throws unless `variant` is "reset-after" or "classic". */
 export function checkGruVariant(fn: string, variant: string): GruVariant {
   if (variant !== "reset-after" && variant !== "classic") {
-    throw new Error(`${fn}: variant must be "reset-after" or "classic", got ${JSON.stringify(variant)}`);
+    throw new Error(`${fn}: variant must be "reset-after" or "classic", got ${describe(variant)}`);
   }
   return variant;
 }
@@ -97,6 +98,7 @@ export function gruCellForward(x: Tensor, h: Tensor, p: CellParams, variant: Gru
  */
 export function gruCellBackward(dh: Tensor, cache: GruCellCache, grads: CellParams): { dx: Tensor; dh: Tensor } {
   const fn = "gruCellBackward";
+  checkCache(fn, cache, "gruCellForward");
   const { variant, x, hPrev, r, z, n, hn, p } = cache;
   const [B, H] = hPrev.shape;
   const I = x.shape[1];

@@ -1,6 +1,7 @@
 // Cell parameter initialisation as PyTorch does it, U(−1/√H, 1/√H), plus the LSTM forget-gate bias option.
 import { Rng, getRng, uniform, zeros } from "../tensor";
 import { CellKind, CellParams } from "./types";
+import { describe } from "../args";
 
 /** Gate blocks per cell kind: RNN 1, LSTM 4 (i, f, g, o), GRU 3 (r, z, n). */
 export const CELL_GATES: Readonly<Record<CellKind, number>> = { rnn: 1, lstm: 4, gru: 3 };
@@ -23,7 +24,7 @@ export function initCellParams(
   opts: { rng?: Rng; forgetBias?: number | null } = {},
 ): CellParams {
   const G = CELL_GATES[kind];
-  if (G === undefined) throw new Error(`initCellParams: kind must be "rnn", "lstm" or "gru", got ${JSON.stringify(kind)}`);
+  if (G === undefined) throw new Error(`initCellParams: kind must be "rnn", "lstm" or "gru", got ${describe(kind)}`);
   for (const [name, v] of [["inputSize", inputSize], ["hiddenSize", hiddenSize]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`initCellParams: ${name} must be a positive integer, got ${v}`);
   }

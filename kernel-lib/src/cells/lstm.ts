@@ -1,6 +1,6 @@
 // The LSTM cell (gates i, f, g, o in PyTorch's order): forward and its hand-derived backward, side by side.
 import { Tensor, checkShape, sigmoidScalar } from "../tensor";
-import { CellParams, cellSizes, checkStepInputs } from "./types";
+import { CellParams, cellSizes, checkStepInputs, checkCache } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
 
 /** What {@link lstmCellForward} keeps for the backward pass. */
@@ -87,6 +87,7 @@ export function lstmCellBackward(
   dh: Tensor | null, dc: Tensor | null, cache: LstmCellCache, grads: CellParams,
 ): { dx: Tensor; dh: Tensor; dc: Tensor; dcTotal: Tensor } {
   const fn = "lstmCellBackward";
+  checkCache(fn, cache, "lstmCellForward");
   const { x, hPrev, cPrev, gates, tanhC, p } = cache;
   const [B, H] = hPrev.shape;
   const I = x.shape[1];

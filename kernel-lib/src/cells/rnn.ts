@@ -1,7 +1,8 @@
 // The vanilla RNN cell h' = φ(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh): forward and its hand-derived backward, side by side.
 import { Activation, Tensor, sigmoidScalar } from "../tensor";
-import { CellParams, cellSizes, checkStepInputs } from "./types";
+import { CellParams, cellSizes, checkStepInputs, checkCache } from "./types";
 import { gatePreactivations, gatePreactivationsBackward } from "./affine";
+import { describe } from "../args";
 
 /** What {@link rnnCellForward} keeps for the backward pass. */
 export interface RnnCellCache {
@@ -16,7 +17,7 @@ const ACTS: readonly Activation[] = ["tanh", "relu", "sigmoid"];
 
 /** Throws unless `act` is one of tanh, relu, sigmoid. */
 export function checkActivation(fn: string, act: string): Activation {
-  if (!ACTS.includes(act as Activation)) throw new Error(`${fn}: activation must be "tanh", "relu" or "sigmoid", got ${JSON.stringify(act)}`);
+  if (!ACTS.includes(act as Activation)) throw new Error(`${fn}: activation must be "tanh", "relu" or "sigmoid", got ${describe(act)}`);
   return act as Activation;
 }
 
@@ -80,6 +81,7 @@ export function rnnCellForward(x: Tensor, h: Tensor, p: CellParams, act: Activat
  */
 export function rnnCellBackward(dh: Tensor, cache: RnnCellCache, grads: CellParams): { dx: Tensor; dh: Tensor } {
   const fn = "rnnCellBackward";
+  checkCache(fn, cache, "rnnCellForward");
   const { act, x, hPrev, h, p } = cache;
   const [B, H] = h.shape;
   const I = x.shape[1];

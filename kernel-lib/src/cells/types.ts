@@ -1,5 +1,6 @@
 // The shared vocabulary of the cells: parameters in PyTorch's layout, states, and the one interface the time loop drives.
 import { Tensor, checkShape } from "../tensor";
+import { argError } from "../args";
 
 /**
  * One cell's weights, stored exactly as PyTorch stores them (so interop is a copy).
@@ -64,6 +65,19 @@ export interface RecurrentCell<Cache = unknown> {
   step(x: Tensor, state: CellState, p: CellParams): { state: CellState; cache: Cache };
   /** One step back: `dState {h [B, H], c?}` (∂L/∂ new state) → `dx [B, I]`, ∂L/∂ previous state. */
   stepBackward(dState: CellStateGrad, cache: Cache, grads: CellParams): { dx: Tensor; dState: CellState; dcTotal?: Tensor };
+}
+
+/** Throws unless `cache` is the record a cell's forward returned (it holds the step input `x`). */
+export function checkCache(fn: string, cache: unknown, forward: string): void {
+  if (!cache || typeof cache !== "object" || !((cache as { x?: unknown }).x instanceof Tensor)) throw argError(fn, "cache", `the cache ${forward} returned`, cache);
+}
+
+/** Throws unless `cell` is a {@link RecurrentCell} (`rnnCell()`, `lstmCell()`, `gruCell()` or one of the user's). */
+export function checkCell(fn: string, cell: unknown): void {
+  const c = cell as RecurrentCell | null;
+  if (!c || typeof c.step !== "function" || typeof c.stepBackward !== "function" || !Array.isArray(c.stateNames) || !Number.isInteger(c.gates)) {
+    throw argError(fn, "cell", "a RecurrentCell (rnnCell(), lstmCell(), gruCell() or { kind, gates, stateNames, step, stepBackward })", cell);
+  }
 }
 
 /** Sizes `{G, H, I}` read from a parameter record, after checking the four shapes agree. */

@@ -1,6 +1,7 @@
 // The `rnnlab` section of a state_dict: what PyTorch's state_dict does not store (GRU variant, RNN nonlinearity, options).
 import type { Activation, NestedArray } from "../tensor";
 import type { GruVariant } from "../cells";
+import { describe } from "../args";
 
 /** The kinds a section names (PyTorch's class names). */
 export type SectionKind = "RNN" | "LSTM" | "GRU";
@@ -47,25 +48,25 @@ export function checkRnnlabSection(fn: string, s: unknown, kind?: SectionKind): 
   const bad = (what: string): never => {
     throw new Error(`${fn}: the state_dict's rnnlab section ${what}`);
   };
-  if (!s || typeof s !== "object" || Array.isArray(s)) return bad(`must be an object { format: 1, kind, … }, got ${JSON.stringify(s)}`);
+  if (!s || typeof s !== "object" || Array.isArray(s)) return bad(`must be an object { format: 1, kind, … }, got ${describe(s)}`);
   const r = s as Record<string, unknown>;
-  if (r.format !== 1) bad(`has format ${JSON.stringify(r.format)}; this version of rnnlab reads format 1`);
+  if (r.format !== 1) bad(`has format ${describe(r.format)}; this version of rnnlab reads format 1`);
   const extra = Object.keys(r).filter((k) => !FIELDS.includes(k));
   if (extra.length) bad(`has unknown field(s) ${extra.join(", ")} (written by a newer rnnlab?); known: ${FIELDS.join(", ")}`);
-  if (r.kind !== "RNN" && r.kind !== "LSTM" && r.kind !== "GRU") bad(`kind must be "RNN", "LSTM" or "GRU", got ${JSON.stringify(r.kind)}`);
+  if (r.kind !== "RNN" && r.kind !== "LSTM" && r.kind !== "GRU") bad(`kind must be "RNN", "LSTM" or "GRU", got ${describe(r.kind)}`);
   if (kind !== undefined && r.kind !== kind) bad(`describes a ${r.kind}, not a ${kind}`);
   if (r.variant !== undefined && (r.kind !== "GRU" || (r.variant !== "reset-after" && r.variant !== "classic"))) {
-    bad(`variant ${JSON.stringify(r.variant)} is not a GRU variant of a ${r.kind} ("reset-after" or "classic")`);
+    bad(`variant ${describe(r.variant)} is not a GRU variant of a ${r.kind} ("reset-after" or "classic")`);
   }
   if (r.nonlinearity !== undefined && (r.kind !== "RNN" || !["tanh", "relu", "sigmoid"].includes(r.nonlinearity as string))) {
-    bad(`nonlinearity ${JSON.stringify(r.nonlinearity)} is not an RNN nonlinearity of a ${r.kind} ("tanh", "relu" or "sigmoid")`);
+    bad(`nonlinearity ${describe(r.nonlinearity)} is not an RNN nonlinearity of a ${r.kind} ("tanh", "relu" or "sigmoid")`);
   }
   if (r.kind === "GRU" && r.variant === undefined) bad("of a GRU must name its variant");
   if (r.kind === "RNN" && r.nonlinearity === undefined) bad("of an RNN must name its nonlinearity");
   const ce = r.checkpointEvery;
-  if (ce !== null && ce !== undefined && !(Number.isInteger(ce) && (ce as number) >= 1)) bad(`checkpointEvery must be a positive integer or null, got ${JSON.stringify(ce)}`);
-  if (r.numLayers !== undefined && !(Number.isInteger(r.numLayers) && (r.numLayers as number) >= 1)) bad(`numLayers must be a positive integer, got ${JSON.stringify(r.numLayers)}`);
-  if (r.bidirectional !== undefined && typeof r.bidirectional !== "boolean") bad(`bidirectional must be true or false, got ${JSON.stringify(r.bidirectional)}`);
+  if (ce !== null && ce !== undefined && !(Number.isInteger(ce) && (ce as number) >= 1)) bad(`checkpointEvery must be a positive integer or null, got ${describe(ce)}`);
+  if (r.numLayers !== undefined && !(Number.isInteger(r.numLayers) && (r.numLayers as number) >= 1)) bad(`numLayers must be a positive integer, got ${describe(r.numLayers)}`);
+  if (r.bidirectional !== undefined && typeof r.bidirectional !== "boolean") bad(`bidirectional must be true or false, got ${describe(r.bidirectional)}`);
   return { ...(r as unknown as RnnlabSection), checkpointEvery: (ce as number | null | undefined) ?? null };
 }
 

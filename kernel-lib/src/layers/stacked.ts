@@ -9,6 +9,7 @@ import { GRU } from "./gru";
 import { concatFeatures, featureSlice, reversalIndex, reverseSequences } from "./time-reverse";
 import { SectionKind, withRnnlabSection } from "./rnnlab-section";
 import { stackedPartsFromTorch } from "./stacked-from-torch";
+import { describe } from "../args";
 
 /** Options of {@link StackedRecurrent}. Legend: L layers, D directions (1 or 2), H hidden, I input. */
 export interface StackedOptions {
@@ -77,7 +78,7 @@ export class StackedRecurrent implements Module {
     const fn = "StackedRecurrent";
     if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { kind, inputSize, hiddenSize, numLayers?, bidirectional? }, got ${opts}`);
     const { kind, inputSize: I, hiddenSize: H, numLayers: L = 1, bidirectional = false } = opts;
-    if (kind !== "rnn" && kind !== "lstm" && kind !== "gru") throw new Error(`${fn}: kind must be "rnn", "lstm" or "gru", got ${JSON.stringify(kind)}`);
+    if (kind !== "rnn" && kind !== "lstm" && kind !== "gru") throw new Error(`${fn}: kind must be "rnn", "lstm" or "gru", got ${describe(kind)}`);
     for (const [k, v] of [["inputSize", I], ["hiddenSize", H], ["numLayers", L]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new Error(`${fn}: ${k} must be a positive integer, got ${v}`);
     }

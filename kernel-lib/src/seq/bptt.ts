@@ -1,7 +1,7 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
 import { Tensor, checkFinite, checkShape } from "../tensor";
 import { argError } from "../args";
-import { CellParams, CellStateGrad, RecurrentCell } from "../cells";
+import { CellParams, CellStateGrad, RecurrentCell, checkCell } from "../cells";
 import { sequenceKernels } from "./kernels";
 import type { BpttResult, StepCache, StepNorms } from "./types";
 
@@ -73,6 +73,7 @@ export function bptt(
   grads: CellParams, opts: { fn?: string } = {},
 ): BpttResult {
   const fn = opts.fn ?? "bptt";
+  checkCell(fn, cell);
   if (!Array.isArray(caches)) throw argError(fn, "caches", "the array of step caches unroll returned", caches);
   const T = caches.length;
   if (T === 0) throw new Error(`${fn}: no cached steps (T = 0): run a forward pass over a non-empty sequence first`);

@@ -1,10 +1,11 @@
 // Gradient checkpointing through time: full BPTT that keeps one state per segment of k steps and re-runs each segment backward.
 import { Tensor } from "../tensor";
-import { CellParams, CellState, CellStateGrad, RecurrentCell, cellSizes } from "../cells";
+import { CellParams, CellState, CellStateGrad, RecurrentCell, cellSizes, checkCell } from "../cells";
 import { unroll } from "./unroll";
 import { bptt, incomingGradients } from "./bptt";
 import type { StepNorms } from "./types";
 import { checkMask, checkSequence } from "./mask";
+import { argError, checkFunction, checkOptions } from "../args";
 
 /**
  * The loss of the whole sequence for {@link checkpointedBptt}: the loss, `∂L/∂outputs` (null when the loss reads only the
@@ -64,6 +65,9 @@ export function checkpointedBptt(
   cell: RecurrentCell, params: CellParams, x: Tensor, lossFn: SequenceLoss, opts: CheckpointedBpttOptions,
 ): CheckpointedBpttResult {
   const fn = "checkpointedBptt";
+  checkCell(fn, cell);
+  checkFunction(fn, "lossFn", lossFn);
+  checkOptions(fn, "opts", opts ?? null);
   const rec = checkpointedForward(cell, params, x, opts.state0, opts.mask, opts.every, fn);
   const { loss, dOutputs, dState } = lossFn(rec.outputs, rec.state);
   if (typeof loss !== "number") throw new Error(`${fn}: lossFn must return { loss: number, dOutputs?, dState? }, got loss ${typeof loss}`);
@@ -97,6 +101,7 @@ export function checkpointedForward(
   cell: RecurrentCell, params: CellParams, x: Tensor, state0: CellState | null | undefined, mask: Tensor | null | undefined,
   every: number | null | undefined, fn = "checkpointedForward",
 ): CheckpointRecord {
+  checkCell(fn, cell);
   const { H, I } = cellSizes(fn, params, cell.gates);
   const [T, B] = checkSequence(fn, x, I);
   const m = checkMask(fn, mask, T, B);
@@ -141,6 +146,8 @@ export function checkpointedBackward(
   cell: RecurrentCell, params: CellParams, rec: CheckpointRecord, dOutputs: Tensor | null | undefined,
   dState: CellStateGrad | null | undefined, grads: CellParams, fn = "checkpointedBackward",
 ): { dx: Tensor; dState0: { h: Tensor; c?: Tensor }; stepNorms: StepNorms } {
+  checkCell(fn, cell);
+  if (!rec || typeof rec !== "object" || !Array.isArray((rec as CheckpointRecord).entering)) throw argError(fn, "rec", "the record checkpointedForward returned", rec);
   const { T, B, I, H, every: k, entering } = rec;
   const hasC = cell.stateNames.includes("c");
   // the whole sequence's checks up front (time steps named over all T), and the gradient entering the last segment

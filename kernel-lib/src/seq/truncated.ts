@@ -1,10 +1,11 @@
 // Truncated BPTT (Williams & Peng's BPTT(k1, k2)): k1 steps forward per update, k2 steps back, state carried across chunks.
 import { Tensor, checkShape, zeros } from "../tensor";
-import { CellParams, CellState, RecurrentCell, cellSizes } from "../cells";
+import { CellParams, CellState, RecurrentCell, cellSizes, checkCell } from "../cells";
 import { unroll } from "./unroll";
 import type { StepCache, StepNorms } from "./types";
 import { bptt } from "./bptt";
 import { checkMask, checkSequence } from "./mask";
+import { checkFunction, checkOptions } from "../args";
 
 /**
  * The loss of one chunk of outputs: returns the loss and ∂loss/∂outputs.
@@ -66,7 +67,9 @@ export function truncatedBptt(
   cell: RecurrentCell, params: CellParams, x: Tensor, lossFn: ChunkLoss, opts: TruncatedBpttOptions,
 ): { loss: number; state: CellState; updates: number } {
   const fn = "truncatedBptt";
-  const { k1, k2, grads } = opts;
+  checkCell(fn, cell);
+  checkFunction(fn, "lossFn", lossFn);
+  const { k1, k2, grads } = checkOptions(fn, "opts", opts ?? null);
   for (const [name, k] of [["k1", k1], ["k2", k2]] as const) {
     if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: ${name} must be a positive integer, got ${k}`);
   }

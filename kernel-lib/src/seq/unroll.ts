@@ -1,6 +1,6 @@
 // The one time loop: runs any RecurrentCell over a time-major sequence, with padding masks, keeping every step's cache.
 import { Tensor, checkFinite, checkShape, zeros } from "../tensor";
-import { CellParams, CellState, RecurrentCell, cellSizes } from "../cells";
+import { CellParams, CellState, RecurrentCell, cellSizes, checkCell } from "../cells";
 import { checkMask, checkParamsFinite, checkSequence } from "./mask";
 import { sequenceKernels } from "./kernels";
 import type { StepCache, UnrollResult } from "./types";
@@ -8,6 +8,7 @@ import type { StepCache, UnrollResult } from "./types";
 
 /** A zero state `{h [B, H], c? [B, H]}` for a cell. */
 export function zeroState(cell: RecurrentCell, B: number, H: number): CellState {
+  checkCell("zeroState", cell);
   return cell.stateNames.includes("c") ? { h: zeros([B, H]), c: zeros([B, H]) } : { h: zeros([B, H]) };
 }
 
@@ -41,6 +42,7 @@ export function unroll(
   opts: { fn?: string; reuse?: StepCache[] | null } = {},
 ): UnrollResult {
   const fn = opts.fn ?? "unroll";
+  checkCell(fn, cell);
   const { H, I } = cellSizes(fn, params, cell.gates);
   const [T, B] = checkSequence(fn, x, I);
   const m = checkMask(fn, mask, T, B);

@@ -1,4 +1,5 @@
 // The precision switch of the fast path: float64 (the default, the reference every check uses) or float32.
+import { describe } from "../args";
 
 /** `"float64"` (default: every number float64, the reference) or `"float32"` (the fast path, float32-accurate). */
 export type Precision = "float64" | "float32";
@@ -17,7 +18,7 @@ let current: Precision = "float64";
  * rl.setPrecision("float64"); // … and check gradients exactly
  */
 export function setPrecision(p: Precision): void {
-  if (p !== "float64" && p !== "float32") throw new Error(`setPrecision: expected "float64" or "float32", got ${JSON.stringify(p)}`);
+  if (p !== "float64" && p !== "float32") throw new Error(`setPrecision: expected "float64" or "float32", got ${describe(p)}`);
   current = p;
 }
 
