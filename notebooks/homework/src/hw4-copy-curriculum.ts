@@ -59,7 +59,7 @@ function trainCopy(cell: CopyCell, delays: number[], seed: number): CopyModelSta
   // END SOLUTION
 }
 
-// %% {"nbgrader": {"grade": true, "grade_id": "test-train-copy", "points": 4, "solution": false}}
+// %% {"nbgrader": {"grade": true, "grade_id": "test-train-copy", "points": 4, "solution": false}, "rnnlab": {"timeout": 300}}
 {
   const gru = trainCopy("gru", [5], 0);
   check.equal("the state's cell", gru.cell, "gru", "return model.state() of a CopyModel of the cell asked for");
@@ -85,7 +85,7 @@ function trainCopy(cell: CopyCell, delays: number[], seed: number): CopyModelSta
 
 // %% [markdown]
 // ## 2. The experiment and your numbers (2 points)
-// The three cells below run the experiment with your `trainCopy`: each cell type in both conditions with seeds 0 and 1, scored by
+// The three cells below (yours to re-run or extend; keep them short, the grader runs them again) run the experiment with your `trainCopy`: each cell type in both conditions with seeds 0 and 1, scored by
 // `rl.hw.copyAccuracy(state, EVAL)` (512 fresh sequences at delay 20). Run them, then copy the twelve accuracies, **rounded to 3 decimals**,
 // into `reported()` below, keyed `"<cell> <condition> seed <seed>"` (e.g. `"gru direct seed 0"`).
 //
@@ -107,16 +107,16 @@ function runCell(cell: CopyCell): void {
   }
 }
 
-// %%
+// %% {"nbgrader": {"grade": false, "grade_id": "run-rnn", "solution": true}, "rnnlab": {"timeout": 300}}
 runCell("rnn");
 
-// %%
+// %% {"nbgrader": {"grade": false, "grade_id": "run-lstm", "solution": true}, "rnnlab": {"timeout": 300}}
 runCell("lstm");
 
-// %%
+// %% {"nbgrader": {"grade": false, "grade_id": "run-gru", "solution": true}, "rnnlab": {"timeout": 300}}
 runCell("gru");
 
-// %%
+// %% {"nbgrader": {"grade": false, "grade_id": "chart", "solution": true}}
 rl.showSvg(rl.barChart(results.map((r) => ({ label: `${r.cell.toUpperCase()} seed ${r.seed}`, group: r.condition, value: r.accuracy })),
   { yLabel: "held-out accuracy at delay 20 (chance 0.25)", title: "copy task, delay 20: direct training against a curriculum 5 → 10 → 20" }));
 
@@ -134,7 +134,7 @@ function reported(): Record<string, number> {
   // END SOLUTION
 }
 
-// %% {"nbgrader": {"grade": true, "grade_id": "test-reported-numbers", "points": 2, "solution": false}}
+// %% {"nbgrader": {"grade": true, "grade_id": "test-reported-numbers", "points": 2, "solution": false}, "rnnlab": {"timeout": 300}}
 {
   const table = reported();
   const keys = CELLS.flatMap((c) => ["direct", "curriculum"].flatMap((k) => SEEDS.map((s) => `${c} ${k} seed ${s}`)));
