@@ -3,6 +3,7 @@ import { strict as assert } from "node:assert";
 import { join, resolve } from "node:path";
 import { loadAssignment, studentNotebook } from "../kernel-lib/src/grading/authoring";
 import { readNotebook, NotebookCell } from "../kernel-lib/src/grading/notebook";
+import { cellTimeoutFor } from "../kernel-lib/src/grading/cell-limits";
 import { manualSpec, manualSpecs, manualAnswers, foldManual, manualCsv, readManualCsv, parseCsv, manualReviewHtml, MANUAL_STUB, ManualStudentGrade } from "../kernel-lib/src/grading/manual";
 
 const HW4 = join(resolve(__dirname, ".."), "notebooks", "homework", "hw4-copy-curriculum-source.ipynb");
@@ -73,5 +74,14 @@ describe("manually graded answers (nbgrader's manual kind)", () => {
     assert.match(html, /Mechanism: consistent with the numbers/);
     assert.match(html, /ana <span class="given">1 \/ 4/);
     assert.match(html, /bo <span class="given">pending<\/span><\/h3><p class="empty">\(no answer\)/);
+  });
+});
+
+describe("per-notebook time limits (metadata.rnnlab.timeout)", () => {
+  it("homework 4's training cells ask for 300 s, more than the 30 s default; homework 1 keeps the flag's", () => {
+    assert.equal(cellTimeoutFor(loadAssignment(readNotebook(HW4)), 30), 300);
+    assert.equal(cellTimeoutFor(loadAssignment(readNotebook(HW4)), 600), 600);
+    assert.equal(cellTimeoutFor(loadAssignment(readNotebook(HW4.replace("hw4-copy-curriculum", "hw1-rnn-cell"))), 30), 30);
+    assert.throws(() => cellTimeoutFor({ cells: [{ key: "x", cell: { metadata: { rnnlab: { timeout: "long" } } } }] }, 30), /cell "x" has metadata.rnnlab.timeout "long"/);
   });
 });
