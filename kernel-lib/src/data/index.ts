@@ -9,4 +9,5 @@ export * from "./copy-task";
 export * from "./sine-waves";
 export * from "./datasets";
 export * from "./load";
+export * from "./text-classification";
 export * from "./italian-text";

@@ -1,29 +1,66 @@
-// The I/O edge of src/data: reading TSV files (plain, or into a danfojs DataFrame) and loading the toy data sets from disk.
+// The I/O edge of src/data: reading CSV/TSV files (papaparse; plain rows, or a danfojs DataFrame), loading the toy
+// data sets and a student's own (text, label) file from disk.
 import * as fs from "fs";
 import * as path from "path";
 import type { DataFrame } from "danfojs-node";
 import { sentimentExamples, translationExamples, SentimentExample, TranslationExample } from "./datasets";
+import { textClassificationData, type TextClassificationData, type TextClassificationOptions } from "./text-classification";
 import { Vocab } from "./vocab";
 
 export type DataSplit = "train" | "valid" | "test";
 
+/** The part of papaparse's API used here (its types package is not installed). */
+interface PapaResult { data: Record<string, string>[]; errors: { code?: string; message: string; row?: number }[]; meta: { delimiter: string; fields?: string[] } }
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Papa = require("papaparse") as { parse(text: string, config: Record<string, unknown>): PapaResult };
+
 /**
- * Reads a TSV file with a header line into plain rows (fast, no dependencies; cells are strings, no quoting).
+ * Parses CSV or TSV text with a header line into rows of strings (papaparse: quoted fields, embedded commas, tabs and
+ * newlines, a byte-order mark, \r\n). The delimiter is guessed unless given.
+ * @param source a name for messages (e.g. the file)
+ * @example parseTable('text,label\n"Good, really",pos\nBad,neg\n') // [{ text: "Good, really", label: "pos" }, …]
+ */
+export function parseTable(text: string, opts: { delimiter?: string; source?: string } = {}): Record<string, string>[] {
+  const src = opts.source ?? "the text";
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new Error(`parseTable: ${src} is empty (expected a header line, e.g. "text,label", and rows)`);
+  const r = Papa.parse(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", dynamicTyping: false, delimiter: opts.delimiter ?? "" });
+  const bad = r.errors.find((e) => e.message && e.code !== "UndetectableDelimiter"); // a one-column file: named below
+  if (bad) throw new Error(`parseTable: ${src}${bad.row !== undefined ? ` line ${bad.row + 2}` : ""}: ${bad.message}`);
+  const fields = r.meta.fields ?? [];
+  if (fields.length < 2) throw new Error(`parseTable: ${src} has ${fields.length} column${fields.length === 1 ? "" : "s"} (${fields.map((f) => `"${f}"`).join(", ")}); is the delimiter right? (guessed ${JSON.stringify(r.meta.delimiter)})`);
+  return r.data;
+}
+
+/**
+ * Reads a CSV (`.csv`: commas) or TSV (`.tsv`/`.tab`: tabs; other names: guessed) file with a header line into rows.
+ * @example readTable("my-reviews.csv")[0] // { review: "…", stars: "4" }
+ */
+export function readTable(file: string, opts: { delimiter?: string } = {}): Record<string, string>[] {
+  if (!fs.existsSync(file)) throw new Error(`readTable: no file ${file} (the working directory is ${process.cwd()})`);
+  const ext = path.extname(file).toLowerCase();
+  const delimiter = opts.delimiter ?? (ext === ".csv" ? "," : ext === ".tsv" || ext === ".tab" ? "\t" : undefined);
+  return parseTable(fs.readFileSync(file, "utf8"), { delimiter, source: file });
+}
+
+/**
+ * Reads a TSV file with a header line into plain rows (the toy data sets' format), through {@link readTable}.
  * @example
  * readTsvRows("data/sentiment/train.tsv")[0].text;
  */
 export function readTsvRows(file: string): Record<string, string>[] {
-  const text = fs.readFileSync(file, "utf8").replace(/\r\n/g, "\n");
-  const lines = text.split("\n").filter((l) => l.length > 0);
-  if (lines.length === 0) throw new Error(`readTsvRows: ${file} is empty (expected a header line)`);
-  const header = lines[0].split("\t");
-  return lines.slice(1).map((line, k) => {
-    const cells = line.split("\t");
-    if (cells.length !== header.length) throw new Error(`readTsvRows: ${file} line ${k + 2} has ${cells.length} cells, the header has ${header.length}`);
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => (row[h] = cells[i]));
-    return row;
-  });
+  return readTable(file, { delimiter: "\t" });
+}
+
+/**
+ * Loads your own (text, label) CSV/TSV file for a classifier: rows → tokens → a stratified train/test split encoded
+ * with a vocabulary built on the training part. Any label names and any language; see {@link textClassificationData}
+ * for the options (column names, tokenizer, split) and the errors it names.
+ * @example
+ * const data = rl.loadTextClassification("../data/examples/feelings-es.csv", { text: "frase", label: "emoción" });
+ * data.labels; // ["alegría", "enfado", "tristeza"]
+ */
+export function loadTextClassification(file: string, opts: TextClassificationOptions & { delimiter?: string } = {}): TextClassificationData {
+  return textClassificationData(readTable(file, { delimiter: opts.delimiter }), { ...opts, source: opts.source ?? file });
 }
 
 /**

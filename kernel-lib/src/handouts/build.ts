@@ -40,7 +40,7 @@ export interface HandoutOptions {
   onEvent?: (e: HandoutEvent) => void;
 }
 
-/** The numbered notebooks `NN-*.ipynb` of a folder, sorted by name. */
+/** The numbered notebooks `NN-*.ipynb` of a folder, then the appendices `A1-*.ipynb`, …, sorted by name. */
 export function listNumberedNotebooks(dir: string): string[] {
   let names: string[];
   try {
@@ -48,7 +48,7 @@ export function listNumberedNotebooks(dir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => /^\d\d-.*\.ipynb$/.test(n)).sort().map((n) => join(dir, n));
+  return names.filter((n) => /^(\d\d|A\d)-.*\.ipynb$/.test(n)).sort().map((n) => join(dir, n));
 }
 
 /** Keeps the notebooks whose file name starts with one of `prefixes` (all when none given). */

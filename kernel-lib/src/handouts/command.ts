@@ -20,7 +20,7 @@ build runs or after one was interrupted. Each notebook's files are renamed into 
 /** The `handouts` command, for `npm run handouts` and as a subcommand of `rnnlab`. */
 export function handoutsCommand(name = "handouts"): Command {
   return new Command(name)
-    .description("execute the numbered notebooks (notebooks/NN-*.ipynb) in fresh kernels and write handouts/: .ipynb, HTML, PDF, index.html")
+    .description("execute the numbered notebooks (notebooks/NN-*.ipynb, then appendices A1-*.ipynb) in fresh kernels and write handouts/: .ipynb, HTML, PDF, index.html")
     .option("--only <prefixes...>", "only notebooks whose name starts with these prefixes, e.g. --only 03 05")
     .option("--no-pdf", "skip the Chromium PDFs")
     .option("--solutions", "instructors' handouts with the worked solutions (cells tagged solution), in <out>/solutions/")

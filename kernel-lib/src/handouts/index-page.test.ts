@@ -7,11 +7,11 @@ import { listNumberedNotebooks, selectNotebooks } from "./build";
 import { notebookTitle, renderHandoutIndex } from "./index-page";
 
 describe("handouts", () => {
-  it("listNumberedNotebooks keeps only NN-*.ipynb, sorted", () => {
+  it("listNumberedNotebooks keeps only NN-*.ipynb and appendices A1-*.ipynb, sorted", () => {
     const dir = mkdtempSync(join(tmpdir(), "rnnlab-hand-"));
     try {
-      for (const n of ["10-b.ipynb", "02-a.ipynb", "scratch.ipynb", "3-x.ipynb", "01-c.md"]) writeFileSync(join(dir, n), "{}");
-      assert.deepEqual(listNumberedNotebooks(dir).map((p) => p.slice(dir.length + 1)), ["02-a.ipynb", "10-b.ipynb"]);
+      for (const n of ["10-b.ipynb", "A1-own.ipynb", "02-a.ipynb", "scratch.ipynb", "3-x.ipynb", "01-c.md", "AB-x.ipynb"]) writeFileSync(join(dir, n), "{}");
+      assert.deepEqual(listNumberedNotebooks(dir).map((p) => p.slice(dir.length + 1)), ["02-a.ipynb", "10-b.ipynb", "A1-own.ipynb"]);
       assert.deepEqual(listNumberedNotebooks(join(dir, "missing")), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
