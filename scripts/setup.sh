@@ -73,6 +73,10 @@ node -e 'const k = require("./kernel-lib/build/Release/rnnlab_native.node"); con
 # 4. Build the library (kernel-lib/dist with .d.ts).
 say "building rnnlab"
 npm run --silent build
+# npm links a workspace's bin only if its target exists at install time; dist/ is built after `npm ci`, so link it now
+# (`npx rnnlab` works right after set-up). --ignore-scripts: only the links, not the add-on's install script again.
+npm rebuild --ignore-scripts rnnlab >/dev/null
+[ -x node_modules/.bin/rnnlab ] || { echo "setup: node_modules/.bin/rnnlab was not linked" >&2; exit 1; }
 
 # 5. Register the kernelspec "rnnlab" (tslab with this workspace's library; not "tslab", the name tslab's own installer
 #    uses). The project-local one is relative to its own folder, so a moved clone keeps working; --user writes an

@@ -222,9 +222,9 @@ describe("rnnlab grade (homework 1, jailed kernels)", function () {
   });
   it("writes grades.csv with one row per student and one column per graded cell", () => {
     const csv = readFileSync(join(dir, "out", "grades.csv"), "utf8").trim().split("\n");
-    assert.equal(csv[0], "student,test-rnn-cell-forward,test-rnn-cell-backward,test-bptt,total");
+    assert.equal(csv[0], "student,test-rnn-cell-forward,test-rnn-cell-backward,test-bptt,total,notes");
     assert.equal(csv.length, files.length + 1);
-    assert.ok(csv.includes("correct,2,3,3,8"));
+    assert.ok(csv.includes("correct,2,3,3,8,"), csv.join("\n"));
     const html = readFileSync(join(dir, "out", "feedback", "wrong.html"), "utf8");
     assert.match(html, /check the bias term/);
   });

@@ -3,12 +3,14 @@
 import { Command, CommanderError } from "commander";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { findRepoRoot } from "../jupyter/paths";
 import { loadAssignment, studentNotebook } from "../grading/authoring";
 import { readNotebook, stringifyNotebook } from "../grading/notebook";
-import { GradeOptions, StudentGrade, checkStudentVersion, gradeAll, validateNotebook } from "../grading/grade";
+import { GradeOptions, ProgressEvent, StudentGrade, checkStudentVersion, gradeAll, validateNotebook } from "../grading/grade";
 import { writeGrades } from "../grading/report";
+import { parseShard, readResults } from "../grading/store";
+import { CellRun } from "../grading/driver";
 import { handoutsCommand } from "../handouts/command";
 import { EXIT, EXIT_HELP } from "./exit-codes";
 
@@ -20,6 +22,8 @@ Examples:
   rnnlab assign notebooks/homework/hw1-rnn-cell-source.ipynb --out release/   student version, checked
   rnnlab validate hw1-rnn-cell-student.ipynb                                  a student's score on the visible tests
   rnnlab grade notebooks/homework/hw1-rnn-cell-source.ipynb subs/*.ipynb --out grades/
+  rnnlab grade notebooks/homework/hw1-rnn-cell-source.ipynb subs/*.ipynb --out part1/ --shard 1/4
+  rnnlab grade merge part1/ part2/ part3/ part4/ --out grades/                merged shards
   rnnlab handouts --only 03 --no-pdf                                          one notebook's handout
   rnnlab help grade                                                           a command's options`;
 
@@ -33,14 +37,39 @@ function repoRoot(): string {
   try { return findRepoRoot(process.cwd()); } catch { return findRepoRoot(__dirname); }
 }
 
-interface LimitFlags { timeout: string; notebookTimeout: string; memory: string }
+interface LimitFlags { timeout: string; notebookTimeout: string; memory: string; addressSpace?: string; sandbox?: boolean }
 function limits(o: LimitFlags): GradeOptions {
-  return { repoRoot: repoRoot(), cellTimeout: Number(o.timeout), notebookTimeout: Number(o.notebookTimeout), heapMB: Number(o.memory) };
+  return {
+    repoRoot: repoRoot(), cellTimeout: Number(o.timeout), notebookTimeout: Number(o.notebookTimeout), heapMB: Number(o.memory),
+    addressSpaceMB: o.addressSpace ? Number(o.addressSpace) : undefined, noSandbox: o.sandbox === false,
+  };
 }
 const withLimits = (c: Command): Command => c
   .option("--timeout <seconds>", "time limit per cell", "30")
   .option("--notebook-timeout <seconds>", "time limit per notebook", "600")
-  .option("--memory <MB>", "heap limit of each kernel", "1024");
+  .option("--memory <MB>", "JavaScript heap limit of each kernel", "1024")
+  .option("--address-space <MB>", "address-space limit of each kernel (all its memory, default max(3072, heap + 2048))")
+  .option("--no-sandbox", "run kernels without the bubblewrap jail (every report says so)");
+
+/** "1h 02m", "3m 05s", "12s". */
+export function fmtDuration(s: number): string {
+  const t = Math.max(0, Math.round(s)), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
+  return h ? `${h}h ${String(m).padStart(2, "0")}m` : m ? `${m}m ${String(sec).padStart(2, "0")}s` : `${sec}s`;
+}
+
+/** Progress lines on stderr: `[k/n] student: score (s; about T left)`, the estimate from the wall time per graded submission so far. */
+function progressPrinter(): (e: ProgressEvent) => void {
+  const t0 = Date.now();
+  let graded = 0, firstDone = 0;
+  return (e) => {
+    if (e.phase === "start") return;
+    if (e.phase === "resumed") { firstDone = e.done; console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (kept from an earlier run)`); return; }
+    graded++;
+    const per = (Date.now() - t0) / 1000 / graded;
+    const left = (e.total - e.done) * per;
+    console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (${e.seconds?.toFixed(1)} s; ${e.done < e.total ? `about ${fmtDuration(left)} left` : `done in ${fmtDuration((Date.now() - t0) / 1000)}`})${firstDone ? "" : ""}`);
+  };
+}
 
 const line = (g: StudentGrade): string => `${g.student}: ${g.total} / ${g.maxTotal}  (${g.cells.map((c) => `${c.key} ${c.points}/${c.maxPoints}`).join(", ")})`;
 
@@ -64,32 +93,50 @@ export function program(): Command {
       writeFileSync(file, stringifyNotebook(studentNotebook(a)));
       console.log(`wrote ${file} (${a.cells.filter((c) => c.kind === "test").length} graded cells, ${a.totalPoints} points)`);
       if (!o.check) return;
-      const problems = await checkStudentVersion(a, file, { ...limits(o), hide: [resolve(source)] });
+      const problems = await checkStudentVersion(a, file, limits(o));
       if (problems.length) { console.error(problems.join("\n")); process.exitCode = 1; return; }
       console.log("checked: the source passes every test; the student version fails every graded test");
     });
 
   withLimits(prog.command("grade <source> <submissions...>")
-    .description("grade submissions, each in its own fresh jailed kernel; writes grades.csv, grades.json and feedback/<student>.html")
+    .description("grade submissions, each in its own fresh jailed kernels; writes grades.csv, grades.json and feedback/<student>.html "
+      + "(each result is kept in <out>/results/ as soon as it is known: a second run resumes). `grade merge DIR… --out D` combines shards")
     .requiredOption("--out <dir>", "output directory")
-    .option("--jobs <n>", "submissions graded at once", String(cpus().length)))
-    .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string }) => {
+    .option("--jobs <n>", "submissions graded at once", String(Math.max(1, Math.floor(cpus().length / 2))))
+    .option("--shard <i/n>", "grade only share i of n (submissions sorted by name, every n-th from the i-th)"))
+    .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string; shard?: string }) => {
+      if (source === "merge") {
+        const results = readResults(submissions);
+        if (!results.length) throw new Error("grade merge: no results found");
+        const info = results[0]!.assignment;
+        writeGrades(o.out, results.map((r) => r.grade), info.keys, info.title);
+        console.log(`merged ${results.length} result(s) from ${submissions.length} folder(s) into ${join(o.out, "grades.csv")}, grades.json and feedback/`);
+        return;
+      }
       const a = loadAssignment(readNotebook(source));
+      const title = basename(source).replace(/\.ipynb$/i, "").replace(/-source$/, "");
+      const opts = limits(o);
+      if (opts.noSandbox) console.error("rnnlab grade: --no-sandbox: submissions run WITHOUT the jail; every result is marked \"sandbox off\"");
       const grades = await gradeAll(a, submissions, {
-        ...limits(o), parallel: Math.max(1, Number(o.jobs) || 1), hide: [resolve(source), resolve(o.out)],
-        onProgress: (e) => { if (e.phase === "done") console.error(`graded ${e.student}: ${e.score}`); },
+        ...opts, parallel: Math.max(1, Number(o.jobs) || 1), outDir: o.out, shard: parseShard(o.shard), sourceFile: source, title,
+        onProgress: progressPrinter(),
       });
       const keys = a.cells.filter((c) => c.kind === "test").map((c) => c.key);
-      writeGrades(o.out, grades, keys, basename(source).replace(/\.ipynb$/i, "").replace(/-source$/, ""));
+      writeGrades(o.out, grades, keys, title);
       for (const g of grades) console.log(line(g));
       console.log(`wrote ${join(o.out, "grades.csv")}, grades.json and ${grades.length} feedback page(s) in ${join(o.out, "feedback")}`);
     });
 
   withLimits(prog.command("validate <notebook>")
-    .description("run your notebook in a fresh kernel and show your score on the visible tests"))
+    .description("run your notebook in a fresh kernel and show your score on the visible tests (exit code 1 when a test fails)"))
     .action(async (nbPath: string, o: LimitFlags) => {
       const a = loadAssignment(readNotebook(nbPath));
-      const g = await validateNotebook(a, nbPath, limits(o));
+      const steps = a.cells.filter((c) => c.kind !== "markdown").length;
+      let k = 0;
+      const g = await validateNotebook(a, nbPath, {
+        ...limits(o),
+        onCell: (r: CellRun) => { if (!r.key.startsWith("__")) console.error(`[${++k}/${steps}] ${r.key.split("#")[0]}: ${r.status} (${r.seconds.toFixed(1)} s)`); },
+      });
       for (const c of g.cells) {
         console.log(`${c.key}: ${c.points} / ${c.maxPoints}`);
         if (c.error) console.log(`  error: ${c.error.split("\n").join("\n  ")}`);
@@ -97,6 +144,7 @@ export function program(): Command {
       }
       for (const n of g.notes) console.log(`note: ${n}`);
       console.log(`score on the visible tests: ${g.total} / ${g.maxTotal}`);
+      if (g.cells.some((c) => c.error || c.checks.some((x) => !x.passed))) process.exitCode = 1;
     });
   prog.addCommand(handoutsCommand().copyInheritedSettings(prog));
   return prog;

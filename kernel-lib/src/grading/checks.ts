@@ -56,7 +56,7 @@ export function compareClose(actual: unknown, expected: unknown, tol: Tolerance 
     if (excess > 0 && (worst < 0 || excess > worstExcess)) { worst = i; worstExcess = excess; }
   }
   if (worst < 0) return { ok: true, why: "" };
-  return { ok: false, why: `worst element at ${fmtIndex(worst, e.shape)}: got ${a.data[worst]}, expected ${e.data[worst]}` };
+  return { ok: false, why: `worst element at ${fmtIndex(worst, e.shape)}: ${fmtPair(a.data[worst]!, e.data[worst]!)}` };
 }
 
 /** Deep structural equality of JSON-like values (numbers compared exactly, NaN equals NaN). */
@@ -76,10 +76,24 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** A number in messages: 6 significant digits (integers and non-finite values as they are). */
+export function fmtNumber(x: number): string {
+  return Number.isInteger(x) || !Number.isFinite(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
+/** "got x, expected y" with 6 significant digits, more when needed to tell the two apart. */
+function fmtPair(x: number, y: number): string {
+  let p = 6;
+  while (p < 17 && Number.isFinite(x) && Number.isFinite(y) && x !== y && x.toPrecision(p) === y.toPrecision(p)) p++;
+  const f = (v: number) => (Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(p))));
+  return `got ${f(x)}, expected ${f(y)}`;
+}
+
 /** A short description of a value for messages. */
 export function describe(v: unknown): string {
   const n = asNumeric(v);
-  if (n && typeof v === "object") return `${n.shape.length ? `[${n.shape.join(", ")}] ` : ""}${JSON.stringify(n.data.slice(0, 6))}${n.data.length > 6 ? "…" : ""}`;
+  if (typeof v === "number") return fmtNumber(v);
+  if (n && typeof v === "object") return `${n.shape.length ? `[${n.shape.join(", ")}] ` : ""}[${n.data.slice(0, 6).map(fmtNumber).join(",")}]${n.data.length > 6 ? "…" : ""}`;
   try { const s = JSON.stringify(v); return s === undefined ? String(v) : s.length > 120 ? s.slice(0, 117) + "…" : s; } catch { return String(v); }
 }
 

@@ -1,16 +1,24 @@
-// Runs a list of code cells in one (sandboxed) tslab kernel from outside it, with per-cell and per-notebook time limits and restart-and-replay after a hang or a crash.
+// Runs grading steps in one or two jailed tslab kernels through the Python driver, reading its length-prefixed frames from a descriptor no kernel holds.
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { JUPYTER_PYTHON } from "../jupyter/paths";
+import { GRADE_DRIVER_PY } from "./driver-py";
 
-/** One cell to execute. `replay`: re-run it (silently) after a kernel restart if it succeeded before. */
+/** Which kernel runs a step: the submission's (untrusted) or the test kernel (instructor code only). */
+export type KernelRole = "student" | "tests";
+
+/** One step: code for one kernel. `replay`: re-run it (silently) after that kernel restarts if it succeeded before. */
 export interface DriverCell {
   key: string;
   code: string;
-  /** Seconds; the kernel is killed and restarted when a cell runs longer. */
+  /** Seconds; the kernel is killed and restarted when a step runs longer. */
   timeout: number;
   replay: boolean;
+  kernel?: KernelRole;
+  /** While this step runs in the test kernel, the student kernel runs `code` (its serve loop) on FIFOs made in `fifoDir`. */
+  serve?: { code: string; fifoDir: string };
 }
 
 /** A Jupyter output as nbformat stores it (stream, display_data, execute_result, error). */
@@ -24,173 +32,84 @@ export interface CellOutput {
   traceback?: string[];
 }
 
-/** What happened to one cell: `ok`, `error` (it raised), `timeout`, `dead` (the kernel died: memory limit, crash), `skipped` (notebook time limit). */
+/** What happened to one step: `ok`, `error` (it raised), `timeout`, `dead` (the kernel died: memory limit, crash), `skipped` (time limit, kernel did not start). */
 export interface CellRun {
   key: string;
   status: "ok" | "error" | "timeout" | "dead" | "skipped";
   outputs: CellOutput[];
   seconds: number;
+  /** Output beyond the per-step or per-run cap was dropped. */
+  capped?: boolean;
+  /** For a serving step: how the student kernel's serve loop ended. */
+  served?: CellRun["status"];
 }
 
+/** A kernelspec to start (see sandbox.ts). */
+export interface KernelSpecRef { specDir: string; kernelName: string; cwd: string; sockDir?: string }
+
 export interface DriverOptions {
-  /** Directory holding `kernels/<kernelName>/kernel.json` (used as JUPYTER_PATH). */
-  jupyterPath: string;
-  kernelName: string;
-  /** Working directory of the kernel. */
-  cwd: string;
-  /** Seconds for the whole notebook (restarts included). */
+  kernels: Partial<Record<KernelRole, KernelSpecRef>>;
+  /** Seconds for the whole run (restarts included). */
   notebookTimeout: number;
-  /** Seconds to wait for the kernel to start. */
+  /** Seconds to wait for a kernel to start. */
   startupTimeout?: number;
   maxRestarts?: number;
-  /** Called after each cell, for progress. */
+  /** Bytes of output kept per step (default 256 KiB) and per run (default 2 MiB). */
+  cellCap?: number;
+  runCap?: number;
+  /** Called after each step, for progress. */
   onCell?: (run: CellRun) => void;
 }
 
-// The Python side: jupyter_client from Debian, one KernelManager, one client; a timeout or a dead
-// kernel kills it, starts a fresh one, replays the definitions that had succeeded, and goes on.
-const DRIVER_PY = String.raw`
-import json, sys, time, os
-from jupyter_client import KernelManager
+/** Largest frame accepted from the driver (its outputs are capped well below). */
+const MAX_FRAME = 64 * 1024 * 1024;
 
-spec = json.load(open(sys.argv[1]))
-deadline = time.monotonic() + spec["notebook_timeout"]
-state = {"km": None, "kc": None}
-
-def out(obj):
-    sys.stdout.write(json.dumps(obj) + "\n"); sys.stdout.flush()
-
-def start():
-    km = KernelManager(kernel_name=spec["kernel_name"])
-    km.start_kernel(cwd=spec["cwd"])
-    kc = km.client(); kc.start_channels()
-    kc.wait_for_ready(timeout=spec["startup_timeout"])
-    state["km"], state["kc"] = km, kc
-
-def stop():
-    try:
-        state["kc"].stop_channels()
-    except Exception:
-        pass
-    try:
-        state["km"].shutdown_kernel(now=True)
-    except Exception:
-        pass
-
-def run(code, timeout):
-    kc, km = state["kc"], state["km"]
-    t0 = time.monotonic()
-    limit = min(t0 + timeout, deadline)
-    msg_id = kc.execute(code, store_history=True, allow_stdin=False, stop_on_error=False)
-    outputs, status = [], "ok"
-    while True:
-        left = limit - time.monotonic()
-        if left <= 0:
-            return "timeout", outputs, time.monotonic() - t0
-        try:
-            msg = kc.get_iopub_msg(timeout=min(left, 1.0))
-        except Exception:
-            if not km.is_alive():
-                return "dead", outputs, time.monotonic() - t0
-            continue
-        if msg.get("parent_header", {}).get("msg_id") != msg_id:
-            continue
-        t, c = msg["msg_type"], msg["content"]
-        if t == "stream":
-            outputs.append({"output_type": "stream", "name": c["name"], "text": c["text"]})
-        elif t in ("display_data", "execute_result"):
-            outputs.append({"output_type": t, "data": c.get("data", {})})
-        elif t == "error":
-            status = "error"
-            outputs.append({"output_type": "error", "ename": c.get("ename", ""), "evalue": c.get("evalue", ""), "traceback": c.get("traceback", [])})
-        elif t == "status" and c.get("execution_state") == "idle":
-            break
-    while True:
-        try:
-            reply = kc.get_shell_msg(timeout=max(0.1, limit - time.monotonic()))
-        except Exception:
-            break
-        if reply.get("parent_header", {}).get("msg_id") == msg_id:
-            if reply["content"].get("status") == "error":
-                status = "error"
-            break
-    if status == "error":
-        time.sleep(0.3)  # tslab refuses requests arriving within 200 ms of a failure
-    return status, outputs, time.monotonic() - t0
-
-cells = spec["cells"]
-done = [None] * len(cells)
-restarts = 0
-try:
-    start()
-except Exception as e:
-    for c in cells:
-        out({"key": c["key"], "status": "dead", "outputs": [{"output_type": "error", "ename": "KernelStartError", "evalue": str(e), "traceback": []}], "seconds": 0})
-    sys.exit(0)
-for i, cell in enumerate(cells):
-    if time.monotonic() >= deadline or state["km"] is None:
-        out({"key": cell["key"], "status": "skipped", "outputs": [], "seconds": 0}); continue
-    status, outputs, secs = run(cell["code"], cell["timeout"])
-    done[i] = status
-    out({"key": cell["key"], "status": status, "outputs": outputs, "seconds": round(secs, 3)})
-    if status in ("timeout", "dead"):
-        stop()
-        state["km"] = None
-        if restarts >= spec["max_restarts"] or time.monotonic() >= deadline:
-            continue
-        restarts += 1
-        try:
-            start()
-            for j in range(i):
-                if cells[j]["replay"] and done[j] == "ok":
-                    st, _, _ = run(cells[j]["code"], cells[j]["timeout"])
-                    if st in ("timeout", "dead"):
-                        raise RuntimeError("replay failed")
-        except Exception:
-            stop(); state["km"] = None
-if state["km"] is not None:
-    stop()
-`;
-
-/** Executes `cells` in order in a fresh kernel and returns one CellRun per cell (same order). */
-export async function runCells(cells: DriverCell[], opts: DriverOptions): Promise<CellRun[]> {
+/** Executes `cells` in order and returns one CellRun per cell (same order); notes about kernels that would not start go in `kernelErrors`. */
+export async function runCells(cells: DriverCell[], opts: DriverOptions): Promise<{ runs: CellRun[]; kernelErrors: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), "rnnlab-driver-"));
-  const specPath = join(dir, "spec.json");
-  const pyPath = join(dir, "driver.py");
-  writeFileSync(pyPath, DRIVER_PY);
+  const specPath = join(dir, "spec.json"), pyPath = join(dir, "driver.py");
+  writeFileSync(pyPath, GRADE_DRIVER_PY);
   writeFileSync(specPath, JSON.stringify({
-    kernel_name: opts.kernelName, cwd: opts.cwd, notebook_timeout: opts.notebookTimeout,
-    startup_timeout: opts.startupTimeout ?? 60, max_restarts: opts.maxRestarts ?? 4, cells,
+    kernels: Object.fromEntries(Object.entries(opts.kernels).map(([k, v]) => [k, { spec_dir: v!.specDir, kernel_name: v!.kernelName, cwd: v!.cwd, sock_dir: v!.sockDir ?? null }])),
+    notebook_timeout: opts.notebookTimeout, startup_timeout: opts.startupTimeout ?? 90, max_restarts: opts.maxRestarts ?? 6,
+    cell_cap: opts.cellCap ?? 256 * 1024, run_cap: opts.runCap ?? 2 * 1024 * 1024,
+    steps: cells.map((c) => ({ key: c.key, kernel: c.kernel ?? "student", code: c.code, timeout: c.timeout, replay: c.replay,
+      serve: c.serve ? { kernel: "student", code: c.serve.code, fifo_dir: c.serve.fifoDir } : undefined })),
   }));
-  const runtimeDir = join(dir, "runtime");
-  const env = { ...process.env, JUPYTER_PATH: opts.jupyterPath, JUPYTER_RUNTIME_DIR: runtimeDir, PYTHONUNBUFFERED: "1" };
+  const env = { ...process.env, JUPYTER_RUNTIME_DIR: join(dir, "runtime"), PYTHONUNBUFFERED: "1" };
   const runs = new Map<string, CellRun>();
+  const kernelErrors: string[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn("/usr/bin/python3", [pyPath, specPath], { env, stdio: ["ignore", "pipe", "pipe"] });
-      let buf = "";
-      let err = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        buf += chunk.toString("utf8");
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (!line.trim()) continue;
-          const run = JSON.parse(line) as CellRun;
-          runs.set(run.key, run);
-          opts.onCell?.(run);
+      const child = spawn(JUPYTER_PYTHON, [pyPath, specPath], { env, stdio: ["ignore", "ignore", "pipe", "pipe"] });
+      let buf = Buffer.alloc(0), err = "";
+      const onFrame = (m: Record<string, unknown>) => {
+        if (m.event === "kernel") { kernelErrors.push(`the ${String(m.kernel)} kernel did not start: ${String(m.error)}`); return; }
+        if (m.event === "served") { const r = runs.get(String(m.key)); if (r) { r.served = m.status as CellRun["status"]; r.capped ||= m.capped === true; } return; }
+        const run = m as unknown as CellRun;
+        runs.set(run.key, run);
+        opts.onCell?.(run);
+      };
+      child.stdio[3]!.on("data", (chunk: Buffer) => {
+        buf = Buffer.concat([buf, chunk]);
+        while (buf.length >= 4) {
+          const n = buf.readUInt32BE(0);
+          if (n > MAX_FRAME) { child.kill("SIGKILL"); reject(new Error(`runCells: a driver frame of ${n} bytes exceeds ${MAX_FRAME}`)); return; }
+          if (buf.length < 4 + n) break;
+          const body = buf.subarray(4, 4 + n).toString("utf8");
+          buf = buf.subarray(4 + n);
+          try { onFrame(JSON.parse(body)); } catch { kernelErrors.push("protocol error: a driver frame is not JSON"); }
         }
       });
-      child.stderr.on("data", (chunk: Buffer) => { err = (err + chunk.toString("utf8")).slice(-4000); });
+      child.stderr!.on("data", (chunk: Buffer) => { err = (err + chunk.toString("utf8")).slice(-4000); });
       child.on("error", reject);
       child.on("close", (code) => {
-        if (code !== 0 && runs.size < cells.length) reject(new Error(`runCells: the notebook driver exited with ${code}: ${err}`));
+        if (code !== 0 && runs.size < cells.length) reject(new Error(`runCells: the notebook driver (${JUPYTER_PYTHON}) exited with ${code}: ${err}`));
         else resolve();
       });
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return cells.map((c) => runs.get(c.key) ?? { key: c.key, status: "skipped", outputs: [], seconds: 0 });
+  return { runs: cells.map((c) => runs.get(c.key) ?? { key: c.key, status: "skipped", outputs: [], seconds: 0 }), kernelErrors };
 }

@@ -1,17 +1,18 @@
 // Writing grades: grades.csv (one row per student, one column per graded cell, the total), grades.json, and one HTML feedback page per student.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { StudentGrade } from "./grade";
+import { safeName, writeAtomic } from "./store";
 
 const csvField = (v: string | number): string => {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** The CSV text: `student,<grade_id…>,total` with one row per student. */
+/** The CSV text: `student,<grade_id…>,total,notes` with one row per student; notes: sandbox off, timeout, output capped, protocol error, kernel died. */
 export function gradesCsv(grades: StudentGrade[], keys: string[]): string {
-  const rows = [["student", ...keys, "total"].map(csvField).join(",")];
-  for (const g of grades) rows.push([g.student, ...keys.map((k) => g.cells.find((c) => c.key === k)?.points ?? 0), g.total].map(csvField).join(","));
+  const rows = [["student", ...keys, "total", "notes"].map(csvField).join(",")];
+  for (const g of grades) rows.push([g.student, ...keys.map((k) => g.cells.find((c) => c.key === k)?.points ?? 0), g.total, (g.flags ?? []).join("; ")].map(csvField).join(","));
   return rows.join("\n") + "\n";
 }
 
@@ -30,10 +31,11 @@ ${cells}</body></html>
 `;
 }
 
-/** Writes grades.csv, grades.json and feedback/<student>.html into `outDir`. */
+/** Writes grades.csv, grades.json and feedback/<student>.html into `outDir` (each file atomically), students sorted by name. */
 export function writeGrades(outDir: string, grades: StudentGrade[], keys: string[], title: string): void {
+  const sorted = [...grades].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
   mkdirSync(join(outDir, "feedback"), { recursive: true });
-  writeFileSync(join(outDir, "grades.csv"), gradesCsv(grades, keys));
-  writeFileSync(join(outDir, "grades.json"), JSON.stringify({ assignment: title, grades }, null, 1) + "\n");
-  for (const g of grades) writeFileSync(join(outDir, "feedback", `${g.student.replace(/[^A-Za-z0-9._-]/g, "_")}.html`), feedbackHtml(g, title));
+  writeAtomic(join(outDir, "grades.csv"), gradesCsv(sorted, keys));
+  writeAtomic(join(outDir, "grades.json"), JSON.stringify({ assignment: title, grades: sorted }, null, 1) + "\n");
+  for (const g of sorted) writeAtomic(join(outDir, "feedback", `${safeName(g.student)}.html`), feedbackHtml(g, title));
 }
