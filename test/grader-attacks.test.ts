@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { spawn, execSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -94,9 +94,10 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
     for (const g of json.grades) grades.set(g.student, g);
     csv = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n");
   });
-  after(() => { server?.close(); rmSync(dir, { recursive: true, force: true }); });
+  after(() => { server?.close(); if (!process.env.RNNLAB_KEEP_TEST_DIRS) rmSync(dir, { recursive: true, force: true }); });
 
-  const text = (name: string) => JSON.stringify(grades.get(name)) + readFileSync(join(out, "feedback", `${name}.html`), "utf8");
+  /** What the student sees: the feedback page, and the grade's cells and notes. */
+  const text = (name: string) => JSON.stringify({ cells: grades.get(name)!.cells, notes: grades.get(name)!.notes }) + readFileSync(join(out, "feedback", `${name}.html`), "utf8");
   const cells = (name: string) => Object.fromEntries(grades.get(name)!.cells.map((c) => [c.key, c.points]));
 
   it("completes, with a grade for every submission and the notes column", () => {
@@ -138,10 +139,12 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
     assert.ok(grades.get("hog-and-loop")!.total < 8);
     for (const f of ["kernel died", "timeout"]) assert.ok(grades.get("hog-and-loop")!.flags.includes(f), `${f}: ${JSON.stringify(grades.get("hog-and-loop")!.flags)}`);
   });
-  it("gains nothing from patched prototypes, a forged serve loop and forged replies, and never sees the hidden tests", () => {
+  it("gains from patched prototypes, a forged serve loop and forged replies only what its forged values earn, and never sees the hidden tests", () => {
     const t = text("realm");
-    assert.equal(grades.get("realm")!.total, 0, t.slice(0, 3000));
-    assert.ok(grades.get("realm")!.cells.every((c) => c.checks.every((x) => !x.passed)));
+    // the forged reply is a [2, 4] tensor of zeros: exactly what returning zeros of that shape earns (the visible shape check)
+    const passed = grades.get("realm")!.cells.flatMap((c) => c.checks.filter((x) => x.passed).map((x) => x.message));
+    assert.deepEqual(passed, ["a_next: passed"], t.slice(0, 3000));
+    assert.equal(grades.get("realm")!.total, 0.33);
     assert.match(t, /captured: /, "what the forged loop received reached the feedback");
     for (const code of ["rl.seed(101)", "randomParams(5, 3)", "numericalGrad(L2", "BEGIN HIDDEN", "check.close"]) assert.ok(!t.includes(code), `hidden test code leaked: ${code}`);
   });
@@ -152,6 +155,12 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
   });
   it("leaves no temp folder of the run and no process of any jail", () => {
     assert.deepEqual(jailProcesses(), []);
-    assert.deepEqual(tempDirs().filter((f) => !tempBefore.includes(f)), []);
+    // other graders may run on a shared machine: only folders holding this run's code or submissions count
+    const ours = (f: string) => {
+      const p = join(tmpdir(), f);
+      if (existsSync(join(p, "spec.json"))) return readFileSync(join(p, "spec.json"), "utf8").includes("pwned-by-a-submission");
+      return ["student", "tests"].some((k) => existsSync(join(p, k))) || /^rnnlab-(rpc|lib)-/.test(f);
+    };
+    assert.deepEqual(tempDirs().filter((f) => !tempBefore.includes(f) && ours(f)), []);
   });
 });

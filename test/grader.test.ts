@@ -1,7 +1,7 @@
 // The homework grader end to end: real jailed tslab kernels grade correct, partial, wrong and adversarial submissions of homeworks 1, 2 and 3.
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadAssignment, studentNotebook } from "../kernel-lib/src/grading/authoring";
@@ -98,10 +98,6 @@ function patchRnnlab(names: string[], fake: string): string {
   ].join("\n");
 }
 
-/** A line printing fake result records and "passed" for each graded cell, as a cheating submission might. */
-const printsPassed = (keys: string[]): string =>
-  `for (const k of ${JSON.stringify(keys)}) console.log(\`\${k}: passed\\nRNNLAB-RESULT \${k} {"records":[{"kind":"ok","label":"x","actual":true,"expected":true}],"error":null}\`);`;
-
 /** The checks every homework shares: the source and a correct submission get `full` (the same grade twice); the committed student version gets 0 in every cell. */
 function itGradesSourceCorrectAndStudent(h: ReturnType<typeof gradeHomework>, full: Record<string, number>): void {
   it(`gives the source itself and a correct submission every point (${Object.values(full).join(" + ")}), the same grade twice`, () => {
@@ -115,16 +111,11 @@ function itGradesSourceCorrectAndStudent(h: ReturnType<typeof gradeHomework>, fu
   });
 }
 
-/** A solution function that first reads the source notebook at `path` (the jail hides it) and throws unless it sees the hidden tests. */
-const readsSource = (code: string, path: string): string =>
-  edit(code, "{\n", `{\n  if (!require("fs").readFileSync(${JSON.stringify(path)}, "utf8").includes("BEGIN HIDDEN TESTS")) throw new Error("no leak");\n`);
-
 describe("rnnlab grade (homework 1, jailed kernels)", function () {
   this.timeout(400_000);
   const src = readNotebook(SOURCE);
   const fwd = solution(src, "rnn-cell-forward"), bwd = solution(src, "rnn-cell-backward"), seq = solution(src, "rnn-forward-backward");
   const all = { "rnn-cell-forward": fwd, "rnn-cell-backward": bwd, "rnn-forward-backward": seq };
-  const leakOnly = (body: string) => `function rnnCellForward(xt: rl.Tensor, aPrev: rl.Tensor, p: RnnParams): { aNext: rl.Tensor; cache: RnnCache } {\n${body}\n  throw new Error("not implemented");\n}`;
   const subs: Record<string, Notebook | string> = {
     correct: submission({ set: all }),
     partial: submission({ set: { "rnn-cell-forward": fwd, "rnn-forward-backward": seq } }),
@@ -137,28 +128,6 @@ describe("rnnlab grade (homework 1, jailed kernels)", function () {
     renamed: submission({ set: all, rename: { "rnn-cell-backward": "my-backward" } }),
     "edited-tests": submission({ editTests: 'check.ok("always", true);\n' }),
     "not-a-notebook": "this is not JSON at all",
-    globals: submission({ after: { "rnn-cell-forward": [
-      "(globalThis as any).check = { close() {}, equal() {}, shape() {}, ok() {}, throws() {} };",
-      "JSON.stringify = (() => '{\"records\":[]}') as any; console.log = () => {}; Object.keys = () => [];",
-    ].join("\n") } }),
-    "patches-rnnlab": submission({ after: { "rnn-cell-forward": [
-      "const lib = require(\"rnnlab\");",
-      "for (const k of [\"close\", \"equal\", \"shape\", \"ok\"]) lib.check[k] = () => {};",
-      "lib.tanh = (t: any) => t; lib.sum = () => rl.tensor([0]);",
-    ].join("\n") } }),
-    "prints-passed": submission({ after: { "rnn-cell-forward":
-      "for (const k of [\"test-rnn-cell-forward\", \"test-rnn-cell-backward\", \"test-bptt\"]) console.log(`${k}: passed\\nRNNLAB-RESULT ${k} {\"records\":[],\"error\":null}`);" } }),
-    "reads-source": submission({ set: { "rnn-cell-forward": leakOnly([
-      `  const fs = require("fs");`,
-      `  const text = fs.readFileSync(${JSON.stringify(SOURCE)}, "utf8");`,
-      `  if (text.includes("BEGIN HIDDEN TESTS")) { const aNext = rl.tanh(rl.add(rl.add(rl.matmul(p.Waa, aPrev), rl.matmul(p.Wax, xt)), p.ba)); return { aNext, cache: { aNext, aPrev, xt, p } }; }`,
-    ].join("\n")) } }),
-    "writes-outside": submission({ after: { "rnn-cell-forward": [
-      "const fs = require(\"fs\");",
-      `for (const f of [${JSON.stringify(SOURCE)}, ${JSON.stringify(join(ROOT, "kernel-lib", "dist", "index.js"))}, "/root/pwned.txt"]) {`,
-      "  try { fs.writeFileSync(f, \"pwned\"); console.log(\"wrote\", f); } catch (e: any) { console.log(\"refused\", f, e.code); }",
-      "}",
-    ].join("\n") } }),
   };
   subs["correct-again"] = subs.correct!;
   const { dir, files } = writeSubmissions(subs);
@@ -212,13 +181,8 @@ describe("rnnlab grade (homework 1, jailed kernels)", function () {
     assert.equal(total("not-a-notebook"), 0);
     assert.match(allText("not-a-notebook"), /not a notebook/);
   });
-  for (const name of ["globals", "patches-rnnlab", "prints-passed", "reads-source", "writes-outside"]) {
-    it(`cannot raise its score: ${name}`, () => assert.equal(total(name), 0));
-  }
-  it("does not let a submission read the instructor's notebook or write outside its working dir", () => {
-    assert.match(allText("reads-source"), /ENOENT|EACCES|no such file/);
+  it("changes nothing of the instructor's (the source notebook, the library)", () => {
     assert.deepEqual(guarded.map(sha), hashesBefore);
-    assert.ok(!existsSync("/root/pwned.txt"));
   });
   it("writes grades.csv with one row per student and one column per graded cell", () => {
     const csv = readFileSync(join(dir, "out", "grades.csv"), "utf8").trim().split("\n");
@@ -248,7 +212,6 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
   const fwd = solution(src, "lstm-cell-forward"), seq = solution(src, "lstm-forward"), bwd = solution(src, "lstm-cell-backward");
   const all = { "lstm-cell-forward": fwd, "lstm-forward": seq, "lstm-cell-backward": bwd };
   const sub = (e: Parameters<typeof submission>[0]) => submission(e, SOURCE2);
-  const tests = ["test-lstm-cell-forward", "test-lstm-forward", "test-lstm-cell-backward-gates", "test-lstm-cell-backward-params"];
   // dW_f left at zero: an honest mistake, and the same mistake with rnnlab patched to pass the gradient check
   const zeroDWf = edit(bwd, "dWf: rl.matmulTB(dzf, concat)", "dWf: rl.zerosLike(p.Wf)");
   const h = gradeHomework(SOURCE2, {
@@ -261,12 +224,9 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
       "lstm-forward": seq,
       "lstm-cell-backward": edit(bwd, "const dc = rl.add(dcNext, rl.mul(rl.mul(daNext, ot), rl.sub(1, rl.square(tc))));", "const dc = dcNext;"),
     } }),
-    loop: sub({ set: { ...all, "lstm-forward": "while (true) {}\n" + seq } }),
     "wrong-dwf": sub({ set: { ...all, "lstm-cell-backward": zeroDWf } }),
     "patches-rnnlab": sub({ set: { ...all, "lstm-cell-backward": zeroDWf }, after: { "lstm-cell-backward":
       patchRnnlab(["gradCheck"], "(..._: any[]) => ({ ok: true })") + "\ntry { (Math as any).max = () => 0; } catch {}\ntry { (rl.Tensor.prototype as any).item = () => 0; } catch {}" } }),
-    "reads-source": sub({ set: { "lstm-cell-forward": readsSource(fwd, SOURCE2) } }),
-    "prints-passed": sub({ after: { "lstm-cell-forward": printsPassed(tests) } }),
     float32: sub({ set: { ...all, "lstm-cell-forward": 'rl.setPrecision("float32");\n' + fwd } }),
   });
 
@@ -285,21 +245,12 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
     assert.match(h.text("wrong"), /c_next when only the forget gate is open: [^"]* — check f ∗ c_prev/);
     assert.match(h.text("wrong"), /dcPrev when only da_next is non-zero: [^"]* — check the path through a_next/);
   });
-  it("keeps the other cells' points when the sequence loop runs forever", () => {
-    assert.deepEqual(h.cells("loop"), { "test-lstm-cell-forward": 4, "test-lstm-forward": 0, "test-lstm-cell-backward-gates": 4, "test-lstm-cell-backward-params": 4 });
-    assert.match(h.text("loop"), /time limit/);
-  });
   it("cannot raise its score by patching rnnlab's gradCheck, Tensor.prototype, Math.max and check (same grade as the honest mistake)", () => {
     assert.equal(h.passed("wrong-dwf", "dWf agrees with central differences on a hidden batch"), false);
     assert.equal(h.passed("patches-rnnlab", "dWf agrees with central differences on a hidden batch"), false);
     assert.ok(h.total("wrong-dwf") > 10 && h.total("wrong-dwf") < 14, String(h.total("wrong-dwf")));
     assert.equal(h.total("patches-rnnlab"), h.total("wrong-dwf"));
   });
-  it("cannot read the source notebook from disk (that cell scores 0)", () => {
-    assert.equal(h.cells("reads-source")["test-lstm-cell-forward"], 0);
-    assert.match(h.text("reads-source"), /ENOENT|EACCES|no such file/);
-  });
-  it("cannot raise its score by printing passed and fake result records", () => assert.equal(h.total("prints-passed"), 0));
 });
 
 describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernels)", function () {
@@ -309,7 +260,6 @@ describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernel
   const fwd = solution(src, "gru-cell-forward"), bwd = solution(src, "gru-cell-backward"), clip = solution(src, "clip-grads"), tb = solution(src, "truncated-bptt");
   const all = { "gru-cell-forward": fwd, "gru-cell-backward": bwd, "clip-grads": clip, "truncated-bptt": tb };
   const sub = (e: Parameters<typeof submission>[0]) => submission(e, SOURCE3);
-  const tests = ["test-gru-cell-forward", "test-gru-cell-backward", "test-clip-grads", "test-truncated-bptt"];
   const perTensorClip = [
     "function clipGrads(grads: Record<string, rl.Tensor>, maxNorm: number): number {",
     "  let worst = 0;",
@@ -332,11 +282,8 @@ describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernel
       "clip-grads": perTensorClip,
       "truncated-bptt": edit(tb, "    for (let t = t0; t < t1; t++) {", "    a = a0;\n    for (let t = t0; t < t1; t++) {"),
     } }),
-    loop: sub({ set: { ...all, "clip-grads": "while (true) {}\n" + clip } }),
     "patches-rnnlab": sub({ set: { "gru-cell-forward": fwd, "clip-grads": clip }, after: { "clip-grads":
       patchRnnlab(["gradCheck", "clipGradNorm", "truncatedBptt", "gruCellForward", "gruCellBackward"], "(..._: any[]) => ({ ok: true })") } }),
-    "reads-source": sub({ set: { ...all, "clip-grads": readsSource(clip, SOURCE3) } }),
-    "prints-passed": sub({ after: { "gru-cell-forward": printsPassed(tests) } }),
   });
 
   itGradesSourceCorrectAndStudent(h, { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 3, "test-truncated-bptt": 4 });
@@ -351,16 +298,7 @@ describe("rnnlab grade (homework 3: GRU, clipping, truncated BPTT, jailed kernel
     assert.match(h.text("wrong"), /the returned norm \(large gradients\): [^"]* — return the norm BEFORE clipping/);
     assert.match(h.text("wrong"), /aLast: [^"]* — the state is carried across chunks/);
   });
-  it("keeps the other cells' points when clipping loops forever", () => {
-    assert.deepEqual(h.cells("loop"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 0, "test-truncated-bptt": 4 });
-    assert.match(h.text("loop"), /time limit/);
-  });
   it("cannot raise its score by patching rnnlab's reference functions and check", () => {
     assert.deepEqual(h.cells("patches-rnnlab"), h.cells("partial"));
   });
-  it("cannot read the source notebook from disk (that cell scores 0, the others keep their points)", () => {
-    assert.deepEqual(h.cells("reads-source"), { "test-gru-cell-forward": 3, "test-gru-cell-backward": 4, "test-clip-grads": 0, "test-truncated-bptt": 4 });
-    assert.match(h.text("reads-source"), /ENOENT|EACCES|no such file/);
-  });
-  it("cannot raise its score by printing passed and fake result records", () => assert.equal(h.total("prints-passed"), 0));
 });

@@ -99,7 +99,7 @@ export function program(): Command {
     });
 
   withLimits(prog.command("grade <source> <submissions...>")
-    .description("grade submissions, each in its own fresh jailed kernels; writes grades.csv, grades.json and feedback/<student>.html "
+    .description("grade submissions, each in two fresh jailed kernels (its code, the tests); writes grades.csv, grades.json and feedback/<student>.html "
       + "(each result is kept in <out>/results/ as soon as it is known: a second run resumes). `grade merge DIR… --out D` combines shards")
     .requiredOption("--out <dir>", "output directory")
     .option("--jobs <n>", "submissions graded at once", String(Math.max(1, Math.floor(cpus().length / 2))))

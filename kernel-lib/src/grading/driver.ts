@@ -1,8 +1,8 @@
 // Runs grading steps in one or two jailed tslab kernels through the Python driver, reading its length-prefixed frames from a descriptor no kernel holds.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeTempDir, removeTempDir } from "./temp";
 import { JUPYTER_PYTHON } from "../jupyter/paths";
 import { GRADE_DRIVER_PY } from "./driver-py";
 
@@ -66,7 +66,7 @@ const MAX_FRAME = 64 * 1024 * 1024;
 
 /** Executes `cells` in order and returns one CellRun per cell (same order); notes about kernels that would not start go in `kernelErrors`. */
 export async function runCells(cells: DriverCell[], opts: DriverOptions): Promise<{ runs: CellRun[]; kernelErrors: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), "rnnlab-driver-"));
+  const dir = makeTempDir("rnnlab-driver-");
   const specPath = join(dir, "spec.json"), pyPath = join(dir, "driver.py");
   writeFileSync(pyPath, GRADE_DRIVER_PY);
   writeFileSync(specPath, JSON.stringify({
@@ -109,7 +109,7 @@ export async function runCells(cells: DriverCell[], opts: DriverOptions): Promis
       });
     });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
   return { runs: cells.map((c) => runs.get(c.key) ?? { key: c.key, status: "skipped", outputs: [], seconds: 0 }), kernelErrors };
 }

@@ -1,7 +1,7 @@
 // Runs a plan's steps in fresh jailed kernels inside fresh temp dirs (removed on every path) and reads back what each test cell recorded.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { makeTempDir, removeTempDir } from "./temp";
 import { CellRun, DriverCell, KernelRole, KernelSpecRef, runCells } from "./driver";
 import { JailLimits, JailMode, writeSandboxKernelSpec } from "./sandbox";
 import { decodePlain } from "./rpc/codec";
@@ -24,18 +24,6 @@ export interface RunOptions extends JailLimits {
   onCell?: (run: CellRun) => void;
 }
 
-// Every temp dir in use, removed on SIGINT/SIGTERM as well as in `finally`.
-const live = new Set<string>();
-let hooked = false;
-function track(dir: string): void {
-  live.add(dir);
-  if (hooked) return;
-  hooked = true;
-  const clean = () => { for (const d of live) rmSync(d, { recursive: true, force: true }); live.clear(); };
-  process.on("exit", clean);
-  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(sig, () => { clean(); process.exit(130); });
-}
-
 function readReport(file: string): CellReport {
   if (!existsSync(file)) return { records: [], emitted: false };
   try {
@@ -55,8 +43,7 @@ function readReport(file: string): CellReport {
  * the kernel that runs test cells: the test kernel when there is one).
  */
 export async function executeSteps(steps: DriverCell[], results: Map<string, string>, opts: RunOptions & { files?: string[]; fifoHost?: string }): Promise<RunResult> {
-  const root = mkdtempSync(join(tmpdir(), "rnnlab-run-"));
-  track(root);
+  const root = makeTempDir("rnnlab-run-");
   try {
     chmodSync(root, 0o711);
     const roles = [...new Set(steps.map((s) => s.kernel ?? "student"))] as KernelRole[];
@@ -80,21 +67,13 @@ export async function executeSteps(steps: DriverCell[], results: Map<string, str
     for (const [key, file] of results) reports.set(key, readReport(join(testsWork, file)));
     return { reports, runs: new Map(runs.map((r) => [r.key, r])), kernelErrors, mode };
   } finally {
-    rmSync(root, { recursive: true, force: true });
-    live.delete(root);
+    removeTempDir(root);
   }
 }
 
 /** A temp dir for one submission's FIFOs (bound read-only into both jails), removed with the run. */
 export function fifoDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "rnnlab-rpc-"));
-  track(d);
+  const d = makeTempDir("rnnlab-rpc-");
   chmodSync(d, 0o755);
   return d;
-}
-
-/** Removes a dir made by `fifoDir`. */
-export function removeDir(d: string): void {
-  rmSync(d, { recursive: true, force: true });
-  live.delete(d);
 }

@@ -1,7 +1,7 @@
 // The grading kernel's jail: a kernelspec whose argv starts tslab inside bubblewrap (no capabilities, new namespaces, cleared environment, neutral paths, resource limits).
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeTempDir } from "./temp";
 import { spawnSync } from "node:child_process";
 
 /** Resource limits of a jailed kernel (prlimit). */
@@ -41,6 +41,9 @@ const BASE_ARGS = [
   "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
 ];
 
+/** The bubblewrap program: `$RNNLAB_BWRAP` (a path; a missing one means no jail, e.g. to test the refusal), else `bwrap` on PATH. */
+const BWRAP = process.env.RNNLAB_BWRAP || "bwrap";
+
 let mode: JailMode | undefined;
 let uidCounter = 0;
 /**
@@ -51,7 +54,7 @@ export function jailMode(): JailMode {
   if (mode !== undefined) return mode;
   const probe = (pre: string[]) => spawnSync(pre[0]!, [...pre.slice(1), ...BASE_ARGS, "--", "/usr/bin/true"], { stdio: "ignore", timeout: 20_000 }).status === 0;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  mode = isRoot && probe(["setpriv", `--reuid=${jailUid()}`, "--regid=65534", "--clear-groups", "bwrap"]) ? "uid" : probe(["bwrap"]) ? "root" : "none";
+  mode = isRoot && probe(["setpriv", `--reuid=${jailUid()}`, "--regid=65534", "--clear-groups", BWRAP]) ? "uid" : probe([BWRAP]) ? "root" : "none";
   return mode;
 }
 
@@ -74,9 +77,8 @@ let neutral: string | undefined;
 export function neutralLibrary(repoRoot: string): string {
   if (neutral && existsSync(neutral)) return neutral;
   const repo = realpathSync(repoRoot);
-  const dir = mkdtempSync(join(tmpdir(), "rnnlab-lib-"));
+  const dir = makeTempDir("rnnlab-lib-");
   chmodSync(dir, 0o755);
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const link = (from: string, to: string) => {
     if (!existsSync(from)) return;
     const r = spawnSync("cp", ["-al", from, to], { stdio: "ignore" });
@@ -128,7 +130,7 @@ export function writeSandboxKernelSpec(opts: SandboxOptions): { specDir: string;
     if (m === "uid") { for (const d of [workDir, sockDir]) { chownSync(d, uid, 65534); chmodSync(d, 0o700); } }
     const node = process.execPath.startsWith("/usr/") ? process.execPath : "/opt/node";
     const jail = [
-      "bwrap", ...BASE_ARGS,
+      BWRAP, ...BASE_ARGS,
       ...(node === "/opt/node" ? ["--ro-bind", process.execPath, node] : []),
       "--ro-bind", lib, JAIL.lib, "--bind", workDir, JAIL.work, "--ro-bind", rpcDir, JAIL.rpc, "--bind", sockDir, sockDir,
       "--symlink", `${JAIL.lib}/node_modules`, "/home/node_modules",
