@@ -144,7 +144,7 @@ export function program(): Command {
       }
       for (const n of g.notes) console.log(`note: ${n}`);
       console.log(`score on the visible tests: ${g.total} / ${g.maxTotal}`);
-      if (g.cells.some((c) => c.error || c.checks.some((x) => !x.passed))) process.exitCode = 1;
+      if (g.cells.some((c) => c.error || c.checks.some((x) => !x.passed))) process.exitCode = EXIT.failed;
     });
   prog.addCommand(handoutsCommand().copyInheritedSettings(prog));
   return prog;
