@@ -77,14 +77,21 @@ describe("rnnlab grade: interrupted and resumed, sharded and merged; validate ag
     assert.deepEqual([n1, n2].sort(), [1, 2]);
     assert.deepEqual(outputs(merged), outputs(whole));
   });
-  it("validate gives the per-cell points grade gives, and exits 1 when a visible test fails", async () => {
+  it("validate gives the per-cell points grade gives when the hidden checks fare as the visible ones, and exits 1 when a visible test fails", async () => {
     const grades = JSON.parse(readFileSync(join(whole, "grades.json"), "utf8")).grades as { student: string; cells: { key: string; points: number }[] }[];
-    for (const [name, code] of [["correct", 0], ["partial", 1]] as const) {
-      const v = await cli(["validate", join(dir, `${name}.ipynb`)]);
+    const validated: Record<string, Run> = {};
+    for (const name of ["correct", "empty", "partial"]) validated[name] = await cli(["validate", join(dir, `${name}.ipynb`)]);
+    for (const [name, code] of [["correct", 0], ["empty", 1], ["partial", 1]] as const) {
+      const v = validated[name]!;
       assert.equal(v.code, code, v.out + v.err);
       assert.match(v.err, /\[\d+\/\d+\] rnn-cell-forward: ok/);
-      for (const c of grades.find((g) => g.student === name)!.cells) assert.match(v.out, new RegExp(`^${c.key}: ${c.points} / `, "m"), v.out);
     }
+    for (const name of ["correct", "empty"]) {
+      for (const c of grades.find((g) => g.student === name)!.cells) assert.match(validated[name]!.out, new RegExp(`^${c.key}: ${c.points} / `, "m"), validated[name]!.out);
+    }
+    // partial: BPTT stops at the first backward call; 2 of its 6 visible checks ran and passed (2 of 8 with the hidden ones)
+    assert.match(validated.partial!.out, /^test-bptt: 1 \/ 3$/m, validated.partial!.out);
+    assert.match(validated.partial!.out, /a check after the error: not reached/);
   });
   it("refuses to grade without a jail, and with --no-sandbox marks every result", async () => {
     const noJail = { RNNLAB_BWRAP: "/nonexistent/bwrap" };

@@ -36,15 +36,14 @@ def start(name):
     km = KernelManager(kernel_name=k["kernel_name"], kernel_spec_manager=ksm, **conn)
     km.start_kernel(cwd=k["cwd"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     kc = km.client(); kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=spec["startup_timeout"])
-    except Exception:
-        try:
-            kc.stop_channels(); km.shutdown_kernel(now=True)
-        except Exception:
-            pass
-        raise
     kernels[name] = {"km": km, "kc": kc}
+
+def ready(name):
+    try:
+        kernels[name]["kc"].wait_for_ready(timeout=spec["startup_timeout"])
+    except Exception:
+        stop(name)
+        raise
 
 def stop(name):
     k = kernels.pop(name, None)
@@ -130,6 +129,7 @@ def restart(name, upto):
     restarts["n"] += 1
     try:
         start(name)
+        ready(name)
         for j in range(upto):
             s = steps[j]
             if s["kernel"] == name and s["replay"] and done[j] == "ok":
@@ -151,13 +151,18 @@ def unblock(d):
                 pass
         time.sleep(0.05)
 
-broken = set()
 try:
+    # both kernels start at once (their start-up is most of a short run), then each is awaited
     for name in spec["kernels"]:
         try:
             start(name)
         except Exception as e:
-            broken.add(name)
+            stop(name)
+            out({"event": "kernel", "kernel": name, "error": str(e)[:500]})
+    for name in list(kernels):
+        try:
+            ready(name)
+        except Exception as e:
             out({"event": "kernel", "kernel": name, "error": str(e)[:500]})
     for i, s in enumerate(steps):
         name = s["kernel"]

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeTempDir, removeTempDir } from "./temp";
+import { releaseTempDir, tempDir, trackChild } from "../jupyter/cleanup";
 import { JUPYTER_PYTHON } from "../jupyter/paths";
 import { GRADE_DRIVER_PY } from "./driver-py";
 
@@ -66,7 +66,7 @@ const MAX_FRAME = 64 * 1024 * 1024;
 
 /** Executes `cells` in order and returns one CellRun per cell (same order); notes about kernels that would not start go in `kernelErrors`. */
 export async function runCells(cells: DriverCell[], opts: DriverOptions): Promise<{ runs: CellRun[]; kernelErrors: string[] }> {
-  const dir = makeTempDir("rnnlab-driver-");
+  const dir = tempDir("rnnlab-driver-");
   const specPath = join(dir, "spec.json"), pyPath = join(dir, "driver.py");
   writeFileSync(pyPath, GRADE_DRIVER_PY);
   writeFileSync(specPath, JSON.stringify({
@@ -81,7 +81,7 @@ export async function runCells(cells: DriverCell[], opts: DriverOptions): Promis
   const kernelErrors: string[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(JUPYTER_PYTHON, [pyPath, specPath], { env, stdio: ["ignore", "ignore", "pipe", "pipe"] });
+      const child = trackChild(spawn(JUPYTER_PYTHON, [pyPath, specPath], { env, stdio: ["ignore", "ignore", "pipe", "pipe"] }));
       let buf = Buffer.alloc(0), err = "";
       const onFrame = (m: Record<string, unknown>) => {
         if (m.event === "kernel") { kernelErrors.push(`the ${String(m.kernel)} kernel did not start: ${String(m.error)}`); return; }
@@ -109,7 +109,7 @@ export async function runCells(cells: DriverCell[], opts: DriverOptions): Promis
       });
     });
   } finally {
-    removeTempDir(dir);
+    releaseTempDir(dir);
   }
   return { runs: cells.map((c) => runs.get(c.key) ?? { key: c.key, status: "skipped", outputs: [], seconds: 0 }), kernelErrors };
 }

@@ -7,7 +7,7 @@ import { Notebook, parseNotebook } from "./notebook";
 import { JAIL, jailMode } from "./sandbox";
 import { gradeSteps, ownPlan, ownSteps, submissionPlan } from "./plan";
 import { executeSteps, fifoDir, RunOptions, RunResult } from "./run";
-import { removeTempDir } from "./temp";
+import { releaseTempDir } from "../jupyter/cleanup";
 import { CellGrade, roundPoints, scoreCell, statusText } from "./score";
 import { AssignmentInfo, fileHash, storeResult, storedResult } from "./store";
 
@@ -82,7 +82,7 @@ export async function gradeOne(a: Assignment, reference: RunResult, file: string
     const { steps, results, notes: planNotes } = gradeSteps(a, plan, opts.cellTimeout ?? 30, fifos, inKernel);
     notes.push(...planNotes);
     run = await executeSteps(steps, results, { ...opts, files: [file], fifoHost: fifos });
-  } catch (e) { return zero(`grading failed: ${(e as Error).message}`, ["kernel died"]); } finally { removeTempDir(fifos); }
+  } catch (e) { return zero(`grading failed: ${(e as Error).message}`, ["kernel died"]); } finally { releaseTempDir(fifos); }
   for (const r of run.runs.values()) {
     if (r.key.includes("#") && !r.key.startsWith("stub-") && !r.key.startsWith("tests-") && r.status !== "ok") notes.push(`error in cell "${r.key.split("#")[0]}": ${statusText(r)}`);
     if (r.capped) notes.push(`output of "${r.key.split("#")[0]}" was capped (256 KiB per cell, 2 MiB per kernel); the rest was dropped`);

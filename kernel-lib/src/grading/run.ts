@@ -1,7 +1,7 @@
 // Runs a plan's steps in fresh jailed kernels inside fresh temp dirs (removed on every path) and reads back what each test cell recorded.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { makeTempDir, removeTempDir } from "./temp";
+import { releaseTempDir, tempDir } from "../jupyter/cleanup";
 import { CellRun, DriverCell, KernelRole, KernelSpecRef, runCells } from "./driver";
 import { JailLimits, JailMode, writeSandboxKernelSpec } from "./sandbox";
 import { decodePlain } from "./rpc/codec";
@@ -43,7 +43,7 @@ function readReport(file: string): CellReport {
  * the kernel that runs test cells: the test kernel when there is one).
  */
 export async function executeSteps(steps: DriverCell[], results: Map<string, string>, opts: RunOptions & { files?: string[]; fifoHost?: string }): Promise<RunResult> {
-  const root = makeTempDir("rnnlab-run-");
+  const root = tempDir("rnnlab-run-");
   try {
     chmodSync(root, 0o711);
     const roles = [...new Set(steps.map((s) => s.kernel ?? "student"))] as KernelRole[];
@@ -67,13 +67,13 @@ export async function executeSteps(steps: DriverCell[], results: Map<string, str
     for (const [key, file] of results) reports.set(key, readReport(join(testsWork, file)));
     return { reports, runs: new Map(runs.map((r) => [r.key, r])), kernelErrors, mode };
   } finally {
-    removeTempDir(root);
+    releaseTempDir(root);
   }
 }
 
 /** A temp dir for one submission's FIFOs (bound read-only into both jails), removed with the run. */
 export function fifoDir(): string {
-  const d = makeTempDir("rnnlab-rpc-");
+  const d = tempDir("rnnlab-rpc-");
   chmodSync(d, 0o755);
   return d;
 }

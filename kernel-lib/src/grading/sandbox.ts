@@ -1,7 +1,7 @@
 // The grading kernel's jail: a kernelspec whose argv starts tslab inside bubblewrap (no capabilities, new namespaces, cleared environment, neutral paths, resource limits).
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeTempDir } from "./temp";
+import { tempDir } from "../jupyter/cleanup";
 import { spawnSync } from "node:child_process";
 
 /** Resource limits of a jailed kernel (prlimit). */
@@ -77,7 +77,7 @@ let neutral: string | undefined;
 export function neutralLibrary(repoRoot: string): string {
   if (neutral && existsSync(neutral)) return neutral;
   const repo = realpathSync(repoRoot);
-  const dir = makeTempDir("rnnlab-lib-");
+  const dir = tempDir("rnnlab-lib-");
   chmodSync(dir, 0o755);
   const link = (from: string, to: string) => {
     if (!existsSync(from)) return;

@@ -29,6 +29,11 @@ export function cellErrorText(outputs: CellRun["outputs"]): string | undefined {
   return text.split("\n").filter((l) => !/^\s+at /.test(l)).slice(0, 8).join("\n").trim().slice(0, 1200);
 }
 
+/** How many checks a test cell's text calls (`check.close(` …), the least it records when it runs to the end. */
+export function checkCalls(code: string): number {
+  return (code.match(/\bcheck\.(close|equal|shape|ok|throws)\s*\(/g) ?? []).length;
+}
+
 const verdictOf = (r: CheckRecord, reference: CheckRecord): Verdict =>
   r.kind !== reference.kind || r.label !== reference.label
     ? { ok: false, why: "the test cell reported a different check here" }
@@ -45,6 +50,10 @@ export function scoreCell(c: AssignmentCell, run: RunResult, reference: RunResul
   const rep: CellReport = run.reports.get(c.key) ?? { records: [], emitted: false };
   const cellRun = run.runs.get(c.key);
   const refRecords = reference === "self" ? rep.records : reference.reports.get(c.key)?.records ?? [];
+  // against itself (validate, the source's own check), a cell that stopped early still counts the checks it never
+  // reached: as many as its text calls, as in the reference a graded cell is compared with
+  const stopped = !rep.emitted || rep.error !== undefined;
+  const unreached = reference === "self" && stopped ? Math.max(0, checkCalls(c.source) - rep.records.length) : 0;
   const checks: CheckResult[] = [];
   let error = rep.error;
   if (!rep.emitted) {
@@ -63,7 +72,8 @@ export function scoreCell(c: AssignmentCell, run: RunResult, reference: RunResul
     const v = reference === "self" ? selfVerdict(r) : verdictOf(r, ref);
     checks.push({ label, passed: v.ok, message: v.ok ? `${label}: passed` : `${label}: ${v.why}${hint}` });
   });
-  if (refRecords.length === 0 && c.points > 0) checks.push({ label: "test cell", passed: false, message: "the test cell recorded no checks" });
+  for (let i = 0; i < unreached; i++) checks.push({ label: "check", passed: false, message: `a check after the error: not reached` });
+  if (checks.length === 0 && c.points > 0) checks.push({ label: "test cell", passed: false, message: "the test cell recorded no checks" });
   const passed = checks.filter((x) => x.passed).length;
   const points = checks.length ? roundPoints(c.points * passed / checks.length) : 0;
   return { key: c.key, points, maxPoints: c.points, checks, error, status: cellRun?.status ?? "skipped" };
