@@ -1,22 +1,8 @@
 // Luong attention against PyTorch: the fixture written by test/fixtures/torch/make_attention_fixtures.py (float64, 1e-9).
-import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { Tensor, attentionBackward, attentionForward, fmtShape, tensor, unravel, zerosLike, type NestedArray } from "../kernel-lib/src";
+import { attentionBackward, attentionForward, tensor, zerosLike } from "../kernel-lib/src";
+import { expectClose, loadTorchFixture } from "./torch-compare";
 
-const TOL = 1e-9;
-const fx = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "torch", "attention_luong.json"), "utf8"));
-
-function expectClose(what: string, got: Tensor, expected: NestedArray): void {
-  const want = tensor(expected);
-  assert.deepEqual(got.shape, want.shape, `${what}: shape ${fmtShape(got.shape)}, PyTorch has ${fmtShape(want.shape)}`);
-  let worst = -1, worstErr = 0;
-  for (let i = 0; i < want.size; i++) {
-    const err = Math.abs(got.data[i] - want.data[i]) / Math.max(1, Math.abs(want.data[i]));
-    if (!(err <= worstErr)) [worst, worstErr] = [i, err];
-  }
-  if (worst >= 0 && !(worstErr <= TOL)) assert.fail(`${what}: worst error ${worstErr.toExponential(2)} > ${TOL} at ${fmtShape(unravel(worst, want.shape))}: rnnlab ${got.data[worst]}, PyTorch ${want.data[worst]}`);
-}
+const fx = loadTorchFixture("attention_luong");
 
 describe("PyTorch fixture: Luong attention (float64, 1e-9)", () => {
   it(`${fx.description}: alpha, context, h̃ and the gradients of S, Henc, Wa, Wc, bc`, () => {

@@ -1,34 +1,13 @@
 // Stacked and bidirectional layers against PyTorch: fixtures written by test/fixtures/torch/make_stacked_fixtures.py.
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { StackedRecurrent, Tensor, fmtShape, layerFromTorch, tensor, unravel, type NestedArray } from "../kernel-lib/src";
-
-/** Named tolerance: |actual − expected| ≤ TOL · max(1, |expected|), float64 against float64. */
-const TOL = 1e-9;
-const FIXTURES = path.join(__dirname, "fixtures", "torch");
-const load = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8"));
-
-function expectClose(what: string, got: Tensor | undefined, expected: NestedArray): void {
-  const want = tensor(expected);
-  assert.ok(got instanceof Tensor, `${what}: missing`);
-  assert.deepEqual(got.shape, want.shape, `${what}: shape ${fmtShape(got.shape)}, PyTorch has ${fmtShape(want.shape)}`);
-  let worst = -1;
-  let worstErr = 0;
-  for (let i = 0; i < want.size; i++) {
-    const err = Math.abs(got.data[i] - want.data[i]) / Math.max(1, Math.abs(want.data[i]));
-    if (!(err <= worstErr)) [worst, worstErr] = [i, err];
-  }
-  if (worst >= 0 && !(worstErr <= TOL)) {
-    assert.fail(`${what}: worst error ${worstErr.toExponential(2)} > ${TOL} at ${fmtShape(unravel(worst, want.shape))}: rnnlab ${got.data[worst]}, PyTorch ${want.data[worst]}`);
-  }
-}
+import { StackedRecurrent, layerFromTorch, tensor } from "../kernel-lib/src";
+import { expectClose, loadTorchFixture } from "./torch-compare";
 
 const NAMES = ["stacked_lstm_bi", "stacked_gru", "stacked_rnn_relu_bi", "stacked_gru_bi_packed", "stacked_lstm_bi_packed"];
 
 describe("PyTorch fixtures: stacked and bidirectional layers (float64, 1e-9)", () => {
   for (const name of NAMES) {
-    const fx = load(name);
+    const fx = loadTorchFixture(name);
     const isLstm = fx.kind === "LSTM";
     it(`${name}: ${fx.description}: outputs, h_n/c_n, dx, dState0 and every gradient under PyTorch's names`, () => {
       const layer = StackedRecurrent.fromTorchStateDict(fx.state_dict, fx.nonlinearity ? { nonlinearity: fx.nonlinearity } : {});

@@ -1,32 +1,8 @@
 // rnnlab against PyTorch: every value and gradient of the fixtures written by test/fixtures/torch/make_fixtures.py.
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as rl from "../kernel-lib/src";
-import { Tensor, tensor, fmtShape, unravel, type NestedArray } from "../kernel-lib/src";
-
-/** Named tolerance: |actual − expected| ≤ TOL · max(1, |expected|), float64 against float64. */
-const TOL = 1e-9;
-const FIXTURES = path.join(__dirname, "fixtures", "torch");
-const load = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8"));
-
-/** Asserts `actual` matches `expected` elementwise; on failure names the worst element, its index and both values. */
-function expectClose(what: string, actual: Tensor | number | undefined, expected: NestedArray, tol = TOL): void {
-  const want = tensor(expected);
-  assert.ok(actual !== undefined && actual !== null, `${what}: missing (undefined)`);
-  const got = typeof actual === "number" ? tensor(actual) : actual;
-  assert.ok(got instanceof Tensor, `${what}: expected a Tensor, got ${typeof got}`);
-  assert.deepEqual(got.shape, want.shape, `${what}: shape ${fmtShape(got.shape)}, PyTorch has ${fmtShape(want.shape)}`);
-  let worst = -1;
-  let worstErr = 0;
-  for (let i = 0; i < want.size; i++) {
-    const err = Math.abs(got.data[i] - want.data[i]) / Math.max(1, Math.abs(want.data[i]));
-    if (!(err <= worstErr)) [worst, worstErr] = [i, err]; // also catches NaN
-  }
-  if (worst >= 0 && !(worstErr <= tol)) {
-    assert.fail(`${what}: worst error ${worstErr.toExponential(2)} > ${tol} at ${fmtShape(unravel(worst, want.shape))}: rnnlab ${got.data[worst]}, PyTorch ${want.data[worst]}`);
-  }
-}
+import { Tensor, tensor, type NestedArray } from "../kernel-lib/src";
+import { expectClose, loadTorchFixture } from "./torch-compare";
 
 /** The layer contract of DESIGN.md ("Layers"), typed here so this file compiles whatever stage the layers are at. */
 interface RecurrentLayer {
@@ -51,7 +27,7 @@ const RECURRENT = ["rnn_tanh", "rnn_relu", "lstm", "gru", "rnn_tanh_state", "lst
 
 describe("PyTorch fixtures: recurrent layers (float64, 1e-9)", () => {
   for (const name of RECURRENT) {
-    const fx = load(name);
+    const fx = loadTorchFixture(name);
     const opts = fx.nonlinearity ? { nonlinearity: fx.nonlinearity } : undefined;
     const make = (): RecurrentLayer => exported<RecurrentLayerClass>(fx.kind).fromTorchStateDict(fx.state_dict, opts);
     const isLstm = fx.kind === "LSTM";
@@ -90,7 +66,7 @@ describe("PyTorch fixtures: recurrent layers (float64, 1e-9)", () => {
 });
 
 describe("PyTorch fixtures: losses (float64, 1e-9)", () => {
-  const { cases } = load("losses");
+  const { cases } = loadTorchFixture("losses");
   it("softmaxCrossEntropy (mean) matches F.cross_entropy: loss and dLogits", () => {
     const c = cases.softmaxCrossEntropy;
     const { loss, dLogits } = rl.softmaxCrossEntropy(tensor(c.logits), c.targets);
@@ -126,7 +102,7 @@ describe("PyTorch fixtures: losses (float64, 1e-9)", () => {
 });
 
 describe("PyTorch fixtures: clipping and optimizers (float64, 1e-9)", () => {
-  const fx = load("optim");
+  const fx = loadTorchFixture("optim");
   for (const [name, c] of Object.entries<any>(fx.clipGradNorm)) {
     it(`clipGradNorm (${name}, maxNorm ${c.maxNorm}) matches clip_grad_norm_: returned norm and clipped grads`, () => {
       const clipGradNorm = exported<(ps: Param[], maxNorm: number) => number>("clipGradNorm");

@@ -31,7 +31,7 @@ describe("layers/StackedRecurrent", () => {
   for (const [title, opts, masked] of CASES) {
     it(`${title}: dx, dState0 and every weight gradient match central differences`, () => {
       const rng = new Rng(7);
-      const layer = new StackedRecurrent({ inputSize: I, hiddenSize: H, rng, ...(opts as StackedOptions) });
+      const layer = new StackedRecurrent({ ...(opts as StackedOptions), inputSize: I, hiddenSize: H, rng });
       const L = layer.numLayers, D = layer.numDirections;
       const x = rand([T, B, I], rng);
       const mask = masked ? tensor([[1, 1, 1], [1, 1, 0], [1, 0, 0], [1, 0, 0]]) : null;
