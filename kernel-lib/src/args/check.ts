@@ -181,3 +181,11 @@ export function parseJsonArg(fn: string, name: string, text: string): unknown {
     throw new Error(`${fn}: ${name} is not valid JSON (${(e as Error).message}; ${text.length} characters: is the file complete?)`, { cause: e });
   }
 }
+
+/**
+ * `v`, or `fallback` when `v` is undefined (absent). Unlike `??`, a `null` stays: the check after it refuses it by name
+ * (`new Adam(ps, { lr: null })` is an error, not lr 1e-3). `checkNumber(fn, "lr", orDefault(opts.lr, 1e-3))`.
+ */
+export function orDefault<T>(v: T | null | undefined, fallback: T): T | null {
+  return v === undefined ? fallback : v;
+}

@@ -1,6 +1,7 @@
 // Italian text for the character-level language model: Debian's fortunes-it quotations and witalian word list (read from disk, never committed).
 import * as fs from "fs";
 import * as path from "path";
+import { checkOptions } from "../args";
 
 /** Where Debian's `fortunes-it` puts its quotation files. */
 export const FORTUNES_IT_DIR = "/usr/share/games/fortunes/it";
@@ -83,6 +84,7 @@ function needPath(fn: string, p: string, pkg: string): void {
  */
 export function loadItalianFortunes(opts: { dir?: string; files?: string[]; restoreAccents?: boolean; every?: number } = {}): TextSplits<string> {
   const fn = "loadItalianFortunes";
+  checkOptions(fn, "opts", opts, ["dir", "files", "restoreAccents", "every"]);
   const dir = opts.dir ?? FORTUNES_IT_DIR;
   needPath(fn, dir, "fortunes-it");
   const names = opts.files ?? fs.readdirSync(dir).filter((f) => !/\.(dat|u8)$/.test(f)).sort();
@@ -103,6 +105,7 @@ export function loadItalianFortunes(opts: { dir?: string; files?: string[]; rest
  */
 export function loadItalianWords(opts: { file?: string; maxLength?: number; every?: number } = {}): TextSplits<string> {
   const fn = "loadItalianWords";
+  checkOptions(fn, "opts", opts, ["file", "maxLength", "every"]);
   const file = opts.file ?? ITALIAN_WORDS_FILE;
   needPath(fn, file, "witalian");
   const maxLength = opts.maxLength ?? 12;

@@ -1,5 +1,6 @@
 // One-hot encoding of integer ids: [T, B] → [T, B, V].
 import { Tensor } from "../tensor";
+import { argError, checkSize } from "../args";
 
 /**
  * One-hot vectors: `out[..., v] = 1` where `ids[...] = v`, else 0. Works for any shape (`[T, B]` → `[T, B, V]`, `[N]` → `[N, V]`).
@@ -9,6 +10,8 @@ import { Tensor } from "../tensor";
  * oneHot(tensor([[1], [0]]), 3).toArray(); // [[[0, 1, 0]], [[1, 0, 0]]]
  */
 export function oneHot(ids: Tensor | readonly number[], V: number): Tensor {
+  if (!(ids instanceof Tensor) && !(Array.isArray(ids) && ids.every((v) => typeof v === "number"))) throw argError("oneHot", "ids", "a Tensor or an array of ids", ids);
+  checkSize("oneHot", "V", V);
   const t = ids instanceof Tensor ? ids : new Tensor(Float64Array.from(ids), [ids.length]);
   if (!Number.isInteger(V) || V <= 0) throw new Error(`oneHot: V must be a positive integer, got ${V}`);
   const out = new Float64Array(t.data.length * V);

@@ -1,5 +1,6 @@
 // Reversing each sequence of a padded batch within its real steps, as PyTorch's packed sequences do for the reverse direction.
 import { Tensor, fmtShape } from "../tensor";
+import { checkSize } from "../args";
 
 /**
  * For every column `b` of a `[T, B]` mask, the time index each step reads after reversal: the real steps
@@ -12,6 +13,8 @@ import { Tensor, fmtShape } from "../tensor";
  * @returns `src[t·B + b]` = the time index to read for step t of column b
  */
 export function reversalIndex(T: number, B: number, mask: Tensor | null | undefined): Int32Array {
+  checkSize("reversalIndex", "T", T);
+  checkSize("reversalIndex", "B", B);
   const src = new Int32Array(T * B);
   if (!mask) {
     for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) src[t * B + b] = T - 1 - t;

@@ -1,6 +1,7 @@
 // Labelled id sequences → the padded, time-major batch a sequence classifier trains on.
 import { Rng, Tensor, checkRank, checkShape, getRng } from "../tensor";
 import type { Batcher } from "../train/types";
+import { argError } from "../args";
 
 /** One labelled sequence of token ids (e.g. a `SentimentExample`: `ids`, `label`). */
 export interface LabeledSequence {
@@ -57,6 +58,7 @@ export function classifierBatcher(examples: readonly LabeledSequence[], opts: { 
 
 /** Checks and normalises a {@link ClassifierInput}: `ids [T, B]`, `mask [T, B]` (or all ones), `labels [B]`. */
 export function asClassifierBatch(fn: string, input: ClassifierInput): ClassifierBatch {
+  if (!input || typeof input !== "object") throw argError(fn, "batch", "an array of { ids, label } examples or a batch { ids [T, B], mask [T, B], labels [B] }", input);
   const batch = Array.isArray(input) ? toClassifierBatch(input as readonly LabeledSequence[]) : (input as ClassifierBatch);
   checkRank(fn, "ids", batch.ids, 2, "T, B");
   const [T, B] = batch.ids.shape;

@@ -1,7 +1,7 @@
 // Adagrad: per-coordinate steps shrinking with the accumulated squared gradient, PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
-import { checkNumber, checkOptions } from "../args";
+import { checkNumber, checkOptions, orDefault } from "../args";
 
 /** Options of {@link Adagrad}. */
 export interface AdagradOptions {
@@ -30,12 +30,12 @@ export class Adagrad extends Optimizer {
 
   constructor(params: Param[], opts: AdagradOptions = {}) {
     checkOptions("Adagrad", "opts", opts, ["lr", "eps", "lrDecay", "initialAccumulatorValue", "weightDecay"]);
-    super("Adagrad", params, opts.lr ?? 0.01);
+    super("Adagrad", params, orDefault(opts.lr, 0.01) as number);
     // the ranges torch.optim.Adagrad enforces
-    this.eps = checkNumber("Adagrad", "eps", opts.eps ?? 1e-10, { min: 0 });
-    this.lrDecay = checkNumber("Adagrad", "lrDecay", opts.lrDecay ?? 0, { min: 0 });
-    this.initialAccumulatorValue = checkNumber("Adagrad", "initialAccumulatorValue", opts.initialAccumulatorValue ?? 0, { min: 0 });
-    this.weightDecay = checkNumber("Adagrad", "weightDecay", opts.weightDecay ?? 0, { min: 0 });
+    this.eps = checkNumber("Adagrad", "eps", orDefault(opts.eps, 1e-10), { min: 0 });
+    this.lrDecay = checkNumber("Adagrad", "lrDecay", orDefault(opts.lrDecay, 0), { min: 0 });
+    this.initialAccumulatorValue = checkNumber("Adagrad", "initialAccumulatorValue", orDefault(opts.initialAccumulatorValue, 0), { min: 0 });
+    this.weightDecay = checkNumber("Adagrad", "weightDecay", orDefault(opts.weightDecay, 0), { min: 0 });
   }
 
   protected update(i: number, w: Float64Array, grad: Float64Array): void {

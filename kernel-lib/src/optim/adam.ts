@@ -1,7 +1,7 @@
 // Adam: bias-corrected running first and second moments of the gradient, PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
-import { checkNumber, checkOptions } from "../args";
+import { checkNumber, checkOptions, orDefault } from "../args";
 
 /** Options of {@link Adam}. */
 export interface AdamOptions {
@@ -31,12 +31,12 @@ export class Adam extends Optimizer {
 
   constructor(params: Param[], opts: AdamOptions = {}) {
     checkOptions("Adam", "opts", opts, ["lr", "beta1", "beta2", "eps", "weightDecay"]);
-    super("Adam", params, opts.lr ?? 1e-3);
+    super("Adam", params, orDefault(opts.lr, 1e-3) as number);
     // the ranges torch.optim.Adam enforces
-    this.beta1 = checkNumber("Adam", "beta1", opts.beta1 ?? 0.9, { min: 0, below: 1 });
-    this.beta2 = checkNumber("Adam", "beta2", opts.beta2 ?? 0.999, { min: 0, below: 1 });
-    this.eps = checkNumber("Adam", "eps", opts.eps ?? 1e-8, { min: 0 });
-    this.weightDecay = checkNumber("Adam", "weightDecay", opts.weightDecay ?? 0, { min: 0 });
+    this.beta1 = checkNumber("Adam", "beta1", orDefault(opts.beta1, 0.9), { min: 0, below: 1 });
+    this.beta2 = checkNumber("Adam", "beta2", orDefault(opts.beta2, 0.999), { min: 0, below: 1 });
+    this.eps = checkNumber("Adam", "eps", orDefault(opts.eps, 1e-8), { min: 0 });
+    this.weightDecay = checkNumber("Adam", "weightDecay", orDefault(opts.weightDecay, 0), { min: 0 });
   }
 
   protected update(i: number, w: Float64Array, grad: Float64Array): void {

@@ -1,7 +1,7 @@
 // RMSProp: steps divided by a running RMS of the gradient (optionally centred, with momentum), PyTorch's update.
 import type { Param } from "../cells/types";
 import { Optimizer, withWeightDecay } from "./optimizer";
-import { checkBoolean, checkNumber, checkOptions } from "../args";
+import { checkBoolean, checkNumber, checkOptions, orDefault } from "../args";
 
 /** Options of {@link RMSProp}. */
 export interface RMSPropOptions {
@@ -32,13 +32,13 @@ export class RMSProp extends Optimizer {
 
   constructor(params: Param[], opts: RMSPropOptions = {}) {
     checkOptions("RMSProp", "opts", opts, ["lr", "alpha", "eps", "momentum", "centered", "weightDecay"]);
-    super("RMSProp", params, opts.lr ?? 0.01);
+    super("RMSProp", params, orDefault(opts.lr, 0.01) as number);
     // torch.optim.RMSprop's ranges; α > 1 would make the running average negative (√ of it NaN), so it is refused too
-    this.alpha = checkNumber("RMSProp", "alpha", opts.alpha ?? 0.99, { min: 0, max: 1 });
-    this.eps = checkNumber("RMSProp", "eps", opts.eps ?? 1e-8, { min: 0 });
-    this.momentum = checkNumber("RMSProp", "momentum", opts.momentum ?? 0, { min: 0 });
-    this.centered = checkBoolean("RMSProp", "centered", opts.centered ?? false);
-    this.weightDecay = checkNumber("RMSProp", "weightDecay", opts.weightDecay ?? 0, { min: 0 });
+    this.alpha = checkNumber("RMSProp", "alpha", orDefault(opts.alpha, 0.99), { min: 0, max: 1 });
+    this.eps = checkNumber("RMSProp", "eps", orDefault(opts.eps, 1e-8), { min: 0 });
+    this.momentum = checkNumber("RMSProp", "momentum", orDefault(opts.momentum, 0), { min: 0 });
+    this.centered = checkBoolean("RMSProp", "centered", orDefault(opts.centered, false));
+    this.weightDecay = checkNumber("RMSProp", "weightDecay", orDefault(opts.weightDecay, 0), { min: 0 });
   }
 
   protected update(i: number, w: Float64Array, grad: Float64Array): void {

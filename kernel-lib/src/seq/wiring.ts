@@ -1,6 +1,7 @@
 // Many-to-one and many-to-many wiring: pick or spread outputs over time, respecting padding masks.
 import { Tensor, checkRank, checkShape } from "../tensor";
 import { checkMask } from "./mask";
+import { argError, checkInt } from "../args";
 
 /**
  * The last real step of each sequence: `last[b] = max{t : mask[t, b] = 1}` (T − 1 without a mask).
@@ -90,6 +91,8 @@ export function flattenMask(mask: Tensor): number[] {
  * @param T the padded length (default the longest)
  */
 export function maskFromLengths(lengths: readonly number[], T?: number): Tensor {
+  if (!Array.isArray(lengths)) throw argError("maskFromLengths", "lengths", "an array of sequence lengths", lengths);
+  if (T !== undefined) checkInt("maskFromLengths", "T", T, { min: 0, max: 2 ** 31 - 1 });
   const Tm = T ?? Math.max(0, ...lengths);
   const B = lengths.length;
   const d = new Float64Array(Tm * B);

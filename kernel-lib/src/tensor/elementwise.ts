@@ -4,6 +4,8 @@ import { argError, checkFunction, checkNumber } from "../args";
 
 /** The broadcast shape of `a` and `b` (NumPy rules), or an error naming `fn`. */
 export function broadcastShapes(fn: string, a: readonly number[], b: readonly number[]): number[] {
+  if (!Array.isArray(a)) throw argError(fn, "a", "a shape (an array)", a);
+  if (!Array.isArray(b)) throw argError(fn, "b", "a shape (an array)", b);
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {

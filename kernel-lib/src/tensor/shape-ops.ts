@@ -12,6 +12,8 @@ export function normAxis(fn: string, axis: number, rank: number): number {
 
 /** `[outer, n, inner]`: the sizes before, at and after `axis`. */
 export function axisSplit(shape: readonly number[], axis: number): [number, number, number] {
+  if (!Array.isArray(shape)) throw argError("axisSplit", "shape", "an array of non-negative integers", shape);
+  checkInt("axisSplit", "axis", axis, { min: 0, below: shape.length });
   return [sizeOf(shape.slice(0, axis)), shape[axis], sizeOf(shape.slice(axis + 1))];
 }
 

@@ -61,6 +61,7 @@ export class Tensor {
 
   /** The flat row-major offset of a full index. */
   offset(index: readonly number[], fn = "offset"): number {
+    if (!Array.isArray(index)) throw argError(fn, "index", `an array of ${this.shape.length} integers`, index);
     if (index.length !== this.shape.length) {
       throw new Error(`${fn}: index ${fmtShape(index)} has ${index.length} axes, tensor has shape ${fmtShape(this.shape)}`);
     }
@@ -68,7 +69,7 @@ export class Tensor {
     for (let i = 0; i < index.length; i++) {
       const k = index[i];
       if (!Number.isInteger(k) || k < 0 || k >= this.shape[i]) {
-        throw new Error(`${fn}: index ${fmtShape(index)} is out of range for shape ${fmtShape(this.shape)}`);
+        throw new Error(`${fn}: index [${index.map(describe).join(", ")}] is out of range for shape ${fmtShape(this.shape)}`);
       }
       off = off * this.shape[i] + k;
     }
@@ -96,6 +97,7 @@ export class Tensor {
 
   /** The same data seen with another shape of equal size (no copy). */
   reshape(shape: readonly number[]): Tensor {
+    if (!Array.isArray(shape) || !shape.every((d) => typeof d === "number")) throw argError("reshape", "shape", "an array of integers (one may be -1)", shape);
     const s = shape.slice();
     const free = s.indexOf(-1);
     if (free >= 0) {
@@ -127,6 +129,7 @@ export type NestedArray = number | NestedArray[];
 
 /** The product of a shape's extents (1 for a scalar shape `[]`). */
 export function sizeOf(shape: readonly number[]): number {
+  if (!Array.isArray(shape)) throw argError("sizeOf", "shape", "an array of non-negative integers", shape);
   let n = 1;
   for (const d of shape) n *= d;
   return n;
@@ -134,11 +137,14 @@ export function sizeOf(shape: readonly number[]): number {
 
 /** Formats a shape as `[2, 3]`. */
 export function fmtShape(shape: readonly (number | string)[]): string {
+  if (!Array.isArray(shape)) throw argError("fmtShape", "shape", "an array", shape);
   return `[${shape.join(", ")}]`;
 }
 
 /** True when two shapes are equal axis by axis. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (!Array.isArray(a)) throw argError("sameShape", "a", "a shape (an array)", a);
+  if (!Array.isArray(b)) throw argError("sameShape", "b", "a shape (an array)", b);
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -304,6 +310,8 @@ export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: numb
 
 /** The multi-index of a flat row-major offset. */
 export function unravel(offset: number, shape: readonly number[]): number[] {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw argError("unravel", "offset", "a non-negative integer", offset);
+  checkShapeArg("unravel", "shape", shape);
   const idx = new Array<number>(shape.length);
   for (let a = shape.length - 1; a >= 0; a--) {
     idx[a] = offset % shape[a];

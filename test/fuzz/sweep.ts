@@ -1,0 +1,229 @@
+// The argument fuzz: every public callable (functions, constructors, static and instance methods, options) × bad-argument kinds, classified.
+import * as rl from "../../kernel-lib/src/index";
+import type { Family, TypeTable } from "./param-types";
+
+/** The bad-argument kinds: a label, a fresh value, and the type family it belongs to (for "is this a wrong type?"). */
+export const KINDS: readonly [string, () => unknown, Family][] = [
+  ["undefined", () => undefined, "undefined"],
+  ["null", () => null, "null"],
+  ["string", () => "abc", "string"],
+  ["numeric string", () => "3", "string"],
+  ["empty string", () => "", "string"],
+  ["NaN", () => NaN, "number"],
+  ["Infinity", () => Infinity, "number"],
+  ["-1", () => -1, "number"],
+  ["1.5", () => 1.5, "number"],
+  ["0", () => 0, "number"],
+  ["1e12", () => 1e12, "number"],
+  ["true", () => true, "boolean"],
+  ["empty object", () => ({}), "object-empty"],
+  ["empty array", () => [], "array-number"],
+  ["ragged array", () => [[1, 2], [3]], "array"],
+  ["function", () => () => 1, "function"],
+  ["symbol", () => Symbol("bad"), "symbol"],
+  ["bigint", () => 3n, "bigint"],
+  ["Float32Array", () => new Float32Array(3), "typedarray"],
+];
+
+/** How one call ended. `silent-wrong` (a wrong-type argument accepted), `raw` and `other` are failures unless allow-listed. */
+export type Verdict = "clear" | "raw" | "other" | "silent-wrong" | "accepted" | "ignored" | "hang";
+
+export interface Outcome {
+  label: string;
+  folder: string;
+  arg: string;
+  kind: string;
+  verdict: Verdict;
+  message: string;
+  /** Milliseconds the call took. */
+  ms?: number;
+}
+
+const params = () => new rl.Dense({ inputSize: 2, outputSize: 2, rng: new rl.Rng(0) }).parameters();
+const layerOpts = () => ({ inputSize: 2, hiddenSize: 3, rng: new rl.Rng(0) });
+
+/** Valid instances, so every method can be called with a bad first argument. */
+const INSTANCES: Record<string, () => object> = {
+  Tensor: () => rl.tensor([[1, 2], [3, 4]]),
+  Rng: () => new rl.Rng(0),
+  Var: () => new rl.Var(rl.tensor([1, 2])),
+  LSTM: () => new rl.LSTM(layerOpts()),
+  GRU: () => new rl.GRU(layerOpts()),
+  RNN: () => new rl.RNN(layerOpts()),
+  StackedRecurrent: () => new rl.StackedRecurrent({ kind: "lstm", ...layerOpts(), numLayers: 2 }),
+  Dense: () => new rl.Dense({ inputSize: 2, outputSize: 2, rng: new rl.Rng(0) }),
+  Embedding: () => new rl.Embedding({ numEmbeddings: 5, dim: 2, rng: new rl.Rng(0) }),
+  SGD: () => new rl.SGD(params(), { lr: 0.1 }),
+  Adam: () => new rl.Adam(params()),
+  Adagrad: () => new rl.Adagrad(params()),
+  RMSProp: () => new rl.RMSProp(params()),
+  Vocab: () => rl.Vocab.build([["a", "b"], ["b"]]),
+  SequenceClassifier: () => new rl.SequenceClassifier({ cell: "gru", vocabSize: 5, embedDim: 2, hiddenSize: 3, numClasses: 2, rng: new rl.Rng(0) }),
+  BagOfWordsClassifier: () => new rl.BagOfWordsClassifier({ vocabSize: 5, numClasses: 2, rng: new rl.Rng(0) }),
+  SequenceRegressor: () => new rl.SequenceRegressor({ cell: "rnn", inputSize: 2, hiddenSize: 3, rng: new rl.Rng(0) }),
+  Seq2Seq: () => new rl.Seq2Seq({ cell: "gru", srcVocabSize: 6, tgtVocabSize: 6, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }),
+  CharLM: () => new rl.CharLM({ cell: "lstm", vocabSize: 5, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }),
+  CopyTagger: () => new rl.CopyTagger("gru", 4, 3, new rl.Rng(0)),
+};
+
+/** Valid arguments of calls whose options object is fuzzed one property at a time. */
+const BASE_ARGS: Record<string, () => unknown[]> = {
+  "new LSTM": () => [layerOpts()],
+  "new GRU": () => [layerOpts()],
+  "new RNN": () => [layerOpts()],
+  "new StackedRecurrent": () => [{ kind: "gru", ...layerOpts(), numLayers: 2 }],
+  "new Dense": () => [{ inputSize: 2, outputSize: 2 }],
+  "new Embedding": () => [{ numEmbeddings: 5, dim: 2 }],
+  "new SGD": () => [params(), { lr: 0.1 }],
+  "new Adam": () => [params(), {}],
+  "new Adagrad": () => [params(), {}],
+  "new RMSProp": () => [params(), {}],
+  "new SequenceClassifier": () => [{ cell: "lstm", vocabSize: 5, embedDim: 2, hiddenSize: 3, numClasses: 2 }],
+  "new BagOfWordsClassifier": () => [{ vocabSize: 5, numClasses: 2 }],
+  "new SequenceRegressor": () => [{ cell: "rnn", inputSize: 2, hiddenSize: 3 }],
+  "new Seq2Seq": () => [{ cell: "gru", srcVocabSize: 6, tgtVocabSize: 6, embedDim: 2, hiddenSize: 3 }],
+  "new CharLM": () => [{ cell: "gru", vocabSize: 5, embedDim: 2, hiddenSize: 3 }],
+  randn: () => [[2], {}],
+  uniform: () => [[2], {}],
+  padSequences: () => [[[1, 2], [3]], {}],
+  clipGradNorm: () => [params(), 1, {}],
+  softmaxCrossEntropy: () => [rl.tensor([[1, 2]]), [0], {}],
+};
+
+const ENGINE_ERRORS = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+
+/** The global settings a call may change, put back after every call. */
+function settings(): () => void {
+  const precision = rl.precision();
+  const native = rl.nativeKernels().enabled;
+  const threads = rl.gemmThreads();
+  const debug = rl.debugMode();
+  return () => {
+    if (rl.precision() !== precision) rl.setPrecision(precision);
+    if (rl.nativeKernels().enabled !== native) rl.setNativeKernels(native);
+    if (rl.gemmThreads() !== threads) rl.setGemmThreads(threads);
+    if (rl.debugMode() !== debug) rl.setDebug(debug);
+    rl.setBackend("fast");
+    rl.seed(0);
+  };
+}
+
+/** Names an error may start with to name the callable the user called. */
+function acceptedNames(label: string): string[] {
+  if (label.startsWith("new ")) { const c = label.slice(4); return [c, c.split(".").pop()!]; }
+  if (label.includes("#")) {
+    const [cls, m] = label.split("#");
+    const chain: string[] = [cls];
+    let proto = INSTANCES[cls] ? Object.getPrototypeOf(Object.getPrototypeOf(INSTANCES[cls]())) : null;
+    while (proto && proto !== Object.prototype) { chain.push(proto.constructor.name); proto = Object.getPrototypeOf(proto); }
+    return [...chain.map((c) => `${c}.${m}`), m, cls];
+  }
+  return [label, label.split(".").pop()!, label.split(".").slice(-2).join(".")];
+}
+
+function names(message: string, accepted: string[]): boolean {
+  accepted = [...accepted, "probe"];
+  return accepted.some((n) => message.startsWith(n) && /^[:. (]/.test(message.slice(n.length)));
+}
+
+/** Resolves a label to "call it with these arguments". */
+function invoker(label: string): ((args: unknown[]) => unknown) | null {
+  const get = (path: string): any => path.split(".").reduce((o: any, k) => (o == null ? undefined : o[k]), rl);
+  if (label.startsWith("new ")) {
+    const C = get(label.slice(4));
+    return typeof C === "function" ? (args) => new C(...args) : null;
+  }
+  if (label.includes("#")) {
+    const [cls, m] = label.split("#");
+    const make = INSTANCES[cls];
+    return make ? (args) => { const o: any = make(); return o[m](...args); } : null;
+  }
+  const f = get(label);
+  if (typeof f !== "function") return null;
+  const dot = label.lastIndexOf(".");
+  const self = dot > 0 ? get(label.slice(0, dot)) : undefined;
+  return (args) => f.apply(self, args);
+}
+
+/** True when a value of `family` has the declared type of a parameter admitting `families`. */
+function admits(families: readonly Family[], family: Family): boolean {
+  if (families.includes("any") || families.includes(family)) return true;
+  if (family === "array-number" && families.includes("array")) return true;
+  if (family === "object-empty" && families.includes("object-empty")) return true;
+  return false;
+}
+
+async function classify(label: string, folder: string, arg: string, kind: string, valid: boolean | null, call: () => unknown): Promise<Outcome> {
+  const restore = settings();
+  const t0 = performance.now();
+  let verdict: Verdict;
+  let message = "";
+  try {
+    let r = call();
+    if (r && typeof (r as Promise<unknown>).then === "function") r = await r;
+    verdict = valid === null ? "ignored" : valid ? "accepted" : "silent-wrong";
+  } catch (e) {
+    message = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof Error) || ENGINE_ERRORS.some((E) => e.constructor === E)) verdict = "raw";
+    else verdict = names(message, acceptedNames(label)) ? "clear" : "other";
+    if (!(e instanceof Error)) message = `threw a non-Error: ${message}`;
+    else if (verdict === "raw") message = `${e.constructor.name}: ${message}`;
+  } finally {
+    restore();
+  }
+  return { label, folder, arg, kind, verdict, message: message.slice(0, 300), ms: Math.round(performance.now() - t0) };
+}
+
+/** Labels swept, in order: the progress counter indexes this list. */
+export function plan(table: TypeTable): string[] {
+  // registries (registerBackend, registerModelCodec) keep what they are given: they run last, so a bad entry they accept
+  // cannot change the outcome of another callable
+  const last = (l: string) => (/^register[A-Z]/.test(l) ? 1 : 0);
+  return Object.keys(table).filter((l) => invoker(l) !== null).sort((a, b) => last(a) - last(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Calls every planned callable with each bad kind as its first argument, and each options object with each bad kind
+ * in each property. `progress[0]` counts calls (the watchdog reads it); `progress[1]` is the index of the current label.
+ */
+export async function runSweep(table: TypeTable, progress: Int32Array, from = 0, onLabel?: (outcomes: Outcome[]) => void): Promise<Outcome[]> {
+  let out: Outcome[] = [];
+  const all: Outcome[] = [];
+  const labels = plan(table);
+  const quiet = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  console.log = console.warn = console.error = console.info = () => undefined;
+  try {
+    for (let li = from; li < labels.length; li++) {
+      if (out.length) { onLabel?.(out); all.push(...out); out = []; }
+      const label = labels[li];
+      Atomics.store(progress, 1, li);
+      const info = table[label];
+      const call = invoker(label)!;
+      // a checker taking the caller's name first (`checkShape(fn, name, t, …)`) gets a name and its next argument is fuzzed
+      const named = info.signatures.every((s) => s[0]?.name === "fn");
+      const at = named ? 1 : 0;
+      const first = info.signatures.map((s) => s[at]);
+      const param = first.find((p) => p !== undefined);
+      for (const [kind, make, family] of KINDS) {
+        Atomics.add(progress, 0, 1);
+        const valid = param === undefined ? null : first.some((p) => p !== undefined && admits(p.families, family));
+        out.push(await classify(label, info.folder, param?.name ?? "(none)", kind, valid, () => call(named ? ["probe", make()] : [make()])));
+      }
+      const base = BASE_ARGS[label];
+      if (base && info.options) {
+        for (const [prop, families] of Object.entries(info.options.props)) {
+          for (const [kind, make, family] of KINDS) {
+            Atomics.add(progress, 0, 1);
+            const args = base();
+            args[info.options.index] = { ...(args[info.options.index] as object), [prop]: make() };
+            out.push(await classify(label, info.folder, `opts.${prop}`, kind, admits(families, family), () => call(args)));
+          }
+        }
+      }
+    }
+    if (out.length) { onLabel?.(out); all.push(...out); }
+  } finally {
+    Object.assign(console, quiet);
+  }
+  return all;
+}
