@@ -39,6 +39,9 @@ export const ALLOWED: Record<string, string> = {
  */
 const BASELINE_FILE = join(__dirname, "fuzz", "baseline.json");
 
+/** Folders whose every callable is validated: a new callable there must end every bad call clearly. */
+const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "args"]);
+
 const STALL_MS = Number(process.env.RNNLAB_FUZZ_STALL_MS ?? 20_000);
 
 interface PlanMessage { type: "plan"; labels: string[] }
@@ -124,7 +127,12 @@ describe("argument fuzz: every export × bad-argument kinds", function () {
     }
     const baseline: Record<string, number> = {};
     for (const group of Object.values(JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as Record<string, Record<string, number>>)) Object.assign(baseline, group);
-    const worse = [...badBy.entries()].filter(([label, v]) => v.length > (baseline[label] ?? 0));
+    // in the folders validated throughout, a callable may only improve on the baseline and a new one must be clean; elsewhere
+    // (parts of the library other work is still changing) changes are reported, not failed
+    const enforced = (v: Outcome[]) => ENFORCED.has(v[0].folder);
+    const worse = [...badBy.entries()].filter(([label, v]) => v.length > (baseline[label] ?? 0) && enforced(v));
+    const reported = [...badBy.entries()].filter(([label, v]) => v.length > (baseline[label] ?? 0) && !enforced(v));
+    if (reported.length) console.log(`      outside ${[...ENFORCED].join(", ")}, worse than the baseline (reported, not failed): ${reported.map(([l, v]) => `${l} (${v.length})`).join(", ")}`);
     const better = Object.entries(baseline).filter(([label, n]) => (badBy.get(label)?.length ?? 0) < n);
     if (better.length) console.log(`      ${better.length} callables improved on the baseline (lower it: RNNLAB_FUZZ_WRITE_BASELINE=1): ${better.map(([l]) => l).slice(0, 12).join(", ")}`);
     const show = worse.flatMap(([, v]) => v).slice(0, 40).map((o) => `${o.label}(${o.arg} = ${o.kind}) → ${o.verdict}${o.message ? `: ${o.message}` : ""}`);
