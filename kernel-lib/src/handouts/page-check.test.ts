@@ -36,14 +36,15 @@ describe("printed-page checks (page-check.ts)", () => {
   it("tickValue reads plain, exponent and superscript tick labels", () => {
     assert.deepEqual(["0.01", "1e+231", "10⁻⁴", "10²³", "−2", "1,000", "t"].map(tickValue), [0.01, 1e231, 1e-4, 1e23, -2, 1000, NaN]);
   });
-  it("stretchedAxes reports a chart whose y axis spans more than 12 decades, naming the cell", () => {
-    const chart = (labels: string[]) => `<svg><g aria-label="y-axis tick label">${labels.map((l) => `<text y="0">${l}</text>`).join("")}</g></svg>`;
+  it("stretchedAxes reports a chart whose y axis reaches above 10⁶ and spans more than 12 decades, naming the cell", () => {
+    const chart = (labels: string[]) => `<svg><g transform="translate(1,0)" aria-label="y-axis tick label">${labels.map((l) => `<text y="0">${l}</text>`).join("")}</g></svg>`;
     const img = (svg: string) => `<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}">`;
     const nb: NotebookJson = {
       nbformat: 4, nbformat_minor: 5, metadata: {},
       cells: [
         { cell_type: "code", metadata: {}, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { "text/html": img(chart(["0.01", "1", "100"])) } }] },
         { cell_type: "code", metadata: {}, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { "text/html": img(chart(["1e+0", "1e+100", "1e+231"])) } }] },
+        { cell_type: "code", metadata: {}, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { "text/html": img(chart(["10⁻⁴⁰", "10⁻²⁰", "1"])) } }] },
       ],
     };
     assert.deepEqual(yTicks(chart(["1", "10"])), [1, 10]);

@@ -91,7 +91,7 @@ export function tickValue(label: string): number {
 
 /** The y-axis tick values of an SVG chart made by lineChart/barChart/heatmap (Observable Plot's aria labels). */
 export function yTicks(svg: string): number[] {
-  const g = /<g aria-label="y-axis tick label"[^>]*>([\s\S]*?)<\/g>/.exec(svg);
+  const g = /<g[^>]*\saria-label="y-axis tick label"[^>]*>([\s\S]*?)<\/g>/.exec(svg);
   if (!g) return [];
   return [...g[1].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => tickValue(m[1])).filter((v) => Number.isFinite(v));
 }
@@ -110,16 +110,17 @@ export function notebookSvgs(nb: NotebookJson): { cell: number; svg: string }[] 
 }
 
 /**
- * Charts whose y axis spans more than `maxDecades` powers of ten: one run that diverged (a loss at 1e231) flattens every other
- * line of the chart. Clip, drop or draw such a run apart. Reports the cell (1-based) and the axis.
+ * Charts stretched by a diverged run: the y axis reaches above `maxValue` (10⁶) **and** spans more than `maxDecades` (12) powers
+ * of ten. A loss or gradient norm that raced to 1e231 flattens every other line of its chart; clip, drop or draw such a run
+ * apart. (A legitimately vanishing curve, 10⁻⁴⁰ … 1, is not flagged: its top is small.) Reports the cell (1-based) and the axis.
  */
-export function stretchedAxes(nb: NotebookJson, maxDecades = 12): { cell: number; from: number; to: number }[] {
+export function stretchedAxes(nb: NotebookJson, maxDecades = 12, maxValue = 1e6): { cell: number; from: number; to: number }[] {
   const bad: { cell: number; from: number; to: number }[] = [];
   for (const { cell, svg } of notebookSvgs(nb)) {
     const pos = yTicks(svg).map(Math.abs).filter((v) => v > 0);
     if (pos.length < 2) continue;
     const lo = Math.min(...pos), hi = Math.max(...pos);
-    if (Math.log10(hi / lo) > maxDecades) bad.push({ cell, from: lo, to: hi });
+    if (hi > maxValue && Math.log10(hi / lo) > maxDecades) bad.push({ cell, from: lo, to: hi });
   }
   return bad;
 }
