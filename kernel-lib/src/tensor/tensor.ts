@@ -1,5 +1,6 @@
 // The dense float64 tensor every other module builds on, and the shape checks every public entry uses.
 import { tensorKernels } from "./kernels";
+import { precision } from "./precision";
 import { argError, checkNumber, checkShapeArg, describe } from "../args";
 
 /**
@@ -297,16 +298,23 @@ export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: numb
   const d = t.data;
   // long arrays: the backend's scan finds the first bad value (−1: none), then this loop builds the message from there
   const first = d.length >= 256 ? tensorKernels().firstNonFinite(d) : 0;
-  if (first === -1) return;
-  for (let i = Math.max(0, first); i < d.length; i++) {
+  // under setPrecision("float32") the products round their operands to float32: a finite value beyond ±3.4e38 would become
+  // ±Infinity there (and NaN after), so it is refused here with the reason
+  const f32 = precision() === "float32";
+  if (first === -1 && !f32) return;
+  for (let i = first === -1 ? 0 : Math.max(0, first); i < d.length; i++) {
     const v = d[i];
-    if (v - v !== 0) {
+    if (v - v !== 0 || (f32 && (v > FLOAT32_MAX || v < -FLOAT32_MAX) && !Number.isFinite(Math.fround(v)))) {
       const idx = unravel(i, t.shape);
       const step = timeAxis !== undefined ? ` (time step ${idx[timeAxis]})` : "";
-      throw new Error(`${fn}: ${name} holds ${Number.isNaN(v) ? "NaN" : v} at ${fmtShape(idx)}${step}`);
+      const why = v - v === 0 ? ` (beyond float32's range ±3.4e38, under setPrecision("float32"))` : "";
+      throw new Error(`${fn}: ${name} holds ${Number.isNaN(v) ? "NaN" : v} at ${fmtShape(idx)}${step}${why}`);
     }
   }
 }
+
+/** The largest finite float32, 3.4028234663852886e38 (values rounding above it become ±Infinity). */
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** The multi-index of a flat row-major offset. */
 export function unravel(offset: number, shape: readonly number[]): number[] {
