@@ -1,5 +1,5 @@
 // Checks for time-major sequences and their padding masks, shared by the unroll, BPTT and the layers.
-import { Tensor, checkFinite, checkRank, checkShape } from "../tensor";
+import { Tensor, checkFinite, checkFiniteFor32, checkRank, checkShape } from "../tensor";
 import { CellParams } from "../cells";
 
 /** Checks `x [T, B, I]` with `T ≥ 1`, `B ≥ 1` and finite values; returns `[T, B, I]`. */
@@ -9,7 +9,7 @@ export function checkSequence(fn: string, x: Tensor, I: number): [number, number
   if (T === 0) throw new Error(`${fn}: x is an empty sequence (T = 0, shape [${x.shape.join(", ")}]); a sequence needs at least one time step`);
   if (B === 0) throw new Error(`${fn}: x has an empty batch (B = 0, shape [${x.shape.join(", ")}])`);
   checkShape(fn, "x", x, [T, B, I], "T, B, I");
-  checkFinite(fn, "x", x, 0);
+  checkFiniteFor32(fn, "x", x, 0);
   return [T, B, I];
 }
 

@@ -298,13 +298,30 @@ export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: numb
   const d = t.data;
   // long arrays: the backend's scan finds the first bad value (−1: none), then this loop builds the message from there
   const first = d.length >= 256 ? tensorKernels().firstNonFinite(d) : 0;
-  // under setPrecision("float32") the products round their operands to float32: a finite value beyond ±3.4e38 would become
-  // ±Infinity there (and NaN after), so it is refused here with the reason
-  const f32 = precision() === "float32";
-  if (first === -1 && !f32) return;
-  for (let i = first === -1 ? 0 : Math.max(0, first); i < d.length; i++) {
+  if (first === -1) return;
+  for (let i = Math.max(0, first); i < d.length; i++) {
     const v = d[i];
-    if (v - v !== 0 || (f32 && (v > FLOAT32_MAX || v < -FLOAT32_MAX) && !Number.isFinite(Math.fround(v)))) {
+    if (v - v !== 0) {
+      const idx = unravel(i, t.shape);
+      const step = timeAxis !== undefined ? ` (time step ${idx[timeAxis]})` : "";
+      throw new Error(`${fn}: ${name} holds ${Number.isNaN(v) ? "NaN" : v} at ${fmtShape(idx)}${step}`);
+    }
+  }
+}
+
+/**
+ * {@link checkFinite} for an input the products will read under `setPrecision("float32")`: they round their operands to
+ * float32, so a finite value beyond ±3.4e38 would become ±Infinity there (and NaN after the finiteness check). One JS pass
+ * refuses NaN, ±Infinity and such values, with the reason; under float64 it is `checkFinite`. Used on sequences entering a
+ * layer or the time loop (a scan of every parameter at every step would cost the float32 bench more than it is worth).
+ */
+export function checkFiniteFor32(fn: string, name: string, t: Tensor, timeAxis?: number): void {
+  if (precision() !== "float32") return checkFinite(fn, name, t, timeAxis);
+  if (!(t instanceof Tensor)) throw argError(fn, name, "a Tensor", t);
+  const d = t.data;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i];
+    if (!(v <= FLOAT32_MAX && v >= -FLOAT32_MAX)) {
       const idx = unravel(i, t.shape);
       const step = timeAxis !== undefined ? ` (time step ${idx[timeAxis]})` : "";
       const why = v - v === 0 ? ` (beyond float32's range ±3.4e38, under setPrecision("float32"))` : "";
