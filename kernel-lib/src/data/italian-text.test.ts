@@ -7,6 +7,8 @@ describe("data/italian-text", () => {
   it("parseFortunes splits on % lines, drops attributions and empty entries, keeps line breaks", () => {
     const text = "Il cervello e' un organo favoloso.\nComincia presto.\n\t\t-- Robert Frost\n%\n%\n\"Lei parla cinese?\"\n\"Io no.\"\n\t\t-- Toto'\n%\n";
     assert.deepEqual(parseFortunes(text), ["Il cervello è un organo favoloso.\nComincia presto.", "\"Lei parla cinese?\"\n\"Io no.\""]);
+    // the attribution runs to the end of the entry; addresses left in a body are masked
+    assert.deepEqual(parseFortunes("Scrivete a x@y.it.\n\t\t-- Autore\n\t\t   <autore@esempio.it>, 1994\n%\n"), ["Scrivete a <e-mail>."]);
   });
   it("normaliseItalian restores typed accents, keeps real apostrophes and existing accents", () => {
     assert.equal(normaliseItalian("perche' piu' E' cosi' ne' se' un po' di' l'acqua va' città"), "perché più È così né sé un po' di' l'acqua va' città");
@@ -30,7 +32,7 @@ describe("data/italian-text", () => {
     assert.ok(fs.existsSync(ITALIAN_WORDS_FILE), `${ITALIAN_WORDS_FILE} is missing: apt-get install witalian (npm run setup)`);
     const f = loadItalianFortunes();
     assert.ok(f.train.length > 5000 && f.valid.length > 500 && f.test.length > 500);
-    assert.ok(!f.train.some((q) => /^\s*--/m.test(q)));
+    assert.ok(!f.train.some((q) => /^\s*--/m.test(q) || /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(q)));
     const w = loadItalianWords();
     assert.ok(w.train.length > 50000 && w.train.every((x) => /^[a-zàèéìíòóùú]+$/.test(x)));
   });

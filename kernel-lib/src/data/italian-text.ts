@@ -34,9 +34,13 @@ export function normaliseItalian(text: string, opts: { restoreAccents?: boolean 
   return t;
 }
 
+/** E-mail addresses (left in a few quotations' bodies); the loader writes `<e-mail>` instead. */
+const EMAIL = /<?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}>?/g;
+
 /**
- * Splits the text of a fortune file into quotations: entries are separated by lines holding `%`; attribution lines
- * (starting with spaces or tabs and `--`) are dropped, as are empty entries; each entry is normalised
+ * Splits the text of a fortune file into quotations: entries are separated by lines holding `%`; the attribution
+ * (from the line starting with spaces or tabs and `--` to the end of the entry) is dropped, as are empty entries;
+ * e-mail addresses become `<e-mail>`; each entry is normalised
  * ({@link normaliseItalian}), its lines trimmed at the right.
  * @param text a whole fortune file
  * @returns the quotations, in file order
@@ -44,8 +48,11 @@ export function normaliseItalian(text: string, opts: { restoreAccents?: boolean 
 export function parseFortunes(text: string, opts: { restoreAccents?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const entry of text.replace(/\r\n/g, "\n").split(/^%\s*$/m)) {
-    const lines = entry.split("\n").filter((l) => !/^\s*--/.test(l)).map((l) => l.replace(/\s+$/, ""));
-    const body = lines.join("\n").replace(/^\n+|\n+$/g, "");
+    const lines = entry.split("\n");
+    // the attribution closes an entry: its "--" line and every line after it (sources, dates, addresses)
+    const cut = lines.findIndex((l) => /^\s*--/.test(l));
+    const kept = (cut >= 0 ? lines.slice(0, cut) : lines).map((l) => l.replace(/\s+$/, ""));
+    const body = kept.join("\n").replace(/^\n+|\n+$/g, "").replace(EMAIL, "<e-mail>");
     if (body.trim().length > 0) out.push(normaliseItalian(body, opts));
   }
   return out;
