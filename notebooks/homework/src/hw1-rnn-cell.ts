@@ -26,18 +26,8 @@ interface RnnCache { aNext: rl.Tensor; aPrev: rl.Tensor; xt: rl.Tensor; p: RnnPa
 /** The gradients of one step (or of a whole sequence). */
 interface RnnGrads { dWax: rl.Tensor; dWaa: rl.Tensor; dba: rl.Tensor }
 
-/** Central finite differences of the scalar `f()` with respect to every element of `t` (changed in place, then restored). */
-function numericalGrad(f: () => number, t: rl.Tensor, eps = 1e-6): rl.Tensor {
-  const g = rl.zerosLike(t);
-  for (let i = 0; i < t.data.length; i++) {
-    const v = t.data[i];
-    t.data[i] = v + eps; const fp = f();
-    t.data[i] = v - eps; const fm = f();
-    t.data[i] = v;
-    g.data[i] = (fp - fm) / (2 * eps);
-  }
-  return g;
-}
+/** Central finite differences of the scalar `f()` with respect to every element of `t` (rnnlab's, float64, ε = 1e-6). */
+const numericalGrad = (f: () => number, t: rl.Tensor): rl.Tensor => rl.numericGrad(f, t);
 /** Random parameters for tests. */
 function randomParams(n_x: number, n_a: number): RnnParams {
   return { Wax: rl.randn([n_a, n_x]), Waa: rl.randn([n_a, n_a]), ba: rl.randn([n_a, 1]) };
