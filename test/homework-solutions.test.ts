@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { solutionsName, writeSolutionsHandout } from "../kernel-lib/src/cli/solutions";
+import { program } from "../kernel-lib/src/cli/main";
 
 const HW = join(resolve(__dirname, ".."), "notebooks", "homework");
 
@@ -28,5 +29,13 @@ describe("solutions handouts of the homework", function () {
     assert.match(html, /BEGIN SOLUTION/);
     assert.equal(readFileSync(files[2]!).subarray(0, 5).toString(), "%PDF-");
     assert.ok(!readdirSync(HW).some((n) => n.startsWith(".solutions-")), "the temporary copy beside the source is removed");
+  });
+  it("rnnlab assign --solutions DIR writes the student version and the solutions handout (here without PDF and without the check)", async () => {
+    const dir = join(out, "cli");
+    await program().parseAsync(["node", "rnnlab", "assign", join(HW, "hw1-rnn-cell-source.ipynb"), "--out", dir, "--no-check", "--solutions", dir, "--no-solutions-pdf"]);
+    const names = readdirSync(dir).sort();
+    assert.ok(names.includes("hw1-rnn-cell-student.ipynb") && names.includes("hw1-rnn-cell-solutions.html") && names.includes("hw1-rnn-cell-solutions.ipynb"), names.join(", "));
+    assert.ok(!names.includes("hw1-rnn-cell-solutions.pdf"));
+    assert.equal(readFileSync(join(dir, "hw1-rnn-cell-student.ipynb"), "utf8"), readFileSync(join(HW, "hw1-rnn-cell-student.ipynb"), "utf8"));
   });
 });

@@ -12,6 +12,10 @@ import { writeGrades } from "../grading/report";
 import { parseShard, readResults } from "../grading/store";
 import { CellRun } from "../grading/driver";
 import { handoutsCommand } from "../handouts/command";
+import { cellTimeoutFor } from "../grading/cell-limits";
+import { applyManualGrading, MANUAL_REVIEW } from "../grading/manual-report";
+import { manualSpecs } from "../grading/manual";
+import { writeSolutionsHandout } from "./solutions";
 import { EXIT, EXIT_HELP } from "./exit-codes";
 
 /** The library's version, from kernel-lib/package.json. */
@@ -85,17 +89,26 @@ export function program(): Command {
   withLimits(prog.command("assign <source>")
     .description("write the student version of a source notebook (solutions stubbed, hidden tests removed, outputs cleared) and check it")
     .requiredOption("--out <dir>", "output directory")
-    .option("--no-check", "skip running the source and the student version"))
-    .action(async (source: string, o: LimitFlags & { out: string; check: boolean }) => {
+    .option("--no-check", "skip running the source and the student version")
+    .option("--solutions <dir>", "also write the instructor's solutions handout (the source executed: .ipynb, HTML, PDF) into <dir>")
+    .option("--no-solutions-pdf", "with --solutions, skip the PDF"))
+    .action(async (source: string, o: LimitFlags & { out: string; check: boolean; solutions?: string; solutionsPdf: boolean }) => {
       const a = loadAssignment(readNotebook(source));
       mkdirSync(o.out, { recursive: true });
       const file = join(o.out, studentFileName(source));
       writeFileSync(file, stringifyNotebook(studentNotebook(a)));
-      console.log(`wrote ${file} (${a.cells.filter((c) => c.kind === "test").length} graded cells, ${a.totalPoints} points)`);
-      if (!o.check) return;
-      const problems = await checkStudentVersion(a, file, limits(o));
-      if (problems.length) { console.error(problems.join("\n")); process.exitCode = 1; return; }
-      console.log("checked: the source passes every test; the student version fails every graded test");
+      const manual = manualSpecs(a);
+      console.log(`wrote ${file} (${a.cells.filter((c) => c.kind === "test").length} graded cells, ${a.totalPoints} points`
+        + `${manual.length ? `; ${manual.length} answer(s) graded by the instructor, ${manual.reduce((t, m) => t + m.points, 0)} points` : ""})`);
+      if (o.check) {
+        const problems = await checkStudentVersion(a, file, { ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)) });
+        if (problems.length) { console.error(problems.join("\n")); process.exitCode = 1; return; }
+        console.log("checked: the source passes every test; the student version fails every graded test");
+      }
+      if (o.solutions) {
+        const files = await writeSolutionsHandout(source, o.solutions, { pdf: o.solutionsPdf });
+        console.log(`wrote the solutions handout: ${files.join(", ")}`);
+      }
     });
 
   withLimits(prog.command("grade <source> <submissions...>")
@@ -103,8 +116,9 @@ export function program(): Command {
       + "(each result is kept in <out>/results/ as soon as it is known: a second run resumes). `grade merge DIR… --out D` combines shards")
     .requiredOption("--out <dir>", "output directory")
     .option("--jobs <n>", "submissions graded at once", String(Math.max(1, Math.floor(cpus().length / 2))))
-    .option("--shard <i/n>", "grade only share i of n (submissions sorted by name, every n-th from the i-th)"))
-    .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string; shard?: string }) => {
+    .option("--shard <i/n>", "grade only share i of n (submissions sorted by name, every n-th from the i-th)")
+    .option("--manual <csv>", "the instructor's points for manually graded answers (default <out>/manual-grades.csv when it exists; without points an answer is pending)"))
+    .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string; shard?: string; manual?: string }) => {
       if (source === "merge") {
         const results = readResults(submissions);
         if (!results.length) throw new Error("grade merge: no results found");
@@ -115,14 +129,18 @@ export function program(): Command {
       }
       const a = loadAssignment(readNotebook(source));
       const title = basename(source).replace(/\.ipynb$/i, "").replace(/-source$/, "");
-      const opts = limits(o);
+      const opts = { ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)) };
       if (opts.noSandbox) console.error("rnnlab grade: --no-sandbox: submissions run WITHOUT the jail; every result is marked \"sandbox off\"");
-      const grades = await gradeAll(a, submissions, {
+      const graded = await gradeAll(a, submissions, {
         ...opts, parallel: Math.max(1, Number(o.jobs) || 1), outDir: o.out, shard: parseShard(o.shard), sourceFile: source, title,
         onProgress: progressPrinter(),
       });
-      const keys = a.cells.filter((c) => c.kind === "test").map((c) => c.key);
+      // manually graded answers: pending, or the instructor's points folded in (writes manual-grades.csv once and manual-review.html)
+      const manual = applyManualGrading(a, graded, { outDir: o.out, title, csv: o.manual });
+      const grades = manual.grades;
+      const keys = [...a.cells.filter((c) => c.kind === "test").map((c) => c.key), ...manual.keys];
       writeGrades(o.out, grades, keys, title);
+      if (manual.keys.length) console.log(`manual answers: ${manual.csvPath ? `points read from ${manual.csvPath}` : "pending"}; review them in ${join(o.out, MANUAL_REVIEW)}`);
       for (const g of grades) console.log(line(g));
       console.log(`wrote ${join(o.out, "grades.csv")}, grades.json and ${grades.length} feedback page(s) in ${join(o.out, "feedback")}`);
     });
@@ -134,7 +152,7 @@ export function program(): Command {
       const steps = a.cells.filter((c) => c.kind !== "markdown").length;
       let k = 0;
       const g = await validateNotebook(a, nbPath, {
-        ...limits(o),
+        ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)),
         onCell: (r: CellRun) => { if (!r.key.startsWith("__")) console.error(`[${++k}/${steps}] ${r.key.split("#")[0]}: ${r.status} (${r.seconds.toFixed(1)} s)`); },
       });
       for (const c of g.cells) {
