@@ -3,7 +3,7 @@ import { Rng, Tensor, fmtShape } from "../tensor";
 import { CELL_GATES, CellParams, CellState, CellStateGrad, Module, Param, RecurrentCell, cellSizes, initCellParams, zerosLikeParams } from "../cells";
 import { checkAllocation, checkInstance, checkInt, checkNumber, checkOptions, checkSize, describe } from "../args";
 import { TORCH_PARAM_NAMES, TorchStateJson } from "../interop/torch-params";
-import { CheckpointRecord, StepCache, StepNorms, bptt, checkpointedBackward, checkpointedForward, unroll } from "../seq";
+import { CheckpointRecord, StepCache, StepNorms, UnrollResult, bptt, checkpointedBackward, checkpointedForward, unroll } from "../seq";
 
 /** Options every recurrent layer takes. */
 export interface RecurrentLayerOptions {
@@ -112,8 +112,7 @@ export abstract class RecurrentLayer implements Module {
     this.last = null;
     const r = unroll(this.cell, this.cellParams, x, state0, mask, { fn, reuse });
     this.last = { caches: r.caches };
-    // states are read through: a backend may build them only when asked
-    return { outputs: r.outputs, state: r.state, get states(): CellState[] { return r.states; } };
+    return new LayerForwardResult(r);
   }
 
   /**
@@ -158,6 +157,23 @@ export abstract class RecurrentLayer implements Module {
     const sd: TorchStateJson = {};
     for (const [name, t] of Object.entries(this.params)) sd[name] = t.toArray();
     return sd;
+  }
+}
+
+/** `forward`'s result over `unroll`'s: `states` is read through (a backend may build them only when asked); the caches stay with the layer. */
+class LayerForwardResult implements RecurrentForwardResult {
+  readonly outputs: Tensor;
+  readonly state: CellState;
+  private readonly r: UnrollResult;
+
+  constructor(r: UnrollResult) {
+    this.outputs = r.outputs;
+    this.state = r.state;
+    this.r = r;
+  }
+
+  get states(): CellState[] {
+    return this.r.states;
   }
 }
 

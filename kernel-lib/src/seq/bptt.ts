@@ -81,7 +81,6 @@ export function bptt(
   checkGradBuffers(fn, grads, cell.gates, H, I);
   const hasC = cell.stateNames.includes("c");
   const { dh, dc } = incomingGradients(fn, dOutputs, dStateFinal, T, B, H, hasC, cell.name);
-  const dx = new Float64Array(T * B * I);
   const normsH = new Array<number>(T).fill(0);
   const normsC = hasC ? new Array<number>(T).fill(0) : undefined;
   // the backend may run the whole sequence in one kernel (the same values up to round-off); else: step the cell back
@@ -91,6 +90,7 @@ export function bptt(
     if (hasC) dState0.c = new Tensor(dc, [B, H]);
     return { dx: fused, dState0, stepNorms: normsC ? { h: normsH, c: normsC } : { h: normsH } };
   }
+  const dx = new Float64Array(T * B * I);
   for (let t = T - 1; t >= 0; t--) {
     const { cache, mask } = caches[t];
     // ∂L/∂h_t = ∂L/∂outputs[t] (real steps only) + the gradient carried back from step t+1

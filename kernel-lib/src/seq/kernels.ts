@@ -10,10 +10,10 @@ import type { StepCache, UnrollResult } from "./types";
  */
 export interface SequenceKernels {
   /**
-   * The forward of `unroll` over `x [T, B, I]` from `state0` with mask data `m [T·B]` (null = all real).
+   * The forward of `unroll` over `x [T, B, I]` from `state0` (null = zeros) with mask data `m [T·B]` (null = all real).
    * @param reuse caches of an earlier result nobody reads any more, whose buffers the kernel may overwrite
    */
-  unroll(cell: RecurrentCell, p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null,
+  unroll(cell: RecurrentCell, p: CellParams, x: Tensor, state0: CellState | null, m: Float64Array | null,
     T: number, B: number, I: number, H: number, reuse: StepCache[] | null): UnrollResult | null;
   /**
    * The backward of `bptt` over `caches`: `dh`, `dc` `[B, H]` hold ∂L/∂(final state) on entry and ∂L/∂state0 on exit,

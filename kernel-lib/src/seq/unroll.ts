@@ -47,15 +47,17 @@ export function unroll(
   const [T, B] = checkSequence(fn, x, I);
   const m = checkMask(fn, mask, T, B);
   checkParamsFinite(fn, params);
-  let state: CellState = state0 ?? zeroState(cell, B, H);
-  for (const s of cell.stateNames) {
-    const t = (state as any)[s] as Tensor;
-    checkShape(fn, `state0.${s}`, t, [B, H], "B, H");
-    checkFinite(fn, `state0.${s}`, t);
+  if (state0) {
+    for (const s of cell.stateNames) {
+      const t = (state0 as any)[s] as Tensor;
+      checkShape(fn, `state0.${s}`, t, [B, H], "B, H");
+      checkFinite(fn, `state0.${s}`, t);
+    }
   }
   // the backend may run the whole sequence in one kernel (the same values up to round-off); else: step the cell
-  const fused = sequenceKernels()?.unroll(cell, params, x, state, m, T, B, I, H, opts.reuse ?? null);
+  const fused = sequenceKernels()?.unroll(cell, params, x, state0 ?? null, m, T, B, I, H, opts.reuse ?? null);
   if (fused) return fused;
+  let state: CellState = state0 ?? zeroState(cell, B, H);
   const outputs = new Float64Array(T * B * H);
   const caches: StepCache[] = [];
   const states: CellState[] = [];

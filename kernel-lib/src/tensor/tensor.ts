@@ -262,13 +262,17 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
  * @param legend symbolic names of the axes, e.g. `"B, I"`
  */
 export function checkShape(fn: string, name: string, t: Tensor | undefined | null, dims: readonly number[], legend?: string): void {
+  // the time loop calls this every step: compare first, build the message only on failure
+  if (t instanceof Tensor && t.shape.length === dims.length) {
+    let ok = true;
+    for (let i = 0; ok && i < dims.length; i++) if (dims[i] >= 0 && dims[i] !== t.shape[i]) ok = false;
+    if (ok) return;
+  }
   const expected = legend ? `[${legend}] = ${fmtShape(dims.map((d) => (d < 0 ? "*" : d)))}` : fmtShape(dims.map((d) => (d < 0 ? "*" : d)));
   if (!(t instanceof Tensor)) {
     throw new Error(`${fn}: ${name} must be a Tensor of shape ${expected}, got ${describe(t)}`);
   }
-  let ok = t.shape.length === dims.length;
-  for (let i = 0; ok && i < dims.length; i++) if (dims[i] >= 0 && dims[i] !== t.shape[i]) ok = false;
-  if (!ok) throw new Error(`${fn}: ${name} must be ${expected}, got ${fmtShape(t.shape)}`);
+  throw new Error(`${fn}: ${name} must be ${expected}, got ${fmtShape(t.shape)}`);
 }
 
 /** Throws unless `t` has `rank` axes: `fn: name must have 3 axes [T, B, I], got [5, 4]`. */

@@ -26,7 +26,7 @@ import { callScratch } from "./gru-scratch";
  * @param m mask data `[T·B]` or null
  */
 export function gruUnrollSequence(
-  p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, variant: GruVariant,
+  p: CellParams, x: Tensor, state0: CellState | null, m: Float64Array | null, T: number, B: number, I: number, H: number, variant: GruVariant,
   reuse: StepCache[] | null = null,
 ): UnrollResult {
   const G3 = 3 * H;
@@ -34,7 +34,7 @@ export function gruUnrollSequence(
   const classic = variant === "classic";
   const Gh = classic ? 2 * H : G3;
   const hs = new Float64Array((T + 1) * BH);
-  hs.set(state0.h.data);
+  if (state0 !== null) hs.set(state0.h.data);
   // every value of r, z, n, hn is written below (padded rows too), so an earlier run's buffers of the same size can be reused
   const rs = reusedGateBuffer(reuse, "r", T, BH), zs = reusedGateBuffer(reuse, "z", T, BH);
   const ns = reusedGateBuffer(reuse, "n", T, BH), hns = reusedGateBuffer(reuse, "hn", T, BH);

@@ -25,7 +25,7 @@ function sameParams(caches: StepCache[], B: number, H: number, I: number, ok: (c
  * weight gradients one product per chunk of steps, the recurrent step fused; a user-written cell is declined (stepped).
  */
 export const FAST_SEQUENCE_KERNELS: SequenceKernels = {
-  unroll(cell: RecurrentCell, p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number,
+  unroll(cell: RecurrentCell, p: CellParams, x: Tensor, state0: CellState | null, m: Float64Array | null, T: number, B: number, I: number, H: number,
     reuse: StepCache[] | null) {
     if (isBuiltinLstmCell(cell)) return lstmUnrollSequence(p, x, state0, m, T, B, I, H, reuse);
     const act = builtinRnnActivation(cell);

@@ -7,8 +7,10 @@ import { LstmSequenceTape, lstmSequenceForward, lstmTapeStates } from "./lstm-fo
 import { lstmSequenceBackward } from "./lstm-backward";
 import { sequenceOutputs, stepRows } from "./sequence-products";
 
-/** The tape behind each caches array this kernel returned, so `bptt` runs from the tape (no gathering). */
-const TAPES = new WeakMap<StepCache[], LstmSequenceTape>();
+/** The property of a caches array this kernel returned that holds its tape, so `bptt` runs from the tape (no gathering). */
+const TAPE = Symbol("lstm tape");
+type TapeSteps = StepCache[] & { [TAPE]?: LstmSequenceTape };
+const tapeOf = (caches: StepCache[]): LstmSequenceTape | undefined => (caches as TapeSteps)[TAPE];
 
 /** Step t's record for `bptt`: its `LstmCellCache` (views into the tape, as stepping `lstmCellForward` records) built when read. */
 class LstmTapeStep implements StepCache {
@@ -57,9 +59,10 @@ class LstmUnrollResult implements UnrollResult {
     this.tape = tape;
     this.outputs = sequenceOutputs(hs, m, T, B, H);
     this.state = { h: new Tensor(hs.subarray(T * B * H), [B, H]), c: new Tensor(cs.subarray(T * B * H), [B, H]) };
-    this.caches = new Array(T);
-    for (let t = 0; t < T; t++) this.caches[t] = new LstmTapeStep(tape, t);
-    TAPES.set(this.caches, tape);
+    const caches: TapeSteps = new Array(T);
+    for (let t = 0; t < T; t++) caches[t] = new LstmTapeStep(tape, t);
+    caches[TAPE] = tape;
+    this.caches = caches;
   }
 
   get states(): CellState[] {
@@ -73,20 +76,20 @@ class LstmUnrollResult implements UnrollResult {
 
 /**
  * The LSTM over a whole sequence for `unroll`: {@link lstmSequenceForward}, its tape kept as the result.
- * @param x `[T, B, I]`, `state0` `{h [B, H], c [B, H]}`, `m` mask data `[T·B]` or null
+ * @param x `[T, B, I]`, `state0` `{h [B, H], c [B, H]}` (null = zeros), `m` mask data `[T·B]` or null
  * @param reuse caches of an earlier result of this kernel nobody reads any more: its tape's gate and BPTT buffers are reused
  */
 export function lstmUnrollSequence(
-  p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, reuse: StepCache[] | null = null,
+  p: CellParams, x: Tensor, state0: CellState | null, m: Float64Array | null, T: number, B: number, I: number, H: number, reuse: StepCache[] | null = null,
 ): UnrollResult {
-  const prev = reuse !== null ? TAPES.get(reuse) ?? null : null;
-  const tape = lstmSequenceForward(p, x.data, state0.h.data, (state0.c as Tensor).data, m, T, B, I, H, prev);
+  const prev = reuse !== null ? tapeOf(reuse) ?? null : null;
+  const tape = lstmSequenceForward(p, x.data, state0 ? state0.h.data : null, state0 ? (state0.c as Tensor).data : null, m, T, B, I, H, prev);
   return new LstmUnrollResult(tape);
 }
 
 /** True when `caches` is the very array {@link lstmUnrollSequence} returned (its tape is at hand). */
 export function isLstmTape(caches: StepCache[]): boolean {
-  const tape = TAPES.get(caches);
+  const tape = tapeOf(caches);
   return tape !== undefined && tape.T === caches.length;
 }
 
@@ -102,7 +105,7 @@ export function lstmBpttSequence(
   caches: StepCache[], dOut: Float64Array | null, dh: Float64Array, dc: Float64Array, grads: CellParams,
   normsH: number[], normsC: number[], T: number, B: number, I: number, H: number,
 ): Tensor {
-  const own = TAPES.get(caches);
+  const own = tapeOf(caches);
   if (own !== undefined && own.T === T) return new Tensor(lstmSequenceBackward(own, dOut, dh, dc, grads, normsH, normsC), [T, B, I]);
   const cs = caches.map((c) => c.cache as LstmCellCache);
   let m: Float64Array | null = null;

@@ -17,11 +17,11 @@ import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrol
  * which the backward never reads there) and output zeros.
  */
 export function rnnUnrollSequence(
-  p: CellParams, x: Tensor, state0: CellState, m: Float64Array | null, T: number, B: number, I: number, H: number, act: Activation,
+  p: CellParams, x: Tensor, state0: CellState | null, m: Float64Array | null, T: number, B: number, I: number, H: number, act: Activation,
 ): UnrollResult {
   const BH = B * H;
   const hs = new Float64Array((T + 1) * BH);
-  hs.set(state0.h.data);
+  if (state0 !== null) hs.set(state0.h.data);
   const Z = hs.subarray(BH); // step t's pre-activations become h_t in place
   const bias = new Float64Array(H);
   for (let j = 0; j < H; j++) bias[j] = p.bias_ih.data[j] + p.bias_hh.data[j];
