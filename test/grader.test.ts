@@ -245,11 +245,12 @@ describe("rnnlab grade (homework 2: LSTM cell, jailed kernels)", function () {
     assert.match(h.text("wrong"), /c_next when only the forget gate is open: [^"]* — check f ∗ c_prev/);
     assert.match(h.text("wrong"), /dcPrev when only da_next is non-zero: [^"]* — check the path through a_next/);
   });
-  it("cannot raise its score by patching rnnlab's gradCheck, Tensor.prototype, Math.max and check (same grade as the honest mistake)", () => {
+  it("cannot raise its score by patching rnnlab's gradCheck, Tensor.prototype, Math.max and check (at most the honest mistake's grade)", () => {
     assert.equal(h.passed("wrong-dwf", "dWf agrees with central differences on a hidden batch"), false);
     assert.equal(h.passed("patches-rnnlab", "dWf agrees with central differences on a hidden batch"), false);
     assert.ok(h.total("wrong-dwf") > 10 && h.total("wrong-dwf") < 14, String(h.total("wrong-dwf")));
-    assert.equal(h.total("patches-rnnlab"), h.total("wrong-dwf"));
+    // the patches live in the student's own kernel: they can only spoil its own values (the tests run elsewhere)
+    assert.ok(h.total("patches-rnnlab") <= h.total("wrong-dwf"), `${h.total("patches-rnnlab")} > ${h.total("wrong-dwf")}`);
   });
 });
 

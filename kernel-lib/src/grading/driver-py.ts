@@ -20,6 +20,7 @@ def out(obj):
     chan.write(struct.pack(">I", len(body)) + body)
 
 starts = {"n": 0}
+gen = {}
 
 def start(name):
     k = spec["kernels"][name]
@@ -37,6 +38,7 @@ def start(name):
     km.start_kernel(cwd=k["cwd"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     kc = km.client(); kc.start_channels()
     kernels[name] = {"km": km, "kc": kc}
+    gen[name] = gen.get(name, 0) + 1
 
 def ready(name):
     try:
@@ -106,9 +108,13 @@ def collect(name, msg_id, limit, state):
             break
     return state["status"]
 
-def execute(name, code, timeout, state):
+def send(name, code):
+    return kernels[name]["kc"].execute(code, store_history=False, allow_stdin=False, stop_on_error=False)
+
+def execute(name, code, timeout, state, msg_id=None):
     t0 = time.monotonic()
-    msg_id = kernels[name]["kc"].execute(code, store_history=False, allow_stdin=False, stop_on_error=False)
+    if msg_id is None:
+        msg_id = send(name, code)
     status = collect(name, msg_id, min(t0 + timeout, deadline), state)
     if status == "error":
         time.sleep(0.3)  # tslab refuses requests arriving within 200 ms of a failure
@@ -120,6 +126,7 @@ def new_state():
 steps = spec["steps"]
 done = [None] * len(steps)
 restarts = {"n": 0}
+gen = {}
 
 def restart(name, upto):
     """Restarts kernel name and replays its successful replayable steps before upto; False when it cannot."""
@@ -164,6 +171,10 @@ try:
             ready(name)
         except Exception as e:
             out({"event": "kernel", "kernel": name, "error": str(e)[:500]})
+    sent = {}
+    for i, s in enumerate(steps):
+        if s.get("early") and s["kernel"] in kernels:
+            sent[i] = (send(s["kernel"], s["code"]), gen[s["kernel"]])
     for i, s in enumerate(steps):
         name = s["kernel"]
         if time.monotonic() >= deadline or name not in kernels:
@@ -181,7 +192,9 @@ try:
             if sk in kernels:
                 serving = (sk, kernels[sk]["kc"].execute(serve["code"], store_history=False, allow_stdin=False, stop_on_error=False))
         state = new_state()
-        status, secs = execute(name, s["code"], s["timeout"], state)
+        # an early step's request is valid only in the kernel it was sent to (not after a restart)
+        early = sent.get(i) if sent.get(i) and sent[i][1] == gen.get(name) else None
+        status, secs = execute(name, s["code"], s["timeout"], state, early[0] if early else None)
         done[i] = status
         out({"key": s["key"], "kernel": name, "status": status, "outputs": state["outputs"], "seconds": round(secs, 3), "capped": state["capped"]})
         if serving:

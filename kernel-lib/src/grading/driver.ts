@@ -17,6 +17,8 @@ export interface DriverCell {
   timeout: number;
   replay: boolean;
   kernel?: KernelRole;
+  /** Sent to its kernel when the run starts (it runs while other kernels work); its result is awaited in order. */
+  early?: boolean;
   /** While this step runs in the test kernel, the student kernel runs `code` (its serve loop) on FIFOs made in `fifoDir`. */
   serve?: { code: string; fifoDir: string };
 }
@@ -73,7 +75,7 @@ export async function runCells(cells: DriverCell[], opts: DriverOptions): Promis
     kernels: Object.fromEntries(Object.entries(opts.kernels).map(([k, v]) => [k, { spec_dir: v!.specDir, kernel_name: v!.kernelName, cwd: v!.cwd, sock_dir: v!.sockDir ?? null }])),
     notebook_timeout: opts.notebookTimeout, startup_timeout: opts.startupTimeout ?? 90, max_restarts: opts.maxRestarts ?? 6,
     cell_cap: opts.cellCap ?? 256 * 1024, run_cap: opts.runCap ?? 2 * 1024 * 1024,
-    steps: cells.map((c) => ({ key: c.key, kernel: c.kernel ?? "student", code: c.code, timeout: c.timeout, replay: c.replay,
+    steps: cells.map((c) => ({ key: c.key, kernel: c.kernel ?? "student", code: c.code, timeout: c.timeout, replay: c.replay, early: !!c.early,
       serve: c.serve ? { kernel: "student", code: c.serve.code, fifo_dir: c.serve.fifoDir } : undefined })),
   }));
   const env = { ...process.env, JUPYTER_RUNTIME_DIR: join(dir, "runtime"), PYTHONUNBUFFERED: "1" };

@@ -60,7 +60,7 @@ export const resultFile = (i: number): string => `rnnlab-results/${i}.json`;
 
 /** Steps of a one-kernel run (reference, validate): every cell in order, test cells recording with their expected values. */
 export function ownSteps(plan: RunPlan, cellTimeout: number): { steps: DriverCell[]; results: Map<string, string> } {
-  const steps: DriverCell[] = [{ key: "__results-dir", code: `require("fs").mkdirSync("rnnlab-results", { recursive: true });`, timeout: 60, replay: true }];
+  const steps: DriverCell[] = [];
   const results = new Map<string, string>();
   plan.cells.forEach((c, i) => {
     if (c.code === undefined || c.kind === "markdown") return;
@@ -72,15 +72,15 @@ export function ownSteps(plan: RunPlan, cellTimeout: number): { steps: DriverCel
 
 /**
  * Steps of a submission's two-kernel run. Student kernel: the setup cells, the submission's solution and added cells,
- * then one registration per function the source's solution cells declare. Test kernel: the setup cells, the stubs,
- * then each test cell with its own FIFO pair (`fifoHost/<i>`, seen as `<fifoKernel>/<i>`, `/run/rnnlab/rpc/<i>` in both jails) while the
+ * then the registration of the functions the source's solution cells declare. Test kernel: the setup cells and the
+ * stubs (sent at the start, so they run while the student kernel runs its cells: test cells are blocks that declare
+ * nothing, so running the set-up first changes nothing), then each test cell with its own FIFO pair (`fifoHost/<i>`, seen as `<fifoKernel>/<i>`, `/run/rnnlab/rpc/<i>` in both jails) while the
  * student kernel serves.
  */
 export function gradeSteps(a: Assignment, plan: RunPlan, cellTimeout: number, fifoHost: string, fifoKernel: string = JAIL.rpc): { steps: DriverCell[]; results: Map<string, string>; notes: string[] } {
-  const student: DriverCell[] = [], tests: DriverCell[] = [], notes: string[] = [];
+  const student: DriverCell[] = [], prelude: DriverCell[] = [], tests: DriverCell[] = [], notes: string[] = [];
   const results = new Map<string, string>();
   const functions: string[] = [];
-  tests.push({ key: "__results-dir", kernel: "tests", code: `require("fs").mkdirSync("rnnlab-results", { recursive: true });`, timeout: 60, replay: true });
   for (const c of a.cells) {
     if (c.kind !== "solution") continue;
     const s = stubSolutionCell(c.source);
@@ -89,7 +89,7 @@ export function gradeSteps(a: Assignment, plan: RunPlan, cellTimeout: number, fi
   }
   plan.cells.forEach((c, i) => {
     // the test kernel gets every stub, even for a solution cell the submission lacks (its calls then fail, not the cell)
-    if (c.kind === "solution") tests.push({ key: `stub-${c.key}#${i}`, kernel: "tests", code: stubSolutionCell(a.cells.find((x) => x.key === c.key)!.source).code, timeout: 60, replay: true });
+    if (c.kind === "solution") prelude.push({ key: `stub-${c.key}#${i}`, kernel: "tests", code: stubSolutionCell(a.cells.find((x) => x.key === c.key)!.source).code, timeout: 60, replay: true, early: true });
     if (c.code === undefined || c.kind === "markdown") return;
     if (c.kind === "test") {
       results.set(c.key, resultFile(i));
@@ -100,9 +100,9 @@ export function gradeSteps(a: Assignment, plan: RunPlan, cellTimeout: number, fi
       student.push({ key: `${c.key}#${i}`, code: c.code, timeout: cellTimeout, replay: true });
     } else {
       student.push({ key: `${c.key}#${i}`, code: c.code, timeout: cellTimeout, replay: true });
-      if (c.kind === "setup") tests.push({ key: `tests-${c.key}#${i}`, kernel: "tests", code: c.code, timeout: cellTimeout, replay: true });
+      if (c.kind === "setup") prelude.push({ key: `tests-${c.key}#${i}`, kernel: "tests", code: c.code, timeout: cellTimeout, replay: true, early: true });
     }
   });
-  for (const f of functions) student.push({ key: `register-${f}`, code: registerCell(f), timeout: 60, replay: true });
-  return { steps: [...student, ...tests], results, notes };
+  student.push({ key: "__register", code: registerCell(functions), timeout: 60, replay: true });
+  return { steps: [...student, ...prelude, ...tests], results, notes };
 }

@@ -34,9 +34,9 @@ export function stubSolutionCell(text: string): StubbedCell {
   return { code: out.join("\n"), functions, unsupported };
 }
 
-/** The student kernel's cell registering `name` for calls (it fails to type-check, and registers nothing, when the submission lacks it). */
-export function registerCell(name: string): string {
-  return `require(${JSON.stringify(ENDPOINT)}).register(${JSON.stringify(name)}, ${name});`;
+/** The student kernel's cell registering the submission's functions `names` for calls (those it declares). */
+export function registerCell(names: string[]): string {
+  return `require(${JSON.stringify(ENDPOINT)}).registerDeclared(${JSON.stringify(names)});`;
 }
 
 /** The student kernel's serve step for one test cell. */

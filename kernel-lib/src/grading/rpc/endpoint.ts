@@ -154,6 +154,15 @@ export function register(name: string, value: unknown): void {
 }
 
 /**
+ * Student kernel: registers each of `names` the cells so far declared (tslab keeps a notebook's top-level
+ * declarations in `__tslab__.exports`); a name the submission lacks stays unregistered (its calls fail with a note).
+ */
+export function registerDeclared(names: string[]): void {
+  const declared = (globalThis as { __tslab__?: { exports?: Record<string, unknown> } }).__tslab__?.exports ?? {};
+  for (const n of names) if (Object.prototype.hasOwnProperty.call(declared, n)) registry.set(n, declared[n]);
+}
+
+/**
  * Student kernel: serves calls on `<dir>/t2s` (requests) and `<dir>/s2t` (replies) until the test kernel says bye or
  * closes. Runs in float64 (what the tests assume), restoring the submission's precision after.
  */

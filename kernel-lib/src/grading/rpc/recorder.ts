@@ -1,5 +1,6 @@
 // The in-kernel recorder of a test cell: `check.close/equal/shape/ok/throws` record the observed (and, for the reference or a student's own validate run, the expected) values and write them to a result file the driver reads.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { encode } from "./codec";
 
 /** One check as the test cell recorded it; values encoded by `codec.encode`. */
@@ -40,6 +41,7 @@ export function begin(file: string, keepExpected: boolean) {
     fail(e: unknown) { error = msgOf(e); },
     end() {
       rl.setPrecision(precisionBefore);
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify({ records, error: error ?? null }));
     },
   };
