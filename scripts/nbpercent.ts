@@ -6,17 +6,13 @@
 // Percent form: each cell starts with a marker line `// %%` (code) or `// %% [markdown]`, optionally followed by
 // the cell's metadata as one-line JSON: `// %% {"nbgrader": {"grade": true, "grade_id": "x", "points": 2}}`.
 // Markdown lines are written as `// ` comments. Outputs are never kept (notebooks are committed without outputs).
+import { Command } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
+import { cellSource, parseNotebook, serializeNotebook, toSourceLines } from "../kernel-lib/src/nbformat/notebook";
 
 interface Cell { cell_type: "code" | "markdown"; metadata: Record<string, unknown>; source: string[]; outputs?: unknown[]; execution_count?: null; id?: string }
 
 const MARKER = /^\/\/ %%(?: \[(markdown)\])?(?: (\{.*\}))?\s*$/;
-
-/** Splits text into notebook source lines (each but the last keeps its "\n"), as nbformat stores them. */
-function toSourceLines(text: string): string[] {
-  const lines = text.split("\n");
-  return lines.map((l, i) => (i < lines.length - 1 ? l + "\n" : l)).filter((l, i, a) => !(i === a.length - 1 && l === ""));
-}
 
 /** Percent text → nbformat 4.5 notebook JSON for the tslab kernel. */
 export function percentToNotebook(text: string): object {
@@ -56,18 +52,17 @@ export function percentToNotebook(text: string): object {
 export function notebookToPercent(nb: { cells: Cell[] }): string {
   return nb.cells.map((c) => {
     const meta = c.metadata && Object.keys(c.metadata).length ? " " + JSON.stringify(c.metadata) : "";
-    const src = Array.isArray(c.source) ? c.source.join("") : String(c.source);
+    const src = cellSource(c);
     if (c.cell_type === "markdown") return `// %% [markdown]${meta}\n` + src.split("\n").map((l) => (l ? `// ${l}` : "//")).join("\n") + "\n";
     return `// %%${meta}\n${src}\n`;
   }).join("\n");
 }
 
 if (require.main === module) {
-  const [cmd, from, to] = process.argv.slice(2);
-  if (cmd === "to-ipynb" && from && to) writeFileSync(to, JSON.stringify(percentToNotebook(readFileSync(from, "utf8")), null, 1) + "\n");
-  else if (cmd === "to-percent" && from && to) writeFileSync(to, notebookToPercent(JSON.parse(readFileSync(from, "utf8"))));
-  else {
-    console.error("usage: nbpercent to-ipynb <in.ts> <out.ipynb> | to-percent <in.ipynb> <out.ts>");
-    process.exit(2);
-  }
+  const program = new Command("nbpercent").description("convert notebooks to and from the percent text form").showHelpAfterError();
+  program.command("to-ipynb <in.ts> <out.ipynb>").description("percent text → notebook (no outputs)")
+    .action((from: string, to: string) => writeFileSync(to, serializeNotebook(percentToNotebook(readFileSync(from, "utf8")), { sortKeys: false })));
+  program.command("to-percent <in.ipynb> <out.ts>").description("notebook → percent text (outputs dropped)")
+    .action((from: string, to: string) => writeFileSync(to, notebookToPercent(parseNotebook(readFileSync(from, "utf8"), from) as { cells: Cell[] })));
+  program.exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2)).parse();
 }

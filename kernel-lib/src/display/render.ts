@@ -1,4 +1,5 @@
 // Server-side rendering for Observable Plot: one linkedom document, and SVG serialisation that is standalone and deterministic.
+import { escapeUTF8 } from "entities";
 import { parseHTML } from "linkedom";
 
 /** The subset of Observable Plot this module uses (Plot is ESM-only; Node ≥ 20.19 loads it with require()). */
@@ -24,9 +25,9 @@ export function svgDocument(): unknown {
 /** Palette used for series and bars; fixed so that the hand-drawn legend matches Plot's colours (Tableau 10). */
 export const PALETTE = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
 
-/** Escapes text for XML/HTML content and attribute values. */
+/** Escapes text for XML/HTML content and attribute values (& < > " ' → entities), with the `entities` package. */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return escapeUTF8(s);
 }
 
 /**

@@ -1,4 +1,5 @@
 // Manually graded answers (nbgrader's "manual" kind): a markdown cell marked `grade` and `solution`, with points and a rubric, that the student version empties and the instructor scores.
+import { escapeUTF8 } from "entities";
 import type { NotebookCell } from "./notebook";
 
 /** What the student version shows in place of the instructor's model answer. */
@@ -160,7 +161,7 @@ export function readManualCsv(text: string, specs: ManualSpec[], students?: stri
   return out;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = escapeUTF8; // HTML escaping by the entities package (one implementation for the whole library)
 
 /**
  * The review page for the instructor: per manual answer, its rubric, then every student's text (escaped, never rendered as

@@ -1,4 +1,5 @@
 // Writing grades: grades.csv (one row per student, one column per graded cell, the total), grades.json, and one HTML feedback page per student.
+import { escapeUTF8 } from "entities";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { StudentGrade } from "./grade";
@@ -16,7 +17,7 @@ export function gradesCsv(grades: StudentGrade[], keys: string[]): string {
   return rows.join("\n") + "\n";
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = escapeUTF8; // HTML escaping by the entities package (one implementation for the whole library)
 
 /** One student's feedback page: total, notes, and per cell the points, each check passed/failed with its message, and the error. */
 export function feedbackHtml(g: StudentGrade, title: string): string {

@@ -1,4 +1,5 @@
 // Handout views of a notebook: the student version without solution cells, and check cells folded for HTML and PDF.
+import { escapeText } from "entities";
 import type { NotebookCell, NotebookJson } from "../jupyter";
 
 /** Tag of a code cell holding a section's claims (one `rl.checks(...)` table). */
@@ -20,7 +21,7 @@ export function withoutSolutions(nb: NotebookJson): NotebookJson {
 }
 
 /** Escapes text for HTML. */
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeText; // element text: & < > escaped (entities package)
 
 /**
  * A deep copy for the HTML export in which every `checks` cell shows its table and, folded above it, its code

@@ -1,4 +1,5 @@
 // The handouts index page: one row per notebook with its title, links to HTML/PDF/ipynb and its execution time.
+import { escapeUTF8 } from "entities";
 import type { NotebookJson } from "../jupyter";
 import { cellSource } from "../jupyter";
 
@@ -23,8 +24,7 @@ export function notebookTitle(nb: NotebookJson, fallback: string): string {
   return fallback;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = escapeUTF8;
 
 /** A standalone HTML index of the handouts (relative links, no scripts, works from file://). */
 export function renderHandoutIndex(entries: HandoutEntry[], heading = "rnnlab handouts"): string {

@@ -3,39 +3,12 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { releaseTempDir, tempDir, trackChild } from "./cleanup";
+import { cellSource, type NotebookCell, type NotebookJson } from "../nbformat/notebook";
 import { RUN_NOTEBOOK_PY } from "./driver-py";
 import { KERNEL_NAME } from "./kernelspec";
 import { JUPYTER_PYTHON, findRepoRoot, jupyterEnv } from "./paths";
 
-/** A notebook as nbformat v4 JSON (only the fields the runner reads are typed). */
-export interface NotebookJson {
-  cells: NotebookCell[];
-  metadata: Record<string, unknown>;
-  nbformat: number;
-  nbformat_minor: number;
-}
-
-/** One cell of a notebook; `source` is a string or a list of lines as nbformat allows. */
-export interface NotebookCell {
-  cell_type: "code" | "markdown" | "raw";
-  source: string | string[];
-  metadata: Record<string, unknown>;
-  outputs?: NotebookOutput[];
-  execution_count?: number | null;
-  [key: string]: unknown;
-}
-
-/** One output of a code cell (stream, display_data, execute_result, error). */
-export interface NotebookOutput {
-  output_type: string;
-  name?: string;
-  text?: string | string[];
-  data?: Record<string, unknown>;
-  ename?: string;
-  evalue?: string;
-  traceback?: string[];
-  [key: string]: unknown;
-}
+export type { NotebookJson, NotebookCell, NotebookOutput } from "../nbformat/notebook";
 
 /** The error a cell raised: exception name, value and traceback text (ANSI colours removed). */
 export interface CellError {
@@ -86,11 +59,6 @@ export class NotebookExecutionError extends Error {
     super(`${basename(notebookPath)}: ${where} failed: ${cellError.ename}: ${cellError.evalue}${tb ? `\n${tb}` : ""}`);
     this.name = "NotebookExecutionError";
   }
-}
-
-/** The source of a cell as one string. */
-export function cellSource(cell: NotebookCell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
 }
 
 /** The first non-empty line of a cell's source (what error messages quote). */

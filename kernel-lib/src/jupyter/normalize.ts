@@ -1,5 +1,5 @@
 // Removes what changes from run to run (timestamps, timing metadata) so two executions compare byte for byte.
-import type { NotebookJson } from "./execute";
+import { sortKeys, type NotebookJson } from "../nbformat/notebook";
 
 // Cell metadata keys that record when or how long a cell ran (nbclient, papermill, VS Code, JupyterLab).
 const VOLATILE_CELL_KEYS = ["execution", "papermill", "ExecuteTime", "collapsed", "scrolled"];
@@ -44,15 +44,4 @@ function maskWallclock(nb: NotebookJson): void {
 }
 
 /** The notebook as nbformat writes it (1-space indent, sorted keys, final newline). */
-export function serializeNotebook(nb: NotebookJson): string {
-  return JSON.stringify(sortKeys(nb), null, 1) + "\n";
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
-  }
-  return v;
-}
+export { serializeNotebook } from "../nbformat/notebook";
