@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "register.h"
+#include "napi-args.h"
 
 /* the elementwise loops below vectorise (GCC, -fvect-cost-model=cheap) on the widest vectors the CPU has; the step norms
  * stay sequential sums (GCC never reassociates floating-point additions without -ffast-math), so the bits do not change */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "register.h"
+#include "napi-args.h"
 #include "gemm.h"
 #include "libm.h"
 

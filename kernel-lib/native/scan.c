@@ -2,6 +2,7 @@
  * (checkFinite in src/tensor/tensor.ts keeps the JS loop as the reference and for the error message). */
 #include <string.h>
 #include "register.h"
+#include "napi-args.h"
 
 #include "clones.h"
 
