@@ -201,13 +201,15 @@ export async function runSweep(table: TypeTable, progress: Int32Array, from = 0,
       const call = invoker(label)!;
       // a checker taking the caller's name first (`checkShape(fn, name, t, …)`) gets a name and its next argument is fuzzed
       const named = info.signatures.every((s) => s[0]?.name === "fn");
-      const at = named ? 1 : 0;
+      // …and a checker's `name` (the label of the value it checks, a string literal at every call site) is given too
+      const labelled = named && info.signatures.every((s) => s[1]?.name === "name");
+      const at = labelled ? 2 : named ? 1 : 0;
       const first = info.signatures.map((s) => s[at]);
       const param = first.find((p) => p !== undefined);
       for (const [kind, make, family] of KINDS) {
         Atomics.add(progress, 0, 1);
         const valid = param === undefined ? null : first.some((p) => p !== undefined && admits(p.families, family));
-        out.push(await classify(label, info.folder, param?.name ?? "(none)", kind, valid, () => call(named ? ["probe", make()] : [make()])));
+        out.push(await classify(label, info.folder, param?.name ?? "(none)", kind, valid, () => call(labelled ? ["probe", "x", make()] : named ? ["probe", make()] : [make()])));
       }
       const base = BASE_ARGS[label];
       if (base && info.options) {

@@ -45,7 +45,7 @@ function choose(m: Var, a: Var, b: Var): Var {
  */
 export function unrollVar(step: VarStep, params: Record<string, Var>, x: Var, state0: VarState, mask?: T.Tensor): VarUnroll {
   checkFunction("unrollVar", "step", step);
-  checkOptions("unrollVar", "params", params);
+  checkOptions("unrollVar", "params", params ?? null);
   checkVar("unrollVar", "x", x);
   if (!state0 || !(state0.h instanceof Var)) throw argError("unrollVar", "state0", "{ h: Var [B, H], c?: Var [B, H] }", state0);
   T.checkRank("unrollVar", "x", x.value, 3, "T, B, I");
@@ -135,7 +135,7 @@ export interface AutogradCell {
  */
 export function autogradCell(step: VarStep, params: Record<string, T.Tensor>, opts: { hiddenSize: number; cellState?: boolean }): AutogradCell {
   checkFunction("autogradCell", "step", step);
-  checkOptions("autogradCell", "params", params);
+  checkOptions("autogradCell", "params", params ?? null);
   for (const [k, v] of Object.entries(params)) T.checkTensor("autogradCell", `params.${k}`, v);
   checkOptions("autogradCell", "opts", opts ?? null, ["hiddenSize", "cellState"]);
   const H = opts.hiddenSize;

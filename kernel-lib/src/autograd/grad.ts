@@ -35,8 +35,8 @@ export function valueAndGrad(f: (...args: Var[]) => Var): (...args: Tensor[]) =>
 }
 
 /** `(...tensors) → grads`: {@link valueAndGrad} without the value. */
-export function gradOf(f: (...args: Var[]) => Var): (...args: Tensor[]) => Tensor[] {
-  checkFunction("gradOf", "f", f);
+export function gradOf(f: (...args: Var[]) => Var, fn = "gradOf"): (...args: Tensor[]) => Tensor[] {
+  checkFunction(fn, "f", f);
   const vg = valueAndGrad(f);
   return (...args: Tensor[]) => vg(...args).grads;
 }
@@ -52,7 +52,7 @@ export function valueAndGradRecord<K extends string>(
   params: Record<K, Tensor>,
 ): { value: number; grads: Record<K, Tensor> } {
   checkFunction("valueAndGradRecord", "f", f);
-  checkOptions("valueAndGradRecord", "params", params);
+  checkOptions("valueAndGradRecord", "params", params ?? null);
   const leaves = {} as Record<K, Var>;
   for (const k of Object.keys(params) as K[]) {
     if (!(params[k] instanceof Tensor)) throw new Error(`valueAndGradRecord: parameter ${k} must be a Tensor`);
@@ -64,4 +64,9 @@ export function valueAndGradRecord<K extends string>(
   const grads = {} as Record<K, Tensor>;
   for (const k of Object.keys(leaves) as K[]) grads[k] = leaves[k].grad ?? zeros(leaves[k].shape);
   return { value: out.item(), grads };
+}
+
+/** `ag.grad(f)`: {@link gradOf} under the name the `ag` namespace gives it (errors name `ag.grad`). */
+export function agGrad(f: (...args: Var[]) => Var): (...args: Tensor[]) => Tensor[] {
+  return gradOf(f, "ag.grad");
 }

@@ -8,5 +8,5 @@ export { sum, mean } from "./reduce";
 export { reshape, concat, slice, split, index, stack } from "./shape";
 export { softmax, logSoftmax, logSumExp } from "./softmax";
 export { pick, softmaxCrossEntropy, mse } from "./losses";
-export { valueAndGrad, gradOf as grad, valueAndGradRecord } from "./grad";
+export { valueAndGrad, agGrad as grad, valueAndGradRecord } from "./grad";
 export { unrollVar, autogradCell } from "./cell";

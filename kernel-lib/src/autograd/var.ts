@@ -83,7 +83,13 @@ export function checkVar(fn: string, name: string, v: unknown, numbers = false):
 /** A leaf Var from a tensor or nested arrays (the tensor is not copied). */
 export function variable(value: Tensor | number | number[] | number[][], name?: string): Var {
   if (!(value instanceof Tensor) && typeof value !== "number" && !Array.isArray(value)) throw argError("ag.variable", "value", "a Tensor, a number or nested arrays of numbers", value);
-  const v = new Var(value instanceof Tensor ? value : tensor(value as any));
+  let t: Tensor;
+  try {
+    t = value instanceof Tensor ? value : tensor(value as any);
+  } catch (e) {
+    throw new Error(`ag.variable: value must be a Tensor, a number or rectangular nested arrays of numbers (${(e as Error).message})`);
+  }
+  const v = new Var(t);
   if (name) v.name = name;
   return v;
 }

@@ -1,7 +1,7 @@
 // Cell parameter initialisation as PyTorch does it, U(−1/√H, 1/√H), plus the LSTM forget-gate bias option.
-import { Rng, getRng, uniform, zeros } from "../tensor";
+import { Rng, getRng, uniform, zeros, Tensor } from "../tensor";
 import { CellKind, CellParams } from "./types";
-import { describe } from "../args";
+import { argError, describe } from "../args";
 
 /** Gate blocks per cell kind: RNN 1, LSTM 4 (i, f, g, o), GRU 3 (r, z, n). */
 export const CELL_GATES: Readonly<Record<CellKind, number>> = { rnn: 1, lstm: 4, gru: 3 };
@@ -49,6 +49,9 @@ export function initCellParams(
 
 /** Zero tensors shaped like a cell's parameters (a gradient buffer). */
 export function zerosLikeParams(p: CellParams): CellParams {
+  if (!p || typeof p !== "object" || !["weight_ih", "weight_hh", "bias_ih", "bias_hh"].every((k) => (p as unknown as Record<string, unknown>)[k] instanceof Tensor)) {
+    throw argError("zerosLikeParams", "p", "{ weight_ih, weight_hh, bias_ih, bias_hh } of Tensors", p);
+  }
   return {
     weight_ih: zeros(p.weight_ih.shape),
     weight_hh: zeros(p.weight_hh.shape),

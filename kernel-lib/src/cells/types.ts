@@ -91,7 +91,7 @@ export function cellSizes(fn: string, p: CellParams, gates: number): { G: number
     if (hs.length === 2 && hs[0] === GH && is.length === 2 && is[0] === GH && p.bias_ih.shape.length === 1 && p.bias_ih.shape[0] === GH &&
       p.bias_hh.shape.length === 1 && p.bias_hh.shape[0] === GH) return { G: gates, H, I: is[1] };
   }
-  if (!p || typeof p !== "object") throw new Error(`${fn}: params must be { weight_ih, weight_hh, bias_ih, bias_hh }, got ${p}`);
+  if (!p || typeof p !== "object") throw argError(fn, "params", "{ weight_ih, weight_hh, bias_ih, bias_hh }", p);
   const wih = p.weight_ih;
   const whh = p.weight_hh;
   if (!(whh instanceof Tensor) || whh.shape.length !== 2) {

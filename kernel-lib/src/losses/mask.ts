@@ -12,7 +12,7 @@ export type Targets = readonly number[] | Tensor;
  * The mask as a flat array of 0/1 of length `rows` (null when absent). Throws, naming `fn`,
  * when the length differs or a value is not 0 or 1.
  */
-export function maskToArray(fn: string, mask: RowMask | undefined, rows: number, leading?: readonly number[]): Float64Array | null {
+export function maskToArray(fn: string, mask: RowMask | null | undefined, rows: number, leading?: readonly number[]): Float64Array | null {
   if (mask === undefined || mask === null) return null;
   checkRowShape(fn, "mask", mask, rows, leading);
   const values = mask instanceof Tensor ? mask.data : Float64Array.from(mask);

@@ -6,7 +6,7 @@ import { RowMask, Targets, maskToArray, rowsAndClasses, targetsToArray } from ".
 /** Options of {@link softmaxCrossEntropy}. */
 export interface CrossEntropyOptions {
   /** 0/1 per row (`[N]`, or `[T, B]` for 3-D logits); masked rows add nothing to loss or gradient. */
-  mask?: RowMask;
+  mask?: RowMask | null;
   /** `"mean"` (default) divides by the number of unmasked rows; `"sum"` does not. */
   reduction?: "mean" | "sum";
 }

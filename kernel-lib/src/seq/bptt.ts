@@ -17,7 +17,7 @@ export function incomingGradients(
   fn: string, dOutputs: Tensor | null | undefined, dState: CellStateGrad | null | undefined,
   T: number, B: number, H: number, hasC: boolean, cellName: string,
 ): { dh: Float64Array; dc: Float64Array } {
-  if (dOutputs) {
+  if (dOutputs !== null && dOutputs !== undefined) {
     checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
     checkFinite(fn, "dOutputs", dOutputs, 0);
   }

@@ -1,6 +1,7 @@
 // Checks for time-major sequences and their padding masks, shared by the unroll, BPTT and the layers.
 import { Tensor, checkFinite, checkFiniteFor32, checkRank, checkShape } from "../tensor";
 import { CellParams } from "../cells";
+import { argError } from "../args";
 
 /** Checks `x [T, B, I]` with `T ≥ 1`, `B ≥ 1` and finite values; returns `[T, B, I]`. */
 export function checkSequence(fn: string, x: Tensor, I: number): [number, number, number] {
@@ -15,6 +16,7 @@ export function checkSequence(fn: string, x: Tensor, I: number): [number, number
 
 /** Checks that every parameter is finite (an exploded training run shows up here, named). */
 export function checkParamsFinite(fn: string, p: CellParams): void {
+  if (!p || typeof p !== "object") throw argError(fn, "params", "{ weight_ih, weight_hh, bias_ih, bias_hh }", p);
   for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) checkFinite(fn, k, p[k]);
 }
 

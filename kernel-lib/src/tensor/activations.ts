@@ -1,6 +1,6 @@
 // The nonlinearities of the cells, each beside its derivative written in terms of its output.
 import { Tensor, checkTensor } from "./tensor";
-import { checkOneOf } from "../args";
+import { checkOneOf, describe } from "../args";
 import { map } from "./elementwise";
 
 /** `σ(x) = 1 / (1 + e^{−x})`, computed without overflow for large |x|. */
@@ -63,7 +63,7 @@ export function activateGradFromOutput(name: Activation, y: number): number {
 /** Applies a named activation to every element. */
 export function applyActivation(name: Activation, a: Tensor): Tensor {
   if (name !== "tanh" && name !== "relu" && name !== "sigmoid") {
-    throw new Error(`applyActivation: unknown activation "${name}", expected "tanh", "relu" or "sigmoid"`);
+    throw new Error(`applyActivation: unknown activation ${describe(name)}, expected "tanh", "relu" or "sigmoid"`);
   }
   checkTensor("applyActivation", "a", a);
   return map(a, (x) => activate(name, x));

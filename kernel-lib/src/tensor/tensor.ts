@@ -132,14 +132,17 @@ export type NestedArray = number | NestedArray[];
 export function sizeOf(shape: readonly number[]): number {
   if (!Array.isArray(shape)) throw argError("sizeOf", "shape", "an array of non-negative integers", shape);
   let n = 1;
-  for (const d of shape) n *= d;
+  for (const d of shape) {
+    if (typeof d !== "number") throw argError("sizeOf", "shape", "an array of non-negative integers", shape);
+    n *= d;
+  }
   return n;
 }
 
 /** Formats a shape as `[2, 3]`. */
 export function fmtShape(shape: readonly (number | string)[]): string {
   if (!Array.isArray(shape)) throw argError("fmtShape", "shape", "an array", shape);
-  return `[${shape.join(", ")}]`;
+  return `[${shape.map(String).join(", ")}]`;
 }
 
 /** True when two shapes are equal axis by axis. */
@@ -263,11 +266,12 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
  */
 export function checkShape(fn: string, name: string, t: Tensor | undefined | null, dims: readonly number[], legend?: string): void {
   // the time loop calls this every step: compare first, build the message only on failure
-  if (t instanceof Tensor && t.shape.length === dims.length) {
+  if (t instanceof Tensor && dims && t.shape.length === dims.length) {
     let ok = true;
     for (let i = 0; ok && i < dims.length; i++) if (dims[i] >= 0 && dims[i] !== t.shape[i]) ok = false;
     if (ok) return;
   }
+  if (!Array.isArray(dims)) throw argError("checkShape", "dims", "an array of extents (-1 for any)", dims);
   const expected = legend ? `[${legend}] = ${fmtShape(dims.map((d) => (d < 0 ? "*" : d)))}` : fmtShape(dims.map((d) => (d < 0 ? "*" : d)));
   if (!(t instanceof Tensor)) {
     throw new Error(`${fn}: ${name} must be a Tensor of shape ${expected}, got ${describe(t)}`);
