@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # One set-up command for rnnlab: Jupyter, npm dependencies, the library build, the rnnlab kernelspec, and a smoke run.
 # Idempotent: safe to re-run. Options: --user (register the kernelspec in ~/.local/share/jupyter instead of the
-# project-local .jupyter/), --no-apt (never call apt-get), --skip-smoke.
+# project-local .jupyter/), --no-apt (never call apt-get), --skip-smoke, --system-only (Node check and Debian packages only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
-USER_SPEC=0; NO_APT=0; SMOKE=1
+USER_SPEC=0; NO_APT=0; SMOKE=1; SYSTEM_ONLY=0
 for a in "$@"; do
   case "$a" in
     --user) USER_SPEC=1 ;;
     --no-apt) NO_APT=1 ;;
     --skip-smoke) SMOKE=0 ;;
+    --system-only) SYSTEM_ONLY=1 ;;
     -h|--help) sed -n 2,4p "$0"; exit 0 ;;
-    *) echo "setup: unknown option $a (expected --user, --no-apt, --skip-smoke)" >&2; exit 2 ;;
+    *) echo "setup: unknown option $a (expected --user, --no-apt, --skip-smoke, --system-only)" >&2; exit 2 ;;
   esac
 done
 # bold only on a terminal (and not when NO_COLOR is set): logs and CI get plain text
@@ -48,6 +49,9 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     if printf '%s\n' "${need_pkgs[@]}" | grep -q nbclient; then exit 1; fi
   fi
 fi
+# --system-only: the machine's part alone (Node check, Debian packages), e.g. in a container image built before the
+# workspace is mounted (.devcontainer/Dockerfile); the rest runs later with the workspace there.
+if [ "$SYSTEM_ONLY" = 1 ]; then say "system packages in place (--system-only: npm, build and kernelspec skipped)"; exit 0; fi
 # With conda, the environment's python has Jupyter; prefer Debian's otherwise.
 if [ -n "${RNNLAB_PYTHON:-}" ]; then PY="$RNNLAB_PYTHON"; elif ! "$PY" -c 'import nbclient' 2>/dev/null; then PY="$(command -v python3)"; fi
 mkdir -p .jupyter && "$PY" -c 'import sys; print(sys.executable)' > .jupyter/python   # read by rnnlab's notebook runner
