@@ -60,6 +60,14 @@ describe("your own data (readTable, textClassificationData, loadTextClassificati
     assert.deepEqual(rl.textClassificationData([{ t: "日本語", l: "a" }, { t: "中文", l: "a" }, { t: "한국어", l: "b" }, { t: "ไทย", l: "b" }], { text: "t", label: "l", tokenizer: "chars" }).train[0].tokens.length > 0, true);
   });
 
+  it("readDataFrame shows the same rows as a danfojs DataFrame (one parser for both)", async function () {
+    this.timeout(120_000);
+    const df = await rl.readDataFrame(FEELINGS);
+    assert.deepEqual(df.shape, [120, 2]);
+    assert.deepEqual(df.columns, ["frase", "emoción"]);
+    assert.deepEqual(df.values[0], Object.values(rl.readTable(FEELINGS)[0]));
+  });
+
   it("the pipeline in a few lines: load, SequenceClassifier, fit, evaluate, classify a new sentence", () => {
     const data = rl.loadTextClassification(FEELINGS, { text: "frase", label: "emoción" });
     const model = new rl.SequenceClassifier({ cell: "gru", vocabSize: data.vocab.size, embedDim: 16, hiddenSize: 32, numClasses: data.labels.length, rng: new rl.Rng(0) });

@@ -64,17 +64,25 @@ export function loadTextClassification(file: string, opts: TextClassificationOpt
 }
 
 /**
- * Reads a TSV file into a danfojs DataFrame (for display as a table in notebooks). danfojs-node is imported on the first
- * call only, because importing it takes seconds. Columns keep their string values (`dynamicTyping: false`).
+ * Reads a CSV/TSV file into a danfojs DataFrame (for tables in notebooks), parsed by {@link readTable} like every
+ * other file here; values stay strings. danfojs-node is imported on the first call only (it takes seconds).
+ * @example
+ * const df = await readDataFrame("../data/examples/feelings-es.csv"); df.head().print();
+ */
+export async function readDataFrame(file: string, opts: { delimiter?: string } = {}): Promise<DataFrame> {
+  const rows = readTable(file, opts);
+  const dfd = await import("danfojs-node");
+  return new dfd.DataFrame(rows);
+}
+
+/**
+ * Reads a TSV file into a danfojs DataFrame ({@link readDataFrame} with tabs).
  * @example
  * const df = await readTsv("../data/sentiment/train.tsv"); df.head().print();
  */
 export async function readTsv(file: string): Promise<DataFrame> {
   if (!fs.existsSync(file)) throw new Error(`readTsv: no file ${file}`);
-  const dfd = await import("danfojs-node");
-  // PapaParse options; danfojs types them through @types/papaparse, which is not installed.
-  const parse = { delimiter: "\t", header: true, dynamicTyping: false, skipEmptyLines: true };
-  return dfd.readCSV(file, parse as unknown as Parameters<typeof dfd.readCSV>[1]);
+  return readDataFrame(file, { delimiter: "\t" });
 }
 
 /**
