@@ -1,5 +1,6 @@
 // npm run bench: rnnlab's training-step speed beside TensorFlow.js (cpu, wasm) and PyTorch, same work, same run.
 //   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch]
+import { Command } from "commander";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,14 +18,23 @@ const PYTHON = "/usr/bin/python3";
 const GEMM = { M: 64, N: 2048, K: 640 };
 
 function parseArgs(argv: string[]) {
-  const get = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
-  const quick = argv.includes("--quick");
-  const only = get("--only")?.split(",");
-  const peers = (get("--peers")?.split(",") ?? [...PEERS]) as Peer[];
+  const list = (v: string) => v.split(",").map((x) => x.trim()).filter(Boolean);
+  const o = new Command("bench")
+    .description("rnnlab's training-step speed beside TensorFlow.js (cpu, wasm) and PyTorch, same work, same run")
+    .option("--quick", "3 short repetitions instead of 5")
+    .option("--json <file>", "also write the figures as JSON")
+    .option("--only <ids>", `workloads, comma-separated (${WORKLOADS.map((w) => w.id).join(",")})`, list)
+    .option("--peers <names>", `peers, comma-separated (${PEERS.join(",")})`, list)
+    .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
+    .parse(argv, { from: "user" })
+    .opts<{ quick?: boolean; json?: string; only?: string[]; peers?: string[] }>();
+  const peers = (o.peers ?? [...PEERS]) as Peer[];
   for (const p of peers) if (!PEERS.includes(p)) throw new Error(`bench: unknown peer ${p} (expected ${PEERS.join(", ")})`);
-  const workloads = WORKLOADS.filter((w) => !only || only.includes(w.id));
+  for (const id of o.only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new Error(`bench: unknown workload ${id} (expected ${WORKLOADS.map((w) => w.id).join(", ")})`);
+  const workloads = WORKLOADS.filter((w) => !o.only || o.only.includes(w.id));
+  const quick = o.quick ?? false;
   const timing: TimingOptions = quick ? { reps: 3, repSeconds: 0.15, capSeconds: 60 } : { reps: 5, repSeconds: 0.4, capSeconds: 60 };
-  return { quick, json: get("--json"), workloads, peers, timing };
+  return { quick, json: o.json, workloads, peers, timing };
 }
 
 const log = (s: string): void => { process.stderr.write(s + "\n"); };

@@ -1,15 +1,22 @@
 // Micro-benchmarks of the hot kernels (gemm per transpose case: native, WebAssembly, naive) and training steps per second of W1–W4, for engineer S's speed work.
 //   node --import tsx bench/kernels.ts [--only gemm|steps] [--seconds 0.5] [--w W1,W4]
 //   node --expose-gc --import tsx bench/kernels.ts --only memory   (BPTT memory: full over 1,000 steps, truncated vs T)
+import { Command } from "commander";
 import * as rl from "../kernel-lib/src";
 import { WORKLOADS } from "./workloads";
 import { rnnlabTrainingStep } from "./rnnlab_peer";
 
-const argv = process.argv.slice(2);
-const opt = (k: string): string | undefined => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : undefined; };
-const only = opt("--only");
-const budget = Number(opt("--seconds") ?? 0.5);
-const ids = (opt("--w") ?? "W1,W2,W2b,W4").split(",");
+const args = new Command("kernels")
+  .description("micro-benchmarks of the hot kernels, training steps per second, BPTT memory")
+  .option("--only <part>", "gemm, steps or memory (default gemm and steps)")
+  .option("--seconds <s>", "time budget per case", "0.5")
+  .option("--w <ids>", "workloads for the steps part, comma-separated", "W1,W2,W2b,W4")
+  .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
+  .parse()
+  .opts<{ only?: string; seconds: string; w: string }>();
+const only = args.only;
+const budget = Number(args.seconds);
+const ids = args.w.split(",");
 
 /**
  * CPU seconds of this process (user + system): steadier than wall time on a machine shared with other jobs.
