@@ -1,13 +1,13 @@
 // Gradient clipping by global L2 norm and by value, in place, as torch.nn.utils does.
 import type { Param } from "../cells/types";
-import { Tensor, checkFinite } from "../tensor";
+import { checkFinite } from "../tensor";
 import { argError, checkBoolean, checkOptions, describe } from "../args";
 
 /** Throws unless `params` is an array of `{ name, value, grad }` with Tensor gradients. */
 function checkParams(fn: string, params: Param[]): void {
   if (!Array.isArray(params)) throw argError(fn, "params", "an array of Param { name, value, grad } (e.g. model.parameters())", params);
   params.forEach((p, i) => {
-    if (!p || !(p.grad instanceof Tensor)) throw argError(fn, `params[${i}]`, "a Param { name, value, grad } with a Tensor grad", p);
+    if (!p || !(p.grad?.data instanceof Float64Array)) throw argError(fn, `params[${i}]`, "a Param { name, value, grad } with a Tensor grad", p);
   });
 }
 

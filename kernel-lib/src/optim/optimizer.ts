@@ -1,6 +1,6 @@
 // The base every optimizer shares: the parameter list, per-parameter state buffers, zeroGrad and the step count.
 import type { Param } from "../cells/types";
-import { Tensor, checkFinite } from "../tensor";
+import { checkFinite } from "../tensor";
 import { argError, checkNumber, debugMode, describe } from "../args";
 
 /** What `fit` needs from an optimizer. */
@@ -27,7 +27,9 @@ export abstract class Optimizer implements OptimizerLike {
   constructor(fn: string, params: Param[], lr: number) {
     if (!Array.isArray(params) || params.length === 0) throw argError(fn, "params", "a non-empty array of Param { name, value, grad } (e.g. model.parameters())", params);
     params.forEach((p, i) => {
-      if (!p || !(p.value instanceof Tensor) || !(p.grad instanceof Tensor) || p.value.size !== p.grad.size) {
+      // a Param's value and grad: Tensors, or anything holding `data` Float64Arrays of one length (what update reads)
+      const ok = p && p.value?.data instanceof Float64Array && p.grad?.data instanceof Float64Array && p.value.data.length === p.grad.data.length;
+      if (!ok) {
         throw new Error(`${fn}: params[${i}] (${p?.name}) must have value and grad of the same shape`);
       }
     });
