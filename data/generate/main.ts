@@ -1,4 +1,5 @@
 // Regenerates every toy data set and data/README.md (its tables are computed here): `npm run data` or `tsx data/generate/main.ts [--out dir]`.
+import { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { Rng } from "../../kernel-lib/src/tensor/random";
@@ -161,8 +162,9 @@ export function writeDataFiles(outDir: string): Record<string, string> {
 }
 
 if (require.main === module) {
-  const i = process.argv.indexOf("--out");
-  const outDir = i >= 0 ? process.argv[i + 1] : path.join(__dirname, "..");
+  const { out: outDir } = new Command("data").description("regenerate the toy data sets and data/README.md")
+    .option("--out <dir>", "output folder", path.join(__dirname, ".."))
+    .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2)).parse().opts<{ out: string }>();
   const files = writeDataFiles(outDir);
   for (const [rel, text] of Object.entries(files)) console.log(`${path.join(outDir, rel)}: ${text.split("\n").length - 2} rows`);
 }
