@@ -1,7 +1,7 @@
 // Bad input at the public entries gets one clear error naming the called function, the argument, the expected and the received value.
 import { strict as assert } from "node:assert";
 import {
-  GRU, LSTM, RNN, Rng, Tensor, arange, argmax, bptt, initCellParams, lstmCell, lstmCellForward, max, norm, randn, rnnCell,
+  Dense, GRU, LSTM, RNN, Rng, Tensor, arange, argmax, bptt, initCellParams, lstmCell, lstmCellForward, max, norm, randn, rnnCell,
   setNativeKernels, setPrecision, sum, tensor, uniform, unroll, zeros, zerosLikeParams,
 } from "../index";
 import { SequenceClassifier } from "../models";
@@ -89,6 +89,9 @@ describe("argument checks at public entries", () => {
     const lstm = new LSTM({ inputSize: 2, hiddenSize: 3, rng: new Rng(0) });
     lstm.forward(randn([4, 2, 2], { rng: new Rng(2) }));
     refuses(() => lstm.backward(null, { c: tensor([[Infinity, 0, 0], [0, 0, 0]]) }), /^LSTM\.backward: dState\.c holds Infinity at \[0, 0\]$/);
+    const head = new Dense({ inputSize: 2, outputSize: 2, rng: new Rng(0) });
+    head.forward(zeros([3, 2]));
+    refuses(() => head.backward(tensor([[0, 0], [0, NaN], [0, 0]])), /^Dense\.backward: dy holds NaN at \[1, 1\]$/);
   });
 
   it("under float32 precision a finite value beyond ±3.4e38 is refused by name (it would become ±Infinity, then NaN)", () => {

@@ -71,6 +71,7 @@ export class Dense implements Module {
     const x = this.lastX;
     if (!x) throw new Error("Dense.backward: call forward first");
     checkShape("Dense.backward", "dy", dy, [...x.shape.slice(0, -1), this.outputSize]);
+    checkFinite("Dense.backward", "dy", dy);
     const rows = x.size / this.inputSize;
     const [O, I] = [this.outputSize, this.inputSize];
     gemm(this.grads.weight.data, dy.data, x.data, O, I, rows, true, false, true);

@@ -1,5 +1,5 @@
 // The embedding lookup (token ids → vectors) and its backward, a scatter-add into the table's gradient.
-import { NestedArray, Rng, Tensor, fmtShape, getRng, randn, tensor, zeros } from "../tensor";
+import { NestedArray, Rng, Tensor, checkFinite, fmtShape, getRng, randn, tensor, zeros } from "../tensor";
 import type { Module, Param } from "../cells/types";
 import { checkAllocation, checkInstance, checkOptions, checkSize, describe } from "../args";
 
@@ -82,6 +82,7 @@ export class Embedding implements Module {
     if (!(dOut instanceof Tensor) || fmtShape(dOut.shape) !== fmtShape(want)) {
       throw new Error(`Embedding.backward: dOut must be ${fmtShape(want)}, got ${dOut instanceof Tensor ? fmtShape(dOut.shape) : typeof dOut}`);
     }
+    checkFinite("Embedding.backward", "dOut", dOut);
     const E = this.dim;
     const dW = this.grads.weight.data;
     for (let n = 0; n < ids.length; n++) {
