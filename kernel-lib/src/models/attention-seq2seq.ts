@@ -3,6 +3,7 @@ import { Rng, Tensor, fmtShape, logSoftmax, randn, uniform, zeros } from "../ten
 import type { CellState, Param } from "../cells/types";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult } from "../train";
+import { StackedRecurrent } from "../layers";
 import { Seq2Seq, Seq2SeqOptions, Seq2SeqPair } from "./seq2seq";
 import { AttentionCache, AttentionParams, attentionBackward, attentionForward } from "./attention";
 
@@ -18,17 +19,33 @@ import { AttentionCache, AttentionParams, attentionBackward, attentionForward } 
  * fit(model, pairs, { … });
  * const { ids, alignment } = model.translateWithAlignment(srcIds);   // alignment [ids.length + 1, Ts]
  */
+/** Options of {@link AttentionSeq2Seq}: Seq2Seq's, and the encoder's direction count. */
+export interface AttentionSeq2SeqOptions extends Seq2SeqOptions {
+  /**
+   * A bidirectional encoder (default false): a forward and a reverse layer of H/2 units each (H even) whose outputs are
+   * concatenated, `h_j = [h→_j; h←_j]` (so every h_j sees the whole sentence), and the decoder starts from
+   * `[h→_final; h←_final]`. The `encoder` layer Seq2Seq builds is then unused and not a parameter.
+   */
+  bidirectionalEncoder?: boolean;
+}
+
 export class AttentionSeq2Seq extends Seq2Seq {
+  /** The bidirectional encoder (`{ bidirectionalEncoder: true }`), or null. */
+  readonly biEncoder: StackedRecurrent | null;
   /** `Wa [H, H]`, `Wc [H, 2H]`, `bc [H]`. */
   readonly attention: AttentionParams;
   readonly attentionGrads: AttentionParams;
   /** The encoder outputs of the source being decoded (set by `encodeSource`), `[Ts, 1, H]`. */
   private memory: Tensor | null = null;
 
-  constructor(opts: Seq2SeqOptions) {
+  constructor(opts: AttentionSeq2SeqOptions) {
     super(opts);
     const H = opts.hiddenSize;
     const rng = opts.rng ?? new Rng(0);
+    if (opts.bidirectionalEncoder && H % 2 !== 0) throw new Error(`AttentionSeq2Seq: a bidirectional encoder needs an even hiddenSize (H/2 units per direction), got ${H}`);
+    this.biEncoder = opts.bidirectionalEncoder
+      ? new StackedRecurrent({ kind: opts.cell, inputSize: opts.embedDim, hiddenSize: H / 2, bidirectional: true, forgetBias: opts.forgetBias, rng })
+      : null;
     const k = 1 / Math.sqrt(2 * H);
     this.attention = {
       Wa: randn([H, H], { rng, std: 1 / Math.sqrt(H) }),
@@ -38,20 +55,55 @@ export class AttentionSeq2Seq extends Seq2Seq {
     this.attentionGrads = { Wa: zeros([H, H]), Wc: zeros([H, 2 * H]), bc: zeros([H]) };
   }
 
-  /** Seq2Seq's parameters, then `attention.Wa`, `attention.Wc`, `attention.bc`. */
+  /** Seq2Seq's parameters (with `biEncoder.*` in place of `encoder.*` when bidirectional), then `attention.Wa`, `attention.Wc`, `attention.bc`. */
   override parameters(): Param[] {
     const att = (["Wa", "Wc", "bc"] as const).map((n) => ({ name: `attention.${n}`, value: this.attention[n], grad: this.attentionGrads[n] }));
-    return [...super.parameters(), ...att];
+    const bi = this.biEncoder;
+    if (!bi) return [...super.parameters(), ...att];
+    const base = super.parameters().filter((p) => !p.name.startsWith("encoder."));
+    return [...base, ...bi.parameters().map((p) => ({ ...p, name: `biEncoder.${p.name}` })), ...att];
   }
 
   override zeroGrad(): void {
     super.zeroGrad();
+    this.biEncoder?.zeroGrad();
     for (const g of Object.values(this.attentionGrads)) g.data.fill(0);
+  }
+
+  /**
+   * The encoder over embedded source `[Ts, B, E]`: outputs `[Ts, B, H]` and the decoder's initial state `{h [B, H], c?}`
+   * (bidirectional: each row `[h→; h←]` of the two directions' final states).
+   */
+  private runEncoder(x: Tensor, mask: Tensor | null): { outputs: Tensor; state: CellState } {
+    const bi = this.biEncoder;
+    if (!bi) return this.encoder.forward(x, null, mask);
+    const r = bi.forward(x, null, mask);
+    const join = (t: Tensor): Tensor => {
+      const [, B, h] = t.shape;
+      const out = new Float64Array(B * 2 * h);
+      for (let b = 0; b < B; b++) for (let d = 0; d < 2; d++) out.set(t.data.subarray((d * B + b) * h, (d * B + b + 1) * h), (b * 2 + d) * h);
+      return new Tensor(out, [B, 2 * h]);
+    };
+    return { outputs: r.outputs, state: { h: join(r.state.h), ...(r.state.c ? { c: join(r.state.c) } : {}) } };
+  }
+
+  /** Backward of {@link runEncoder}: `dOutputs [Ts, B, H]` and ∂L/∂(initial decoder state) → dx `[Ts, B, E]`. */
+  private encoderBackward(dOutputs: Tensor, dState: { h: Tensor; c?: Tensor }): Tensor {
+    const bi = this.biEncoder;
+    if (!bi) return this.encoder.backward(dOutputs, dState).dx;
+    const split = (t: Tensor): Tensor => {
+      const [B, H2] = t.shape;
+      const h = H2 / 2;
+      const out = new Float64Array(2 * B * h);
+      for (let b = 0; b < B; b++) for (let d = 0; d < 2; d++) out.set(t.data.subarray((b * 2 + d) * h, (b * 2 + d + 1) * h), (d * B + b) * h);
+      return new Tensor(out, [2, B, h]);
+    };
+    return bi.backward(dOutputs, { h: split(dState.h), c: dState.c ? split(dState.c) : null }).dx;
   }
 
   private forwardAttention(pairs: readonly Seq2SeqPair[]): { logits: Tensor; targets: number[]; tgtMask: Tensor; cache: AttentionCache; alpha: Tensor } {
     const batch = this.makeBatch(pairs);
-    const enc = this.encoder.forward(this.srcEmbedding.forward(batch.srcIds), null, batch.srcMask);
+    const enc = this.runEncoder(this.srcEmbedding.forward(batch.srcIds), batch.srcMask);
     const dec = this.decoder.forward(this.tgtEmbedding.forward(batch.decIn), enc.state, batch.tgtMask);
     const a = attentionForward(dec.outputs, enc.outputs, batch.srcMask, this.attention);
     return { logits: this.head.forward(a.hTilde), targets: batch.targets, tgtMask: batch.tgtMask, cache: a.cache, alpha: a.alpha };
@@ -85,8 +137,7 @@ export class AttentionSeq2Seq extends Seq2Seq {
     const { dS, dHenc } = attentionBackward(dHTilde, f.cache, this.attentionGrads);
     const dec = this.decoder.backward(dS);
     this.tgtEmbedding.backward(dec.dx);
-    const enc = this.encoder.backward(dHenc, dec.dState0);
-    this.srcEmbedding.backward(enc.dx);
+    this.srcEmbedding.backward(this.encoderBackward(dHenc, dec.dState0));
     return this.scores(f.logits, f.targets, f.tgtMask, loss);
   }
 
@@ -94,7 +145,7 @@ export class AttentionSeq2Seq extends Seq2Seq {
   override encodeSource(srcIds: readonly number[], k = 1): CellState {
     if (!Array.isArray(srcIds) || srcIds.length === 0) throw new Error("AttentionSeq2Seq.encodeSource: srcIds must be a non-empty array of ids");
     const src = this.reverseSource ? srcIds.slice().reverse() : srcIds.slice();
-    const enc = this.encoder.forward(this.srcEmbedding.forward(new Tensor(Float64Array.from(src), [src.length, 1])), null, null);
+    const enc = this.runEncoder(this.srcEmbedding.forward(new Tensor(Float64Array.from(src), [src.length, 1])), null);
     this.memory = enc.outputs;
     const rows = (t: Tensor): Tensor => {
       const out = new Float64Array(k * t.size);

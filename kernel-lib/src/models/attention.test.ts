@@ -41,9 +41,10 @@ describe("models/attention", () => {
     for (let j = 2; j < 4; j++) for (let k = 0; k < H; k++) assert.equal(dHenc.get(j, 1, k), 0);
   });
 
-  for (const cell of ["lstm", "gru"] as const) {
-    it(`AttentionSeq2Seq (${cell}): lossAndGrad matches central differences of the teacher-forced loss for every parameter`, () => {
-      const model = new AttentionSeq2Seq({ cell, srcVocabSize: 7, tgtVocabSize: 6, embedDim: 3, hiddenSize: 3, rng: new Rng(3) });
+  for (const [cell, bidirectionalEncoder] of [["lstm", false], ["gru", false], ["lstm", true], ["gru", true]] as const) {
+    it(`AttentionSeq2Seq (${cell}${bidirectionalEncoder ? ", bidirectional encoder" : ""}): lossAndGrad matches central differences of the teacher-forced loss for every parameter`, () => {
+      const model = new AttentionSeq2Seq({ cell, bidirectionalEncoder, srcVocabSize: 7, tgtVocabSize: 6, embedDim: 3, hiddenSize: bidirectionalEncoder ? 4 : 3, rng: new Rng(3) });
+      if (bidirectionalEncoder) assert.ok(model.parameters().some((q) => q.name === "biEncoder.weight_hh_l0_reverse") && !model.parameters().some((q) => q.name.startsWith("encoder.")));
       const pairs = [{ srcIds: [4, 5, 6], tgtIds: [2, 4, 5, 3] }, { srcIds: [5, 4], tgtIds: [2, 5, 3] }];
       model.zeroGrad();
       model.lossAndGrad(pairs);

@@ -53,7 +53,7 @@ export const MODEL_CODECS: ModelCodec[] = [
   {
     kind: "AttentionSeq2Seq",
     is: (m) => m instanceof AttentionSeq2Seq,
-    config: (m: AttentionSeq2Seq) => seq2seqConfig(m),
+    config: (m: AttentionSeq2Seq) => ({ ...seq2seqConfig(m), bidirectionalEncoder: m.biEncoder !== null }),
     build: (c) => new AttentionSeq2Seq({ ...c, rng: rng() }),
   },
   {

@@ -20,6 +20,7 @@ const rng = new Rng(3);
 const MODELS: [string, () => Module][] = [
   ["CharLM (GRU classic)", () => new CharLM({ cell: "gru", variant: "classic", vocabSize: 9, embedDim: 3, hiddenSize: 4, rng })],
   ["CharLM (LSTM)", () => new CharLM({ cell: "lstm", vocabSize: 9, embedDim: 3, hiddenSize: 4, rng })],
+  ["AttentionSeq2Seq (bidirectional LSTM encoder)", () => new AttentionSeq2Seq({ cell: "lstm", bidirectionalEncoder: true, srcVocabSize: 8, tgtVocabSize: 7, embedDim: 3, hiddenSize: 4, rng })],
   ["AttentionSeq2Seq", () => new AttentionSeq2Seq({ cell: "gru", srcVocabSize: 8, tgtVocabSize: 7, embedDim: 3, hiddenSize: 4, rng })],
   ["Seq2Seq", () => new Seq2Seq({ cell: "lstm", srcVocabSize: 8, tgtVocabSize: 7, embedDim: 3, hiddenSize: 4, reverseSource: true, rng })],
   ["SequenceClassifier (relu RNN)", () => new SequenceClassifier({ cell: "rnn", nonlinearity: "relu", vocabSize: 8, embedDim: 3, hiddenSize: 4, numClasses: 2, rng })],
