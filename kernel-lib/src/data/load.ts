@@ -2,17 +2,13 @@
 // data sets and a student's own (text, label) file from disk.
 import * as fs from "fs";
 import * as path from "path";
+import * as Papa from "papaparse";
 import type { DataFrame } from "danfojs-node";
 import { sentimentExamples, translationExamples, SentimentExample, TranslationExample } from "./datasets";
 import { textClassificationData, type TextClassificationData, type TextClassificationOptions } from "./text-classification";
 import { Vocab } from "./vocab";
 
 export type DataSplit = "train" | "valid" | "test";
-
-/** The part of papaparse's API used here (its types package is not installed). */
-interface PapaResult { data: Record<string, string>[]; errors: { code?: string; message: string; row?: number }[]; meta: { delimiter: string; fields?: string[] } }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Papa = require("papaparse") as { parse(text: string, config: Record<string, unknown>): PapaResult };
 
 /**
  * Parses CSV or TSV text with a header line into rows of strings (papaparse: quoted fields, embedded commas, tabs and
@@ -23,7 +19,7 @@ const Papa = require("papaparse") as { parse(text: string, config: Record<string
 export function parseTable(text: string, opts: { delimiter?: string; source?: string } = {}): Record<string, string>[] {
   const src = opts.source ?? "the text";
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new Error(`parseTable: ${src} is empty (expected a header line, e.g. "text,label", and rows)`);
-  const r = Papa.parse(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", dynamicTyping: false, delimiter: opts.delimiter ?? "" });
+  const r = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", dynamicTyping: false, delimiter: opts.delimiter ?? "" });
   const bad = r.errors.find((e) => e.message && e.code !== "UndetectableDelimiter"); // a one-column file: named below
   if (bad) throw new Error(`parseTable: ${src}${bad.row !== undefined ? ` line ${bad.row + 2}` : ""}: ${bad.message}`);
   const fields = r.meta.fields ?? [];

@@ -1,20 +1,15 @@
 // Writing grades: grades.csv (one row per student, one column per graded cell, the total), grades.json, and one HTML feedback page per student.
 import { escapeUTF8 } from "entities";
 import { mkdirSync } from "node:fs";
+import * as Papa from "papaparse";
 import { join } from "node:path";
 import type { StudentGrade } from "./grade";
 import { safeName, writeAtomic } from "./store";
 
-const csvField = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The CSV text: `student,<grade_id…>,total,notes` with one row per student; notes: sandbox off, timeout, output capped, protocol error, kernel died. */
+/** The CSV text: `student,<grade_id…>,total,notes` with one row per student; notes: sandbox off, timeout, output capped, protocol error, kernel died. Written by papaparse (fields quoted where needed). */
 export function gradesCsv(grades: StudentGrade[], keys: string[]): string {
-  const rows = [["student", ...keys, "total", "notes"].map(csvField).join(",")];
-  for (const g of grades) rows.push([g.student, ...keys.map((k) => g.cells.find((c) => c.key === k)?.points ?? 0), g.total, (g.flags ?? []).join("; ")].map(csvField).join(","));
-  return rows.join("\n") + "\n";
+  const data = grades.map((g) => [g.student, ...keys.map((k) => g.cells.find((c) => c.key === k)?.points ?? 0), g.total, (g.flags ?? []).join("; ")]);
+  return Papa.unparse({ fields: ["student", ...keys, "total", "notes"], data }, { newline: "\n" }) + "\n";
 }
 
 const esc = escapeUTF8; // HTML escaping by the entities package (one implementation for the whole library)
