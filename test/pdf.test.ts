@@ -8,6 +8,8 @@ import { listNumberedNotebooks } from "../kernel-lib/src/handouts";
 import { buildHandout } from "../kernel-lib/src/handouts/build";
 import { cellTags, CHECKS_TAG } from "../kernel-lib/src/handouts/fold";
 import { findPageEdgeCuts, printArea, renderPdfPages, stretchedAxes } from "../kernel-lib/src/handouts/page-check";
+import { CHROMIUM } from "../kernel-lib/src/handouts/export";
+import { chromium } from "playwright-core";
 import type { NotebookJson } from "../kernel-lib/src/jupyter";
 
 const ROOT = join(__dirname, "..");
@@ -59,6 +61,36 @@ describe("printed handouts of the lesson notebooks", function () {
         assert.deepEqual(cuts.map((c) => `page ${c.page} → ${c.page + 1} (${c.columns} columns continue)`), [], "content cut at a page edge");
         const stretched = stretchedAxes(read(join(out, `${base}.ipynb`)));
         assert.deepEqual(stretched.map((s) => `cell ${s.cell}: y from ${s.from} to ${s.to}`), [], "an axis stretched by one run flattens the others");
+      });
+      it(`${base}: in the exported HTML (offline) the slider figure is drawn and moving its slider shows another frame`, async function () {
+        const html = readFileSync(join(out, `${base}.html`), "utf8");
+        const sliders = (html.match(/"sliders":/g) ?? []).length;
+        if (/^0[2-5]-/.test(base)) assert.ok(sliders > 0, "notebooks 02–05 each have an interactive figure with a slider");
+        if (sliders === 0) return;
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+        try {
+          const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+          await page.route(/^(?!file:|data:)/, (r) => r.abort()); // offline: nothing but the file itself
+          await page.goto(`file://${join(out, `${base}.html`)}`);
+          await page.waitForSelector(".rnnlab-plotly[data-drawn] .slider-rail-rect", { timeout: 60_000 });
+          const fig = ".rnnlab-plotly[data-drawn]";
+          const visible = () => page.evaluate((sel) => {
+            const gd = document.querySelector(`${sel} .rnnlab-live`) as unknown as { data: { visible: boolean }[] };
+            return gd.data.map((d) => (d.visible === true ? 1 : 0)).join("");
+          }, fig);
+          const before = await visible();
+          await (await page.$(fig))!.scrollIntoViewIfNeeded();
+          const rail = (await (await page.$(`${fig} .slider-rail-rect`))!.boundingBox())!;
+          await page.mouse.click(rail.x + rail.width - 3, rail.y + rail.height / 2);
+          await page.waitForFunction(([sel, b]) => {
+            const gd = document.querySelector(`${sel} .rnnlab-live`) as unknown as { data: { visible: boolean }[] };
+            return gd.data.map((d) => (d.visible === true ? 1 : 0)).join("") !== b;
+          }, [fig, before] as const, { timeout: 10_000 });
+          const after = await visible();
+          assert.ok(before.includes("1") && after.includes("1") && after !== before, `visible traces ${before} → ${after}`);
+        } finally {
+          await browser.close();
+        }
       });
     }
   });
