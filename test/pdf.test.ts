@@ -75,7 +75,8 @@ describe("printed handouts of the lesson notebooks", function () {
           await page.waitForSelector(".rnnlab-plotly[data-drawn] .slider-rail-rect", { timeout: 60_000 });
           const fig = ".rnnlab-plotly[data-drawn]";
           const visible = () => page.evaluate((sel) => {
-            const gd = document.querySelector(`${sel} .rnnlab-live`) as unknown as { data: { visible: boolean }[] };
+            const doc = (globalThis as unknown as { document: { querySelector(q: string): unknown } }).document;
+            const gd = doc.querySelector(`${sel} .rnnlab-live`) as { data: { visible: boolean }[] };
             return gd.data.map((d) => (d.visible === true ? 1 : 0)).join("");
           }, fig);
           const before = await visible();
@@ -83,7 +84,8 @@ describe("printed handouts of the lesson notebooks", function () {
           const rail = (await (await page.$(`${fig} .slider-rail-rect`))!.boundingBox())!;
           await page.mouse.click(rail.x + rail.width - 3, rail.y + rail.height / 2);
           await page.waitForFunction(([sel, b]) => {
-            const gd = document.querySelector(`${sel} .rnnlab-live`) as unknown as { data: { visible: boolean }[] };
+            const doc = (globalThis as unknown as { document: { querySelector(q: string): unknown } }).document;
+            const gd = doc.querySelector(`${sel} .rnnlab-live`) as { data: { visible: boolean }[] };
             return gd.data.map((d) => (d.visible === true ? 1 : 0)).join("") !== b;
           }, [fig, before] as const, { timeout: 10_000 });
           const after = await visible();
