@@ -40,7 +40,7 @@ export const ALLOWED: Record<string, string> = {
 const BASELINE_FILE = join(__dirname, "fuzz", "baseline.json");
 
 /** Folders whose every callable is validated: a new callable there must end every bad call clearly. */
-const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "args"]);
+const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "diagnostics", "interop", "args"]);
 
 const STALL_MS = Number(process.env.RNNLAB_FUZZ_STALL_MS ?? 20_000);
 

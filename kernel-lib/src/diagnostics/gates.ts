@@ -2,6 +2,7 @@
 import { Tensor, checkRank, fmtShape } from "../tensor";
 import type { GruCellCache, LstmCellCache } from "../cells";
 import type { StepCache } from "../seq";
+import { argError } from "../args";
 
 /** Saturation of one gate: fractions of activations `< low` and `> high`, overall and per time step. */
 export interface GateSaturationRow {
@@ -24,6 +25,7 @@ export interface GateSaturationRow {
  * rl.gateSaturation(rl.gateActivations(caches)); // [{ gate: "i", low: 0.02, high: 0.05, … }, …]
  */
 export function gateSaturation(gates: Record<string, Tensor> | Tensor[], opts: { low?: number; high?: number } = {}): GateSaturationRow[] {
+  if (!gates || typeof gates !== "object" || !Object.values(gates).every((g) => g instanceof Tensor)) throw argError("gateSaturation", "gates", "a record (or array) of gate Tensors, e.g. gateActivations(caches)", gates);
   const lo = opts.low ?? 0.1;
   const hi = opts.high ?? 0.9;
   if (!(lo < hi)) throw new Error(`gateSaturation: low (${lo}) must be below high (${hi})`);
@@ -68,6 +70,7 @@ function copyBlock(src: Float64Array, B: number, G: number, H: number, k: number
  * @param caches `unroll(cell, p, x).caches` (length T), or the per-step cell caches themselves
  */
 export function gateActivations(caches: readonly (StepCache | LstmCellCache | GruCellCache)[]): Record<string, Tensor> {
+  if (!Array.isArray(caches) || !caches.every((c) => c && typeof c === "object" && !Array.isArray(c))) throw argError("gateActivations", "caches", "the array of step caches unroll returned", caches);
   if (caches.length === 0) throw new Error("gateActivations: no caches (T = 0)");
   const cells = caches.map((c) => ("cache" in c && "mask" in c ? (c as StepCache).cache : c)) as any[];
   const first = cells[0];

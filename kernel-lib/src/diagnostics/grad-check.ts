@@ -1,6 +1,7 @@
 // Gradient checking: analytic gradients against float64 central differences, with the worst element named.
 import { Rng, Tensor, fmtShape, getRng, requireFloat64, sameShape, unravel } from "../tensor";
 import { centralDifference } from "./numeric-grad";
+import { argError, checkFunction } from "../args";
 
 /** One parameter to check: its tensor (perturbed in place, then restored) and, optionally, its analytic gradient. */
 export interface GradCheckParam {
@@ -66,6 +67,8 @@ export function gradCheck(
   opts: GradCheckOptions = {},
 ): GradCheckReport {
   const fn = "gradCheck";
+  checkFunction(fn, "f", f);
+  if (!params || typeof params !== "object") throw argError(fn, "params", "an array of { name, value } or a record of Tensors", params);
   requireFloat64(fn);
   const eps = opts.eps ?? 1e-6;
   const tol = opts.tol ?? 1e-6;
@@ -115,6 +118,7 @@ export function gradCheck(
 
 /** The report as a small table: one line per parameter, then the worst element and OK/FAIL. */
 export function formatGradCheck(r: GradCheckReport): string {
+  if (!r || typeof r !== "object" || !Array.isArray((r as GradCheckReport).perParam)) throw argError("formatGradCheck", "r", "the report gradCheck returned", r);
   const e = (v: number): string => v.toExponential(2);
   const width = Math.max(5, ...r.perParam.map((p) => p.name.length));
   const lines = [`${"param".padEnd(width)}  ${"shape".padEnd(12)}  checked  max rel   max abs`];

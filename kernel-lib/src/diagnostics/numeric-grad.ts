@@ -1,5 +1,6 @@
 // The numerical gradient itself: central differences of a scalar function with respect to one tensor, element by element.
 import { Tensor, requireFloat64 } from "../tensor";
+import { argError, checkFunction, checkInt, checkNumber } from "../args";
 
 /**
  * `∂f/∂x` by central differences, `(f(x + εe_i) − f(x − εe_i)) / 2ε` for every element `i` of `x` (float64;
@@ -33,6 +34,10 @@ export function numericGrad(f: () => number, x: Tensor, opts: { eps?: number } =
  * @param data the values `f` reads (a tensor's `data`, any shape, flat index `i`)
  */
 export function centralDifference(f: () => number, data: Float64Array, i: number, eps: number): number {
+  checkFunction("centralDifference", "f", f);
+  if (!(data instanceof Float64Array)) throw argError("centralDifference", "data", "a Float64Array", data);
+  checkInt("centralDifference", "i", i, { min: 0, below: data.length });
+  checkNumber("centralDifference", "eps", eps, { above: 0 });
   const old = data[i];
   data[i] = old + eps;
   const fPlus = f();

@@ -1,5 +1,6 @@
 // Spectral radius of a recurrent weight matrix by power iteration (complex pairs included), and a naive Jacobi reference.
-import { Rng, Tensor, checkRank, checkShape, getRng, matmul, scale, tensor } from "../tensor";
+import { Rng, Tensor, checkRank, checkShape, getRng, matmul, scale, tensor, checkTensor } from "../tensor";
+import { argError, checkNumber } from "../args";
 
 function checkSquare(fn: string, W: Tensor): number {
   checkRank(fn, "W", W, 2, "H, H");
@@ -75,6 +76,8 @@ export function spectralRadius(W: Tensor, opts: { iters?: number; rng?: Rng } = 
  * @param rho the target spectral radius
  */
 export function scaleToSpectralRadius(W: Tensor, rho: number, opts: { iters?: number; rng?: Rng } = {}): Tensor {
+  checkTensor("scaleToSpectralRadius", "W", W);
+  checkNumber("scaleToSpectralRadius", "rho", rho, { min: 0 });
   const current = spectralRadius(W, opts);
   if (!(current > 0)) throw new Error(`scaleToSpectralRadius: W has spectral radius ${current}, cannot rescale`);
   return scale(W, rho / current);
@@ -127,6 +130,8 @@ export function symmetricEigenvalues(A: Tensor, opts: { tol?: number; maxSweeps?
 
 /** `Q D Qᵀ`-style helper for tests and demos: a matrix `[n, n]` with the 2×2 block `r·R(θ)` then `diag(rest)`, conjugated by `Q`. */
 export function matrixWithSpectrum(Q: Tensor, r: number, theta: number, rest: number[]): Tensor {
+  checkTensor("matrixWithSpectrum", "Q", Q);
+  if (!Array.isArray(rest)) throw argError("matrixWithSpectrum", "rest", "an array of numbers (the other eigenvalues)", rest);
   const n = 2 + rest.length;
   checkShape("matrixWithSpectrum", "Q", Q, [n, n], "n, n");
   const D = tensor(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {

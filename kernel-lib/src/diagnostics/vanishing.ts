@@ -1,4 +1,5 @@
 // One number for the vanishing/exploding gradient plots: how much of ∂L/∂a_T survives back to a_1.
+import { argError } from "../args";
 
 /**
  * `‖∂L/∂a_1‖ / ‖∂L/∂a_T‖` from per-step gradient norms (`bptt(...).stepNorms.h`, or `.c`):
@@ -9,6 +10,7 @@
  * vanishingRatio(layer.backward(dOut).stepNorms.h); // e.g. 3e-7 for a tanh RNN over 50 steps
  */
 export function vanishingRatio(stepNorms: readonly number[], opts: { from?: number; to?: number } = {}): number {
+  if (!Array.isArray(stepNorms) || !stepNorms.every((v) => typeof v === "number")) throw argError("vanishingRatio", "stepNorms", "an array of numbers (stepNorms.h of a backward)", stepNorms);
   const T = stepNorms.length;
   if (T === 0) throw new Error("vanishingRatio: stepNorms is empty");
   const first = opts.from ?? 0;

@@ -3,7 +3,7 @@ import type { Activation } from "../tensor";
 import type { GruVariant } from "../cells";
 import { RNN, LSTM, GRU, StackedRecurrent, splitRnnlabSection } from "../layers";
 import { loadTorchStateDict, inferTorchLayer, type TorchRecurrentKind } from "./state-dict";
-import { parseJsonArg } from "../args";
+import { argError, checkOptions, parseJsonArg } from "../args";
 
 /** Options of {@link layerFromTorch}. */
 export interface LayerFromTorchOptions {
@@ -34,7 +34,9 @@ export interface LayerFromTorchOptions {
 export function layerFromTorch(json: unknown, opts: LayerFromTorchOptions = {}): RNN | LSTM | GRU | StackedRecurrent {
   const fn = "layerFromTorch";
   if (typeof json === "string") json = parseJsonArg(fn, "json", json);
-  const info = inferTorchLayer(json, { kind: opts.kind });
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw argError(fn, "json", "a state_dict object, { state_dict: … }, or its JSON text", json);
+  checkOptions(fn, "opts", opts, ["kind", "nonlinearity", "variant"]);
+  const info = inferTorchLayer(json, { kind: opts.kind }, fn);
   const parsed: any = json;
   const inner = parsed?.state_dict && typeof parsed.state_dict === "object" ? parsed.state_dict : parsed;
   const { section } = splitRnnlabSection(fn, inner, info.kind);
@@ -56,7 +58,7 @@ export function layerFromTorch(json: unknown, opts: LayerFromTorchOptions = {}):
   }
   if (opts.variant !== undefined && info.kind !== "GRU") throw new Error(`${fn}: variant is a GRU option, but the state_dict describes a ${info.kind}`);
   // tensors (biases of bias=False filled with zeros), with the section put back for the layer readers
-  const sd: Record<string, unknown> = { ...loadTorchStateDict(json), ...(section ? { rnnlab: inner.rnnlab } : {}) };
+  const sd: Record<string, unknown> = { ...loadTorchStateDict(json, fn), ...(section ? { rnnlab: inner.rnnlab } : {}) };
   if (info.numLayers > 1 || info.bidirectional) {
     return StackedRecurrent.fromTorchStateDict(sd, { variant: opts.variant, nonlinearity: section ? undefined : nonlinearity });
   }

@@ -3,6 +3,7 @@ import { Tensor, type NestedArray } from "../tensor";
 import { splitRnnlabSection } from "../layers/rnnlab-section";
 import { parseJsonArg } from "../args";
 import { readTorchBlock } from "./torch-params";
+import { argError } from "../args";
 
 /**
  * A `torch.nn.RNN/LSTM/GRU` `state_dict()` as plain JSON (single-layer keys shown; deeper layers add `_l1`…, the
@@ -53,13 +54,13 @@ const KEY = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
  * one under `state_dict` (the fixtures of `test/fixtures/torch/`); an `rnnlab` section (see `RnnlabSection`) is
  * checked and left out. Missing biases (`bias=False`) become zeros. No file access: read the file yourself.
  * @param json `{ weight_ih_l0, weight_hh_l0, bias_ih_l0?, bias_hh_l0?, …_l1…, …_reverse… }` | `{ state_dict: … }` | a JSON string
+ * @param fn the function errors name (the caller's, e.g. `layerFromTorch`)
  * @returns tensors `weight_ih_l{l} [G·H, I or D·H]`, `weight_hh_l{l} [G·H, H]`, `bias_ih_l{l} [G·H]`, `bias_hh_l{l} [G·H]`
  * @example
  * const sd = loadTorchStateDict({ weight_ih_l0: [[1, 2]], weight_hh_l0: [[0.5]] });
  * sd.bias_hh_l0.shape; // [1]
  */
-export function loadTorchStateDict(json: unknown): Record<string, Tensor> {
-  const fn = "loadTorchStateDict";
+export function loadTorchStateDict(json: unknown, fn = "loadTorchStateDict"): Record<string, Tensor> {
   let obj: any = typeof json === "string" ? parseJsonArg(fn, "json", json) : json;
   if (obj && typeof obj === "object" && obj.state_dict && typeof obj.state_dict === "object") obj = obj.state_dict;
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
@@ -87,10 +88,12 @@ export function loadTorchStateDict(json: unknown): Record<string, Tensor> {
  * @param opts.kind the expected kind; throws if the shapes say otherwise
  * @example
  * inferTorchLayer({ weight_ih_l0: [[1], [2], [3], [4]], weight_hh_l0: [[1], [2], [3], [4]] }).kind; // "LSTM"
+ * @param fn the function errors name (the caller's, e.g. `layerFromTorch`)
  */
-export function inferTorchLayer(json: unknown, opts: { kind?: TorchRecurrentKind } = {}): TorchLayerInfo {
-  const fn = "inferTorchLayer";
-  const sd = loadTorchStateDict(json);
+export function inferTorchLayer(json: unknown, opts: { kind?: TorchRecurrentKind } = {}, fn = "inferTorchLayer"): TorchLayerInfo {
+  if (typeof json === "string") json = parseJsonArg(fn, "json", json);
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw argError(fn, "json", "a state_dict object, { state_dict: … }, or its JSON text", json);
+  const sd = loadTorchStateDict(json, fn);
   const [rows, H] = sd.weight_hh_l0.shape;
   const I = sd.weight_ih_l0.shape[1];
   const G = rows / H;

@@ -3,6 +3,7 @@
 // loadTorchStateDict (any depth and direction) and the layers' fromTorchStateDict (single layer) both read through it.
 import { NestedArray, Tensor, checkFinite, fmtShape, tensor } from "../tensor";
 import type { CellParams } from "../cells";
+import { argError } from "../args";
 
 /** The four parameter names of a single-layer `torch.nn.RNN/LSTM/GRU`, keyed by the cell's names. */
 export const TORCH_PARAM_NAMES = {
@@ -26,6 +27,7 @@ export type TorchStateJson = Record<string, NestedArray>;
 export function readTorchBlock(
   fn: string, rec: Record<string, unknown>, sfx: string, opts: { gates?: number; biases: "required" | "zeros" },
 ): CellParams {
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) throw argError(fn, "state_dict", "an object of named weights", rec);
   const key = (name: string): string => `${name}${sfx}`;
   const read = (name: string): Tensor => {
     const k = key(name);

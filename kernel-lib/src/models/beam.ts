@@ -1,6 +1,7 @@
 // Beam-search decoding for any step-wise decoder (the Seq2Seq model): keep the k best prefixes by log-probability.
 import type { CellState } from "../cells/types";
 import { Tensor } from "../tensor";
+import { argError } from "../args";
 
 /** What beam search needs from a model: the encoder state, one decoder step, the special ids, and greedy decoding. */
 export interface StepDecoder {
@@ -57,6 +58,7 @@ interface Hyp {
  */
 export function beamSearch(model: StepDecoder, srcIds: readonly number[], opts: BeamSearchOptions = {}): BeamSearchResult {
   const fn = "beamSearch";
+  if (!model || typeof (model as StepDecoder).encodeSource !== "function") throw argError(fn, "model", "a step decoder (e.g. a Seq2Seq) with encodeSource and decodeStep", model);
   const { beamSize = 4, maxLen = 50, lengthPenalty = 0, includeGreedy = true } = opts;
   if (!Number.isInteger(beamSize) || beamSize <= 0) throw new Error(`${fn}: beamSize must be a positive integer, got ${beamSize}`);
   if (!Number.isInteger(maxLen) || maxLen <= 0) throw new Error(`${fn}: maxLen must be a positive integer, got ${maxLen}`);
@@ -133,6 +135,8 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
 
 /** The rows `rows` of every tensor of a state (`{h [N, H], c?}` → `{h [rows.length, H], c?}`), e.g. to reorder beams. */
 export function gatherState(s: CellState, rows: readonly number[]): CellState {
+  if (!s || !(s.h instanceof Tensor)) throw argError("gatherState", "s", "a state { h [B, H], c? [B, H] }", s);
+  if (!Array.isArray(rows)) throw argError("gatherState", "rows", "an array of row indices", rows);
   const pick = (t: Tensor): Tensor => {
     const H = t.shape[1];
     const out = new Float64Array(rows.length * H);

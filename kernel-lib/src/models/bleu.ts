@@ -1,4 +1,5 @@
 // BLEU (Papineni et al. 2002): clipped n-gram precisions and the brevity penalty, corpus-level and smoothed sentence-level.
+import { argError } from "../args";
 
 /** Options of {@link bleu} and {@link sentenceBleu}. */
 export interface BleuOptions {
@@ -85,5 +86,7 @@ export function bleu(candidates: readonly (readonly string[])[], references: rea
  * sentenceBleu(["il", "gatto", "dorme"], ["il", "gatto", "mangia"]).bleu;
  */
 export function sentenceBleu(candidate: readonly string[], reference: readonly string[], opts: BleuOptions = {}): BleuResult {
+  if (!Array.isArray(candidate)) throw argError("sentenceBleu", "candidate", "an array of tokens (string[])", candidate);
+  if (!Array.isArray(reference)) throw argError("sentenceBleu", "reference", "an array of tokens (string[])", reference);
   return bleu([candidate], [reference], { smooth: true, ...opts });
 }

@@ -53,6 +53,7 @@ export function toClassifierBatch(examples: readonly LabeledSequence[], opts: { 
  * fit(model, classifierBatcher(train), { epochs: 2, batchSize: 32, optimizer });
  */
 export function classifierBatcher(examples: readonly LabeledSequence[], opts: { maxLen?: number } = {}): Batcher<ClassifierBatch> {
+  if (!Array.isArray(examples)) throw argError("classifierBatcher", "examples", "an array of { ids, label } examples", examples);
   return { size: examples.length, batch: (idx) => toClassifierBatch(idx.map((i) => examples[i]), opts) };
 }
 

@@ -5,6 +5,7 @@ import { History, StepRecord, EpochRecord, evaluate, fit } from "../train";
 import { BagOfWordsClassifier } from "./bag-of-words";
 import { SequenceClassifier } from "./classifier";
 import { LabeledSequence, bucketedClassifierBatcher, classifierBatcher } from "./classifier-batch";
+import { argError, checkOneOf, checkOptions } from "../args";
 
 /** The four models compared: the order-blind baseline and the three recurrent cells. */
 export type ClassifierKind = "bow" | "rnn" | "lstm" | "gru";
@@ -57,7 +58,9 @@ export function trainClassifier(
   train: readonly LabeledSequence[],
   opts: TrainClassifierOptions,
 ): { model: SequenceClassifier | BagOfWordsClassifier; history: History; seconds: number } {
-  const { vocabSize, numClasses = 2, seed = 0, recipe = SENTIMENT_RECIPE } = opts;
+  checkOneOf("trainClassifier", "kind", kind, ["rnn", "lstm", "gru", "bow"] as const);
+  if (!Array.isArray(train)) throw argError("trainClassifier", "train", "an array of { ids, label } examples", train);
+  const { vocabSize, numClasses = 2, seed = 0, recipe = SENTIMENT_RECIPE } = checkOptions("trainClassifier", "opts", opts ?? null);
   const rng = new Rng(seed);
   const model = makeClassifier(kind, vocabSize, numClasses, rng, recipe);
   const batches = bucketedClassifierBatcher(train, recipe.batchSize, { rng });
@@ -80,6 +83,8 @@ export function trainClassifier(
  * accuracyOn(model, test.filter((e) => e.phenomena.includes("negation")));
  */
 export function accuracyOn(model: SequenceClassifier | BagOfWordsClassifier, examples: readonly LabeledSequence[]): number {
+  if (!(model instanceof SequenceClassifier) && !(model instanceof BagOfWordsClassifier)) throw argError("accuracyOn", "model", "a SequenceClassifier or BagOfWordsClassifier", model);
+  if (!Array.isArray(examples)) throw argError("accuracyOn", "examples", "an array of { ids, label } examples", examples);
   if (examples.length === 0) return NaN;
   return evaluate(model, classifierBatcher(examples), { batchSize: 64 }).accuracy;
 }

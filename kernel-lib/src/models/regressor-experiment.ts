@@ -4,6 +4,7 @@ import { Adam } from "../optim";
 import { EpochRecord, History, StepRecord, evaluate, fit } from "../train";
 import { addingProblem } from "../data";
 import { SequenceRegressor, regressionBatcher } from "./regressor";
+import { checkOneOf, checkOptions } from "../args";
 
 /** Sizes and training settings of an adding-problem run. */
 export interface AddingRecipe {
@@ -46,7 +47,8 @@ export function trainAddingRegressor(
   T: number,
   opts: TrainAddingOptions = {},
 ): { model: SequenceRegressor; history: History; testMse: number } {
-  const { seed = 0, recipe = ADDING_RECIPE } = opts;
+  checkOneOf("trainAddingRegressor", "cell", cell, ["rnn", "lstm", "gru"] as const);
+  const { seed = 0, recipe = ADDING_RECIPE } = checkOptions("trainAddingRegressor", "opts", opts);
   const dataRng = new Rng(seed);
   const train = addingProblem(T, recipe.trainSize, { rng: dataRng });
   const test = addingProblem(T, recipe.testSize, { rng: dataRng });
