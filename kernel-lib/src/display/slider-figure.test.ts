@@ -20,6 +20,10 @@ describe("sliderFigure", () => {
     assert.ok(range[0] < Math.log10(0.125) && range[1] > Math.log10(4), `shared log range ${range}`);
     assert.equal(spec.layout.paper_bgcolor, "#ffffff");
   });
+  it("sliderFigure draws the series named in dashed with a dashed line", () => {
+    const { spec } = sliderFigure({ frames, parameter: "ρ", xLabel: "t", yLabel: "y", dashed: ["bound"] });
+    assert.deepEqual(spec.data.map((d) => (d.line as { dash?: string }).dash ?? "solid"), ["solid", "dash", "solid", "dash", "solid", "dash"]);
+  });
   it("sliderFigureSvg draws the first, active and last frames on one static chart", () => {
     const svg = sliderFigureSvg({ frames, parameter: "ρ", xLabel: "t", yLabel: "y" });
     assert.match(svg, /^<svg/);

@@ -25,6 +25,8 @@ export interface SliderFigureOptions {
   active?: number;
   /** Frames drawn together in the static SVG (PDF, untrusted notebook); default: first, active, last. */
   staticFrames?: number[];
+  /** Names of series drawn dashed (e.g. a formula laid over a measurement it equals). */
+  dashed?: string[];
 }
 
 /** Fixed colours so the figure reads the same on light and dark themes (plotly would otherwise inherit the page). */
@@ -75,7 +77,8 @@ export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } 
   const data: Record<string, unknown>[] = [];
   frames.forEach((f, k) => f.series.forEach((s, j) => data.push({
     type: "scatter", mode: "lines", name: s.name, x: s.x, y: logY ? s.y.map((v) => (v > 0 ? v : null)) : s.y,
-    visible: k === active, line: { color: PALETTE[j % PALETTE.length], width: 2 }, legendgroup: s.name,
+    visible: k === active, legendgroup: s.name,
+    line: { color: PALETTE[j % PALETTE.length], width: 2, ...(opts.dashed?.includes(s.name) ? { dash: "dash" } : {}) },
   })));
   const n = names.length;
   const steps = frames.map((f, k) => ({
