@@ -98,6 +98,7 @@ describe("npm run handouts / rnnlab handouts (real kernels)", function () {
     assert.equal(a.status, 0, a.stderr + a.stdout);
     assert.match(a.stdout, /handouts: 1 notebook, 4 code cells/);
     assert.match(a.stdout, /handouts: 1 notebook built in /);
+    assert.match(a.stdout, /\[01-smoke\] cell \d+ done in [\d.]+ s \(0\/1 notebooks, 1\/4 cells, about \d+ s left\)/);
     const b = spawnSync(process.execPath, [CLI, "handouts", ...args, "--only", "02"], { encoding: "utf8", env: { ...process.env, TMPDIR: join(work, "tmp") } });
     assert.equal(b.status, 0, b.stderr + b.stdout);
     const index = readFileSync(join(work, "out", "index.html"), "utf8");

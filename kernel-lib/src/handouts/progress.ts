@@ -51,7 +51,7 @@ export class BuildTally {
   }
 }
 
-/** Plain lines (`[01-rnn] cell 3 done in 0.4 s`), with the build's counts after each notebook, for logs and CI. */
+/** Plain lines (`[01-rnn] cell 3 done in 0.4 s (0/8 notebooks, 3/120 cells, about 2 min 10 s left)`), for logs and CI. */
 export function lineProgress(write: (s: string) => void = (s) => process.stdout.write(s + "\n"), tally = new BuildTally()): HandoutProgress {
   return {
     onEvent: (e) => {
@@ -59,7 +59,7 @@ export function lineProgress(write: (s: string) => void = (s) => process.stdout.
       if (e.kind === "plan") write(`handouts: ${plural(tally.notebooks, "notebook")}, ${plural(tally.cells, "code cell")}`);
       else if (e.kind === "notebook-start") write(`[${e.name}] executing ${plural(e.codeCells, "code cell")}`);
       else if (e.kind === "cell" && e.done) {
-        write(`[${e.name}] cell ${e.index + 1} ${e.error ? `FAILED: ${e.error.ename}: ${e.error.evalue}` : `done in ${((e.ms ?? 0) / 1000).toFixed(1)} s`}`);
+        write(`[${e.name}] cell ${e.index + 1} ${e.error ? `FAILED: ${e.error.ename}: ${e.error.evalue}` : `done in ${((e.ms ?? 0) / 1000).toFixed(1)} s (${tally.summary()})`}`);
       } else if (e.kind === "stage") write(`[${e.name}] writing ${e.stage.toUpperCase()}`);
       else if (e.kind === "notebook-done") write(`[${e.name}] done in ${(e.ms / 1000).toFixed(1)} s (${tally.summary()})`);
       else if (e.kind === "notebook-failed") write(`[${e.name}] FAILED (${tally.summary()})`);
