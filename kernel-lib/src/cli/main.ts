@@ -161,6 +161,7 @@ export function program(): Command {
         for (const x of c.checks) console.log(`  ${x.passed ? "✔" : "✘"} ${x.message}`);
       }
       for (const n of g.notes) console.log(`note: ${n}`);
+      for (const m of manualSpecs(a)) console.log(`note: the answer "${m.key}" (${m.points} points) is graded by the instructor, not here`);
       console.log(`score on the visible tests: ${g.total} / ${g.maxTotal}`);
       if (g.cells.some((c) => c.error || c.checks.some((x) => !x.passed))) process.exitCode = EXIT.failed;
     });
