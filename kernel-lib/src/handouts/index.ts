@@ -5,3 +5,5 @@ export { renderHandoutIndex, notebookTitle, type HandoutEntry } from "./index-pa
 export { terminalProgress, lineProgress, barProgress, type HandoutProgress } from "./progress";
 export { withoutSolutions, foldChecks, collapseChecks, cellTags, CHECKS_TAG, SOLUTION_TAG, FOLD_NBCONVERT_ARGS } from "./fold";
 export { findPageEdgeCuts, renderPdfPages, readPgm, printArea, stretchedAxes, yTicks, tickValue, notebookSvgs, PAGE_MARGIN_MM } from "./page-check";
+export { commitHandout, completeHandouts, writeIndex, readBuildMarker, type BuildRecord } from "./store";
+export { handoutsCommand } from "./command";
