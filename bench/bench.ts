@@ -1,5 +1,5 @@
 // npm run bench: rnnlab's training-step speed beside TensorFlow.js (cpu, wasm) and PyTorch, same work, same run.
-//   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch]
+//   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch] [--isa avx2|avx512f|128-bit]
 import { Command } from "commander";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,9 +25,14 @@ function parseArgs(argv: string[]) {
     .option("--json <file>", "also write the figures as JSON")
     .option("--only <ids>", `workloads, comma-separated (${WORKLOADS.map((w) => w.id).join(",")})`, list)
     .option("--peers <names>", `peers, comma-separated (${PEERS.join(",")})`, list)
+    .option("--isa <name>", "force the native kernels of a narrower instruction set (avx2, 128-bit; the same bits): AVX2 on an AVX-512 machine")
     .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
     .parse(argv, { from: "user" })
-    .opts<{ quick?: boolean; json?: string; only?: string[]; peers?: string[] }>();
+    .opts<{ quick?: boolean; json?: string; only?: string[]; peers?: string[]; isa?: string }>();
+  if (o.isa !== undefined) {
+    const inUse = rl.setNativeKernels(true, o.isa as "avx512f" | "avx2" | "128-bit");
+    if (inUse !== o.isa) throw new Error(`bench: --isa ${o.isa} is not available here (the add-on runs ${inUse || "nothing"})`);
+  }
   const peers = (o.peers ?? [...PEERS]) as Peer[];
   for (const p of peers) if (!PEERS.includes(p)) throw new Error(`bench: unknown peer ${p} (expected ${PEERS.join(", ")})`);
   for (const id of o.only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new Error(`bench: unknown workload ${id} (expected ${WORKLOADS.map((w) => w.id).join(", ")})`);

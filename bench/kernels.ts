@@ -1,5 +1,5 @@
 // Micro-benchmarks of the hot kernels (gemm per transpose case: native, WebAssembly, naive) and training steps per second of W1–W4, for engineer S's speed work.
-//   node --import tsx bench/kernels.ts [--only gemm|steps] [--seconds 0.5] [--w W1,W4]
+//   node --import tsx bench/kernels.ts [--only gemm|steps] [--seconds 0.5] [--w W1,W4] [--isa avx2|avx512f|128-bit]
 //   node --expose-gc --import tsx bench/kernels.ts --only memory   (BPTT memory: full over 1,000 steps, truncated vs T)
 import { Command } from "commander";
 import * as rl from "../kernel-lib/src";
@@ -11,9 +11,14 @@ const args = new Command("kernels")
   .option("--only <part>", "gemm, steps or memory (default gemm and steps)")
   .option("--seconds <s>", "time budget per case", "0.5")
   .option("--w <ids>", "workloads for the steps part, comma-separated", "W1,W2,W2b,W4")
+  .option("--isa <name>", "force the native kernels of a narrower instruction set (avx2, 128-bit; the same bits)")
   .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
   .parse()
-  .opts<{ only?: string; seconds: string; w: string }>();
+  .opts<{ only?: string; seconds: string; w: string; isa?: string }>();
+if (args.isa !== undefined) {
+  const inUse = rl.setNativeKernels(true, args.isa as "avx512f" | "avx2" | "128-bit");
+  if (inUse !== args.isa) throw new Error(`bench/kernels.ts: --isa ${args.isa} is not available here (the add-on runs ${inUse || "nothing"})`);
+}
 const only = args.only;
 const budget = Number(args.seconds);
 const ids = args.w.split(",");
@@ -115,6 +120,7 @@ if (only !== "steps") {
   ];
   const nk = rl.nativeKernels();
   const gf = (M: number, N: number, K: number, r: number): string => ((2 * M * N * K * r) / 1e9).toFixed(2);
+  const losses: string[] = [];
   for (const prec of ["float64", "float32"] as const) {
     rl.setPrecision(prec);
     for (const [name, M, N, K, ta, tb, acc] of cases) {
@@ -125,13 +131,18 @@ if (only !== "steps") {
       const r = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
       rl.setNativeKernels(false);
       const w = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
-      if (nk.available) rl.setNativeKernels(true);
+      if (nk.available) rl.setNativeKernels(true, nk.isa as "avx512f" | "avx2" | "128-bit");
       const n = prec === "float64" ? rate(() => rl.gemmNaive(C, A, B, M, N, K, ta, tb, acc)) : 0;
       console.log(`gemm ${prec} ${name}: ${gf(M, N, K, r)} GFLOP/s ${nk.available ? `native ${nk.isa}` : "(no native add-on)"}, ` +
         `WebAssembly ${gf(M, N, K, w)}${prec === "float64" ? `, naive ${gf(M, N, K, n)}` : ""}`);
+      // a native kernel must never be slower than the WebAssembly one it replaces (5 % for timing noise)
+      const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK; // smaller products run in JS on both sides
+      if (nk.available && nativeSized && r < 0.95 * w) losses.push(`${prec} ${name}: native ${nk.isa} ${gf(M, N, K, r)} < WebAssembly ${gf(M, N, K, w)} GFLOP/s`);
     }
   }
   rl.setPrecision("float64");
+  for (const l of losses) console.log(`!!! NATIVE LOSES to the kernel it replaces: ${l}`);
+  if (nk.available && losses.length === 0) console.log(`native ${nk.isa} is at least as fast as WebAssembly on every product measured`);
 }
 
 if (only !== "gemm") {

@@ -1,7 +1,7 @@
 // The native products (kernel-lib/native): the same bits as the WebAssembly kernels and the JS edge loop in every case gemm
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
-import { Rng, gemm, gemmNaive, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
+import { Rng, gemm, gemmNaive, gemmNative, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
 import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
@@ -60,6 +60,12 @@ describe("native gemm", function () {
             run(true, p, () => gemm(viaNative, A, B, M, N, K, tA, tB, acc));
             const d = firstDiff(viaNative, viaWasm);
             assert.equal(d, null, `transA=${tA} transB=${tB} accumulate=${acc}: ${d}`);
+            // the add-on's own kernel too (gemm leaves A·Bᵀ to WebAssembly on narrower vectors than AVX-512, where it is faster)
+            const direct = C0.slice();
+            let ran = false;
+            run(true, p, () => { ran = gemmNative(direct, A, B, M, N, K, tA, tB, acc, 0, 1); });
+            // (gemm sends only products of ≥ 8192 multiply-adds to the SIMD kernels; smaller ones are the JS loop's on both sides)
+            if (ran && M >= 2 && N >= 4 && M * N * K >= 8192) assert.equal(firstDiff(direct, viaWasm), null, `gemmNative transA=${tA} transB=${tB} accumulate=${acc}`);
           }
         }
       });

@@ -66,6 +66,7 @@ export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bi
   const a = load();
   if (on && a === null) throw new Error(`setNativeKernels: the native add-on is unavailable: ${loadError}`);
   enabled = on;
+  transBNative = null;
   return on && a !== null ? a.isa(isa) : "";
 }
 
@@ -76,6 +77,21 @@ export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bi
 export function nativeAddon<E>(): E | null {
   return enabled ? (load() as unknown as E | null) : null;
 }
+
+/**
+ * Whether the native add-on runs `A·Bᵀ` products: only with AVX-512. Measured with `bench/kernels.ts --only gemm --isa …` on an
+ * AMD EPYC (one run, CPU time): its AVX2 and 128-bit `A·Bᵀ` tiles (even/odd k split per element) reach 6–16 GFLOP/s where the
+ * WebAssembly kernel they replace reaches 10–24, so there the WebAssembly kernel runs them (the same bits, by construction and test).
+ */
+export function nativeRunsTransB(): boolean {
+  if (transBNative === null) {
+    const a = enabled ? load() : null;
+    transBNative = a !== null && a.isa() === "avx512f";
+  }
+  return transBNative;
+}
+/** {@link nativeRunsTransB}'s answer until {@link setNativeKernels} changes the add-on's state. */
+let transBNative: boolean | null = null;
 
 /** True when {@link gemmNative} would run (the add-on is built, loaded and enabled). */
 export function nativeGemmActive(): boolean {

@@ -4,7 +4,7 @@ import { GEMM_SIMD_SHARED_WASM_BASE64, GEMM_SIMD_WASM_BASE64 } from "./wasm-gemm
 import { gemmEdge } from "../../tensor/gemm-js";
 import { Precision, precision } from "../../tensor/precision";
 import { ThreadedKernels, colvecThreaded, dotvecThreaded, gemmThreadsReady } from "./gemm-threads";
-import { nativeGemmActive } from "../native/gemm-native";
+import { nativeGemmActive, nativeRunsTransB } from "../native/gemm-native";
 
 /** The few WebAssembly APIs used here (the library compiles without the DOM typings that declare them). */
 interface WasmApi {
@@ -120,7 +120,8 @@ export function wasmPin(W: Float64Array): void {
   pinGeneration = (pinGeneration % 0x7fffffff) + 1;
   generationOf = W;
   generationAs = precision();
-  if (nativeGemmActive()) return; // the native products keep their own converted copy, keyed by the generation
+  // the native products keep their own converted copy, keyed by the generation (A·Bᵀ runs here unless the add-on runs AVX-512)
+  if (nativeGemmActive() && nativeRunsTransB()) return;
   const k = simd();
   if (k === null) return;
   const f32 = precision() === "float32";
