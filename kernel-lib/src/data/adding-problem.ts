@@ -1,5 +1,6 @@
 // The adding problem (Hochreiter & Schmidhuber 1997, modern two-channel variant): add the two marked numbers of a long sequence.
 import { Rng, Tensor, getRng } from "../tensor";
+import { describe } from "../args";
 
 /** MSE of always predicting 1 (the mean of the target): Var(a + b) = 2 · 1/12 = 1/6 for a, b ~ U(0, 1). */
 export const ADDING_BASELINE_MSE = 1 / 6;
@@ -15,8 +16,8 @@ export const ADDING_BASELINE_MSE = 1 / 6;
  * const { x, y } = addingProblem(50, 256, { rng: new Rng(0) });
  */
 export function addingProblem(T: number, n: number, opts: { rng?: Rng } = {}): { x: Tensor; y: Tensor; markers: [number, number][] } {
-  if (!Number.isInteger(T) || T < 2) throw new Error(`addingProblem: T must be an integer ≥ 2, got ${T}`);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`addingProblem: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(T) || T < 2) throw new Error(`addingProblem: T must be an integer ≥ 2, got ${describe(T)}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`addingProblem: n must be a positive integer, got ${describe(n)}`);
   const rng = opts.rng ?? getRng();
   const half = Math.floor(T / 2);
   const x = new Float64Array(T * n * 2);

@@ -1,5 +1,6 @@
 // The copy task (Hochreiter & Schmidhuber 1997; Arjovsky et al. 2016): read symbols, wait, then write them back.
 import { Rng, Tensor, getRng } from "../tensor";
+import { describe } from "../args";
 
 /**
  * `n` copy-task sequences. Ids: 0 = blank, 1..alphabet = symbols, alphabet + 1 = "go" marker; `V = alphabet + 2`.
@@ -19,10 +20,10 @@ export function copyTask(
 ): { x: Tensor; y: Tensor; mask: Tensor; V: number; baselineCrossEntropy: number } {
   const { alphabet = 8, delay = 10 } = opts;
   const rng = opts.rng ?? getRng();
-  if (!Number.isInteger(T) || T < 1) throw new Error(`copyTask: T must be a positive integer, got ${T}`);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`copyTask: n must be a positive integer, got ${n}`);
-  if (!Number.isInteger(delay) || delay < 1) throw new Error(`copyTask: delay must be an integer ≥ 1, got ${delay}`);
-  if (!Number.isInteger(alphabet) || alphabet < 2) throw new Error(`copyTask: alphabet must be an integer ≥ 2, got ${alphabet}`);
+  if (!Number.isInteger(T) || T < 1) throw new Error(`copyTask: T must be a positive integer, got ${describe(T)}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`copyTask: n must be a positive integer, got ${describe(n)}`);
+  if (!Number.isInteger(delay) || delay < 1) throw new Error(`copyTask: delay must be an integer ≥ 1, got ${describe(delay)}`);
+  if (!Number.isInteger(alphabet) || alphabet < 2) throw new Error(`copyTask: alphabet must be an integer ≥ 2, got ${describe(alphabet)}`);
   const L = 2 * T + delay;
   const go = alphabet + 1;
   const x = new Float64Array(L * n);

@@ -1,6 +1,7 @@
 // The toy data sets as encoded examples: rows (from TSV) → tokens → ids with vocabularies built on the training split.
 import { tokenize } from "./tokenize";
 import { Vocab } from "./vocab";
+import { argError } from "../args";
 
 /** One review, tokenized and encoded; `label` 1 = positive, 0 = negative. */
 export interface SentimentExample {
@@ -37,6 +38,7 @@ function column(fn: string, row: Record<string, string>, name: string): string {
  */
 export function sentimentExamples(rows: readonly Record<string, string>[], opts: { vocab?: Vocab; minCount?: number } = {}): { examples: SentimentExample[]; vocab: Vocab } {
   const fn = "sentimentExamples";
+  if (!Array.isArray(rows)) throw argError(fn, "rows", "an array of row objects (readTsvRows)", rows);
   const base = rows.map((r) => {
     const lang = column(fn, r, "lang");
     const label = column(fn, r, "label");
@@ -60,6 +62,7 @@ export function translationExamples(
   opts: { srcVocab?: Vocab; tgtVocab?: Vocab; minCount?: number } = {},
 ): { examples: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab } {
   const fn = "translationExamples";
+  if (!Array.isArray(rows)) throw argError(fn, "rows", "an array of row objects (readTsvRows)", rows);
   const base = rows.map((r) => {
     const en = column(fn, r, "en");
     const it = column(fn, r, "it");

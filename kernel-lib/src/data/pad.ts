@@ -1,6 +1,6 @@
 // Padding variable-length id sequences into a time-major batch with its mask.
 import { Tensor } from "../tensor";
-import { argError, checkNumber, checkOneOf, checkOptions } from "../args";
+import { argError, checkAllocation, checkInt, checkNumber, checkOneOf, checkOptions } from "../args";
 
 /** Options of {@link padSequences}. */
 export interface PadOptions {
@@ -29,10 +29,12 @@ export function padSequences(seqs: readonly (readonly number[])[], opts: PadOpti
   checkNumber(fn, "padId", padId);
   if (!Array.isArray(seqs)) throw argError(fn, "seqs", "an array of id arrays", seqs);
   seqs.forEach((s, b) => { if (!Array.isArray(s)) throw argError(fn, `seqs[${b}]`, "an array of ids", s); });
+  if (opts.maxLen !== undefined) checkInt(fn, "maxLen", opts.maxLen, { min: 0 });
   const longest = seqs.reduce((m, s) => Math.max(m, s.length), 0);
   const T = opts.maxLen ?? longest;
   if (!Number.isInteger(T) || T < 0) throw new Error(`padSequences: maxLen must be a non-negative integer, got ${opts.maxLen}`);
   const B = seqs.length;
+  checkAllocation(fn, `maxLen = ${T} with ${B} sequences`, { ids: [T, B] });
   const ids = new Float64Array(T * B).fill(padId);
   const mask = new Float64Array(T * B);
   const lengths: number[] = [];

@@ -1,5 +1,6 @@
 // Noisy sine waves for next-step regression demos.
 import { Rng, Tensor, getRng } from "../tensor";
+import { describe } from "../args";
 
 /** Options of {@link sineWaves}. */
 export interface SineWaveOptions {
@@ -26,8 +27,8 @@ export interface SineWaveOptions {
 export function sineWaves(T: number, n: number, opts: SineWaveOptions = {}): { x: Tensor; y: Tensor; omega: number[]; amplitude: number[]; phase: number[] } {
   const { omega = [0.1, 0.5], amplitude = [0.5, 1], noise = 0, horizon = 1 } = opts;
   const rng = opts.rng ?? getRng();
-  if (!Number.isInteger(T) || T < 1) throw new Error(`sineWaves: T must be a positive integer, got ${T}`);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`sineWaves: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(T) || T < 1) throw new Error(`sineWaves: T must be a positive integer, got ${describe(T)}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`sineWaves: n must be a positive integer, got ${describe(n)}`);
   const x = new Float64Array(T * n);
   const y = new Float64Array(T * n);
   const om: number[] = [], am: number[] = [], ph: number[] = [];

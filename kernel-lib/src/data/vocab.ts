@@ -49,7 +49,10 @@ export class Vocab {
     const counts = new Map<string, number>();
     for (const toks of tokenLists) {
       if (!Array.isArray(toks)) throw argError("Vocab.build", "tokenLists", "an iterable of token arrays (string[][])", toks);
-      for (const t of toks) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const t of toks) {
+        if (typeof t !== "string") throw argError("Vocab.build", "tokenLists", "an iterable of token arrays (string[][])", toks);
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
     }
     const special = new Set<string>(SPECIAL_TOKENS);
     const kept = [...counts.entries()]

@@ -29,6 +29,7 @@ export type ClassifierInput = ClassifierBatch | readonly LabeledSequence[];
  */
 export function toClassifierBatch(examples: readonly LabeledSequence[], opts: { maxLen?: number; padId?: number } = {}): ClassifierBatch {
   const fn = "toClassifierBatch";
+  if (Array.isArray(examples)) examples.forEach((e, b) => { if (!e || typeof e !== "object" || !Array.isArray(e.ids)) throw argError(fn, `examples[${b}]`, "{ ids: number[], label }", e); });
   if (!Array.isArray(examples) || examples.length === 0) throw new Error(`${fn}: expected a non-empty array of { ids, label }`);
   const { padId = 0 } = opts;
   const longest = examples.reduce((m, e) => Math.max(m, e.ids.length), 0);
@@ -59,7 +60,7 @@ export function classifierBatcher(examples: readonly LabeledSequence[], opts: { 
 
 /** Checks and normalises a {@link ClassifierInput}: `ids [T, B]`, `mask [T, B]` (or all ones), `labels [B]`. */
 export function asClassifierBatch(fn: string, input: ClassifierInput): ClassifierBatch {
-  if (!input || typeof input !== "object") throw argError(fn, "batch", "an array of { ids, label } examples or a batch { ids [T, B], mask [T, B], labels [B] }", input);
+  if (!input || typeof input !== "object" || (Array.isArray(input) && input.length === 0)) throw argError(fn, "batch", "an array of { ids, label } examples or a batch { ids [T, B], mask [T, B], labels [B] }", input);
   const batch = Array.isArray(input) ? toClassifierBatch(input as readonly LabeledSequence[]) : (input as ClassifierBatch);
   checkRank(fn, "ids", batch.ids, 2, "T, B");
   const [T, B] = batch.ids.shape;

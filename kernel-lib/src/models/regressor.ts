@@ -6,7 +6,7 @@ import { Dense, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { mse } from "../losses";
 import type { BatchResult, Batcher, Trainable } from "../train/types";
 import { countParams } from "./classifier-count-params";
-import { checkInstance, checkNumber, checkOneOf, checkOptions, checkSize } from "../args";
+import { argError, checkInstance, checkNumber, checkOneOf, checkOptions, checkSize } from "../args";
 
 /** One batch of a regression: inputs `x [T, B, I]` and targets `y [B, O]`. */
 export interface RegressionBatch {
@@ -89,6 +89,7 @@ export class SequenceRegressor implements Trainable<RegressionBatch>, Module {
 
   /** Forward, MSE, backward (gradients ADD). */
   lossAndGrad(batch: RegressionBatch): BatchResult {
+    if (!batch || typeof batch !== "object") throw argError("SequenceRegressor.lossAndGrad", "batch", "{ x [T, B, I], y [B, O] }", batch);
     const pred = this.forward(batch.x);
     checkShape("SequenceRegressor.lossAndGrad", "y", batch.y, pred.shape, "B, O");
     const { loss, dPred } = mse(pred, batch.y);
@@ -98,6 +99,7 @@ export class SequenceRegressor implements Trainable<RegressionBatch>, Module {
 
   /** The forward pass alone: the batch MSE (for `evaluate`). */
   loss(batch: RegressionBatch): BatchResult {
+    if (!batch || typeof batch !== "object") throw argError("SequenceRegressor.loss", "batch", "{ x [T, B, I], y [B, O] }", batch);
     const pred = this.forward(batch.x);
     checkShape("SequenceRegressor.loss", "y", batch.y, pred.shape, "B, O");
     return { loss: mse(pred, batch.y).loss };

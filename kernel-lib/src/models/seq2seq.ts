@@ -5,7 +5,7 @@ import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult, Trainable } from "../train";
 import { BeamSearchOptions, BeamSearchResult, beamSearch, gatherState } from "./beam";
-import { checkBoolean, checkInstance, checkOneOf, describe } from "../args";
+import { argError, checkBoolean, checkInstance, checkOneOf, describe } from "../args";
 
 /** One sentence pair as token ids. `tgtIds` may start with `<bos>` (it is dropped) and should end with `<eos>`. */
 export interface Seq2SeqPair {
@@ -154,6 +154,7 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
     const inCols: number[][] = [];
     const outCols: number[][] = [];
     pairs.forEach((p, b) => {
+      if (!p || !Array.isArray(p.srcIds) || !Array.isArray(p.tgtIds)) throw argError(fn, `pairs[${b}]`, "{ srcIds: number[], tgtIds: number[] }", p);
       const y = p.tgtIds[0] === this.bosId ? p.tgtIds.slice(1) : p.tgtIds.slice();
       if (!p.srcIds || p.srcIds.length === 0 || y.length === 0) throw new Error(`${fn}: pair ${b} has an empty source or target`);
       srcCols.push(this.reverseSource ? p.srcIds.slice().reverse() : p.srcIds.slice());
@@ -223,7 +224,7 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
   }
 
   private checkSource(fn: string, srcIds: readonly number[]): void {
-    if (!Array.isArray(srcIds) || srcIds.length === 0) throw new Error(`${fn}: srcIds must be a non-empty array of ids, got ${Array.isArray(srcIds) ? "[]" : typeof srcIds}`);
+    if (!Array.isArray(srcIds) || srcIds.length === 0 || !srcIds.every((v) => Number.isInteger(v))) throw argError(fn, "srcIds", "a non-empty array of integer ids", srcIds);
   }
 
   /** The encoder's final state for one source sentence, repeated for `k` rows. */
@@ -241,6 +242,8 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
    * @returns `{ logProbs [N, V], state }`
    */
   decodeStep(prev: readonly number[], state: CellState): { logProbs: Tensor; state: CellState } {
+    if (!Array.isArray(prev) || !prev.every((v) => Number.isInteger(v))) throw argError("Seq2Seq.decodeStep", "prev", "an array of integer token ids", prev);
+    if (!state || !(state.h instanceof Tensor)) throw argError("Seq2Seq.decodeStep", "state", "a state { h [N, H], c? [N, H] }", state);
     const N = prev.length;
     if (state.h.shape[0] !== N) throw new Error(`Seq2Seq.decodeStep: state.h must be [N, H] with N = ${N}, got ${fmtShape(state.h.shape)}`);
     const x = this.tgtEmbedding.forward(new Tensor(Float64Array.from(prev), [N]));
