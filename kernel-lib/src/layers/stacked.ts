@@ -9,7 +9,7 @@ import { GRU } from "./gru";
 import { concatFeatures, featureSlice, reversalIndex, reverseSequences } from "./time-reverse";
 import { SectionKind, withRnnlabSection } from "./rnnlab-section";
 import { stackedPartsFromTorch } from "./stacked-from-torch";
-import { describe } from "../args";
+import { argError, checkBoolean, checkInstance, checkInt, checkNumber, checkOneOf, checkSize, describe } from "../args";
 
 /** Options of {@link StackedRecurrent}. Legend: L layers, D directions (1 or 2), H hidden, I input. */
 export interface StackedOptions {
@@ -76,11 +76,23 @@ export class StackedRecurrent implements Module {
 
   constructor(opts: StackedOptions & { layers?: RecurrentLayer[][] }) {
     const fn = "StackedRecurrent";
-    if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { kind, inputSize, hiddenSize, numLayers?, bidirectional? }, got ${opts}`);
+    if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { kind, inputSize, hiddenSize, numLayers?, bidirectional? }, got ${describe(opts)}`);
     const { kind, inputSize: I, hiddenSize: H, numLayers: L = 1, bidirectional = false } = opts;
     if (kind !== "rnn" && kind !== "lstm" && kind !== "gru") throw new Error(`${fn}: kind must be "rnn", "lstm" or "gru", got ${describe(kind)}`);
     for (const [k, v] of [["inputSize", I], ["hiddenSize", H], ["numLayers", L]] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${fn}: ${k} must be a positive integer, got ${v}`);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`${fn}: ${k} must be a positive integer, got ${describe(v)}`);
+    }
+    // every option is checked here, so an error names StackedRecurrent, not the RNN/LSTM/GRU built inside
+    for (const [k, v] of [["inputSize", I], ["hiddenSize", H]] as const) checkSize(fn, k, v);
+    checkInt(fn, "numLayers", L, { min: 1, max: 1024 });
+    checkBoolean(fn, "bidirectional", bidirectional);
+    if (opts.nonlinearity !== undefined) checkOneOf(fn, "nonlinearity", opts.nonlinearity, ["tanh", "relu", "sigmoid"] as const);
+    if (opts.variant !== undefined) checkOneOf(fn, "variant", opts.variant, ["reset-after", "classic"] as const);
+    if (opts.forgetBias !== undefined && opts.forgetBias !== null) checkNumber(fn, "forgetBias", opts.forgetBias);
+    if (opts.checkpointEvery !== undefined && opts.checkpointEvery !== null) checkInt(fn, "checkpointEvery", opts.checkpointEvery, { min: 1 });
+    if (opts.rng !== undefined) checkInstance(fn, "rng", opts.rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+    if (opts.layers !== undefined && (!Array.isArray(opts.layers) || !opts.layers.every((row) => Array.isArray(row) && row.every((l) => l instanceof RecurrentLayer)))) {
+      throw argError(fn, "layers", "an array (one per layer) of arrays (one per direction) of RNN/LSTM/GRU layers", opts.layers);
     }
     this.kind = kind;
     this.inputSize = I;
