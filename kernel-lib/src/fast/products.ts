@@ -19,8 +19,8 @@ export function fastGemm(
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
   if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
-    // A·Bᵀ stays in WebAssembly unless the add-on runs AVX-512 (its narrower A·Bᵀ tiles are slower than WebAssembly's)
-    if ((!transB || nativeRunsTransB()) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
+    // a large A·Bᵀ stays in WebAssembly unless the add-on runs AVX-512 (its narrower A·Bᵀ tiles are slower there)
+    if ((!transB || nativeRunsTransB(N, K)) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
   }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);

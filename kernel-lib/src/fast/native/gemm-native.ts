@@ -78,12 +78,21 @@ export function nativeAddon<E>(): E | null {
   return enabled ? (load() as unknown as E | null) : null;
 }
 
+/** `B`'s size (N·K values) up to which the add-on's AVX2 and 128-bit `A·Bᵀ` tiles run (they are not blocked for cache). */
+export const NATIVE_TRANSB_MAX_NK = 384 * 128;
+
 /**
- * Whether the native add-on runs `A·Bᵀ` products: only with AVX-512. Measured with `bench/kernels.ts --only gemm --isa …` on an
- * AMD EPYC (one run, CPU time): its AVX2 and 128-bit `A·Bᵀ` tiles (even/odd k split per element) reach 6–16 GFLOP/s where the
- * WebAssembly kernel they replace reaches 10–24, so there the WebAssembly kernel runs them (the same bits, by construction and test).
+ * Whether the native add-on runs an `A·Bᵀ` product with `B` of `N·K` values: always with AVX-512; with AVX2 or 128-bit vectors
+ * only while B is small ({@link NATIVE_TRANSB_MAX_NK}). Measured on an AMD EPYC (CPU time, one run each): AVX2 float32 native
+ * vs WebAssembly 32.4 vs 23.1 GFLOP/s at [32,128,128], 33.5 vs 24.0 at [32,384,128], but 16.6 vs 25.1 at [32,512,128] and
+ * 9.8 vs 22.8 at W3's [64,2048,640] (float64 alike); there the WebAssembly kernel runs it (the same bits, by construction and test).
  */
-export function nativeRunsTransB(): boolean {
+export function nativeRunsTransB(N: number, K: number): boolean {
+  return nativeTransBAnySize() || N * K <= NATIVE_TRANSB_MAX_NK;
+}
+
+/** True when the add-on runs `A·Bᵀ` of any size (AVX-512). */
+function nativeTransBAnySize(): boolean {
   if (transBNative === null) {
     const a = enabled ? load() : null;
     transBNative = a !== null && a.isa() === "avx512f";

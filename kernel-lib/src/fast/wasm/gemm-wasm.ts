@@ -120,8 +120,8 @@ export function wasmPin(W: Float64Array): void {
   pinGeneration = (pinGeneration % 0x7fffffff) + 1;
   generationOf = W;
   generationAs = precision();
-  // the native products keep their own converted copy, keyed by the generation (A·Bᵀ runs here unless the add-on runs AVX-512)
-  if (nativeGemmActive() && nativeRunsTransB()) return;
+  // the native products keep their own converted copy, keyed by the generation (a large A·Bᵀ runs here unless the add-on runs AVX-512)
+  if (nativeGemmActive() && nativeRunsTransB(W.length, 1)) return;
   const k = simd();
   if (k === null) return;
   const f32 = precision() === "float32";
