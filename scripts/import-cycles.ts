@@ -1,5 +1,6 @@
-// Finds import cycles among kernel-lib/src's TypeScript files (type-only imports count too: a cycle of types is still a
-// tangle for the reader). Prints each cycle and exits 1 when there is one; test/import-cycles.test.ts runs it in CI.
+// Finds import cycles among kernel-lib/src's TypeScript files: cycles of imports that load modules (what breaks at run time),
+// and, separately, cycles that close only through `import type` (erased when compiled, still a tangle for the reader).
+// Prints each and exits 1 on a run-time cycle; test/import-cycles.test.ts runs it in CI.
 //   node --import tsx scripts/import-cycles.ts
 import { existsSync, readFileSync, readdirSync, statSync } from "fs";
 import { dirname, join, relative, resolve } from "path";
@@ -15,13 +16,14 @@ function sources(dir: string): string[] {
   return out;
 }
 
-/** The local files `file` imports or re-exports (relative specifiers resolved to .ts or index.ts). */
-function importsOf(file: string): string[] {
+/** The local files `file` imports or re-exports (relative specifiers resolved to .ts or index.ts); `types`: also `import type`. */
+function importsOf(file: string, types: boolean): string[] {
   const text = readFileSync(file, "utf8");
   const out: string[] = [];
-  const re = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']*)["']|(?:^|\n)\s*import\s+["'](\.[^"']*)["']/g;
+  const re = /(?:^|\n)\s*(?:import|export)\s([^;]*?)from\s+["'](\.[^"']*)["']|(?:^|\n)\s*import\s+["'](\.[^"']*)["']/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const spec = m[1] ?? m[2];
+    if (!types && m[1] !== undefined && /^type\s/.test(m[1].trim())) continue;
+    const spec = m[2] ?? m[3];
     const base = resolve(dirname(file), spec);
     for (const cand of [`${base}.ts`, join(base, "index.ts")]) {
       if (existsSync(cand)) { out.push(cand); break; }
@@ -30,10 +32,13 @@ function importsOf(file: string): string[] {
   return out;
 }
 
-/** The cycles of the import graph (one per strongly connected component of more than one file, or a self-import), as file lists. */
-export function importCycles(root: string): string[][] {
+/**
+ * The cycles of the import graph (one per strongly connected component of more than one file, or a self-import), as file
+ * lists; `types: true` counts `import type` edges too.
+ */
+export function importCycles(root: string, opts: { types?: boolean } = {}): string[][] {
   const files = sources(root);
-  const edges = new Map(files.map((f) => [f, importsOf(f)]));
+  const edges = new Map(files.map((f) => [f, importsOf(f, opts.types ?? false)]));
   // Tarjan's strongly connected components
   let index = 0;
   const idx = new Map<string, number>(), low = new Map<string, number>(), on = new Set<string>(), stack: string[] = [];
@@ -60,6 +65,8 @@ if (require.main === module) {
   const root = process.argv[2] ? resolve(process.argv[2]) : join(__dirname, "..", "kernel-lib", "src");
   const cycles = importCycles(root);
   for (const c of cycles) console.log(`import cycle: ${c.join(" ⇄ ")}`);
+  const runtime = new Set(cycles.map((c) => c.join()));
+  for (const c of importCycles(root, { types: true })) if (!runtime.has(c.join())) console.log(`type-only import cycle: ${c.join(" ⇄ ")}`);
   if (cycles.length > 0) process.exit(1);
-  console.log("no import cycles in kernel-lib/src");
+  console.log("no run-time import cycles in kernel-lib/src");
 }
