@@ -64,14 +64,13 @@ export function fmtDuration(s: number): string {
 /** Progress lines on stderr: `[k/n] student: score (s; about T left)`, the estimate from the wall time per graded submission so far. */
 function progressPrinter(): (e: ProgressEvent) => void {
   const t0 = Date.now();
-  let graded = 0, firstDone = 0;
+  let t1 = 0, graded = 0;
   return (e) => {
-    if (e.phase === "start") return;
-    if (e.phase === "resumed") { firstDone = e.done; console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (kept from an earlier run)`); return; }
+    if (e.phase === "start") { t1 ||= Date.now(); return; } // the clock of the estimate starts after the reference run
+    if (e.phase === "resumed") { console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (kept from an earlier run)`); return; }
     graded++;
-    const per = (Date.now() - t0) / 1000 / graded;
-    const left = (e.total - e.done) * per;
-    console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (${e.seconds?.toFixed(1)} s; ${e.done < e.total ? `about ${fmtDuration(left)} left` : `done in ${fmtDuration((Date.now() - t0) / 1000)}`})${firstDone ? "" : ""}`);
+    const left = (e.total - e.done) * (Date.now() - t1) / 1000 / graded;
+    console.error(`[${e.done}/${e.total}] ${e.student}: ${e.score} (${e.seconds?.toFixed(1)} s; ${e.done < e.total ? `about ${fmtDuration(left)} left` : `done in ${fmtDuration((Date.now() - t0) / 1000)}`})`);
   };
 }
 
@@ -115,7 +114,7 @@ export function program(): Command {
     .description("grade submissions, each in two fresh jailed kernels (its code, the tests); writes grades.csv, grades.json and feedback/<student>.html "
       + "(each result is kept in <out>/results/ as soon as it is known: a second run resumes). `grade merge DIR… --out D` combines shards")
     .requiredOption("--out <dir>", "output directory")
-    .option("--jobs <n>", "submissions graded at once", String(Math.max(1, Math.floor(cpus().length / 2))))
+    .option("--jobs <n>", "submissions graded at once (each uses two kernels)", String(cpus().length))
     .option("--shard <i/n>", "grade only share i of n (submissions sorted by name, every n-th from the i-th)")
     .option("--manual <csv>", "the instructor's points for manually graded answers (default <out>/manual-grades.csv when it exists; without points an answer is pending)"))
     .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string; shard?: string; manual?: string }) => {
