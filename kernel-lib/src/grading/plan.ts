@@ -99,7 +99,9 @@ export function gradeSteps(a: Assignment, plan: RunPlan, cellTimeout: number, fi
     } else if (c.kind === "solution") {
       student.push({ key: `${c.key}#${i}`, code: c.code, timeout: cellTimeout, replay: true });
     } else {
-      student.push({ key: `${c.key}#${i}`, code: c.code, timeout: cellTimeout, replay: true });
+      // a set-up cell runs in the student kernel as the student version has it (a hidden region stays in the test kernel)
+      const studentCode = c.kind === "setup" ? a.cells.find((x) => x.key === c.key)?.student ?? c.code : c.code;
+      student.push({ key: `${c.key}#${i}`, code: studentCode, timeout: cellTimeout, replay: true });
       if (c.kind === "setup") prelude.push({ key: `tests-${c.key}#${i}`, kernel: "tests", code: c.code, timeout: cellTimeout, replay: true, early: true });
     }
   });
