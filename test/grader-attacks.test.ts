@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { spawn, execSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -38,7 +38,7 @@ function submission(set: Record<string, string>, extra?: string): Notebook {
 /** Runs the CLI; resolves with its exit code and output. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((res) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: privateTmp, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "", err = "";
     child.stdout.on("data", (d) => { out += d; });
     child.stderr.on("data", (d) => { err += d; });
@@ -46,9 +46,13 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
   });
 }
 
-/** Processes run by a jail's own uid (≥ 200000), or sleeping children a submission spawned. */
+// The CLI runs with its own TMPDIR: every temp dir of the run, and every jail's arguments, name it (other graders
+// may run on a shared machine at the same time).
+const privateTmp = mkdtempSync(join(tmpdir(), "rnnlab-attacks-tmp-"));
+
+/** Processes of this run's jails (their arguments name its temp dirs), or sleeping children a submission spawned. */
 const jailProcesses = (): string[] => execSync("ps -eo uid=,pid=,args=", { encoding: "utf8" }).split("\n")
-  .filter((l) => { const uid = Number(l.trim().split(/\s+/)[0]); return uid >= 200_000 || /\bsleep 600\b/.test(l); });
+  .filter((l) => l.includes(privateTmp) || /\bsleep 600\b/.test(l));
 
 describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)", function () {
   this.timeout(1_200_000);
@@ -65,8 +69,6 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
   let hashes: string[];
   const grades = new Map<string, { total: number; cells: { key: string; points: number; error?: string; checks: { passed: boolean; message: string }[] }[]; notes: string[]; flags: string[] }>();
   let csv: string[];
-  let tempBefore: string[] = [];
-  const tempDirs = () => readdirSync(tmpdir()).filter((f) => /^rnnlab-(run|rpc|lib|driver)-/.test(f));
 
   before(async () => {
     mkdirSync(instructor); mkdirSync(subs);
@@ -88,13 +90,15 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
     };
     for (const [name, nb] of Object.entries(subsByName)) writeFileSync(join(subs, `${name}.ipynb`), stringifyNotebook(nb));
     hashes = guarded.map(sha);
-    tempBefore = tempDirs();
     run = await cli(["grade", guard, ...Object.keys(subsByName).map((n) => join(subs, `${n}.ipynb`)), "--out", out, "--jobs", "2", "--timeout", "20"], { [SECRET_NAME]: SECRET });
     const json = JSON.parse(readFileSync(join(out, "grades.json"), "utf8")) as { grades: (typeof grades extends Map<string, infer G> ? G & { student: string } : never)[] };
     for (const g of json.grades) grades.set(g.student, g);
     csv = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n");
   });
-  after(() => { server?.close(); if (!process.env.RNNLAB_KEEP_TEST_DIRS) rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    server?.close();
+    if (!process.env.RNNLAB_KEEP_TEST_DIRS) for (const d of [dir, privateTmp]) rmSync(d, { recursive: true, force: true });
+  });
 
   /** What the student sees: the feedback page, and the grade's cells and notes. */
   const text = (name: string) => JSON.stringify({ cells: grades.get(name)!.cells, notes: grades.get(name)!.notes }) + readFileSync(join(out, "feedback", `${name}.html`), "utf8");
@@ -158,12 +162,6 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
   });
   it("leaves no temp folder of the run and no process of any jail", () => {
     assert.deepEqual(jailProcesses(), []);
-    // other graders may run on a shared machine: only folders holding this run's code or submissions count
-    const ours = (f: string) => {
-      const p = join(tmpdir(), f);
-      if (existsSync(join(p, "spec.json"))) return readFileSync(join(p, "spec.json"), "utf8").includes("pwned-by-a-submission");
-      return ["student", "tests"].some((k) => existsSync(join(p, k))) || /^rnnlab-(rpc|lib)-/.test(f);
-    };
-    assert.deepEqual(tempDirs().filter((f) => !tempBefore.includes(f) && ours(f)), []);
+    assert.deepEqual(readdirSync(privateTmp), []);
   });
 });
