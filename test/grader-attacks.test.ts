@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { spawn, execSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -49,6 +49,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
 // The CLI runs with its own TMPDIR: every temp dir of the run, and every jail's arguments, name it (other graders
 // may run on a shared machine at the same time).
 const privateTmp = mkdtempSync(join(tmpdir(), "rnnlab-attacks-tmp-"));
+chmodSync(privateTmp, 0o711); // the jails' own users pass through it to their binds
 
 /** Processes of this run's jails (their arguments name its temp dirs), or sleeping children a submission spawned. */
 const jailProcesses = (): string[] => execSync("ps -eo uid=,pid=,args=", { encoding: "utf8" }).split("\n")

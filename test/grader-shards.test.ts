@@ -1,7 +1,7 @@
 // `rnnlab grade` as an instructor runs it on a class: interrupted and resumed, in shards merged back into the same bytes, and `validate` giving the same per-cell points as `grade`.
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadAssignment, studentNotebook } from "../kernel-lib/src/grading/authoring";
@@ -13,6 +13,7 @@ const SOURCE = join(ROOT, "notebooks", "homework", "hw1-rnn-cell-source.ipynb");
 
 // The CLI's own TMPDIR: what is left in it after the runs is what the grader failed to remove.
 const privateTmp = mkdtempSync(join(tmpdir(), "rnnlab-shards-tmp-"));
+chmodSync(privateTmp, 0o711); // the jails' own users pass through it to their binds
 
 type Run = { code: number | null; signal: NodeJS.Signals | null; out: string; err: string };
 /** Runs the CLI; `onErr` sees stderr as it comes (and may kill the child). */

@@ -1,6 +1,6 @@
 // The grading kernel's jail: a kernelspec whose argv starts tslab inside bubblewrap (no capabilities, new namespaces, cleared environment, neutral paths, resource limits).
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { tempDir } from "../jupyter/cleanup";
 import { spawnSync } from "node:child_process";
 
@@ -110,6 +110,12 @@ export function writeSandboxKernelSpec(opts: SandboxOptions): { specDir: string;
   if (!opts.rpcDir) { mkdirSync(rpcDir); chmodSync(rpcDir, 0o755); }
   const heap = opts.heapMB ?? 1024;
   const m: JailMode = opts.noJail ? "none" : jailMode();
+  if (m === "uid") {
+    // the jail's own user must pass through every folder above the binds (the temp dir, its parents)
+    for (let d = kdir; d !== "/"; d = dirname(d)) {
+      if (!(statSync(d).mode & 0o001)) throw new Error(`writeSandboxKernelSpec: the jail's user cannot pass through ${d} (mode ${(statSync(d).mode & 0o777).toString(8)}); use a TMPDIR whose folders others may search (chmod o+x)`);
+    }
+  }
   const limits = [
     `--as=${(opts.addressSpaceMB ?? Math.max(3072, heap + 2048)) * 1024 * 1024}`,
     `--fsize=${(opts.fileMB ?? 64) * 1024 * 1024}`, `--nofile=${opts.openFiles ?? 256}`,
