@@ -91,7 +91,7 @@ describe("rnnlab grade against hostile submissions (one CLI run, jailed kernels)
     };
     for (const [name, nb] of Object.entries(subsByName)) writeFileSync(join(subs, `${name}.ipynb`), stringifyNotebook(nb));
     hashes = guarded.map(sha);
-    run = await cli(["grade", guard, ...Object.keys(subsByName).map((n) => join(subs, `${n}.ipynb`)), "--out", out, "--jobs", "2", "--timeout", "20"], { [SECRET_NAME]: SECRET });
+    run = await cli(["grade", guard, ...Object.keys(subsByName).map((n) => join(subs, `${n}.ipynb`)), "--out", out, "--jobs", "2", "--timeout", "45"], { [SECRET_NAME]: SECRET });
     const json = JSON.parse(readFileSync(join(out, "grades.json"), "utf8")) as { grades: (typeof grades extends Map<string, infer G> ? G & { student: string } : never)[] };
     for (const g of json.grades) grades.set(g.student, g);
     csv = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n");

@@ -19,7 +19,9 @@ type Run = { code: number | null; signal: NodeJS.Signals | null; out: string; er
 /** Runs the CLI; `onErr` sees stderr as it comes (and may kill the child). */
 function cli(args: string[], onErr?: (text: string, kill: () => void) => void, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((res) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: privateTmp, ...env } });
+    // generous per-cell limits: nothing here loops, and a loaded machine slows every kernel
+    const limits = args[0] === "validate" || (args[0] === "grade" && args[1] !== "merge") ? ["--timeout", "90"] : [];
+    const child = spawn(process.execPath, [CLI, ...args, ...limits], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: privateTmp, ...env } });
     let out = "", err = "";
     child.stdout.on("data", (d) => { out += d; });
     child.stderr.on("data", (d) => { err += d; onErr?.(err, () => child.kill("SIGINT")); });
