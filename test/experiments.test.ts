@@ -4,7 +4,7 @@ import {
   tQuantile975, summarize, compareIntervals, verdict, recurrentParams, matchedHiddenSize, fitBestEpoch,
   runProtocol, summarizeProtocol, chooseLearningRates, RunConfig, RunRecord, runAdding, runCopy,
 } from "../kernel-lib/src/experiments";
-import { Rng } from "../kernel-lib/src/tensor";
+import { Rng, zeros } from "../kernel-lib/src/tensor";
 import { SGD } from "../kernel-lib/src/optim";
 import { intervalPlot } from "../kernel-lib/src/display";
 
@@ -69,7 +69,7 @@ describe("experiments: sizes", () => {
 describe("experiments: early stopping", () => {
   // a one-parameter model: loss (w − 3)², SGD from w = 0; the validation score peaks when w is nearest 1
   const model = () => {
-    const w = { name: "w", value: { data: new Float64Array([0]), size: 1 }, grad: { data: new Float64Array([0]), size: 1 } };
+    const w = { name: "w", value: zeros([1]), grad: zeros([1]) };
     return {
       w,
       parameters: () => [w] as never,

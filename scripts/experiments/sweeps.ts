@@ -30,11 +30,13 @@ export function sentimentConditions(): Record<string, string | number>[] {
   ];
 }
 
-/** The hidden sizes of the translation comparison: LSTM and GRU at the same H, and the GRU matched to the LSTM. */
+/**
+ * The translation comparison: LSTM and GRU at the same H. (The parameter-matched GRU, H = 76 for E = 32, is left out:
+ * a translation run costs minutes on two cores, and the sweep must stay under an hour.)
+ */
 export function translationConditions(): Record<string, string | number>[] {
-  const { embedDim: E, hiddenSize: H } = TRANSLATION_PROTOCOL;
-  // encoder and decoder both have input E and hidden H, so matching one layer matches both
-  return [{ model: "lstm", hidden: H }, { model: "gru", hidden: H }, { model: "gru", hidden: matchedHiddenSize("gru", E, recurrentParams("lstm", E, H)) }];
+  const H = TRANSLATION_PROTOCOL.hiddenSize;
+  return [{ model: "lstm", hidden: H }, { model: "gru", hidden: H }];
 }
 
 export const SWEEPS: Record<string, Sweep> = {
@@ -44,7 +46,7 @@ export const SWEEPS: Record<string, Sweep> = {
     run: (c) => runSentiment((sentData ??= sentimentSplits(DATA)), c).record,
   },
   translation: {
-    name: "translation", file: file("translation"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    name: "translation", file: file("translation"), spec: { lrGrid: [0.003, 0.01], seeds: SEEDS },
     conditions: translationConditions,
     run: (c) => runTranslation((trData ??= translationSplits(DATA)), c).record,
   },
@@ -55,7 +57,7 @@ export const SWEEPS: Record<string, Sweep> = {
   },
   copy: {
     name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
-    conditions: () => [5, 10, 20, 40, 80].flatMap((delay) => CELLS.map((cell) => ({ cell, delay }))),
+    conditions: () => [5, 10, 20, 40].flatMap((delay) => CELLS.map((cell) => ({ cell, delay }))),
     run: (c) => runCopy(c).record,
   },
 };

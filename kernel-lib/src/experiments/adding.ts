@@ -6,7 +6,8 @@ import { addingProblem } from "../data";
 import { SequenceRegressor, regressionBatcher } from "../models";
 import type { CellKind } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
-import type { RunConfig, RunRecord } from "./protocol";
+import type { RunConfig, RunRecord, RunHooks } from "./protocol";
+import type { History } from "../train";
 
 /** The budget of an adding-problem run: 2048 training, 512 validation and 512 test sequences, batches of 16, clip 1, ≤ 12 epochs (no early stop: the LSTM leaves its plateau late), best-validation epoch kept. */
 export const ADDING_PROTOCOL = Object.freeze({ trainSize: 2048, validSize: 512, testSize: 512, batchSize: 16, clipNorm: 1, maxEpochs: 12, patience: 12 });
@@ -16,7 +17,7 @@ export const ADDING_PROTOCOL = Object.freeze({ trainSize: 2048, validSize: 512, 
  * `Rng(seed)` (train, validation, test), weights from `Rng(1000 + seed)`, batch order from `Rng(2000 + seed)`, so every
  * cell of one seed sees the same sequences. `val` and `test` are MSEs (lower is better; the baseline is 1/6).
  */
-export function runAdding(config: RunConfig): { record: RunRecord; model: SequenceRegressor } {
+export function runAdding(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: SequenceRegressor; history: History } {
   const P = ADDING_PROTOCOL;
   const T = Number(config.condition.T);
   const dataRng = new Rng(config.seed);
@@ -26,8 +27,8 @@ export function runAdding(config: RunConfig): { record: RunRecord; model: Sequen
   const model = new SequenceRegressor({ cell: config.condition.cell as CellKind, inputSize: 2, hiddenSize: Number(config.condition.hidden), rng: new Rng(1000 + config.seed) });
   const mse = (d: typeof test) => evaluate(model, regressionBatcher(d.x, d.y), { batchSize: 512 }).loss;
   const r = fitBestEpoch(model, regressionBatcher(train.x, train.y), {
-    maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
+    ...hooks, maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
     clipNorm: P.clipNorm, rng: new Rng(2000 + config.seed), validate: () => mse(valid), higherIsBetter: false,
   });
-  return { record: { config, val: r.bestScore, test: mse(test), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics: {} }, model };
+  return { record: { config, val: r.bestScore, test: mse(test), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics: {} }, model, history: r.history };
 }

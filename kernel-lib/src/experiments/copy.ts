@@ -8,7 +8,8 @@ import { softmaxCrossEntropy, accuracy } from "../losses";
 import { flattenTime, unflattenTime } from "../seq";
 import type { CellKind, Param } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
-import type { RunConfig, RunRecord } from "./protocol";
+import type { RunConfig, RunRecord, RunHooks } from "./protocol";
+import type { History } from "../train";
 
 /** A copy-task batch, time-major: symbol ids `x` [L, B], targets `y` [L, B], `mask` [L, B] (1 on the scored steps). */
 export interface CopyBatch { x: Tensor; y: Tensor; mask: Tensor }
@@ -56,7 +57,7 @@ export const COPY_PROTOCOL = Object.freeze({ symbols: 3, alphabet: 4, hidden: 16
  * Trains a {@link CopyTagger} with `config.condition = { cell, delay }`; data from `Rng(100 + seed)`, weights from
  * `Rng(1000 + seed)`, batch order from `Rng(2000 + seed)`. `val` and `test` are accuracies on the scored steps (chance 1/4).
  */
-export function runCopy(config: RunConfig): { record: RunRecord; model: CopyTagger } {
+export function runCopy(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: CopyTagger; history: History } {
   const P = COPY_PROTOCOL;
   const delay = Number(config.condition.delay);
   const dataRng = new Rng(100 + config.seed);
@@ -65,8 +66,8 @@ export function runCopy(config: RunConfig): { record: RunRecord; model: CopyTagg
   const model = new CopyTagger(config.condition.cell as CellKind, train.V, P.hidden, new Rng(1000 + config.seed));
   const acc = (d: CopyBatch) => evaluate(model, copyBatcher(d), { batchSize: 256 }).accuracy as number;
   const r = fitBestEpoch(model, copyBatcher(train), {
-    maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
+    ...hooks, maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
     clipNorm: P.clipNorm, rng: new Rng(2000 + config.seed), validate: () => acc(valid),
   });
-  return { record: { config, val: r.bestScore, test: acc(test), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics: {} }, model };
+  return { record: { config, val: r.bestScore, test: acc(test), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics: {} }, model, history: r.history };
 }

@@ -9,3 +9,5 @@ export * from "./adding";
 export * from "./copy";
 export * from "./translation";
 export * from "./results-file";
+export * from "./step-time";
+export * from "./present";

@@ -1,5 +1,6 @@
 // The experiment protocol: per condition a learning-rate grid chosen on validation, then several seeds at the chosen rate.
 import { summarize, Interval } from "./stats";
+import type { EpochRecord, History, StepRecord } from "../train";
 
 /** One training run to do: the condition (model, size, task length …), a learning rate and a seed. */
 export interface RunConfig {
@@ -20,6 +21,12 @@ export interface RunRecord {
   epochs: number;
   /** Further test numbers (per category, per language …). */
   metrics: Record<string, number>;
+}
+
+/** Progress callbacks a run passes on to \`fit\` (live displays); they never change what is computed. */
+export interface RunHooks {
+  onStep?: (s: StepRecord) => void | boolean;
+  onEpoch?: (e: EpochRecord, h: History) => void | boolean;
 }
 
 /** The grid, the seeds and the direction of the scores. */

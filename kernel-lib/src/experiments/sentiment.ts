@@ -4,13 +4,14 @@ import { Adam } from "../optim";
 import { SENTIMENT_RECIPE, makeClassifier, accuracyOn, ClassifierKind, SequenceClassifier, BagOfWordsClassifier, bucketedClassifierBatcher, toClassifierBatch } from "../models";
 import type { SentimentExample } from "../data";
 import { fitBestEpoch } from "./early-stopping";
-import type { RunConfig, RunRecord } from "./protocol";
+import type { RunConfig, RunRecord, RunHooks } from "./protocol";
+import type { History } from "../train";
 
 /** The three splits and the vocabulary size (from `loadSentiment`). */
 export interface SentimentSplits { train: SentimentExample[]; valid: SentimentExample[]; test: SentimentExample[]; vocabSize: number }
 
-/** The budget of a sentiment run: E = 16, batches of 32 similar-length reviews, clipping at 5, at most 20 epochs, patience 4. */
-export const SENTIMENT_PROTOCOL = Object.freeze({ embedDim: 16, batchSize: 32, clipNorm: 5, maxEpochs: 20, patience: 4 });
+/** The budget of a sentiment run: E = 16, batches of 64 similar-length reviews, clipping at 5, at most 12 epochs, patience 3. */
+export const SENTIMENT_PROTOCOL = Object.freeze({ embedDim: 16, batchSize: 64, clipNorm: 5, maxEpochs: 12, patience: 3 });
 
 /** The test subsets a sentiment record reports: each phenomenon tag and each language. */
 export const SENTIMENT_CATEGORIES = ["plain", "negation", "double_negation", "contrast", "long_range", "en", "it"] as const;
@@ -22,7 +23,7 @@ export const SENTIMENT_CATEGORIES = ["plain", "negation", "double_negation", "co
  * One config gives the same record, bit for bit, on every run.
  * @example runSentiment(data, { condition: { model: "gru", hidden: 38 }, lr: 0.01, seed: 0 })
  */
-export function runSentiment(data: SentimentSplits, config: RunConfig): { record: RunRecord; model: SequenceClassifier | BagOfWordsClassifier } {
+export function runSentiment(data: SentimentSplits, config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: SequenceClassifier | BagOfWordsClassifier; history: History } {
   const kind = config.condition.model as ClassifierKind;
   const hidden = Number(config.condition.hidden);
   const P = SENTIMENT_PROTOCOL;
@@ -30,7 +31,7 @@ export function runSentiment(data: SentimentSplits, config: RunConfig): { record
   const model = makeClassifier(kind, data.vocabSize, 2, rng, { ...SENTIMENT_RECIPE, embedDim: P.embedDim, hiddenSize: hidden, lr: config.lr });
   const batches = bucketedClassifierBatcher(data.train, P.batchSize, { rng });
   const r = fitBestEpoch(model, batches, {
-    maxEpochs: P.maxEpochs, patience: P.patience, batchSize: 1, optimizer: new Adam(model.parameters(), { lr: config.lr }),
+    ...hooks, maxEpochs: P.maxEpochs, patience: P.patience, batchSize: 1, optimizer: new Adam(model.parameters(), { lr: config.lr }),
     clipNorm: P.clipNorm, rng, validate: () => accuracyOn(model, data.valid),
   });
   const metrics: Record<string, number> = {};
@@ -38,7 +39,7 @@ export function runSentiment(data: SentimentSplits, config: RunConfig): { record
     metrics[c] = accuracyOn(model, data.test.filter((e) => (c === "en" || c === "it" ? e.lang === c : e.phenomena.includes(c))));
   }
   const record: RunRecord = { config, val: r.bestScore, test: accuracyOn(model, data.test), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics };
-  return { record, model };
+  return { record, model, history: r.history };
 }
 
 /**

@@ -5,13 +5,26 @@ import { Seq2Seq, bleu } from "../models";
 import type { Vocab, TranslationExample } from "../data";
 import type { CellKind } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
-import type { RunConfig, RunRecord } from "./protocol";
+import type { RunConfig, RunRecord, RunHooks } from "./protocol";
+import type { History } from "../train";
 
 /** The three splits and the two vocabularies (from `loadTranslation`). */
 export interface TranslationSplits { train: TranslationExample[]; valid: TranslationExample[]; test: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab }
 
-/** The budget of a translation run: E = 32, H = 64, batches of 32, clipping at 5, source reversed, ≤ 12 epochs, patience 3, greedy outputs ≤ 24 tokens. */
-export const TRANSLATION_PROTOCOL = Object.freeze({ embedDim: 32, hiddenSize: 64, batchSize: 32, clipNorm: 5, maxEpochs: 12, patience: 3, maxOut: 24 });
+/**
+ * The budget of a translation run: pairs of at most 6 English words (every split), E = 32, H = 64, batches of 32, clipping at 5,
+ * source reversed, ≤ 5 epochs, patience 2, greedy outputs ≤ 24 tokens. (All lengths would cost several CPU-minutes per run.)
+ */
+export const TRANSLATION_PROTOCOL = Object.freeze({ maxWords: 6, embedDim: 32, hiddenSize: 64, batchSize: 32, clipNorm: 5, maxEpochs: 5, patience: 2, maxOut: 24 });
+
+/** English words of a pair: whitespace-separated, punctuation not counted ("Hey Jude, don't make it bad." has 6). */
+export const englishWords = (e: { en: string }): number => e.en.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The splits restricted to pairs of at most `maxWords` English words (the protocol's task). */
+export function shortPairs(data: TranslationSplits, maxWords: number = TRANSLATION_PROTOCOL.maxWords): TranslationSplits {
+  const keep = (xs: TranslationExample[]) => xs.filter((e) => englishWords(e) <= maxWords);
+  return { ...data, train: keep(data.train), valid: keep(data.valid), test: keep(data.test) };
+}
 
 /** Corpus BLEU-4 of greedy translations of `data` by `model` (tokens from the target vocabulary). */
 export function greedyBleu(model: Seq2Seq, data: readonly TranslationExample[], tgtVocab: Vocab): number {
@@ -22,19 +35,21 @@ export function greedyBleu(model: Seq2Seq, data: readonly TranslationExample[], 
 /**
  * Trains a {@link Seq2Seq} with `config.condition = { model: "lstm" | "gru", hidden: H }` (weights from `Rng(seed)`,
  * batch order from `Rng(1000 + seed)`), keeps the epoch with the best validation BLEU (greedy), and reports its test
- * BLEU (`test`, corpus BLEU-4 in [0, 1]) and, in `metrics`, BLEU on short (≤ 8 English tokens) and long test sentences.
+ * BLEU (`test`, corpus BLEU-4 in [0, 1]) and, in `metrics`, BLEU on test sentences of ≤ 4 and of 5–6 English words.
+ * Every split is first restricted to pairs of at most `TRANSLATION_PROTOCOL.maxWords` English words.
  */
-export function runTranslation(data: TranslationSplits, config: RunConfig): { record: RunRecord; model: Seq2Seq } {
+export function runTranslation(all: TranslationSplits, config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: Seq2Seq; history: History } {
   const P = TRANSLATION_PROTOCOL;
+  const data = shortPairs(all, P.maxWords);
   const model = new Seq2Seq({
     cell: config.condition.model as CellKind, srcVocabSize: data.srcVocab.size, tgtVocabSize: data.tgtVocab.size,
     embedDim: P.embedDim, hiddenSize: Number(config.condition.hidden), reverseSource: true, rng: new Rng(config.seed),
   });
   const r = fitBestEpoch(model, data.train, {
-    maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
+    ...hooks, maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
     clipNorm: P.clipNorm, rng: new Rng(1000 + config.seed), validate: () => greedyBleu(model, data.valid, data.tgtVocab),
   });
-  const short = data.test.filter((e) => e.srcIds.length <= 8), long = data.test.filter((e) => e.srcIds.length > 8);
-  const metrics = { short: greedyBleu(model, short, data.tgtVocab), long: greedyBleu(model, long, data.tgtVocab) };
-  return { record: { config, val: r.bestScore, test: greedyBleu(model, data.test, data.tgtVocab), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics }, model };
+  const short = data.test.filter((e) => englishWords(e) <= 4), long = data.test.filter((e) => englishWords(e) > 4);
+  const metrics = { upTo4Words: greedyBleu(model, short, data.tgtVocab), from5Words: greedyBleu(model, long, data.tgtVocab) };
+  return { record: { config, val: r.bestScore, test: greedyBleu(model, data.test, data.tgtVocab), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics }, model, history: r.history };
 }

@@ -1,0 +1,47 @@
+// Time per training step of one recurrent layer against hidden size, beside the matrix-product FLOPs it needs.
+import { Rng, Tensor, randn } from "../tensor";
+import { LSTM, GRU, RNN } from "../layers";
+import type { CellKind } from "../cells";
+import { GATE_BLOCKS } from "./sizes";
+
+/**
+ * Floating-point operations of the matrix products of one forward + backward pass over T steps:
+ * forward 2·T·B·G·H·(I + H) (input and recurrent products), backward twice that (input and weight gradients),
+ * so 6·T·B·G·H·(I + H) in all. The gate nonlinearities and element-wise products (O(T·B·G·H)) are not counted.
+ * The GRU/LSTM ratio is exactly G_GRU / G_LSTM = 3/4.
+ * @example stepFlops("lstm", 32, 128, 32, 50)
+ */
+export function stepFlops(cell: CellKind, inputSize: number, hiddenSize: number, batch: number, steps: number): number {
+  return 6 * steps * batch * GATE_BLOCKS[cell] * hiddenSize * (inputSize + hiddenSize);
+}
+
+/** Options of {@link timeTrainingStep}. */
+export interface StepTimeOptions { inputSize?: number; batch?: number; steps?: number; repeats?: number; seed?: number }
+
+/**
+ * Wall-clock milliseconds of one forward + backward pass (a training step without the optimizer) of a layer of `cell`
+ * with `hiddenSize` units on a fixed random batch `[T, B, I]`: one warm-up pass, then the median of `repeats` passes.
+ * Wall-clock: depends on the machine and its load; only ratios measured in the same run mean something.
+ */
+export function timeTrainingStep(cell: CellKind, hiddenSize: number, opts: StepTimeOptions = {}): number {
+  const { inputSize = 32, batch = 32, steps = 20, repeats = 5, seed = 0 } = opts;
+  const rng = new Rng(seed);
+  const layerOpts = { inputSize, hiddenSize, rng };
+  const layer = cell === "lstm" ? new LSTM(layerOpts) : cell === "gru" ? new GRU(layerOpts) : new RNN(layerOpts);
+  const x = randn([steps, batch, inputSize], { rng });
+  const dOut = randn([steps, batch, hiddenSize], { rng });
+  const pass = () => {
+    layer.zeroGrad();
+    layer.forward(x);
+    layer.backward(dOut as Tensor);
+  };
+  pass();
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    pass();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
