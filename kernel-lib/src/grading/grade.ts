@@ -10,8 +10,10 @@ import { executeSteps, fifoDir, RunOptions, RunResult } from "./run";
 import { releaseTempDir } from "../jupyter/cleanup";
 import { CellGrade, roundPoints, scoreCell, statusText } from "./score";
 import { AssignmentInfo, fileHash, storeResult, storedResult } from "./store";
+import type { Flag, StudentGrade } from "./grade-types";
 
 export type { CellGrade, CheckResult } from "./score";
+export type { Flag, StudentGrade } from "./grade-types";
 
 export interface GradeOptions extends RunOptions {
   /** Submissions graded at once (default: number of cores). */
@@ -26,11 +28,6 @@ export interface GradeOptions extends RunOptions {
 /** Progress: `done` of `total` submissions, with the one just finished. */
 export type ProgressEvent = { student: string; phase: "start" | "done" | "resumed"; done: number; total: number; score?: number; seconds?: number };
 
-/** Short reasons an instructor sees in the CSV's notes column. */
-export type Flag = "sandbox off" | "timeout" | "output capped" | "protocol error" | "kernel died";
-
-/** One student's grade. */
-export interface StudentGrade { student: string; file: string; total: number; maxTotal: number; cells: CellGrade[]; notes: string[]; flags: Flag[] }
 
 /** The error `grade` gives when no jail can be made and `--no-sandbox` was not passed. */
 export const NO_JAIL = "bubblewrap cannot create its sandbox here (is the bubblewrap package installed, and may this machine create user namespaces?); refusing to grade unjailed: a submission would run with the grader's rights. Install bubblewrap, or pass --no-sandbox to grade anyway (every report then says so)";

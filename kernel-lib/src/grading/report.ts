@@ -3,7 +3,7 @@ import { escapeUTF8 } from "entities";
 import { mkdirSync } from "node:fs";
 import * as Papa from "papaparse";
 import { join } from "node:path";
-import type { StudentGrade } from "./grade";
+import type { StudentGrade } from "./grade-types";
 import { safeName, writeAtomic } from "./store";
 
 /** The CSV text: `student,<grade_id…>,total,notes` with one row per student; notes: sandbox off, timeout, output capped, protocol error, kernel died. Written by papaparse (fields quoted where needed). */

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { StudentGrade } from "./grade";
+import type { StudentGrade } from "./grade-types";
 
 /** What the outputs need to know of the assignment. */
 export interface AssignmentInfo { title: string; keys: string[]; totalPoints: number }
