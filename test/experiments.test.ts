@@ -3,6 +3,7 @@ import { strict as assert } from "assert";
 import {
   tQuantile975, summarize, compareIntervals, verdict, recurrentParams, matchedHiddenSize, fitBestEpoch,
   runProtocol, summarizeProtocol, chooseLearningRates, RunConfig, RunRecord, runAdding, runCopy,
+  resultsJson, ResultsFile, computedWithNow, assertSameComputation, sameRecord,
 } from "../kernel-lib/src/experiments";
 import { Rng, zeros } from "../kernel-lib/src/tensor";
 import { SGD } from "../kernel-lib/src/optim";
@@ -131,5 +132,18 @@ describe("intervalPlot", () => {
     assert.ok(svg.startsWith("<svg"));
     assert.equal((svg.match(/<circle/g) ?? []).length, 12);
     assert.throws(() => intervalPlot([{ label: "x", values: [NaN], mean: 0, lo: 0, hi: 0 }], { yLabel: "y" }), /intervalPlot: row 0/);
+  });
+});
+
+describe("experiments: results files", () => {
+  it("stamp the backend and precision, and assertSameComputation refuses a re-run under other ones", () => {
+    const rec: RunRecord = { config: { condition: { cell: "gru" }, lr: 0.01, seed: 0 }, val: 0.1 + 0.2, test: 1 / 3, bestEpoch: 1, epochs: 2, metrics: {} };
+    const file = JSON.parse(resultsJson("demo", { lrGrid: [0.01], seeds: [0, 1] }, [rec])) as ResultsFile;
+    assert.deepEqual(file.computedWith, computedWithNow());
+    assert.ok(sameRecord(file.records[0], rec), "numbers round-trip exactly");
+    assertSameComputation(file);
+    const other = file.computedWith.backend === "fast" ? "reference" : "fast";
+    assert.throws(() => assertSameComputation({ ...file, computedWith: { ...file.computedWith, backend: other } }),
+      new RegExp(`assertSameComputation: the demo records were computed with backend "${other}"`));
   });
 });

@@ -3,7 +3,7 @@
 //   `-- sentiment --run 2:0.01:3` runs single configurations (condition index : rate : seed) into a part file;
 //   `-- sentiment --merge` joins the part files into the results file, in the order one process would have written it.
 import * as fs from "fs";
-import { runProtocol, resultsJson, readResults, conditionKey, RunRecord } from "../../kernel-lib/src/experiments";
+import { runProtocol, resultsJson, readResults, conditionKey, assertSameComputation, RunRecord } from "../../kernel-lib/src";
 import { SWEEPS } from "./sweeps";
 
 const args = process.argv.slice(2);
@@ -16,7 +16,7 @@ for (const name of names.length ? names : Object.keys(SWEEPS)) {
   const conditions = sweep.conditions();
   if (args.includes("--merge")) {
     const dir = sweep.file.replace(/[^/]+$/, "");
-    const parts = fs.readdirSync(dir).filter((f) => f.startsWith(`${name}.part-`)).flatMap((f) => readResults(dir + f).records);
+    const parts = fs.readdirSync(dir).filter((f) => f.startsWith(`${name}.part-`)).map((f) => readResults(dir + f)).flatMap((part) => (assertSameComputation(part), part.records));
     const records: RunRecord[] = conditions.flatMap((c) => parts.filter((r) => conditionKey(r.config.condition) === conditionKey(c)));
     if (records.length !== conditions.length * (sweep.spec.lrGrid.length + sweep.spec.seeds.length - 1)) throw new Error(`experiments: the parts of ${name} hold ${records.length} runs`);
     fs.writeFileSync(sweep.file, resultsJson(name, sweep.spec, records));

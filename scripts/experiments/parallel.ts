@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chooseLearningRates, conditionKey, readResults, RunRecord } from "../../kernel-lib/src/experiments";
+import { assertSameComputation, chooseLearningRates, conditionKey, readResults, RunRecord } from "../../kernel-lib/src";
 import { SWEEPS } from "./sweeps";
 
 const [name, maxArg] = process.argv.slice(2);
@@ -48,13 +48,17 @@ async function runAll(jobs: [number, number, number][]): Promise<void> {
 async function main(): Promise<void> {
   const { lrGrid, seeds } = sweep.spec;
   await runAll(conditions.flatMap((_, i) => lrGrid.map((lr) => [i, lr, seeds[0]] as [number, number, number])));
-  const read = (i: number, lr: number, seed: number): RunRecord => readResults(partOf(i, lr, seed)).records[0];
+  const read = (i: number, lr: number, seed: number): RunRecord => {
+    const part = readResults(partOf(i, lr, seed));
+    assertSameComputation(part);
+    return part.records[0];
+  };
   const grid = conditions.flatMap((_, i) => lrGrid.map((lr) => read(i, lr, seeds[0])));
   const chosen = chooseLearningRates(grid, sweep.spec);
   const lrOf = (i: number) => chosen.get(conditionKey(conditions[i])) as number;
   await runAll(conditions.flatMap((_, i) => seeds.slice(1).map((seed) => [i, lrOf(i), seed] as [number, number, number])));
   const records = conditions.flatMap((_, i) => [...lrGrid.map((lr) => read(i, lr, seeds[0])), ...seeds.slice(1).map((seed) => read(i, lrOf(i), seed))]);
-  const { resultsJson } = await import("../../kernel-lib/src/experiments");
+  const { resultsJson } = await import("../../kernel-lib/src");
   fs.writeFileSync(sweep.file, resultsJson(name, sweep.spec, records));
   console.log(`[${name}] ${records.length} runs → ${sweep.file}`);
 }

@@ -1,6 +1,6 @@
 // The protocol sweeps behind notebooks 06–08: each one's conditions, grid, seeds and run function, and its results file.
 import * as path from "path";
-import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src/experiments";
+import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
 
 /** One sweep: what to run, and where its records are stored. */
 export interface Sweep {
@@ -41,7 +41,7 @@ export function translationConditions(): Record<string, string | number>[] {
 
 export const SWEEPS: Record<string, Sweep> = {
   sentiment: {
-    name: "sentiment", file: file("sentiment"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    name: "sentiment", file: file("sentiment"), spec: { lrGrid: [0.001, 0.003, 0.01, 0.03], seeds: SEEDS },
     conditions: sentimentConditions,
     run: (c) => runSentiment((sentData ??= sentimentSplits(DATA)), c).record,
   },
