@@ -1,7 +1,7 @@
 // A bag-of-words logistic-regression baseline, so the README can show where word order is needed (numbers computed, not typed).
 import { tokenize } from "../../kernel-lib/src/data/tokenize";
 import { Vocab } from "../../kernel-lib/src/data/vocab";
-import type { SentimentRow } from "./sentiment";
+import { PHENOMENA, SentimentRow } from "./sentiment";
 
 /**
  * Trains `p(positive) = σ(b + Σ_{w ∈ review} θ_w)` (word presence, full-batch gradient descent, no randomness)
@@ -36,6 +36,6 @@ export function bagOfWordsAccuracy(train: readonly SentimentRow[], test: readonl
   const out: Record<string, { n: number; accuracy: number }> = {};
   const score = (name: string, rows: readonly SentimentRow[]) => (out[name] = { n: rows.length, accuracy: rows.filter(correct).length / rows.length });
   score("all", test);
-  for (const tag of ["plain", "negation", "double_negation", "contrast", "long_range", "intensifier"]) score(tag, test.filter((r) => r.phenomena.includes(tag)));
+  for (const tag of PHENOMENA) score(tag, test.filter((r) => r.phenomena.includes(tag)));
   return out;
 }

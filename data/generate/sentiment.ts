@@ -1,11 +1,14 @@
-// Seeded generator of the toy movie-review sentiment data (English and Italian) in which word order decides the label.
+// Seeded generator of the movie-review sentiment data (English and Italian): word order, scope and distance decide the label.
 import { Rng } from "../../kernel-lib/src/tensor/random";
 import { capitalize, chance, distinctRows, pick } from "./common";
+import { ADJ_NEG, ADJ_NEG_RARE, ADJ_POS, ADJ_POS_RARE, ASPECTS, Aspect, DISLIKE, INTENS, LIKE, RELATIVES, GENRES } from "./lexicon";
+import { Bi, agreeIt, neutralSentence, offTopicSentence, theIt } from "./fillers";
 
+export { agreeIt } from "./fillers";
 export type Lang = "en" | "it";
 export type Polarity = 1 | -1;
 
-/** One review: `label` is "positive" or "negative"; `phenomena` lists what decides it (plain, negation, contrast, long_range, double_negation, intensifier). */
+/** One review: `label` is "positive" or "negative"; `phenomena` lists what decides it (see data/README.md). */
 export interface SentimentRow {
   id: string;
   lang: Lang;
@@ -14,184 +17,152 @@ export interface SentimentRow {
   phenomena: string[];
 }
 
-// ---------- English lexicon ----------
-interface EnNoun { text: string; plural: boolean }
-const EN_SUBJECTS: EnNoun[] = [
-  { text: "the film", plural: false }, { text: "the movie", plural: false }, { text: "the plot", plural: false },
-  { text: "the acting", plural: false }, { text: "the script", plural: false }, { text: "the ending", plural: false },
-  { text: "the music", plural: false }, { text: "the soundtrack", plural: false }, { text: "the direction", plural: false },
-  { text: "the photography", plural: false }, { text: "the story", plural: false }, { text: "the cast", plural: false },
-  { text: "the actors", plural: true }, { text: "the characters", plural: true }, { text: "the dialogues", plural: true },
-  { text: "the special effects", plural: true }, { text: "the scenes", plural: true }, { text: "the jokes", plural: true },
-];
-const EN_ADJ: Record<Polarity, string[]> = {
-  [1]: ["good", "great", "wonderful", "brilliant", "moving", "excellent", "beautiful", "funny", "clever", "superb", "convincing", "interesting"],
-  [-1]: ["bad", "terrible", "awful", "boring", "dull", "weak", "poor", "predictable", "confusing", "disappointing", "silly", "pointless"],
-};
-const EN_INTENS = ["very", "really", "truly", "extremely", "quite"];
-const EN_VERBS_POS = [
-  { past: "loved", base: "love" }, { past: "liked", base: "like" }, { past: "enjoyed", base: "enjoy" },
-  { past: "adored", base: "adore" }, { past: "appreciated", base: "appreciate" },
-];
-const EN_VERBS_NEG = ["hated", "disliked", "could not stand", "was bored by"];
-const EN_FILLERS = [
-  "the story is set in a small town near the sea", "i saw it at the cinema with my sister last week",
-  "the director is french and this is his third film", "it lasts more than two hours",
-  "the music was written by a famous composer", "most of the actors are young and unknown",
-  "the film is based on a novel from the sixties", "it came out last year in many countries",
-  "the main character is a teacher who moves to the city", "there is a long scene in a train",
-  "my friends told me about it on the phone", "the cinema was almost empty on a sunday afternoon",
-  "the film was shot in black and white", "the second half takes place during the winter",
-];
+/** The tags, in the order they are written. */
+export const PHENOMENA = ["plain", "negation", "negation_scope", "double_negation", "contrast", "concessive", "long_range", "distractor", "verdict", "intensifier"];
 
-// ---------- Italian lexicon ----------
-type Gender = "m" | "f";
-interface ItNoun { text: string; g: Gender; plural: boolean }
-const IT_SUBJECTS: ItNoun[] = [
-  { text: "il film", g: "m", plural: false }, { text: "la trama", g: "f", plural: false },
-  { text: "la recitazione", g: "f", plural: false }, { text: "la sceneggiatura", g: "f", plural: false },
-  { text: "il finale", g: "m", plural: false }, { text: "la musica", g: "f", plural: false },
-  { text: "la colonna sonora", g: "f", plural: false }, { text: "la regia", g: "f", plural: false },
-  { text: "la fotografia", g: "f", plural: false }, { text: "la storia", g: "f", plural: false },
-  { text: "l'attore protagonista", g: "m", plural: false }, { text: "l'attrice", g: "f", plural: false },
-  { text: "lo spettacolo", g: "m", plural: false }, { text: "gli attori", g: "m", plural: true },
-  { text: "i personaggi", g: "m", plural: true }, { text: "i dialoghi", g: "m", plural: true },
-  { text: "gli effetti speciali", g: "m", plural: true }, { text: "le scene", g: "f", plural: true },
-  { text: "le battute", g: "f", plural: true },
-];
-// Masculine singular forms; -o adjectives inflect o/a/i/e, -e adjectives e/e/i/i.
-const IT_ADJ: Record<Polarity, string[]> = {
-  [1]: ["bello", "buono", "ottimo", "splendido", "divertente", "emozionante", "intelligente", "meraviglioso", "eccellente", "geniale", "convincente", "interessante"],
-  [-1]: ["brutto", "noioso", "terribile", "pessimo", "banale", "debole", "prevedibile", "confuso", "deludente", "orribile", "stupido", "inutile"],
-};
-const IT_INTENS = ["molto", "davvero", "proprio", "estremamente", "piuttosto"];
-const IT_VERBS_POS = ["ho amato", "ho adorato", "ho apprezzato"];
-const IT_VERBS_NEG = ["ho odiato", "ho detestato", "non ho sopportato"];
-const IT_FILLERS = [
-  "la storia è ambientata in un piccolo paese vicino al mare", "l'ho visto al cinema con mia sorella la settimana scorsa",
-  "il regista è francese e questo è il suo terzo film", "dura più di due ore",
-  "la musica è stata scritta da un compositore famoso", "gli attori sono quasi tutti giovani e sconosciuti",
-  "il film è tratto da un romanzo degli anni sessanta", "è uscito l'anno scorso in molti paesi",
-  "il protagonista è un insegnante che si trasferisce in città", "c'è una lunga scena su un treno",
-  "i miei amici me ne hanno parlato al telefono", "il cinema era quasi vuoto una domenica pomeriggio",
-  "il film è girato in bianco e nero", "la seconda parte si svolge durante l'inverno",
-];
-
-/** Italian adjective agreement: `bello` → bello/bella/belli/belle, `divertente` → divertente/divertenti. */
-export function agreeIt(adj: string, g: Gender, plural: boolean): string {
-  const stem = adj.slice(0, -1);
-  if (adj.endsWith("o")) return stem + (plural ? (g === "m" ? "i" : "e") : g === "m" ? "o" : "a");
-  if (adj.endsWith("e")) return stem + (plural ? "i" : "e");
-  return adj;
+/** A Zipf-weighted pick (weight 1/(rank + 1)): a few words are common, the tail is rare, as in real reviews. */
+function zipf<T>(rng: Rng, xs: readonly T[]): T {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += 1 / (i + 1);
+  let u = rng.uniform() * total;
+  for (let i = 0; i < xs.length; i++) if ((u -= 1 / (i + 1)) < 0) return xs[i];
+  return xs[xs.length - 1];
 }
+const POS = [...ADJ_POS, ...ADJ_POS_RARE], NEG = [...ADJ_NEG, ...ADJ_NEG_RARE];
+/** Three in four judgements use the 24 commonest words of a polarity; the rest follow a Zipf tail over the whole list. */
+const adj = (rng: Rng, p: Polarity) => (chance(rng, 0.75) ? pick(rng, (p === 1 ? POS : NEG).slice(0, 24)) : zipf(rng, p === 1 ? POS : NEG));
+const EXCLAIM: Record<Polarity, [string, string][]> = {
+  [1]: [["a masterpiece!", "un capolavoro!"], ["a unique masterpiece!", "un capolavoro unico!"], ["a gem!", "una perla!"], ["pure magic!", "pura magia!"], ["a triumph!", "un trionfo!"]],
+  [-1]: [["a disaster!", "un disastro!"], ["a disappointment!", "una delusione!"], ["what a bore!", "che noia!"], ["a waste of time!", "una perdita di tempo!"], ["a mess!", "un pasticcio!"]],
+};
 
-/** A clause: its text, the sentiment it expresses and the phenomena it contains. */
-interface Clause { text: string; sentiment: Polarity; tags: string[] }
-
-/** An evaluative clause expressing `sentiment`; with `negate` the base word has the opposite polarity and is negated. */
-function clause(rng: Rng, lang: Lang, sentiment: Polarity, negate: boolean, first = true): Clause {
+/** A clause judging an aspect, in both languages, expressing `sentiment`; `negate` negates a word of the opposite polarity. */
+interface Clause extends Bi { tags: string[] }
+function judge(rng: Rng, sentiment: Polarity, negate: boolean, a: Aspect = pick(rng, ASPECTS), tense = chance(rng, 0.7) ? "past" : "present"): Clause {
   const base = (negate ? -sentiment : sentiment) as Polarity;
   const tags = negate ? ["negation"] : [];
-  const intens = chance(rng, 0.3);
-  if (intens) tags.push("intensifier");
-  return { text: lang === "en" ? clauseEn(rng, base, negate, intens, first) : clauseIt(rng, base, negate, intens), sentiment, tags };
-}
-
-function clauseEn(rng: Rng, base: Polarity, negate: boolean, intens: boolean, first: boolean): string {
-  const useVerb = chance(rng, 0.35) && (base === 1 || !negate);
-  const subj = pick(rng, EN_SUBJECTS);
-  const int = intens ? pick(rng, negate ? ["very", "really"] : EN_INTENS) + " " : "";
-  if (useVerb) {
-    const obj = first && chance(rng, 0.2) ? "it" : subj.text;
-    if (base === 1) {
-      const v = pick(rng, EN_VERBS_POS);
-      if (negate) return `i did not ${intens ? "really " : ""}${v.base} ${obj}`;
-      return `i ${intens ? "really " : ""}${v.past} ${obj}`;
-    }
-    return `i ${intens ? "really " : ""}${pick(rng, EN_VERBS_NEG)} ${obj}`;
-  }
-  const be = chance(rng, 0.7) ? (subj.plural ? "were" : "was") : subj.plural ? "are" : "is";
-  const adj = pick(rng, EN_ADJ[base]);
-  if (!negate) return `${subj.text} ${be} ${int}${adj}`;
-  const neg = pick(rng, ["not", "not", "not", "never", "not at all"]);
-  if (neg === "not at all") return `${subj.text} ${be} not ${adj} at all`;
-  return `${subj.text} ${be} ${neg} ${int}${adj}`;
-}
-
-function clauseIt(rng: Rng, base: Polarity, negate: boolean, intens: boolean): string {
-  const subj = pick(rng, IT_SUBJECTS);
-  const int = intens ? pick(rng, negate ? ["molto", "davvero"] : IT_INTENS) + " " : "";
+  const int = chance(rng, 0.25) ? pick(rng, negate ? INTENS.slice(0, 3) : INTENS) : undefined;
+  if (int) tags.push("intensifier");
   const r = rng.uniform();
-  if (r < 0.25 && (base === 1 || !negate)) {
-    // "(non) mi è piaciuto il film": the participle agrees with the subject that is liked.
-    if (base === 1) {
-      const aux = subj.plural ? "sono" : "è";
-      const part = agreeIt("piaciuto", subj.g, subj.plural);
-      return `${negate ? "non " : ""}mi ${aux} ${part}${intens && !negate ? " molto" : intens ? " per niente" : ""} ${subj.text}`;
+  const theEn = `${chance(rng, 0.15) && !a.plural ? "this" : "the"} ${a.en}`;
+  const itNp = theEn.startsWith("this") ? `${a.g === "f" ? "questa" : "questo"} ${a.it}` : theIt(a.it, a.g, a.plural);
+  if (r < 0.3 && (base === 1 || !negate)) {
+    // a verb of liking: "I loved the plot" / "ho amato la trama", "mi è piaciuta la trama"
+    if (base === -1) { const v = pick(rng, DISLIKE); return { en: `i ${v[0]} ${theEn}`, it: `${v[1]} ${itNp}`, tags }; }
+    if (chance(rng, 0.4)) {
+      const part = agreeIt("piaciuto", a.g, a.plural);
+      return { en: `i ${negate ? "did not like" : int ? `${int[0]} liked` : "liked"} ${theEn}`, it: `${negate ? "non " : ""}mi ${a.plural ? "sono" : "è"} ${part}${int && !negate ? " " + int[1] : ""} ${itNp}`, tags };
     }
-    return `${pick(rng, IT_VERBS_NEG)}${intens ? " davvero" : ""} ${subj.text}`;
+    const v = pick(rng, LIKE);
+    const baseEn = v[0].replace(/d$/, "").replace(/ie$/, "y");
+    return { en: negate ? `i did not ${baseEn} ${theEn}` : `i ${v[0]} ${theEn}`, it: `${negate ? "non " : ""}${v[1]} ${itNp}`, tags };
   }
-  if (r < 0.4 && (base === 1 || !negate)) {
-    if (base === 1) return `${negate ? "non " : ""}${pick(rng, IT_VERBS_POS)}${intens ? " molto" : ""} ${subj.text}`;
-    return `${pick(rng, IT_VERBS_NEG)}${intens ? " davvero" : ""} ${subj.text}`;
-  }
-  const be = chance(rng, 0.7) ? (subj.plural ? "erano" : "era") : subj.plural ? "sono" : "è";
-  const adj = agreeIt(pick(rng, IT_ADJ[base]), subj.g, subj.plural);
-  if (!negate) return `${subj.text} ${be} ${int}${adj}`;
-  const neg = pick(rng, ["non", "non", "non mai", "non per niente"]);
-  if (neg === "non mai") return `${subj.text} non ${be} mai ${int}${adj}`;
-  if (neg === "non per niente") return `${subj.text} non ${be} per niente ${adj}`;
-  return `${subj.text} non ${be} ${int}${adj}`;
+  const past = tense === "past";
+  const be = a.plural ? (past ? "were" : "are") : past ? "was" : "is";
+  const beIt = a.plural ? (past ? "erano" : "sono") : past ? "era" : "è";
+  const w = adj(rng, base);
+  const wIt = agreeIt(w[1], a.g, a.plural);
+  if (!negate) return { en: `${theEn} ${be} ${int ? int[0] + " " : ""}${w[0]}`, it: `${itNp} ${beIt} ${int ? int[1] + " " : ""}${wIt}`, tags };
+  const k = rng.int(4);
+  if (k === 0) return { en: `${theEn} ${be} never ${w[0]}`, it: `${itNp} non ${beIt} mai ${wIt}`, tags };
+  if (k === 1) return { en: `${theEn} ${be} not ${w[0]} at all`, it: `${itNp} non ${beIt} per niente ${wIt}`, tags };
+  return { en: `${theEn} ${be} not ${int ? int[0] + " " : ""}${w[0]}`, it: `${itNp} non ${beIt} ${int ? int[1] + " " : ""}${wIt}`, tags };
 }
 
-/** "I would not say that the plot was not good": two negations cancel, the adjective decides. */
-function doubleNegation(rng: Rng, lang: Lang, sentiment: Polarity): Clause {
-  if (lang === "en") {
-    const subj = pick(rng, EN_SUBJECTS);
-    const lead = pick(rng, ["i would not say that", "i cannot say that", "it is not true that"]);
-    return { text: `${lead} ${subj.text} ${subj.plural ? "were" : "was"} not ${pick(rng, EN_ADJ[sentiment])}`, sentiment, tags: ["double_negation", "negation"] };
+/** Negation whose scope is a whole clause ("I do not think that…", "nobody would say that…") or no negation at all ("not only… but also…"). */
+function scoped(rng: Rng, sentiment: Polarity): Clause {
+  const a = pick(rng, ASPECTS), k = rng.int(3);
+  if (k === 2) {
+    // "not only X but also Y": a negation word that negates nothing
+    const b = pick(rng, ASPECTS.filter((x) => x !== a)), w1 = adj(rng, sentiment), w2 = adj(rng, sentiment);
+    return {
+      en: `not only ${a.plural ? "were" : "was"} the ${a.en} ${w1[0]}, the ${b.en} ${b.plural ? "were" : "was"} ${w2[0]} too`,
+      it: `non solo ${theIt(a.it, a.g, a.plural)} ${a.plural ? "erano" : "era"} ${agreeIt(w1[1], a.g, a.plural)}, ma anche ${theIt(b.it, b.g, b.plural)} ${b.plural ? "erano" : "era"} ${agreeIt(w2[1], b.g, b.plural)}`,
+      tags: ["negation_scope"],
+    };
   }
-  const subj = pick(rng, IT_SUBJECTS);
-  const lead = pick(rng, ["non direi che", "non posso dire che", "non è vero che"]);
-  const adj = agreeIt(pick(rng, IT_ADJ[sentiment]), subj.g, subj.plural);
-  return { text: `${lead} ${subj.text} non ${subj.plural ? "fossero" : "fosse"} ${adj}`, sentiment, tags: ["double_negation", "negation"] };
+  const w = adj(rng, -sentiment as Polarity), wIt = agreeIt(w[1], a.g, a.plural);
+  if (k === 0) return { en: `i do not think that the ${a.en} ${a.plural ? "are" : "is"} ${w[0]}`, it: `non penso che ${theIt(a.it, a.g, a.plural)} ${a.plural ? "siano" : "sia"} ${wIt}`, tags: ["negation", "negation_scope"] };
+  return { en: `nobody would say that the ${a.en} ${a.plural ? "were" : "was"} ${w[0]}`, it: `nessuno direbbe che ${theIt(a.it, a.g, a.plural)} ${a.plural ? "fossero" : "fosse"} ${wIt}`, tags: ["negation", "negation_scope"] };
 }
 
-/** One review with the requested label, in one of the structures plain / negation / contrast / long_range / double_negation. */
-function review(rng: Rng, lang: Lang, label: Polarity): { text: string; tags: string[] } {
+/** "I would not say that the plot was not clever": two negations cancel, the adjective decides. */
+function doubleNegation(rng: Rng, sentiment: Polarity): Clause {
+  const a = pick(rng, ASPECTS), w = adj(rng, sentiment);
+  const lead = pick(rng, [["i would not say that", "non direi che"], ["i cannot say that", "non posso dire che"], ["it is not true that", "non è vero che"]]);
+  return { en: `${lead[0]} the ${a.en} ${a.plural ? "were" : "was"} not ${w[0]}`, it: `${lead[1]} ${theIt(a.it, a.g, a.plural)} non ${a.plural ? "fossero" : "fosse"} ${agreeIt(w[1], a.g, a.plural)}`, tags: ["negation", "double_negation"] };
+}
+
+/** The overall verdict sentence ("I recommend it to everyone", "non lo consiglierei a mio fratello"): slot-filled, so none repeats often. */
+function recommend(rng: Rng, sentiment: Polarity): Bi {
+  const r = pick(rng, RELATIVES);
+  const rel = r.it === "ragazza" || r.it === "ragazzo" ? `${r.g === "f" ? "alla mia" : "al mio"} ${r.it}` : `a ${r.g === "f" ? "mia" : "mio"} ${r.it}`;
+  const relCon = rel.replace(/^a /, "").replace(/^alla /, "la ").replace(/^al /, "il ");
+  const gen = pick(rng, GENRES);
+  let k = rng.int(6);
+  if (k === 0 && chance(rng, 0.7)) k = 1 + rng.int(5); // the slot-free sentence stays rare
+  if (sentiment === 1) {
+    return [{ en: "i recommend it to everyone", it: "lo consiglio a tutti" }, { en: `i would recommend it to my ${r.en}`, it: `lo consiglierei ${rel}` },
+      { en: `i would see it again with my ${r.en}`, it: `lo rivedrei con ${relCon}` }, { en: `it is the best ${gen.en} i have seen this year`, it: `è ${gen.g === "f" ? "la migliore" : "il migliore"} ${gen.it} che ho visto quest'anno` },
+      { en: `my ${r.en} and i would see it again`, it: `io e ${relCon} lo rivedremmo` }, { en: `overall, it is worth seeing with your ${r.en}`, it: `nel complesso, merita di essere visto con ${relCon.replace(/^mi/, "tu").replace(/^(la|il) mi/, "$1 tu")}` }][k];
+  }
+  return [{ en: "i would not recommend it to anyone", it: "non lo consiglio a nessuno" }, { en: `i would not recommend it to my ${r.en}`, it: `non lo consiglierei ${rel}` },
+    { en: `i would not see it again, not even with my ${r.en}`, it: `non lo rivedrei, nemmeno con ${relCon}` }, { en: `it is the worst ${gen.en} i have seen this year`, it: `è ${gen.g === "f" ? "la peggiore" : "il peggiore"} ${gen.it} che ho visto quest'anno` },
+    { en: `my ${r.en} and i would not see it again`, it: `io e ${relCon} non lo rivedremmo` }, { en: `overall, it is not worth seeing, not even with your ${r.en}`, it: `nel complesso, non merita di essere visto, nemmeno con ${relCon.replace(/^mi/, "tu").replace(/^(la|il) mi/, "$1 tu")}` }][k];
+}
+
+/** One review of the requested label: a structure, its sentences in both languages, and its tags. */
+function review(rng: Rng, label: Polarity): { sentences: Bi[]; tags: string[] } {
   const r = rng.uniform();
-  const but = lang === "en" ? "but" : pick(rng, ["ma", "ma", "però"]);
-  let sentences: string[];
-  let tags: string[];
-  if (r < 0.35) {
-    const c = clause(rng, lang, label, false);
-    sentences = [c.text];
-    tags = ["plain", ...c.tags];
-  } else if (r < 0.55) {
-    const c = clause(rng, lang, label, true);
-    sentences = [c.text];
-    tags = c.tags;
-  } else if (r < 0.75) {
-    // The clause after "but" decides; the first clause says the opposite.
-    const a = clause(rng, lang, -label as Polarity, chance(rng, 0.2));
-    const b = clause(rng, lang, label, chance(rng, 0.2), false);
-    sentences = [`${a.text}, ${but} ${b.text}`];
-    tags = ["contrast", ...a.tags, ...b.tags];
-  } else if (r < 0.95) {
-    // The deciding clause comes first, then 2-4 neutral sentences push it far from the end.
-    const c = clause(rng, lang, label, chance(rng, 0.25));
-    const fillers = rng.permutation(EN_FILLERS.length).slice(0, 2 + rng.int(3)).map((i) => (lang === "en" ? EN_FILLERS : IT_FILLERS)[i]);
-    sentences = [c.text, ...fillers];
-    tags = ["long_range", ...c.tags];
-  } else {
-    const c = doubleNegation(rng, lang, label);
-    sentences = [c.text];
-    tags = c.tags;
+  const opp = -label as Polarity;
+  if (r < 0.14) {
+    const c = judge(rng, label, false);
+    return chance(rng, 0.1) ? { sentences: [{ en: pick(rng, EXCLAIM[label])[0], it: "" }, c].map((s, i) => (i === 0 ? exclaim(rng, label) : s)), tags: ["plain", ...c.tags] } : { sentences: [c], tags: ["plain", ...c.tags] };
   }
-  const order = ["plain", "negation", "double_negation", "contrast", "long_range", "intensifier"];
-  const uniq = order.filter((t) => tags.includes(t));
-  const text = sentences.map((s) => capitalize(s) + ".").join(" ");
-  return { text: lang === "en" ? text.replace(/ i /g, " I ") : text, tags: uniq };
+  if (r < 0.28) { const c = judge(rng, label, true); return { sentences: [c], tags: c.tags }; }
+  if (r < 0.38) { const c = scoped(rng, label); return { sentences: [c], tags: c.tags }; }
+  if (r < 0.42) { const c = doubleNegation(rng, label); return { sentences: [c], tags: c.tags }; }
+  if (r < 0.62) {
+    const a = judge(rng, opp, chance(rng, 0.2)), b = judge(rng, label, chance(rng, 0.2));
+    const k = rng.int(4);
+    const tags = ["contrast", ...a.tags, ...b.tags];
+    if (k === 0) return { sentences: [{ en: `${a.en}, but ${b.en}`, it: `${a.it}, ${pick(rng, ["ma", "ma", "però"])} ${b.it}` }], tags };
+    if (k === 1) return { sentences: [{ en: `although ${a.en}, ${b.en}`, it: `anche se ${a.it}, ${b.it}` }], tags: [...tags, "concessive"] };
+    if (k === 2) return { sentences: [{ en: `${b.en}, even though ${a.en}`, it: `${b.it}, anche se ${a.it}` }], tags: [...tags, "concessive"] };
+    // "I did not have high expectations, but I must admit that I loved this film"
+    const low = label === 1 ? { en: "i did not have high expectations", it: "non avevo grosse aspettative" } : { en: "i had high expectations", it: "avevo grosse aspettative" };
+    return { sentences: [{ en: `${low.en}, but i must admit that ${b.en}`, it: `${low.it} ma devo ammettere che ${b.it}` }], tags: ["contrast", ...b.tags] };
+  }
+  if (r < 0.9) {
+    // the deciding clause first, then 2–5 sentences that do not decide (some judge the popcorn or the parking)
+    const c = chance(rng, 0.3) ? scoped(rng, label) : judge(rng, label, chance(rng, 0.3));
+    const n = 2 + rng.int(3);
+    let distract = false;
+    const rest = Array.from({ length: n }, () => {
+      if (chance(rng, 0.2)) { distract = true; return offTopicSentence(rng); }
+      return neutralSentence(rng);
+    });
+    const lead = chance(rng, 0.3) ? [neutralSentence(rng)] : [];
+    return { sentences: [...lead, c, ...rest], tags: ["long_range", ...c.tags, ...(distract ? ["distractor"] : [])] };
+  }
+  // aspects of both polarities, and a verdict that decides (first or last)
+  const a = judge(rng, label, false), b = judge(rng, opp, false), v = recommend(rng, label);
+  const mixed = chance(rng, 0.5) ? [a, b] : [b, a];
+  const body = { en: `${mixed[0].en} and ${mixed[1].en}`, it: `${mixed[0].it} e ${mixed[1].it}` };
+  return { sentences: chance(rng, 0.5) ? [body, v] : [v, body], tags: ["verdict", ...a.tags, ...b.tags] };
+}
+function exclaim(rng: Rng, label: Polarity): Bi {
+  const e = pick(rng, EXCLAIM[label]);
+  return { en: e[0], it: e[1] };
+}
+
+/** Sentences → review text: capitals, full stops (unless the sentence ends with "!"), "I" in English. */
+function render(sentences: Bi[], lang: Lang): string {
+  const text = sentences.map((s) => {
+    const t = capitalize(lang === "en" ? s.en : s.it);
+    return /[!.]$/.test(t) ? t : t + ".";
+  }).join(" ");
+  return lang === "en" ? text.replace(/\bi\b/g, "I") : text;
 }
 
 /**
@@ -203,7 +174,10 @@ export function generateSentiment(n: number, rng: Rng): SentimentRow[] {
   return distinctRows("generateSentiment", n, (i) => {
     const lang: Lang = i % 2 === 0 ? "en" : "it";
     const label: Polarity = Math.floor(i / 2) % 2 === 0 ? 1 : -1;
-    const { text, tags } = review(rng, lang, label);
-    return { id: `s${String(i).padStart(5, "0")}`, lang, text, label: label === 1 ? "positive" : "negative", phenomena: tags } as SentimentRow;
+    const { sentences, tags } = review(rng, label);
+    // a neutral opening sentence now and then ("I saw it in Turin with my sister."): it does not move the opinion away from the end
+    if (!tags.includes("long_range") && chance(rng, 0.25)) sentences.unshift(neutralSentence(rng));
+    const uniq = PHENOMENA.filter((t) => tags.includes(t));
+    return { id: `s${String(i).padStart(5, "0")}`, lang, text: render(sentences, lang), label: label === 1 ? "positive" : "negative", phenomena: uniq } as SentimentRow;
   }, (r) => r.text);
 }

@@ -1,84 +1,11 @@
 // Seeded English → Italian sentence-pair generator with real Italian morphology (articles, agreement, conjugation, possessives).
 import { Rng } from "../../kernel-lib/src/tensor/random";
-import { capitalize, chance, distinctRows, pick } from "./common";
+import { capitalize, chance, distinctRows, pick, wordCount } from "./common";
 
 /** One sentence pair. */
 export interface TranslationRow { id: string; en: string; it: string }
 
-type Gender = "m" | "f";
-type Cls = "obj" | "read" | "food" | "animal" | "person";
-interface Noun { en: string; enPl: string; it: string; itPl: string; g: Gender; cls: Cls; family?: boolean }
-
-const n = (en: string, enPl: string, it: string, itPl: string, g: Gender, cls: Cls, family = false): Noun => ({ en, enPl, it, itPl, g, cls, family });
-const NOUNS: Noun[] = [
-  n("book", "books", "libro", "libri", "m", "read"), n("newspaper", "newspapers", "giornale", "giornali", "m", "read"),
-  n("letter", "letters", "lettera", "lettere", "f", "read"), n("notebook", "notebooks", "quaderno", "quaderni", "m", "read"),
-  n("backpack", "backpacks", "zaino", "zaini", "m", "obj"), n("mirror", "mirrors", "specchio", "specchi", "m", "obj"),
-  n("watch", "watches", "orologio", "orologi", "m", "obj"), n("umbrella", "umbrellas", "ombrello", "ombrelli", "m", "obj"),
-  n("table", "tables", "tavolo", "tavoli", "m", "obj"), n("glass", "glasses", "bicchiere", "bicchieri", "m", "obj"),
-  n("computer", "computers", "computer", "computer", "m", "obj"), n("house", "houses", "casa", "case", "f", "obj"),
-  n("car", "cars", "macchina", "macchine", "f", "obj"), n("key", "keys", "chiave", "chiavi", "f", "obj"),
-  n("door", "doors", "porta", "porte", "f", "obj"), n("window", "windows", "finestra", "finestre", "f", "obj"),
-  n("pen", "pens", "penna", "penne", "f", "obj"), n("chair", "chairs", "sedia", "sedie", "f", "obj"),
-  n("photo", "photos", "foto", "foto", "f", "obj"), n("apple", "apples", "mela", "mele", "f", "food"),
-  n("orange", "oranges", "arancia", "arance", "f", "food"), n("cake", "cakes", "torta", "torte", "f", "food"),
-  n("egg", "eggs", "uovo", "uova", "m", "food"), n("dog", "dogs", "cane", "cani", "m", "animal"),
-  n("cat", "cats", "gatto", "gatti", "m", "animal"), n("boy", "boys", "ragazzo", "ragazzi", "m", "person"),
-  n("girl", "girls", "ragazza", "ragazze", "f", "person"), n("friend", "friends", "amico", "amici", "m", "person"),
-  n("student", "students", "studente", "studenti", "m", "person"), n("teacher", "teachers", "maestra", "maestre", "f", "person"),
-  n("uncle", "uncles", "zio", "zii", "m", "person", true), n("sister", "sisters", "sorella", "sorelle", "f", "person", true),
-  n("brother", "brothers", "fratello", "fratelli", "m", "person", true), n("cousin", "cousins", "cugino", "cugini", "m", "person", true),
-];
-// "uovo" is masculine in the singular and feminine in the plural (le uova): the plural gender below handles it.
-const pluralGender = (nn: Noun): Gender => (nn.it === "uovo" ? "f" : nn.g);
-
-interface Adj { en: string; forms: [string, string, string, string] /* ms fs mp fp */; cls: Cls[] }
-const a = (en: string, forms: string, cls: Cls[]): Adj => ({ en, forms: forms.split(" ") as Adj["forms"], cls });
-const ADJS: Adj[] = [
-  a("red", "rosso rossa rossi rosse", ["obj", "read"]), a("black", "nero nera neri nere", ["obj", "animal"]),
-  a("white", "bianco bianca bianchi bianche", ["obj", "animal"]), a("green", "verde verde verdi verdi", ["obj", "food"]),
-  a("blue", "blu blu blu blu", ["obj"]), a("new", "nuovo nuova nuovi nuove", ["obj", "read"]),
-  a("old", "vecchio vecchia vecchi vecchie", ["obj", "read", "animal"]), a("small", "piccolo piccola piccoli piccole", ["obj", "animal", "food"]),
-  a("big", "grande grande grandi grandi", ["obj", "animal", "food"]), a("italian", "italiano italiana italiani italiane", ["read", "person", "food"]),
-  a("french", "francese francese francesi francesi", ["read", "person", "food"]), a("english", "inglese inglese inglesi inglesi", ["read", "person"]),
-  a("expensive", "costoso costosa costosi costose", ["obj", "food"]), a("cheap", "economico economica economici economiche", ["obj", "food"]),
-  a("broken", "rotto rotta rotti rotte", ["obj"]), a("clean", "pulito pulita puliti pulite", ["obj"]),
-  a("interesting", "interessante interessante interessanti interessanti", ["read"]), a("long", "lungo lunga lunghi lunghe", ["read"]),
-  a("fresh", "fresco fresca freschi fresche", ["food"]), a("tired", "stanco stanca stanchi stanche", ["person", "animal"]),
-];
-
-interface Verb { en: string; en3: string; enPast: string; it: string[] /* io tu lui noi voi loro */; part: string; obj: Cls[] }
-/** Regular present: -are (cerc-hi, mangi-), -ere, -ire, -ire with -isc-. */
-function present(inf: string, isc = false): string[] {
-  const stem = inf.slice(0, -3);
-  if (inf.endsWith("are")) {
-    const hard = /[cg]$/.test(stem) ? stem + "h" : stem;
-    const soft = stem.endsWith("i") ? stem.slice(0, -1) : stem;
-    return [stem + "o", (stem.endsWith("i") ? soft : hard) + "i", stem + "a", (stem.endsWith("i") ? soft : hard) + "iamo", stem + "ate", stem + "ano"];
-  }
-  if (isc) return [stem + "isco", stem + "isci", stem + "isce", stem + "iamo", stem + "ite", stem + "iscono"];
-  const v = inf.endsWith("ire") ? "ite" : "ete";
-  return [stem + "o", stem + "i", stem + "e", stem + "iamo", stem + v, stem + "ono"];
-}
-const ANY: Cls[] = ["obj", "read", "food", "animal", "person"];
-const v = (en: string, en3: string, enPast: string, it: string[], part: string, obj: Cls[]): Verb => ({ en, en3, enPast, it, part, obj });
-const VERBS: Verb[] = [
-  v("read", "reads", "read", present("leggere"), "letto", ["read"]),
-  v("write", "writes", "wrote", present("scrivere"), "scritto", ["read"]),
-  v("buy", "buys", "bought", present("comprare"), "comprato", ["obj", "read", "food"]),
-  v("see", "sees", "saw", present("vedere"), "visto", ANY),
-  v("open", "opens", "opened", present("aprire"), "aperto", ["obj", "read"]),
-  v("clean", "cleans", "cleaned", present("pulire", true), "pulito", ["obj"]),
-  v("eat", "eats", "ate", present("mangiare"), "mangiato", ["food"]),
-  v("look for", "looks for", "looked for", present("cercare"), "cercato", ANY),
-  v("find", "finds", "found", present("trovare"), "trovato", ["obj", "read", "animal"]),
-  v("wash", "washes", "washed", present("lavare"), "lavato", ["obj", "animal"]),
-  v("bring", "brings", "brought", present("portare"), "portato", ["obj", "read", "food"]),
-  v("call", "calls", "called", present("chiamare"), "chiamato", ["person", "animal"]),
-  v("meet", "meets", "met", present("incontrare"), "incontrato", ["person"]),
-  v("have", "has", "had", ["ho", "hai", "ha", "abbiamo", "avete", "hanno"], "avuto", ["obj", "read", "animal"]),
-  v("take", "takes", "took", present("prendere"), "preso", ["obj", "read", "food"]),
-];
+import { ADJS, CITIES, Cls, Gender, NAMES, NOUNS, Noun, VERBS, Verb, pluralGender } from "./translation-lexicon";
 
 /** Does the next Italian word take lo/gli/uno (s + consonant, z, gn, ps, x, y)? */
 const sImpura = (w: string) => /^(s[^aeiou]|z|gn|ps|x|y)/.test(w);
@@ -156,62 +83,109 @@ const PLACES = [
   { en: "on the table", it: "sul tavolo" }, { en: "on the chair", it: "sulla sedia" }, { en: "in the garden", it: "nel giardino" },
   { en: "in the backpack", it: "nello zaino" }, { en: "in the kitchen", it: "in cucina" }, { en: "at school", it: "a scuola" },
   { en: "at home", it: "a casa" }, { en: "in the drawer", it: "nel cassetto" }, { en: "on the shelves", it: "sugli scaffali" },
+  { en: "at the station", it: "alla stazione" }, { en: "at the market", it: "al mercato" }, { en: "in the car", it: "in macchina" },
+  { en: "near the window", it: "vicino alla finestra" }, { en: "under the bed", it: "sotto il letto" }, { en: "in the street", it: "per strada" },
 ];
+const TIMES_PRESENT = [["today", "oggi"], ["every day", "ogni giorno"], ["now", "adesso"], ["every morning", "ogni mattina"], ["on sunday", "la domenica"], ["tonight", "stasera"]];
+const TIMES_PAST = [["yesterday", "ieri"], ["last week", "la settimana scorsa"], ["this morning", "stamattina"], ["last year", "l'anno scorso"], ["two days ago", "due giorni fa"]];
+const AUX = ["ho", "hai", "ha", "abbiamo", "avete", "hanno"];
+/** Object clitic for a noun phrase: lo / la / li / le; `elide` gives l' before a vowel. */
+const clitic = (g: Gender, plural: boolean) => (plural ? (g === "f" ? "le" : "li") : g === "f" ? "la" : "lo");
+/** Infinitive + clitic: "aprire" + "lo" → "aprirlo". */
+const infCl = (inf: string, cl: string) => inf.slice(0, -1) + cl;
 
-/** One sentence pair: subject, (negation), verb in present or passato prossimo, object, optional adverb or place. */
-function sentence(rng: Rng): { en: string; it: string } {
-  const verb = pick(rng, VERBS);
-  const past = chance(rng, 0.35);
-  const negate = chance(rng, 0.2);
-  let sEn: string, sIt: string, person: number;
-  if (chance(rng, 0.55)) {
-    const s = pick(rng, SUBJ_PRON);
-    sEn = s.en; sIt = s.it; person = s.p;
-  } else {
-    const np = nounPhrase(rng, pick(rng, NOUNS.filter((x) => x.cls === "person" || x.cls === "animal")), false);
-    sEn = np.en; sIt = np.it; person = np.plural ? 5 : 2;
-  }
-  const third = person === 2;
+/** A subject: pronoun, name or noun phrase, with its Italian person (0 io … 5 loro). */
+function subject(rng: Rng): { en: string; it: string; p: number } {
+  const r = rng.uniform();
+  if (r < 0.45) return pick(rng, SUBJ_PRON);
+  if (r < 0.62) { const nm = pick(rng, NAMES); return { en: nm, it: nm, p: 2 }; }
+  const np = nounPhrase(rng, pick(rng, NOUNS.filter((x) => x.cls === "person" || x.cls === "animal")), false);
+  return { en: np.en, it: np.it, p: np.plural ? 5 : 2 };
+}
+
+/** A verb phrase for person p: present, passato prossimo, negation, frequency adverb; with its object. */
+function verbPhrase(rng: Rng, p: number, verb: Verb = pick(rng, VERBS), past = chance(rng, 0.35), negate = chance(rng, 0.2)): { en: string; it: string; np: NP; obj: Noun } {
+  const third = p === 2;
   const objNoun = pick(rng, NOUNS.filter((x) => verb.obj.includes(x.cls)));
   const obj = nounPhrase(rng, objNoun);
-  const freq = !past && !negate && chance(rng, 0.2) ? pick(rng, [["often", "spesso"], ["always", "sempre"], ["never", "mai"]]) : undefined;
+  const freq = !past && !negate && chance(rng, 0.15) ? pick(rng, [["often", "spesso"], ["always", "sempre"], ["never", "mai"]]) : undefined;
   let vEn: string, vIt: string;
   if (past) {
-    const aux = ["ho", "hai", "ha", "abbiamo", "avete", "hanno"][person];
     vEn = negate ? `did not ${verb.en}` : verb.enPast;
-    vIt = `${negate ? "non " : ""}${aux} ${verb.part}`;
+    vIt = `${negate ? "non " : ""}${AUX[p]} ${verb.part}`;
   } else if (freq) {
-    vEn = `${freq[0]} ${freq[0] === "never" ? (third ? verb.en3 : verb.en) : third ? verb.en3 : verb.en}`;
-    vIt = freq[0] === "never" ? `non ${verb.it[person]} mai` : `${verb.it[person]} ${freq[1]}`;
+    vEn = `${freq[0]} ${third ? verb.en3 : verb.en}`;
+    vIt = freq[0] === "never" ? `non ${verb.it[p]} mai` : `${verb.it[p]} ${freq[1]}`;
   } else {
     vEn = negate ? `${third ? "does" : "do"} not ${verb.en}` : third ? verb.en3 : verb.en;
-    vIt = `${negate ? "non " : ""}${verb.it[person]}`;
+    vIt = `${negate ? "non " : ""}${verb.it[p]}`;
   }
-  let tailEn = "", tailIt = "";
+  return { en: `${vEn} ${obj.en}`, it: `${vIt} ${obj.it}`, np: obj, obj: objNoun };
+}
+
+/** Statements: subject, one or two verb phrases ("and", "but"), and a time, a place or a city. */
+function statement(rng: Rng): { en: string; it: string } {
+  const s = subject(rng);
+  const past = chance(rng, 0.35);
+  const a = verbPhrase(rng, s.p, undefined, past);
+  let en = `${s.en} ${a.en}`, it = `${s.it ? s.it + " " : ""}${a.it}`;
+  if (chance(rng, 0.3)) {
+    const b = verbPhrase(rng, s.p, undefined, past, false);
+    const but = chance(rng, 0.3);
+    en += ` ${but ? "but" : "and"} ${b.en}`;
+    it += ` ${but ? "ma" : "e"} ${b.it}`;
+  }
   const t = rng.uniform();
-  if (t < 0.2 && !freq) {
-    const w = past ? pick(rng, [["yesterday", "ieri"], ["last week", "la settimana scorsa"], ["this morning", "stamattina"]])
-      : pick(rng, [["today", "oggi"], ["every day", "ogni giorno"], ["now", "adesso"]]);
-    tailEn = " " + w[0]; tailIt = " " + w[1];
-  } else if (t < 0.4 && verb.obj.includes("obj")) {
-    const p = pick(rng, PLACES);
-    tailEn = " " + p.en; tailIt = " " + p.it;
+  if (t < 0.2) { const w = pick(rng, past ? TIMES_PAST : TIMES_PRESENT); en += " " + w[0]; it += " " + w[1]; }
+  else if (t < 0.35) { const pl = pick(rng, PLACES); en += " " + pl.en; it += " " + pl.it; }
+  else if (t < 0.45) { const c = pick(rng, CITIES); en += ` in ${c[0]}`; it += ` ${/^[AEIOU]/.test(c[1]) ? "ad" : "a"} ${c[1]}`; }
+  return { en, it };
+}
+
+/** Requests in the second person: "take a sad song and make it better" → "prendi una canzone triste e rendila migliore". */
+function request(rng: Rng): { en: string; it: string } {
+  const hey = chance(rng, 0.35) ? pick(rng, NAMES) : "";
+  const lead = hey ? { en: `hey ${hey}, `, it: `ehi ${hey}, ` } : { en: "", it: "" };
+  const k = rng.int(6);
+  const verb = pick(rng, VERBS.filter((v) => v.en !== "have" && v.obj.some((c) => c !== "person")));
+  const objNoun = pick(rng, NOUNS.filter((x) => verb.obj.includes(x.cls) && x.cls !== "person"));
+  const np = nounPhrase(rng, objNoun);
+  const g = np.plural ? pluralGender(objNoun) : objNoun.g, cl = clitic(g, np.plural);
+  const it = np.plural ? "them" : "it";
+  let body: { en: string; it: string };
+  if (k === 0) body = { en: `${verb.en} ${np.en}`, it: `${verb.imp} ${np.it}` };
+  else if (k === 1) body = { en: `don't ${verb.en} ${np.en}`, it: `non ${verb.inf} ${np.it}` };
+  else if (k === 2) {
+    const better = chance(rng, 0.7);
+    body = { en: `${verb.en} ${np.en} and make ${it} ${better ? "better" : "worse"}`, it: `${verb.imp} ${np.it} e rendi${cl} ${better ? "miglior" : "peggior"}${np.plural ? "i" : "e"}` };
+  } else if (k === 3) {
+    const v2 = pick(rng, VERBS.filter((v) => v !== verb && v.obj.includes(objNoun.cls) && v.en !== "have" && v.it[0] !== verb.it[0]));
+    body = { en: `${verb.en} ${np.en} and don't ${v2.en} ${it}`, it: `${verb.imp} ${np.it} e non ${infCl(v2.inf, cl)}` };
+  } else if (k === 4) {
+    const who = pick(rng, [["him", "lo"], ["her", "la"], ["them", "li"]]);
+    const into = pick(rng, [["heart", "nel tuo cuore"], ["house", "nella tua casa"], ["room", "nella tua stanza"], ["life", "nella tua vita"], ["garden", "nel tuo giardino"], ["kitchen", "nella tua cucina"]]);
+    body = { en: `remember to let ${who[0]} into your ${into[0]}`, it: `ricorda di lasciar${who[1]} entrare ${into[1]}` };
+    if (chance(rng, 0.5)) {
+      const then = chance(rng, 0.5) ? { en: `make it ${chance(rng, 0.7) ? "better" : "worse"}`, it: "" } : { en: `${verb.en} ${np.en}`, it: `${verb.inf} ${np.it}` };
+      if (!then.it) then.it = `renderlo ${then.en.endsWith("better") ? "migliore" : "peggiore"}`;
+      body = { en: `${body.en}, then you can start to ${then.en}`, it: `${body.it}, quindi puoi iniziare a ${then.it}` };
+    }
+  } else {
+    body = chance(rng, 0.5) ? { en: "don't make it bad", it: "non metterlo male" } : { en: `remember to ${verb.en} ${np.en}`, it: `ricorda di ${verb.inf} ${np.it}` };
   }
-  const en = `${sEn} ${vEn} ${obj.en}${tailEn}`;
-  const it = `${sIt ? sIt + " " : ""}${vIt} ${obj.it}${tailIt}`;
-  const enCased = capitalize(en).replace(/ i /g, " I ").replace(/\b(italian|french|english)\b/g, (w) => capitalize(w));
-  return { en: enCased + ".", it: capitalize(it) + "." };
+  return { en: lead.en + body.en, it: lead.it + body.it };
 }
 
 /**
- * Generates `count` distinct English → Italian pairs of 3 to 12 English words.
+ * Generates `count` distinct English → Italian pairs of 3 to 15 English words: statements (three in four) and requests.
  * @param count number of pairs
  * @param rng the seeded generator (same seed → same pairs)
  */
 export function generateTranslation(count: number, rng: Rng): TranslationRow[] {
   return distinctRows("generateTranslation", count, (i) => {
-    const s = sentence(rng);
-    const words = s.en.split(" ").length;
-    return words < 3 || words > 12 ? undefined : { id: `t${String(i).padStart(5, "0")}`, en: s.en, it: s.it };
+    const s = chance(rng, 0.75) ? statement(rng) : request(rng);
+    const en = capitalize(s.en).replace(/\bi\b/g, "I").replace(/\b(italian|french|english|spanish|german)\b/g, (w) => capitalize(w)) + ".";
+    const words = wordCount(en);
+    return words < 3 || words > 15 ? undefined : { id: `t${String(i).padStart(5, "0")}`, en, it: capitalize(s.it) + "." };
   }, (r) => r.en);
 }
