@@ -1,0 +1,79 @@
+// Notebooks 06 and 07: their stored protocol records re-run bit for bit (a seeded sample), and their headline claims hold on them.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as rl from "../kernel-lib/src";
+
+const DATA = path.join(__dirname, "..", "data");
+
+/** The stored sweep with its summaries; refuses a file computed under another backend or precision. */
+function stored(sweep: string): { res: rl.ResultsFile; sums: rl.ConditionSummary[] } {
+  const file = rl.resultsPath(DATA, sweep);
+  assert.ok(fs.existsSync(file), `${file} is missing: run npm run experiments -- ${sweep}`);
+  const res = rl.readResults(file);
+  return { res, sums: rl.summarizeProtocol(res.records, res.spec) };
+}
+
+/** `k` records drawn with a seeded permutation (RNNLAB_SAMPLE_SEED varies the sample; without it the sample is fixed). */
+function sample(records: rl.RunRecord[], k: number, salt: number): rl.RunRecord[] {
+  const seed = Number(process.env.RNNLAB_SAMPLE_SEED ?? 12);
+  return new rl.Rng(seed * 1000 + salt).permutation(records.length).slice(0, k).map((i) => records[i]);
+}
+
+describe("stored records of notebooks 06 and 07 re-run to the same bits", function () {
+  this.timeout(1_800_000);
+  let before: rl.BackendName;
+  beforeEach(() => {
+    before = rl.getBackend();
+    rl.setBackend("fast"); // the backend the sweeps and the notebooks use
+  });
+  afterEach(() => rl.setBackend(before));
+
+  it("sentiment: every summary rests on all seeds at the chosen rate, and a sampled record re-runs exactly", () => {
+    const { res, sums } = stored("sentiment");
+    rl.assertSameComputation(res);
+    assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
+    const data = rl.sentimentSplits(DATA);
+    for (const r of sample(res.records, 1, 1)) {
+      const again = rl.runSentiment(data, r.config).record;
+      assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
+    }
+  });
+
+  it("translation: every summary rests on all seeds at the chosen rate, and a sampled record re-runs exactly", () => {
+    const { res, sums } = stored("translation");
+    rl.assertSameComputation(res);
+    assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
+    const data = rl.translationSplits(DATA);
+    for (const r of sample(res.records, 1, 2)) {
+      const again = rl.runTranslation(data, r.config).record;
+      assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
+    }
+  });
+});
+
+describe("claims of notebook 06 (sentiment), on its stored records", () => {
+  const { sums } = stored("sentiment");
+  const S = (model: string, hidden: number) => rl.findCondition(sums, { model, hidden });
+  it("no model exceeds 97 % test accuracy in any seed: the data leave headroom", () => {
+    const best = Math.max(...sums.flatMap((s) => s.runs.map((r) => r.test)));
+    assert.ok(best <= 0.97, `a run reached ${best}`);
+  });
+  it("on negation both gated models (H = 32) beat the bag of words, with disjoint 95 % intervals", () => {
+    const bow = S("bow", 0).metrics.negation;
+    for (const m of ["lstm", "gru"]) {
+      const s = S(m, 32).metrics.negation;
+      assert.equal(rl.compareIntervals(s, bow), "above", `${m}: [${s.lo}, ${s.hi}] against the bag of words' [${bow.lo}, ${bow.hi}]`);
+    }
+  });
+});
+
+describe("claims of notebook 07 (translation), on its stored records", () => {
+  const { sums } = stored("translation");
+  it("both cells at H = 64 reach a test BLEU whose 95 % interval lies above 0.05", () => {
+    for (const model of ["lstm", "gru"]) {
+      const iv = rl.findCondition(sums, { model, hidden: rl.TRANSLATION_PROTOCOL.hiddenSize }).test;
+      assert.ok(iv.lo > 0.05, `${model}: ${rl.formatInterval(iv)}`);
+    }
+  });
+});
