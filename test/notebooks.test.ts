@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { executeNotebook, findErrorOutputs, NotebookExecutionError, type NotebookOutput } from "../kernel-lib/src/jupyter";
 import { CLAIM_FAILED } from "../kernel-lib/src/display/claim";
 import { listNumberedNotebooks } from "../kernel-lib/src/handouts";
+import { executedOnce } from "./notebook-runs";
 
 const ROOT = join(__dirname, "..");
 const FIXTURES = join(__dirname, "fixtures");
@@ -82,7 +83,7 @@ describe("every notebook in notebooks/ executes without error outputs", function
   for (const path of notebooks) {
     it(path.slice(ROOT.length + 1), async function () {
       this.timeout(600_000);
-      const r = await executeNotebook(path, { cellTimeout: 300 });
+      const r = await executedOnce(path);
       const bad = findErrorOutputs(r.notebook);
       assert.equal(bad.length, 0, bad.map((b) => `cell ${b.index + 1} (\`${b.firstLine}\`) wrote ${b.kind}:\n${b.text}`).join("\n\n"));
       const failedClaims = r.notebook.cells.flatMap((c, i) => (c.outputs ?? [])
