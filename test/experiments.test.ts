@@ -51,6 +51,8 @@ describe("experiments: intervals", () => {
     assert.match(verdict("GRU", a, "LSTM", b, { metric: "accuracy" }), /^GRU has higher accuracy than LSTM, so GRU is better here/);
     assert.match(verdict("GRU", a, "LSTM", b, { metric: "MSE", higherIsBetter: false }), /so LSTM is better here/);
     assert.match(verdict("GRU", a, "LSTM", c, { metric: "accuracy" }), /^GRU and LSTM: no difference we can measure in accuracy/);
+    assert.match(verdict("The GRU", a, "The LSTM", b, { metric: "accuracy" }), /^The GRU has higher accuracy than the LSTM, so the GRU is better here/);
+    assert.match(verdict("the GRU", b, "the LSTM", a, { metric: "accuracy" }), /^The GRU has lower accuracy than the LSTM, so the LSTM is better here/);
   });
 });
 

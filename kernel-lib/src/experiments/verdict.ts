@@ -39,8 +39,12 @@ export function verdict(nameA: string, a: Interval, nameB: string, b: Interval, 
   const { metric = "the score", higherIsBetter = true, digits = 3 } = opts;
   const nums = `${formatInterval(a, digits)} against ${formatInterval(b, digits)}, mean [95 % interval] over ${a.n} and ${b.n} seeds`;
   const o = compareIntervals(a, b);
-  if (o === "overlap") return `${nameA} and ${nameB}: no difference we can measure in ${metric} (${nums}; the intervals overlap).`;
+  // names may come capitalised ("The GRU"): the sentence starts with a capital, names inside it do not
+  const first = (n: string) => n.charAt(0).toUpperCase() + n.slice(1);
+  const inner = (n: string) => n.replace(/^The /, "the ");
+  if (o === "overlap") return `${first(nameA)} and ${inner(nameB)}: no difference we can measure in ${metric} (${nums}; the intervals overlap).`;
   const aBetter = (o === "above") === higherIsBetter;
   const word = o === "above" ? "higher" : "lower";
-  return `${nameA} has ${word} ${metric} than ${nameB}, so ${aBetter ? nameA : nameB} is better here (${nums}; the intervals do not overlap).`;
+  const better = inner(aBetter ? nameA : nameB);
+  return `${first(nameA)} has ${word} ${metric} than ${inner(nameB)}, so ${better} is better here (${nums}; the intervals do not overlap).`;
 }
