@@ -53,7 +53,8 @@ describe("stored records of notebooks 06 and 07 re-run to the same bits", functi
 });
 
 describe("claims of notebook 06 (sentiment), on its stored records", () => {
-  const { sums } = stored("sentiment");
+  let sums: rl.ConditionSummary[] = [];
+  before(() => ({ sums } = stored("sentiment")));
   const S = (model: string, hidden: number) => rl.findCondition(sums, { model, hidden });
   it("no model's mean test accuracy exceeds 97 %: the data leave headroom", () => {
     for (const s of sums) assert.ok(s.test.mean <= 0.97, `${JSON.stringify(s.condition)}: mean ${s.test.mean}`);
@@ -68,7 +69,8 @@ describe("claims of notebook 06 (sentiment), on its stored records", () => {
 });
 
 describe("claims of notebook 07 (translation), on its stored records", () => {
-  const { sums } = stored("translation");
+  let sums: rl.ConditionSummary[] = [];
+  before(() => ({ sums } = stored("translation")));
   it("both cells at H = 64 reach a test BLEU whose 95 % interval lies above 0.05", () => {
     for (const model of ["lstm", "gru"]) {
       const iv = rl.findCondition(sums, { model, hidden: rl.TRANSLATION_PROTOCOL.hiddenSize }).test;
