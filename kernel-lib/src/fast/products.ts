@@ -2,7 +2,8 @@
 // element-wise order, so the same bits), and the native finite-value scan.
 import { gemmStrided } from "../tensor/gemm-js";
 import { JS_TENSOR_KERNELS, TensorKernels } from "../tensor/kernels";
-import { gemmWasm, wasmPinGeneration } from "./wasm/gemm-wasm";
+import { gemmWasm } from "./wasm/gemm-wasm";
+import { wasmPinGeneration } from "./wasm/pin";
 import { gemmNative, nativeAddon, nativeRunsTransB } from "./native/gemm-native";
 import { gemmThreads } from "./wasm/gemm-threads";
 

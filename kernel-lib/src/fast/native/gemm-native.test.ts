@@ -2,7 +2,7 @@
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
 import { Rng, gemm, gemmNaive, gemmNative, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
 function run<T>(native: boolean, p: "float64" | "float32", f: () => T): T {

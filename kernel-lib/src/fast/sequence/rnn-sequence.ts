@@ -2,7 +2,7 @@
 import { Tensor } from "../../tensor";
 import { Activation } from "../../tensor";
 import { fastGemm as gemm } from "../products";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 import { CellParams, CellState, RnnCellCache, activationBackward } from "../../cells";
 import { activateRows } from "./rnn-gates";
 import type { StepCache, UnrollResult } from "../../seq/types";

@@ -4,7 +4,7 @@ import { Tensor } from "../../tensor";
 import { fastGemm as gemm } from "../products";
 import type { StepCache, UnrollResult } from "../../seq/types";
 import { nativeCarryBackRows, nativeColumnSums } from "../native/backward-native";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
 export const SEQUENCE_CHUNK_ROWS = 512;
