@@ -138,6 +138,15 @@ export function checkOptions<O extends object>(fn: string, name: string, v: O | 
   return v as O;
 }
 
+/**
+ * An object with members (a row, a record, a parameter set): not null, an array, a function or a primitive; `what` says
+ * which members, e.g. `"{ label, value }"`.
+ */
+export function checkObject<T extends object = Record<string, unknown>>(fn: string, name: string, v: unknown, what: string): T {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || ArrayBuffer.isView(v)) throw argError(fn, name, `an object ${what}`, v);
+  return v as T;
+}
+
 /** An instance of `Class` (e.g. an `Rng`), described to the user as `what`. */
 export function checkInstance<T>(fn: string, name: string, v: unknown, Class: abstract new (...a: never[]) => T, what: string): T {
   if (!(v instanceof Class)) throw argError(fn, name, what, v);

@@ -1,4 +1,5 @@
 // Strip plot with intervals: every seed as a dot, the mean as a tick and its 95 % interval as a bar, per model and panel.
+import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
 import type { ChartOptions } from "./line-chart";
 import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
@@ -15,8 +16,13 @@ export interface IntervalPlotOptions extends ChartOptions { yLabel: string; xLab
  * @example intervalPlot([{ label: "LSTM", values: [0.9, 0.92, 0.91], ...summarize([0.9, 0.92, 0.91]) }], { yLabel: "test accuracy" })
  */
 export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): string {
+  checkArray("intervalPlot", "rows", rows);
+  checkObject("intervalPlot", "opts", opts, "{ yLabel, xLabel?, title?, … }");
+  checkString("intervalPlot", "opts.yLabel", opts.yLabel);
   const Plot = loadPlot();
   rows.forEach((r, i) => {
+    checkObject("intervalPlot", `rows[${i}]`, r, "{ label, values, mean, lo, hi, panel? }");
+    checkArray("intervalPlot", `rows[${i}].values`, r.values);
     if (![r.mean, r.lo, r.hi, ...r.values].every(Number.isFinite)) throw new Error(`intervalPlot: row ${i} ("${r.label}") has a non-finite value`);
   });
   const width = opts.width ?? 640;
