@@ -122,6 +122,20 @@ export function checkArray<T = unknown>(fn: string, name: string, v: unknown, mi
 }
 
 /**
+ * An array of ids: integers in `[0, size)` (any non-negative integer without `size`), at least `minLength` of them.
+ * One pass over the array; the error names the first bad entry: `sampleText: opts.prime[2] must be an id in [0, 5), got 7`.
+ */
+export function checkIds(fn: string, name: string, v: unknown, size?: number, minLength = 0): number[] {
+  const range = size === undefined ? "a non-negative integer id" : `an id in [0, ${size})`;
+  if (!Array.isArray(v) || v.length < minLength) throw argError(fn, name, `an array of ${minLength > 0 ? `at least ${minLength} ` : ""}ids (${range} each)`, v);
+  for (let i = 0; i < v.length; i++) {
+    const id = v[i];
+    if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0 || (size !== undefined && id >= size)) throw argError(fn, `${name}[${i}]`, range, id);
+  }
+  return v as number[];
+}
+
+/**
  * An options object: `undefined` gives `{}`; anything else must be a plain object (not an array, a number or a Tensor).
  * With `known`, a key outside it is refused (a misspelt option would otherwise be ignored silently).
  */
