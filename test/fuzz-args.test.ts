@@ -20,6 +20,9 @@ export const ALLOWED: Record<string, string> = {
   builtinRnnActivation: PREDICATE,
   gemm: HOT_KERNEL,
   gemmNaive: HOT_KERNEL,
+  fastGemm: HOT_KERNEL,
+  gemmNative: HOT_KERNEL,
+  gemmWasm: HOT_KERNEL,
   addBiasRows: HOT_KERNEL,
   sumRowsInto: HOT_KERNEL,
   lstmPointwiseForward: HOT_KERNEL,
@@ -40,7 +43,7 @@ export const ALLOWED: Record<string, string> = {
 const BASELINE_FILE = join(__dirname, "fuzz", "baseline.json");
 
 /** Folders whose every callable is validated: a new callable there must end every bad call clearly. */
-const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "diagnostics", "interop", "args"]);
+const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "diagnostics", "interop", "args", "display", "models", "layers", "persist", "data", "fast", "backend"]);
 
 const STALL_MS = Number(process.env.RNNLAB_FUZZ_STALL_MS ?? 20_000);
 
