@@ -1,5 +1,5 @@
 // The I/O edge of src/data: reading CSV/TSV files (papaparse; plain rows, or a danfojs DataFrame), loading the toy
-// data sets and a student's own (text, label) file from disk.
+// data sets (as examples with token ids, or as DataFrames to look at) and a student's own (text, label) file from disk.
 import * as fs from "fs";
 import * as path from "path";
 import * as Papa from "papaparse";
@@ -7,6 +7,7 @@ import type { DataFrame } from "danfojs-node";
 import { sentimentExamples, translationExamples, SentimentExample, TranslationExample } from "./datasets";
 import { textClassificationData, type TextClassificationData, type TextClassificationOptions } from "./text-classification";
 import { Vocab } from "./vocab";
+import { toDataFrame } from "./dataframe";
 import { checkInstance, checkOneOf, checkOptions, checkString } from "../args";
 
 export type DataSplit = "train" | "valid" | "test";
@@ -86,9 +87,7 @@ export function loadTextClassification(file: string, opts: TextClassificationOpt
  * const df = await readDataFrame("../data/examples/feelings-es.csv"); df.head().print();
  */
 export async function readDataFrame(file: string, opts: { delimiter?: string } = {}): Promise<DataFrame> {
-  const rows = readTableAs("readDataFrame", file, opts);
-  const dfd = await import("danfojs-node");
-  return new dfd.DataFrame(rows);
+  return toDataFrame(readTableAs("readDataFrame", file, opts));
 }
 
 /**
@@ -97,9 +96,7 @@ export async function readDataFrame(file: string, opts: { delimiter?: string } =
  * const df = await readTsv("../data/sentiment/train.tsv"); df.head().print();
  */
 export async function readTsv(file: string): Promise<DataFrame> {
-  const rows = readTableAs("readTsv", file, { delimiter: "\t" });
-  const dfd = await import("danfojs-node");
-  return new dfd.DataFrame(rows);
+  return toDataFrame(readTableAs("readTsv", file, { delimiter: "\t" }));
 }
 
 /**
@@ -151,4 +148,34 @@ export function loadTranslation(
   }
   const rows = readTsvRows(path.join(dir, "translation", `${split}.tsv`));
   return { rows, examples: translationExamples(rows, { srcVocab, tgtVocab }).examples, srcVocab, tgtVocab };
+}
+
+/**
+ * One split of `data/sentiment` as a DataFrame, one row per review: `id`, `lang`, `text`, `label` ("positive" or
+ * "negative"), `phenomena` (joined by "+") and `tokens`, the number of tokens the classifier reads (`rl.tokenize`).
+ * @example
+ * const df = await rl.loadSentimentFrame(rl.findDataDir(), "train");
+ * df.groupby(["lang", "label"]).agg({ tokens: "mean" });
+ */
+export async function loadSentimentFrame(dir: string, split: DataSplit): Promise<DataFrame> {
+  checkDataArgs("loadSentimentFrame", dir, split, {}, []);
+  const rows = readTableAs("loadSentimentFrame", path.join(dir, "sentiment", `${split}.tsv`), { delimiter: "\t" });
+  const { examples } = sentimentExamples(rows);
+  return toDataFrame(examples.map((e, i) => ({
+    id: e.id, lang: e.lang, text: e.text, label: rows[i]!.label!, phenomena: e.phenomena.join("+"), tokens: e.tokens.length,
+  })));
+}
+
+/**
+ * One split of `data/translation` as a DataFrame, one row per pair: `id`, `en`, `it`, and the token counts the
+ * models see: `enTokens` (the source length, |srcIds|) and `itTokens` (the Italian tokens, without `<bos>`/`<eos>`).
+ * @example
+ * const df = await rl.loadTranslationFrame(rl.findDataDir(), "test");
+ * df.column("enTokens").describe();
+ */
+export async function loadTranslationFrame(dir: string, split: DataSplit): Promise<DataFrame> {
+  checkDataArgs("loadTranslationFrame", dir, split, {}, []);
+  const rows = readTableAs("loadTranslationFrame", path.join(dir, "translation", `${split}.tsv`), { delimiter: "\t" });
+  const { examples } = translationExamples(rows);
+  return toDataFrame(examples.map((e) => ({ id: e.id, en: e.en, it: e.it, enTokens: e.srcTokens.length, itTokens: e.tgtTokens.length })));
 }
