@@ -57,10 +57,15 @@ export function chartTheme(): ChartTheme {
   return currentTheme;
 }
 
+/** A theme's background and ink colours (default: the current theme); throws, naming `fn` and `name`, for an unknown theme. */
+export function themeColours(theme: ChartTheme = currentTheme, fn = "themeColours", name = "theme"): { background: string; foreground: string } {
+  return CHART_THEMES[checkOneOf(fn, name, theme, Object.keys(CHART_THEMES) as ChartTheme[])];
+}
+
 /** Applies a theme to standalone SVG markup: a background rectangle first, `currentColor` replaced by the ink colour. */
 export function themeSvg(svg: string, theme: ChartTheme = currentTheme): string {
   checkString("themeSvg", "svg", svg);
-  const t = CHART_THEMES[checkOneOf("themeSvg", "theme", theme, Object.keys(CHART_THEMES) as ChartTheme[])];
+  const t = themeColours(theme, "themeSvg");
   return svg
     .replace(/currentColor/g, t.foreground)
     .replace(/^(<svg[^>]*>)/, `$1<rect aria-label="background" width="100%" height="100%" fill="${t.background}"/>`);
