@@ -1,5 +1,5 @@
 // Luong's global attention ("general" score) with its attentional hidden state: forward and hand-derived backward side by side.
-import { Tensor, checkShape, fmtShape, gemm } from "../tensor";
+import { Tensor, checkFiniteFor32, checkShape, fmtShape, gemm, precision } from "../tensor";
 import { argError, checkObject } from "../args";
 
 /**
@@ -51,6 +51,7 @@ export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null
   checkShape(fn, "Wa", p.Wa, [H, H], "H, H");
   checkShape(fn, "Wc", p.Wc, [H, 2 * H], "H, 2H");
   checkShape(fn, "bc", p.bc, [H], "H");
+  if (precision() === "float32") for (const k of ["Wa", "Wc", "bc"] as const) checkFiniteFor32(fn, k, p[k]);
   if (srcMask) checkShape(fn, "srcMask", srcMask, [Ts, B], "Ts, B");
   const m = srcMask ? srcMask.data : null;
   const h = Henc.data, s = S.data, Wa = p.Wa.data, Wc = p.Wc.data, bc = p.bc.data;

@@ -217,8 +217,11 @@ export function checkFinite(fn: string, name: string, t: Tensor, timeAxis?: numb
 /**
  * {@link checkFinite} for an input the products will read under `setPrecision("float32")`: they round their operands to
  * float32, so a finite value beyond ±3.4e38 would become ±Infinity there (and NaN after the finiteness check). One JS pass
- * refuses NaN, ±Infinity and such values, with the reason; under float64 it is `checkFinite`. Used on sequences entering a
- * layer or the time loop (a scan of every parameter at every step would cost the float32 bench more than it is worth).
+ * refuses NaN, ±Infinity and such values, with the reason; under float64 it is `checkFinite`. Used where float32 operands
+ * enter: sequences and initial states entering the time loop, a layer's parameters once per forward (weights set from
+ * outside or grown before the switch), the gradients entering a backward pass, Dense and attention operands, and an
+ * optimizer's weights after each step in debug mode; never per step (a scan at every step would cost the float32 bench
+ * more than it is worth; once per forward it is about 0.4 % of an LSTM forward, I = 128, H = 256, T = 35, B = 32).
  */
 export function checkFiniteFor32(fn: string, name: string, t: Tensor, timeAxis?: number): void {
   if (precision() !== "float32") return checkFinite(fn, name, t, timeAxis);
