@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { barChart, heatmap, lineChart, svgImgHtml, type ChartTheme } from "../kernel-lib/src/display";
+import { barChart, heatmap, intervalPlot, lineChart, svgImgHtml, type ChartTheme } from "../kernel-lib/src/display";
 
 const PAGES = { "white page": "#ffffff", "JupyterLab dark": "#111111", "VS Code dark": "#1f1f1f" };
 const SHOTS = process.env.RNNLAB_SCREENSHOTS; // a folder to keep the screenshots in, for looking at them
@@ -61,6 +61,8 @@ describe("chart themes in a browser (light and dark pages)", function () {
     line: lineChart([{ name: "LSTM", x: [1, 2, 3, 4], y: [2.3, 1.1, 0.7, 0.5] }, { name: "GRU", x: [1, 2, 3, 4], y: [2.2, 1.0, 0.8, 0.6] }], { xLabel: "epoch", yLabel: "loss", title: "Training loss", theme }),
     bar: barChart([{ label: "LSTM", value: 0.8, lo: 0.75, hi: 0.85 }, { label: "GRU", value: 0.78, lo: 0.7, hi: 0.82 }], { yLabel: "accuracy", title: "Accuracy", theme }),
     heatmap: heatmap([[0, 1, 2], [3, 4, 5]], { xLabel: "t", yLabel: "unit", title: "Gates", theme }),
+    interval: intervalPlot([{ label: "LSTM", values: [0.8, 0.82, 0.85], mean: 0.823, lo: 0.76, hi: 0.89 }, { label: "GRU", values: [0.7, 0.75, 0.8], mean: 0.75, lo: 0.63, hi: 0.87 }],
+      { yLabel: "accuracy", title: "Test accuracy", reference: 0.5, theme }),
   });
 
   it("the check itself fails for the old charts (currentColor, no background) on a dark page", async () => {

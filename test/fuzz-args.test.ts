@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { Outcome } from "./fuzz/sweep";
 
 const HOT_KERNEL = "a kernel over raw Float64Array buffers or one number, run once per step or per element inside the time loops; its callers check";
+const ASSERTION = "an assertion given a valid label and no condition: it fails as it should, its message starting with the label (the test cell's words)";
 const PREDICATE = "a predicate: for anything that is not a built-in cell the answer (false / null) is right";
 
 /**
@@ -20,6 +21,9 @@ export const ALLOWED: Record<string, string> = {
   builtinRnnActivation: PREDICATE,
   gemm: HOT_KERNEL,
   gemmNaive: HOT_KERNEL,
+  fastGemm: HOT_KERNEL,
+  gemmNative: HOT_KERNEL,
+  gemmWasm: HOT_KERNEL,
   addBiasRows: HOT_KERNEL,
   sumRowsInto: HOT_KERNEL,
   lstmPointwiseForward: HOT_KERNEL,
@@ -31,6 +35,8 @@ export const ALLOWED: Record<string, string> = {
   activate: HOT_KERNEL,
   activateGradFromOutput: HOT_KERNEL,
   seedState: HOT_KERNEL,
+  "check.ok|string": ASSERTION,
+  "check.ok|numeric string": ASSERTION,
 };
 
 /**
@@ -39,8 +45,12 @@ export const ALLOWED: Record<string, string> = {
  */
 const BASELINE_FILE = join(__dirname, "fuzz", "baseline.json");
 
-/** Folders whose every callable is validated: a new callable there must end every bad call clearly. */
-const ENFORCED = new Set(["tensor", "cells", "seq", "losses", "optim", "train", "autograd", "diagnostics", "interop", "args"]);
+/**
+ * Folders not yet validated throughout (parts of the library other work is still changing): there changes are reported,
+ * not failed. Everywhere else every callable is validated: one may only improve on the baseline, and a new one must end
+ * every bad call clearly.
+ */
+const NOT_ENFORCED = new Set(["experiments"]);
 
 const STALL_MS = Number(process.env.RNNLAB_FUZZ_STALL_MS ?? 20_000);
 
@@ -127,12 +137,10 @@ describe("argument fuzz: every export × bad-argument kinds", function () {
     }
     const baseline: Record<string, number> = {};
     for (const group of Object.values(JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as Record<string, Record<string, number>>)) Object.assign(baseline, group);
-    // in the folders validated throughout, a callable may only improve on the baseline and a new one must be clean; elsewhere
-    // (parts of the library other work is still changing) changes are reported, not failed
-    const enforced = (v: Outcome[]) => ENFORCED.has(v[0].folder);
+    const enforced = (v: Outcome[]) => !NOT_ENFORCED.has(v[0].folder);
     const worse = [...badBy.entries()].filter(([label, v]) => v.length > (baseline[label] ?? 0) && enforced(v));
     const reported = [...badBy.entries()].filter(([label, v]) => v.length > (baseline[label] ?? 0) && !enforced(v));
-    if (reported.length) console.log(`      outside ${[...ENFORCED].join(", ")}, worse than the baseline (reported, not failed): ${reported.map(([l, v]) => `${l} (${v.length})`).join(", ")}`);
+    if (reported.length) console.log(`      in ${[...NOT_ENFORCED].join(", ")}, worse than the baseline (reported, not failed): ${reported.map(([l, v]) => `${l} (${v.length})`).join(", ")}`);
     const better = Object.entries(baseline).filter(([label, n]) => (badBy.get(label)?.length ?? 0) < n);
     if (better.length) console.log(`      ${better.length} callables improved on the baseline (lower it: RNNLAB_FUZZ_WRITE_BASELINE=1): ${better.map(([l]) => l).slice(0, 12).join(", ")}`);
     const show = worse.flatMap(([, v]) => v).slice(0, 40).map((o) => `${o.label}(${o.arg} = ${o.kind}) → ${o.verdict}${o.message ? `: ${o.message}` : ""}`);

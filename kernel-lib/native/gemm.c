@@ -14,12 +14,13 @@
 #include "isa-variants.h"
 
 typedef void seq64_fn(int, int, int, const double *, long, long, const double *, long, double *, long, int);
-typedef void eo64_fn(int, int, int, const double *, const double *, long, double *, long, int);
+typedef void eo64_fn(int, int, int, const double *, const double *, double *, long, int);
 typedef void seq32_fn(int, int, int, const float *, long, long, const float *, long, double *, long, int);
-typedef void l4_32_fn(int, int, int, const float *, const float *, long, double *, long, int);
+typedef void l4_32_fn(int, int, int, const float *, const float *, double *, long, int);
 typedef void to32_fn(float *, const double *, long);
 
-static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; const char *isa; } K_;
+/* the kernels of one instruction set, and the widths of the panels its A·Bᵀ tiles read (gemm-tiles-tb.h) */
+static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int p64, p32; const char *isa; } K_;
 
 /* selects the widest vectors the CPU has, or `want` ("avx512f", "avx2", "128-bit") when the CPU has it (tests run every
  * variant this way); returns the one in use */
@@ -28,16 +29,19 @@ const char *gemm_native_select(const char *want) {
 #ifdef X86_VARIANTS
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx512f") && (all || strcmp(want, "avx512f") == 0)) {
-    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.to32 = to32_avx512; K_.isa = "avx512f";
+    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.to32 = to32_avx512;
+    K_.p64 = p64_width_avx512; K_.p32 = p32_width_avx512; K_.isa = "avx512f";
     return K_.isa;
   }
   if (__builtin_cpu_supports("avx2") && (all || strcmp(want, "avx2") == 0)) {
-    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.to32 = to32_avx2; K_.isa = "avx2";
+    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.to32 = to32_avx2;
+    K_.p64 = p64_width_avx2; K_.p32 = p32_width_avx2; K_.isa = "avx2";
     return K_.isa;
   }
 #endif
   if (all || strcmp(want, "128-bit") == 0) {
-    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.to32 = to32_v128; K_.isa = "128-bit";
+    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.to32 = to32_v128;
+    K_.p64 = p64_width_v128; K_.p32 = p32_width_v128; K_.isa = "128-bit";
   }
   return gemm_native_isa();
 }
@@ -72,35 +76,47 @@ static void *grow(struct gemm_scratch *s, size_t bytes) {
   return s->p;
 }
 
-/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 [K, Nt]; 1 B float32 [K, N]; 2 Bᵀ float32 [Kp, Nt] zero-padded.
+/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_.p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
+ * first Nt columns, zero-padded; 1 B float32 [K, N]; 2 Bᵀ float32 in panels of K_.p32 columns of Kp rows, zero-padded.
  * Kept across calls while the caller's pin generation matches (the caller promises B is unchanged meanwhile). */
 static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt, int Kp) {
   struct gemm_pack *pk = &st->pack[kind];
-  if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N) return pk->buf.p;
+  const int P = kind == 0 ? K_.p64 : kind == 2 ? K_.p32 : 0;
+  if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N && pk->P == P) return pk->buf.p;
   const int K = g->K, N = g->N;
+  const long panels = (Nt + P - 1) / (P > 0 ? P : 1);
   if (kind == 0) {
-    double *t = grow(&pk->buf, sizeof(double) * (size_t)K * (Nt > 0 ? Nt : 1));
+    double *t = grow(&pk->buf, sizeof(double) * (size_t)(panels > 0 ? panels : 1) * P * K);
     if (t == NULL) return NULL;
-    for (int j0 = 0; j0 < Nt; j0 += 16) { /* 16 rows of B at a time: their lines stay in cache while k advances */
-      const int j1 = j0 + 16 < Nt ? j0 + 16 : Nt;
-      for (int k = 0; k < K; k++) for (int j = j0; j < j1; j++) t[(long)k * Nt + j] = g->B[(long)j * K + k];
+    for (long p = 0; p < panels; p++) { /* P rows of B at a time: their lines stay in cache while k advances */
+      double *tp = t + p * P * K;
+      for (int q = 0; q < P; q++) {
+        const long j = p * P + q;
+        if (j < Nt) for (int k = 0; k < K; k++) tp[(long)k * P + q] = g->B[j * K + k];
+        else for (int k = 0; k < K; k++) tp[(long)k * P + q] = 0.0;
+      }
     }
   } else if (kind == 1) {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)K * N);
     if (t == NULL) return NULL;
     K_.to32(t, g->B, (long)K * N);
   } else {
-    float *t = grow(&pk->buf, sizeof(float) * (size_t)Kp * (Nt > 0 ? Nt : 1));
+    float *t = grow(&pk->buf, sizeof(float) * (size_t)(panels > 0 ? panels : 1) * P * Kp);
     if (t == NULL) return NULL;
-    for (int j0 = 0; j0 < Nt; j0 += 16) {
-      const int j1 = j0 + 16 < Nt ? j0 + 16 : Nt;
-      for (int k = 0; k < K; k++) for (int j = j0; j < j1; j++) t[(long)k * Nt + j] = (float)g->B[(long)j * K + k];
+    for (long p = 0; p < panels; p++) {
+      float *tp = t + p * P * Kp;
+      for (int q = 0; q < P; q++) {
+        const long j = p * P + q;
+        int k = 0;
+        if (j < Nt) for (; k < K; k++) tp[(long)k * P + q] = (float)g->B[j * K + k];
+        for (; k < Kp; k++) tp[(long)k * P + q] = 0.0f;
+      }
     }
-    for (long q = (long)K * Nt; q < (long)Kp * Nt; q++) t[q] = 0.0f;
   }
   pk->pin = g->pin;
   pk->K = K;
   pk->N = N;
+  pk->P = P;
   return pk->buf.p;
 }
 
@@ -109,7 +125,7 @@ struct tiles {
   int kind; /* 0 seq64, 1 eo64, 2 seq32, 3 l4_32 */
   int M, N, K;
   const void *A; long ars, aks; /* op(A) rows: element (i, k) at A + i·ars + k·aks (in values of A's type) */
-  const void *B; long ldb;
+  const void *B; long ldb; /* B [K, ldb] row-major, or (A·Bᵀ) packed panels with ldb unused */
   double *C; long ldc;
   int acc;
 };
@@ -124,9 +140,9 @@ static void tiles_part(void *ctx, int part, int parts) {
   double *C = t->C + r0 * t->ldc;
   switch (t->kind) {
     case 0: K_.seq64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
-    case 1: K_.eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 1: K_.eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
     case 2: K_.seq32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
-    default: K_.l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, t->ldb, C, t->ldc, t->acc); break;
+    default: K_.l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
   }
 }
 
@@ -163,7 +179,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     if (Mt > 0 && Nt > 0) {
       const double *bt = packB(st, g, 0, Nt, 0);
       if (bt == NULL) return 0;
-      struct tiles t = {1, Mt, Nt, K, g->A, K, 1, bt, Nt, g->C, N, g->acc};
+      struct tiles t = {1, Mt, Nt, K, g->A, K, 1, bt, 0, g->C, N, g->acc};
       run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
@@ -194,7 +210,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       K_.to32(af + (long)i * Kp, g->A + (long)i * K, K);
       for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
     }
-    struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, Nt, g->C, N, g->acc};
+    struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, 0, g->C, N, g->acc};
     run_tiles(st, g, &t);
   }
   if (Nt < N) edge64(g, 0, Mt, Nt, N);

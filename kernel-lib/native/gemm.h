@@ -13,7 +13,7 @@ struct gemm_args {
   int threads; /* threads for the whole tiles (1 = the caller only); rows are split, so results do not depend on it */
 };
 struct gemm_scratch { void *p; size_t bytes; };
-struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N; };
+struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N, P; /* P: the panel width it was packed for */ };
 struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; struct pool *pool; };
 
 /* 1 when done; 0 when declined (Aᵀ·Bᵀ, or out of memory) and C is untouched */

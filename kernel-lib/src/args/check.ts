@@ -122,6 +122,20 @@ export function checkArray<T = unknown>(fn: string, name: string, v: unknown, mi
 }
 
 /**
+ * An array of ids: integers in `[0, size)` (any non-negative integer without `size`), at least `minLength` of them.
+ * One pass over the array; the error names the first bad entry: `sampleText: opts.prime[2] must be an id in [0, 5), got 7`.
+ */
+export function checkIds(fn: string, name: string, v: unknown, size?: number, minLength = 0): number[] {
+  const range = size === undefined ? "a non-negative integer id" : `an id in [0, ${size})`;
+  if (!Array.isArray(v) || v.length < minLength) throw argError(fn, name, `an array of ${minLength > 0 ? `at least ${minLength} ` : ""}ids (${range} each)`, v);
+  for (let i = 0; i < v.length; i++) {
+    const id = v[i];
+    if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0 || (size !== undefined && id >= size)) throw argError(fn, `${name}[${i}]`, range, id);
+  }
+  return v as number[];
+}
+
+/**
  * An options object: `undefined` gives `{}`; anything else must be a plain object (not an array, a number or a Tensor).
  * With `known`, a key outside it is refused (a misspelt option would otherwise be ignored silently).
  */
@@ -136,6 +150,15 @@ export function checkOptions<O extends object>(fn: string, name: string, v: O | 
     if (extra.length) throw new Error(`${fn}: unknown option${extra.length > 1 ? "s" : ""} ${extra.join(", ")} in ${name}; known: ${known.join(", ")}`);
   }
   return v as O;
+}
+
+/**
+ * An object with members (a row, a record, a parameter set): not null, an array, a function or a primitive; `what` says
+ * which members, e.g. `"{ label, value }"`.
+ */
+export function checkObject<T extends object = Record<string, unknown>>(fn: string, name: string, v: unknown, what: string): T {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || ArrayBuffer.isView(v)) throw argError(fn, name, `an object ${what}`, v);
+  return v as T;
 }
 
 /** An instance of `Class` (e.g. an `Rng`), described to the user as `what`. */

@@ -3,6 +3,7 @@
 // so `unroll`/`bptt` step the cells' own forward and backward; `"fast"` (kernel-lib/src/fast) registers itself when loaded.
 import { JS_TENSOR_KERNELS, TensorKernels, installTensorKernels } from "../tensor/kernels";
 import { SequenceKernels, installSequenceKernels } from "../seq/kernels";
+import { checkBoolean, checkFunction, checkObject, checkOneOf, checkOptions, describe } from "../args";
 
 /** The backends: `"reference"` (the cells, stepped; plain JS products) and `"fast"` (the default: SIMD, native, fused time loops). */
 export type BackendName = "reference" | "fast";
@@ -36,7 +37,7 @@ let chosen = false;
 export function setBackend(name: BackendName): void {
   const b = registered.get(name);
   if (b === undefined) {
-    throw new Error(`setBackend: name must be ${[...registered.keys()].map((k) => JSON.stringify(k)).join(" or ")}, got ${JSON.stringify(name)}`);
+    throw new Error(`setBackend: name must be ${[...registered.keys()].map((k) => JSON.stringify(k)).join(" or ")}, got ${describe(name)}`);
   }
   use(b);
   chosen = true;
@@ -52,6 +53,14 @@ export function getBackend(): BackendName {
  * chosen already. Called by the backend's own module when it loads.
  */
 export function registerBackend(b: Backend, opts: { default?: boolean } = {}): void {
+  const fn = "registerBackend";
+  checkObject(fn, "b", b, "{ name, tensor, sequences } (a Backend)");
+  checkOneOf(fn, "b.name", b.name, ["reference", "fast"] as const);
+  checkObject(fn, "b.tensor", b.tensor, "of tensor kernels (TensorKernels)");
+  for (const k of Object.keys(JS_TENSOR_KERNELS) as (keyof TensorKernels)[]) checkFunction(fn, `b.tensor.${k}`, b.tensor[k]);
+  if (b.sequences !== null) checkObject(fn, "b.sequences", b.sequences, "of sequence kernels (SequenceKernels) or null");
+  checkOptions(fn, "opts", opts, ["default"]);
+  if (opts.default !== undefined) checkBoolean(fn, "opts.default", opts.default);
   registered.set(b.name, b);
   if (opts.default && !chosen) use(b);
 }

@@ -1,22 +1,23 @@
 #!/usr/bin/env node
 // The `rnnlab` command line: `assign` (student version of a homework), `grade` (a class's submissions, jailed, in parallel), `validate` (a student's own check) and `handouts`.
 import { Command, CommanderError } from "commander";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { basename, join } from "node:path";
 import { findRepoRoot } from "../jupyter/paths";
-import { loadAssignment, studentNotebook } from "../grading/authoring";
-import { readNotebook, stringifyNotebook } from "../grading/notebook";
-import { GradeOptions, ProgressEvent, StudentGrade, checkStudentVersion, gradeAll, validateNotebook } from "../grading/grade";
+import { studentNotebook } from "../grading/authoring";
+import { stringifyNotebook } from "../grading/notebook";
+import { GradeOptions, ProgressEvent, SourceFailsItsTests, StudentGrade, checkStudentVersion, gradeAll, validateNotebook } from "../grading/grade";
 import { writeGrades } from "../grading/report";
-import { parseShard, readResults } from "../grading/store";
+import { readResults } from "../grading/store";
 import { CellRun } from "../grading/driver";
 import { handoutsCommand } from "../handouts/command";
 import { cellTimeoutFor } from "../grading/cell-limits";
 import { applyManualGrading, MANUAL_REVIEW } from "../grading/manual-report";
 import { manualSpecs } from "../grading/manual";
 import { writeSolutionsHandout } from "./solutions";
-import { EXIT, EXIT_HELP } from "./exit-codes";
+import { CliError, EXIT, EXIT_HELP, exitCodeOf } from "./exit-codes";
+import { outputFolder, positiveOption, readAssignment, requireFiles, requireKernelSetup, shardOption } from "./preflight";
 
 /** The library's version, from kernel-lib/package.json. */
 export const VERSION: string = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")).version;
@@ -42,11 +43,23 @@ function repoRoot(): string {
 }
 
 interface LimitFlags { timeout: string; notebookTimeout: string; memory: string; addressSpace?: string; sandbox?: boolean }
+/** The limits of the command line, each checked (a wrong value is a usage error). */
 function limits(o: LimitFlags): GradeOptions {
   return {
-    repoRoot: repoRoot(), cellTimeout: Number(o.timeout), notebookTimeout: Number(o.notebookTimeout), heapMB: Number(o.memory),
-    addressSpaceMB: o.addressSpace ? Number(o.addressSpace) : undefined, noSandbox: o.sandbox === false,
+    repoRoot: repoRoot(), cellTimeout: positiveOption("--timeout", o.timeout), notebookTimeout: positiveOption("--notebook-timeout", o.notebookTimeout),
+    heapMB: positiveOption("--memory", o.memory), addressSpaceMB: o.addressSpace !== undefined ? positiveOption("--address-space", o.addressSpace) : undefined,
+    noSandbox: o.sandbox === false,
   };
+}
+
+/** Runs a command's work; an error its source fails its own tests is the work failing (exit 1), not a bug. */
+async function work<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof SourceFailsItsTests) throw new CliError(e.message, EXIT.failed);
+    throw e;
+  }
 }
 const withLimits = (c: Command): Command => c
   .option("--timeout <seconds>", "time limit per cell", "30")
@@ -92,16 +105,18 @@ export function program(): Command {
     .option("--solutions <dir>", "also write the instructor's solutions handout (the source executed: .ipynb, HTML, PDF) into <dir>")
     .option("--no-solutions-pdf", "with --solutions, skip the PDF"))
     .action(async (source: string, o: LimitFlags & { out: string; check: boolean; solutions?: string; solutionsPdf: boolean }) => {
-      const a = loadAssignment(readNotebook(source));
-      mkdirSync(o.out, { recursive: true });
+      const a = readAssignment(source, "the source notebook");
+      const lim = limits(o);
+      if (o.check) requireKernelSetup(repoRoot(), { jailed: false }); // the check runs the instructor's own source
+      outputFolder(o.out);
       const file = join(o.out, studentFileName(source));
       writeFileSync(file, stringifyNotebook(studentNotebook(a)));
       const manual = manualSpecs(a);
       console.log(`wrote ${file} (${a.cells.filter((c) => c.kind === "test").length} graded cells, ${a.totalPoints} points`
         + `${manual.length ? `; ${manual.length} answer(s) graded by the instructor, ${manual.reduce((t, m) => t + m.points, 0)} points` : ""})`);
       if (o.check) {
-        const problems = await checkStudentVersion(a, file, { ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)) });
-        if (problems.length) { console.error(problems.join("\n")); process.exitCode = 1; return; }
+        const problems = await work(() => checkStudentVersion(a, file, { ...lim, cellTimeout: cellTimeoutFor(a, lim.cellTimeout!) }));
+        if (problems.length) { console.error(problems.join("\n")); process.exitCode = EXIT.failed; return; }
         console.log("checked: the source passes every test; the student version fails every graded test");
       }
       if (o.solutions) {
@@ -119,21 +134,28 @@ export function program(): Command {
     .option("--manual <csv>", "the instructor's points for manually graded answers (default <out>/manual-grades.csv when it exists; without points an answer is pending)"))
     .action(async (source: string, submissions: string[], o: LimitFlags & { out: string; jobs: string; shard?: string; manual?: string }) => {
       if (source === "merge") {
-        const results = readResults(submissions);
-        if (!results.length) throw new Error("grade merge: no results found");
+        for (const d of submissions) if (!existsSync(d)) throw new CliError(`grade merge: ${d} does not exist`, EXIT.input);
+        let results: ReturnType<typeof readResults>;
+        try { results = readResults(submissions); } catch (e) { throw new CliError(e instanceof Error ? e.message : String(e), EXIT.input); }
+        if (!results.length) throw new CliError("grade merge: no results found", EXIT.input);
         const info = results[0]!.assignment;
         writeGrades(o.out, results.map((r) => r.grade), info.keys, info.title);
         console.log(`merged ${results.length} result(s) from ${submissions.length} folder(s) into ${join(o.out, "grades.csv")}, grades.json and feedback/`);
         return;
       }
-      const a = loadAssignment(readNotebook(source));
+      const a = readAssignment(source, "the source notebook");
+      requireFiles(submissions, "the submission");
+      if (o.manual !== undefined) requireFiles([o.manual], "the manual grades file");
+      const lim = limits(o);
+      const jobs = positiveOption("--jobs", o.jobs, true), shard = shardOption(o.shard);
+      requireKernelSetup(repoRoot(), { jailed: !lim.noSandbox });
+      outputFolder(o.out);
       const title = basename(source).replace(/\.ipynb$/i, "").replace(/-source$/, "");
-      const opts = { ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)) };
+      const opts = { ...lim, cellTimeout: cellTimeoutFor(a, lim.cellTimeout!) };
       if (opts.noSandbox) console.error("rnnlab grade: --no-sandbox: submissions run WITHOUT the jail; every result is marked \"sandbox off\"");
-      const graded = await gradeAll(a, submissions, {
-        ...opts, parallel: Math.max(1, Number(o.jobs) || 1), outDir: o.out, shard: parseShard(o.shard), sourceFile: source, title,
-        onProgress: progressPrinter(),
-      });
+      const graded = await work(() => gradeAll(a, submissions, {
+        ...opts, parallel: jobs, outDir: o.out, shard, sourceFile: source, title, onProgress: progressPrinter(),
+      }));
       // manually graded answers: pending, or the instructor's points folded in (writes manual-grades.csv once and manual-review.html)
       const manual = applyManualGrading(a, graded, { outDir: o.out, title, csv: o.manual });
       const grades = manual.grades;
@@ -147,11 +169,13 @@ export function program(): Command {
   withLimits(prog.command("validate <notebook>")
     .description("run your notebook in a fresh kernel and show your score on the visible tests (exit code 1 when a test fails)"))
     .action(async (nbPath: string, o: LimitFlags) => {
-      const a = loadAssignment(readNotebook(nbPath));
+      const a = readAssignment(nbPath, "the notebook");
+      const lim = limits(o);
+      requireKernelSetup(repoRoot(), { jailed: false }); // validate runs jailed when a jail works here, else not
       const steps = a.cells.filter((c) => c.kind !== "markdown").length;
       let k = 0;
       const g = await validateNotebook(a, nbPath, {
-        ...limits(o), cellTimeout: cellTimeoutFor(a, Number(o.timeout)),
+        ...lim, cellTimeout: cellTimeoutFor(a, lim.cellTimeout!),
         onCell: (r: CellRun) => { if (!r.key.startsWith("__")) console.error(`[${++k}/${steps}] ${r.key.split("#")[0]}: ${r.status} (${r.seconds.toFixed(1)} s)`); },
       });
       for (const c of g.cells) {
@@ -168,10 +192,18 @@ export function program(): Command {
   return prog;
 }
 
+/**
+ * The exit status for an error that ended a command, after reporting it: commander's (help, version: 0; usage: 2,
+ * already printed), a {@link CliError}'s own status with its message, else 5 with the stack (a bug in rnnlab).
+ */
+export function reportError(e: unknown, log: (text: string) => void = console.error): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  const code = exitCodeOf(e);
+  if (code === EXIT.internal) log(`rnnlab: internal error (a bug in rnnlab; please report it with the command line):\n${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  else log(`rnnlab: ${e instanceof Error ? e.message : String(e)}`);
+  return code;
+}
+
 if (require.main === module) {
-  program().parseAsync(process.argv).catch((e: unknown) => {
-    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? EXIT.ok : EXIT.usage); // help, version, usage errors
-    console.error(`rnnlab: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(EXIT.failed);
-  });
+  program().parseAsync(process.argv).catch((e: unknown) => process.exit(reportError(e)));
 }

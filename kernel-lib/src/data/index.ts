@@ -9,5 +9,6 @@ export * from "./copy-task";
 export * from "./sine-waves";
 export * from "./datasets";
 export * from "./load";
+export * from "./dataframe";
 export * from "./text-classification";
 export * from "./italian-text";

@@ -1,7 +1,7 @@
 // Italian text for the character-level language model: Debian's fortunes-it quotations and witalian word list (read from disk, never committed).
 import * as fs from "fs";
 import * as path from "path";
-import { checkOptions } from "../args";
+import { checkArray, checkBoolean, checkInt, checkOptions, checkString } from "../args";
 
 /** Where Debian's `fortunes-it` puts its quotation files. */
 export const FORTUNES_IT_DIR = "/usr/share/games/fortunes/it";
@@ -14,6 +14,13 @@ const KEEP_APOSTROPHE = new Set(["po", "mo", "di", "fa", "va", "sta", "da", "be"
 const ACUTE = /(ch|^n|^s)e$/i;
 const GRAVE: Record<string, string> = { a: "à", e: "è", i: "ì", o: "ò", u: "ù", A: "À", E: "È", I: "Ì", O: "Ò", U: "Ù" };
 
+/** The text and `{ restoreAccents? }` of the two text readers, checked naming `fn`. */
+function checkTextArgs(fn: string, text: unknown, opts: { restoreAccents?: boolean }): void {
+  checkString(fn, "text", text);
+  checkOptions(fn, "opts", opts, ["restoreAccents"]);
+  if (opts.restoreAccents !== undefined) checkBoolean(fn, "opts.restoreAccents", opts.restoreAccents);
+}
+
 /**
  * Normalises one fortune's text: typographic quotes `’ ‘ ´ \`` become `'`; with `restoreAccents` (default) a vowel
  * typed with an apostrophe at the end of a word becomes the accented letter the word list uses (`piu'` → `più`,
@@ -23,6 +30,7 @@ const GRAVE: Record<string, string> = { a: "à", e: "è", i: "ì", o: "ò", u: "
  * normaliseItalian("Il cervello e' un organo favoloso, perche' non smette mai"); // "Il cervello è un organo favoloso, perché non smette mai"
  */
 export function normaliseItalian(text: string, opts: { restoreAccents?: boolean } = {}): string {
+  checkTextArgs("normaliseItalian", text, opts);
   let t = text.replace(/[\u2019\u2018\u00b4`]/g, "'").replace(/[ \t\u00a0]+/g, " ");
   if (opts.restoreAccents ?? true) {
     t = t.replace(/([A-Za-z]*)([aeiouAEIOU])'(?![A-Za-z])/g, (m, stem: string, v: string) => {
@@ -46,6 +54,7 @@ const EMAIL = /<?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}>?/g;
  * @returns the quotations, in file order
  */
 export function parseFortunes(text: string, opts: { restoreAccents?: boolean } = {}): string[] {
+  checkTextArgs("parseFortunes", text, opts);
   const out: string[] = [];
   for (const entry of text.replace(/\r\n/g, "\n").split(/^%\s*$/m)) {
     const lines = entry.split("\n");
@@ -71,7 +80,8 @@ export interface TextSplits<T> {
  * interleave through every source file and need no random generator.
  */
 export function splitEvery<T>(items: readonly T[], every = 10): TextSplits<T> {
-  if (!Number.isInteger(every) || every < 3) throw new Error(`splitEvery: every must be an integer ≥ 3, got ${every}`);
+  checkArray("splitEvery", "items", items);
+  checkInt("splitEvery", "every", every, { min: 3 });
   const s: TextSplits<T> = { train: [], valid: [], test: [] };
   items.forEach((x, i) => (i % every === every - 2 ? s.valid : i % every === every - 1 ? s.test : s.train).push(x));
   return s;

@@ -1,5 +1,5 @@
 // The I/O edge of src/data: reading CSV/TSV files (papaparse; plain rows, or a danfojs DataFrame), loading the toy
-// data sets and a student's own (text, label) file from disk.
+// data sets (as examples with token ids, or as DataFrames to look at) and a student's own (text, label) file from disk.
 import * as fs from "fs";
 import * as path from "path";
 import * as Papa from "papaparse";
@@ -7,8 +7,17 @@ import type { DataFrame } from "danfojs-node";
 import { sentimentExamples, translationExamples, SentimentExample, TranslationExample } from "./datasets";
 import { textClassificationData, type TextClassificationData, type TextClassificationOptions } from "./text-classification";
 import { Vocab } from "./vocab";
+import { toDataFrame } from "./dataframe";
+import { checkInstance, checkOneOf, checkOptions, checkString } from "../args";
 
 export type DataSplit = "train" | "valid" | "test";
+
+/** The folder, split and options every data set loader takes, checked naming `fn`. */
+function checkDataArgs(fn: string, dir: unknown, split: unknown, opts: object, known: readonly string[]): void {
+  checkString(fn, "dir", dir, true);
+  checkOneOf(fn, "split", split, ["train", "valid", "test"] as const);
+  checkOptions(fn, "opts", opts, known);
+}
 
 /**
  * Parses CSV or TSV text with a header line into rows of strings (papaparse: quoted fields, embedded commas, tabs and
@@ -17,6 +26,9 @@ export type DataSplit = "train" | "valid" | "test";
  * @example parseTable('text,label\n"Good, really",pos\nBad,neg\n') // [{ text: "Good, really", label: "pos" }, …]
  */
 export function parseTable(text: string, opts: { delimiter?: string; source?: string } = {}): Record<string, string>[] {
+  checkString("parseTable", "text", text);
+  checkOptions("parseTable", "opts", opts, ["delimiter", "source"]);
+  if (opts.delimiter !== undefined) checkString("parseTable", "opts.delimiter", opts.delimiter, true);
   const src = opts.source ?? "the text";
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new Error(`parseTable: ${src} is empty (expected a header line, e.g. "text,label", and rows)`);
   const r = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", dynamicTyping: false, delimiter: opts.delimiter ?? "" });
@@ -32,7 +44,15 @@ export function parseTable(text: string, opts: { delimiter?: string; source?: st
  * @example readTable("my-reviews.csv")[0] // { review: "…", stars: "4" }
  */
 export function readTable(file: string, opts: { delimiter?: string } = {}): Record<string, string>[] {
-  if (!fs.existsSync(file)) throw new Error(`readTable: no file ${file} (the working directory is ${process.cwd()})`);
+  return readTableAs("readTable", file, opts);
+}
+
+/** {@link readTable}, its errors naming `fn` (the function the user called). */
+function readTableAs(fn: string, file: string, opts: { delimiter?: string }): Record<string, string>[] {
+  checkString(fn, "file", file, true);
+  checkOptions(fn, "opts", opts);
+  if (opts.delimiter !== undefined) checkString(fn, "opts.delimiter", opts.delimiter, true);
+  if (!fs.existsSync(file)) throw new Error(`${fn}: no file ${file} (the working directory is ${process.cwd()})`);
   const ext = path.extname(file).toLowerCase();
   const delimiter = opts.delimiter ?? (ext === ".csv" ? "," : ext === ".tsv" || ext === ".tab" ? "\t" : undefined);
   return parseTable(fs.readFileSync(file, "utf8"), { delimiter, source: file });
@@ -44,7 +64,7 @@ export function readTable(file: string, opts: { delimiter?: string } = {}): Reco
  * readTsvRows("data/sentiment/train.tsv")[0].text;
  */
 export function readTsvRows(file: string): Record<string, string>[] {
-  return readTable(file, { delimiter: "\t" });
+  return readTableAs("readTsvRows", file, { delimiter: "\t" });
 }
 
 /**
@@ -56,7 +76,8 @@ export function readTsvRows(file: string): Record<string, string>[] {
  * data.labels; // ["alegría", "enfado", "tristeza"]
  */
 export function loadTextClassification(file: string, opts: TextClassificationOptions & { delimiter?: string } = {}): TextClassificationData {
-  return textClassificationData(readTable(file, { delimiter: opts.delimiter }), { ...opts, source: opts.source ?? file });
+  checkOptions("loadTextClassification", "opts", opts);
+  return textClassificationData(readTableAs("loadTextClassification", file, { delimiter: opts.delimiter }), { ...opts, source: opts.source ?? file });
 }
 
 /**
@@ -66,9 +87,7 @@ export function loadTextClassification(file: string, opts: TextClassificationOpt
  * const df = await readDataFrame("../data/examples/feelings-es.csv"); df.head().print();
  */
 export async function readDataFrame(file: string, opts: { delimiter?: string } = {}): Promise<DataFrame> {
-  const rows = readTable(file, opts);
-  const dfd = await import("danfojs-node");
-  return new dfd.DataFrame(rows);
+  return toDataFrame(readTableAs("readDataFrame", file, opts));
 }
 
 /**
@@ -77,14 +96,14 @@ export async function readDataFrame(file: string, opts: { delimiter?: string } =
  * const df = await readTsv("../data/sentiment/train.tsv"); df.head().print();
  */
 export async function readTsv(file: string): Promise<DataFrame> {
-  if (!fs.existsSync(file)) throw new Error(`readTsv: no file ${file}`);
-  return readDataFrame(file, { delimiter: "\t" });
+  return toDataFrame(readTableAs("readTsv", file, { delimiter: "\t" }));
 }
 
 /**
  * The nearest `data/` folder holding the toy data sets, looking in `start` and its parents (notebooks run in `notebooks/`).
  */
 export function findDataDir(start: string = process.cwd()): string {
+  checkString("findDataDir", "start", start, true);
   let dir = path.resolve(start);
   for (;;) {
     for (const cand of [dir, path.join(dir, "data")]) {
@@ -102,6 +121,8 @@ export function findDataDir(start: string = process.cwd()): string {
  * const { examples, vocab } = loadSentiment(findDataDir(), "valid");
  */
 export function loadSentiment(dir: string, split: DataSplit, opts: { minCount?: number; vocab?: Vocab } = {}): { rows: Record<string, string>[]; examples: SentimentExample[]; vocab: Vocab } {
+  checkDataArgs("loadSentiment", dir, split, opts, ["minCount", "vocab"]);
+  if (opts.vocab !== undefined) checkInstance("loadSentiment", "opts.vocab", opts.vocab, Vocab, "a Vocab (from the training split)");
   const vocab = opts.vocab ?? sentimentExamples(readTsvRows(path.join(dir, "sentiment", "train.tsv")), { minCount: opts.minCount }).vocab;
   const rows = readTsvRows(path.join(dir, "sentiment", `${split}.tsv`));
   return { rows, examples: sentimentExamples(rows, { vocab }).examples, vocab };
@@ -117,6 +138,8 @@ export function loadTranslation(
   split: DataSplit,
   opts: { minCount?: number; srcVocab?: Vocab; tgtVocab?: Vocab } = {},
 ): { rows: Record<string, string>[]; examples: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab } {
+  checkDataArgs("loadTranslation", dir, split, opts, ["minCount", "srcVocab", "tgtVocab"]);
+  for (const k of ["srcVocab", "tgtVocab"] as const) if (opts[k] !== undefined) checkInstance("loadTranslation", `opts.${k}`, opts[k], Vocab, "a Vocab (from the training split)");
   let { srcVocab, tgtVocab } = opts;
   if (!srcVocab || !tgtVocab) {
     const built = translationExamples(readTsvRows(path.join(dir, "translation", "train.tsv")), { minCount: opts.minCount });
@@ -125,4 +148,34 @@ export function loadTranslation(
   }
   const rows = readTsvRows(path.join(dir, "translation", `${split}.tsv`));
   return { rows, examples: translationExamples(rows, { srcVocab, tgtVocab }).examples, srcVocab, tgtVocab };
+}
+
+/**
+ * One split of `data/sentiment` as a DataFrame, one row per review: `id`, `lang`, `text`, `label` ("positive" or
+ * "negative"), `phenomena` (joined by "+") and `tokens`, the number of tokens the classifier reads (`rl.tokenize`).
+ * @example
+ * const df = await rl.loadSentimentFrame(rl.findDataDir(), "train");
+ * df.groupby(["lang", "label"]).agg({ tokens: "mean" });
+ */
+export async function loadSentimentFrame(dir: string, split: DataSplit): Promise<DataFrame> {
+  checkDataArgs("loadSentimentFrame", dir, split, {}, []);
+  const rows = readTableAs("loadSentimentFrame", path.join(dir, "sentiment", `${split}.tsv`), { delimiter: "\t" });
+  const { examples } = sentimentExamples(rows);
+  return toDataFrame(examples.map((e, i) => ({
+    id: e.id, lang: e.lang, text: e.text, label: rows[i]!.label!, phenomena: e.phenomena.join("+"), tokens: e.tokens.length,
+  })));
+}
+
+/**
+ * One split of `data/translation` as a DataFrame, one row per pair: `id`, `en`, `it`, and the token counts the
+ * models see: `enTokens` (the source length, |srcIds|) and `itTokens` (the Italian tokens, without `<bos>`/`<eos>`).
+ * @example
+ * const df = await rl.loadTranslationFrame(rl.findDataDir(), "test");
+ * df.column("enTokens").describe();
+ */
+export async function loadTranslationFrame(dir: string, split: DataSplit): Promise<DataFrame> {
+  checkDataArgs("loadTranslationFrame", dir, split, {}, []);
+  const rows = readTableAs("loadTranslationFrame", path.join(dir, "translation", `${split}.tsv`), { delimiter: "\t" });
+  const { examples } = translationExamples(rows);
+  return toDataFrame(examples.map((e) => ({ id: e.id, en: e.en, it: e.it, enTokens: e.srcTokens.length, itTokens: e.tgtTokens.length })));
 }

@@ -1,4 +1,5 @@
 // Bar charts (accuracy, time, parameter count by model; mean ± sd error bars) rendered to a standalone SVG string.
+import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
 import type { ChartOptions } from "./line-chart";
 import { formatNumber, loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
@@ -20,8 +21,12 @@ export interface BarChartOptions extends ChartOptions {
  * @example barChart([{ label: "LSTM", value: 0.91, error: 0.02 }, { label: "GRU", value: 0.9 }], { yLabel: "accuracy" })
  */
 export function barChart(rows: BarRow[], opts: BarChartOptions): string {
+  checkArray("barChart", "rows", rows);
+  checkObject("barChart", "opts", opts, "{ yLabel, xLabel?, title?, … }");
+  checkString("barChart", "opts.yLabel", opts.yLabel);
   const Plot = loadPlot();
   rows.forEach((r, i) => {
+    checkObject("barChart", `rows[${i}]`, r, "{ label, value, group?, error? }");
     if (!Number.isFinite(r.value)) throw new Error(`barChart: row ${i} ("${r.label}") has value ${r.value}, expected a finite number`);
   });
   const width = opts.width ?? 640;

@@ -1,12 +1,20 @@
 // Display bundles (MIME type → content) for static figures: SVG as a base64 <img> in text/html, which renders everywhere.
+import { argError, checkString } from "../args/check";
 import { escapeXml } from "./render";
 
 /** A Jupyter display bundle: MIME type → content (strings; JSON types may hold objects). */
 export type MimeBundle = Record<string, unknown>;
 
+/** Throws unless `svg` is SVG markup (a string starting with `<svg`), naming `fn`. */
+export function checkSvg(fn: string, svg: unknown): string {
+  if (typeof svg !== "string" || !/^<svg[\s>]/.test(svg.trimStart())) throw argError(fn, "svg", "an SVG string starting with <svg", svg);
+  return svg;
+}
+
 /** `<img src="data:image/svg+xml;base64,…">`: shown by every front end, nbconvert export and untrusted notebook. */
 export function svgImgHtml(svg: string, alt = "figure"): string {
-  if (!/^<svg[\s>]/.test(svg.trimStart())) throw new Error(`svgImgHtml: expected an SVG string starting with <svg, got "${svg.slice(0, 20)}…"`);
+  checkSvg("svgImgHtml", svg);
+  checkString("svgImgHtml", "alt", alt);
   const b64 = Buffer.from(svg, "utf8").toString("base64");
   return `<img alt="${escapeXml(alt)}" style="max-width:100%" src="data:image/svg+xml;base64,${b64}" />`;
 }
@@ -22,6 +30,7 @@ function svgAltText(svg: string): string {
  * (No `image/svg+xml`: nbconvert 6.5 sanitises it to text, untrusted classic Notebook ignores it.)
  */
 export function svgBundle(svg: string): MimeBundle {
+  checkSvg("svgBundle", svg);
   const alt = svgAltText(svg);
   return { "text/html": svgImgHtml(svg, alt), "text/plain": `[figure: ${alt}]` };
 }

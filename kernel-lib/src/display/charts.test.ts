@@ -3,6 +3,7 @@ import { strict as assert } from "assert";
 import { Rng, tensor } from "../tensor";
 import { barChart } from "./bar-chart";
 import { heatmap } from "./heatmap";
+import { intervalPlot } from "./interval-plot";
 import { lineChart, logTicks, powerOfTen } from "./line-chart";
 import { loadPlot, serializeSvg, setChartTheme, svgDocument } from "./render";
 import { matchSnapshot } from "./snapshot.test";
@@ -93,6 +94,18 @@ describe("static charts", () => {
       setChartTheme("light");
     }
     assert.throws(() => setChartTheme("solarized" as never), /setChartTheme: theme must be one of "light", "dark", got "solarized"/);
+  });
+
+  it("intervalPlot draws its mean ticks and reference rule in the theme's ink, never currentColor", () => {
+    const rows = [{ label: "A", values: [0.5, 0.6], mean: 0.55, lo: 0.5, hi: 0.6 }, { label: "B", values: [0.7, 0.8], mean: 0.75, lo: 0.7, hi: 0.8 }];
+    for (const [theme, bg, ink] of [["light", "#ffffff", "#222222"], ["dark", "#1e1e1e", "#e0e0e0"]] as const) {
+      const svg = intervalPlot(rows, { yLabel: "accuracy", reference: 0.5, theme });
+      assert.doesNotMatch(svg, /currentColor/);
+      assert.match(svg, new RegExp(`^<svg[^>]*><rect aria-label="background" width="100%" height="100%" fill="${bg}"/>`));
+      assert.match(svg, new RegExp(`<g [^>]*stroke-dasharray="4,3"[^>]* stroke="${ink}" aria-label="rule">`), `${theme}: the reference rule`);
+      assert.match(svg, new RegExp(`<g [^>]*stroke-width="2" stroke="${ink}" aria-label="tick">`), `${theme}: the mean ticks`);
+    }
+    assert.throws(() => intervalPlot(rows, { yLabel: "y", theme: "sepia" as never }), /intervalPlot: opts.theme must be one of .*light.*dark.*got "sepia"/);
   });
 
   it("serializeSvg renames Plot's ids in order and rewrites their references", () => {

@@ -1,4 +1,5 @@
 // A section's claims checked in one cell: one compact ✔/✘ table, and an error (which fails the build) when a claim does not hold.
+import { argError } from "../args/check";
 import type { MimeBundle } from "./bundle";
 import { CLAIM_FAILED } from "./claim";
 import { escapeXml } from "./render";
@@ -9,10 +10,10 @@ export type CheckRow = readonly [claim: string, ok: boolean, detail?: string];
 
 /** Validates rows, naming the function and the offending row. */
 function validate(fn: string, title: string, rows: readonly CheckRow[]): void {
-  if (typeof title !== "string" || title.length === 0) throw new Error(`${fn}: title must be a non-empty string, got ${JSON.stringify(title)}`);
-  if (!Array.isArray(rows) || rows.length === 0) throw new Error(`${fn}: rows must be a non-empty array of [claim, ok, detail?], got ${Array.isArray(rows) ? "[]" : typeof rows}`);
+  if (typeof title !== "string" || title.length === 0) throw argError(fn, "title", "a non-empty string", title);
+  if (!Array.isArray(rows) || rows.length === 0) throw argError(fn, "rows", "a non-empty array of [claim, ok, detail?]", rows);
   rows.forEach((r, k) => {
-    if (!Array.isArray(r) || typeof r[0] !== "string" || r[0].length === 0) throw new Error(`${fn}: row ${k} of "${title}" must start with the claim as a sentence, got ${JSON.stringify(r)}`);
+    if (!Array.isArray(r) || typeof r[0] !== "string" || r[0].length === 0) throw argError(fn, `rows[${k}] of "${title}"`, "[claim, ok, detail?] starting with the claim as a sentence", r);
     if (typeof r[1] !== "boolean") throw new Error(`${fn}: row ${k} ("${r[0]}") of "${title}": ok must be a boolean, got ${typeof r[1]} (${String(r[1])})`);
     if (r[2] !== undefined && typeof r[2] !== "string") throw new Error(`${fn}: row ${k} ("${r[0]}") of "${title}": detail must be a string, got ${typeof r[2]}`);
   });
@@ -38,6 +39,7 @@ export function checksHtml(title: string, rows: readonly CheckRow[]): string {
 
 /** Display bundle of a checks table (text/html + text/plain, the latter holding `✘ CLAIM FAILED` lines for the tests). */
 export function checksBundle(title: string, rows: readonly CheckRow[]): MimeBundle {
+  validate("checksBundle", title, rows);
   return { "text/html": checksHtml(title, rows), "text/plain": checksText(title, rows) };
 }
 
@@ -50,6 +52,7 @@ export function checksBundle(title: string, rows: readonly CheckRow[]): MimeBund
  * @example checks("§2 one step", [["the softmax sums to 1", Math.abs(s - 1) < 1e-15, `sum = ${s}`]])
  */
 export function checks(title: string, rows: readonly CheckRow[]): void {
+  validate("checks", title, rows);
   const bundle = checksBundle(title, rows);
   showBundle(bundle);
   const failed = rows.filter((r) => !r[1]);

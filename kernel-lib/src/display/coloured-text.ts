@@ -1,4 +1,5 @@
 // Text with one number per character shown as its background colour (Karpathy's interpretable-unit pictures), as an HTML string.
+import { checkArray, checkNumber, checkOptions } from "../args/check";
 import { escapeXml } from "./render";
 
 /** Options of {@link colouredTextHtml}. */
@@ -11,6 +12,7 @@ export interface ColouredTextOptions {
 
 /** Blue (−1) → white (0) → red (+1), as an `rgb()` string; v is clipped to [−1, 1]. */
 export function divergingColour(v: number): string {
+  checkNumber("divergingColour", "v", v);
   const t = Math.max(-1, Math.min(1, v));
   const [r, g, b] = t >= 0 ? [255, Math.round(255 - 180 * t), Math.round(255 - 200 * t)] : [Math.round(255 + 200 * t), Math.round(255 + 140 * t), 255];
   return `rgb(${r},${g},${b})`;
@@ -24,7 +26,11 @@ export function divergingColour(v: number): string {
  * @example colouredTextHtml("ciao", [0.1, -0.5, 0.9, 0])
  */
 export function colouredTextHtml(text: string | readonly string[], values: readonly number[], opts: ColouredTextOptions = {}): string {
-  const chars = typeof text === "string" ? [...text] : text;
+  const fn = "colouredTextHtml";
+  const chars = typeof text === "string" ? [...text] : checkArray<string>(fn, "text", text);
+  checkArray(fn, "values", values).forEach((v, i) => checkNumber(fn, `values[${i}]`, v));
+  checkOptions(fn, "opts", opts, ["range", "caption"]);
+  if (opts.range !== undefined) checkNumber(fn, "opts.range", opts.range, { above: 0 });
   if (chars.length !== values.length) throw new Error(`colouredTextHtml: text has ${chars.length} characters but values has ${values.length} numbers`);
   const range = opts.range ?? Math.max(1e-12, ...values.map((v) => Math.abs(v)));
   const spans = chars.map((c, i) => {

@@ -1,5 +1,6 @@
 // How a notebook shows the library's errors about the caller's input: the message first, then only the caller's frames.
 import { dirname, sep } from "node:path";
+import { checkBoolean } from "../args/check";
 
 /** The library's own folder (kernel-lib/dist in a notebook, kernel-lib/src under tests): frames in it are internal. */
 const LIBRARY_DIR = dirname(__dirname) + sep;
@@ -16,7 +17,7 @@ let fullStack = process.env.RNNLAB_FULL_STACK === "1";
  * @example rl.setFullStack(true); // then re-run the failing cell
  */
 export function setFullStack(on: boolean): void {
-  if (typeof on !== "boolean") throw new Error(`setFullStack: on must be true or false, got ${JSON.stringify(on)}`);
+  checkBoolean("setFullStack", "on", on);
   fullStack = on;
 }
 

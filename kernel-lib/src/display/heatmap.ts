@@ -1,4 +1,5 @@
 // Heatmaps (gradient norm by time step × epoch, gate activations by time step × unit) rendered to a standalone SVG string.
+import { argError, checkObject, checkString } from "../args/check";
 import type { Tensor } from "../tensor";
 import { titleSvg } from "./decorations";
 import { escapeXml, formatNumber, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
@@ -24,15 +25,23 @@ export interface HeatmapOptions {
 /** Reads a matrix from nested arrays or a rank-2 Tensor; throws naming the received shape otherwise. */
 export function toMatrix(m: number[][] | Tensor, fn = "heatmap"): number[][] {
   if (Array.isArray(m)) {
-    const cols = m.length ? m[0].length : 0;
+    const cols = m.length && Array.isArray(m[0]) ? m[0].length : 0;
     m.forEach((row, i) => {
-      if (!Array.isArray(row) || row.length !== cols) throw new Error(`${fn}: row ${i} has length ${Array.isArray(row) ? row.length : "?"}, expected ${cols} (rows must be equal length)`);
+      if (!Array.isArray(row)) throw argError(fn, `matrix[${i}]`, `a row of ${cols} numbers`, row);
+      if (row.length !== cols) throw new Error(`${fn}: row ${i} has length ${row.length}, expected ${cols} (rows must be equal length)`);
+      row.forEach((v, j) => { if (typeof v !== "number") throw argError(fn, `matrix[${i}][${j}]`, "a number", v); });
     });
     return m;
   }
+  if (!isTensorLike(m)) throw argError(fn, "matrix", "nested arrays of numbers [rows][cols] or a rank-2 Tensor", m);
   if (m.shape.length !== 2) throw new Error(`${fn}: matrix must be [rows, cols], got [${m.shape.join(", ")}]`);
   const [r, c] = m.shape;
   return Array.from({ length: r }, (_, i) => Array.from(m.data.subarray(i * c, (i + 1) * c)));
+}
+
+function isTensorLike(x: unknown): x is Tensor {
+  const t = x as Tensor;
+  return !!t && typeof t === "object" && Array.isArray(t.shape) && t.data instanceof Float64Array;
 }
 
 /** Every k-th index so that at most `max` tick labels are shown. */
@@ -50,6 +59,9 @@ function thinTicks(n: number, max = 12): number[] {
 export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): string {
   const Plot = loadPlot();
   const m = toMatrix(matrix);
+  checkObject("heatmap", "opts", opts, "{ xLabel, yLabel, title?, … }");
+  checkString("heatmap", "opts.xLabel", opts.xLabel);
+  checkString("heatmap", "opts.yLabel", opts.yLabel);
   const rows = m.length;
   const cols = rows ? m[0].length : 0;
   if (opts.rowLabels && opts.rowLabels.length !== rows) throw new Error(`heatmap: rowLabels has ${opts.rowLabels.length} labels for ${rows} rows`);

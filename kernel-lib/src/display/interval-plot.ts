@@ -1,7 +1,8 @@
 // Strip plot with intervals: every seed as a dot, the mean as a tick and its 95 % interval as a bar, per model and panel.
+import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
 import type { ChartOptions } from "./line-chart";
-import { loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
+import { loadPlot, PALETTE, serializeSvg, svgDocument, themeColours } from "./render";
 
 /** One model in one panel: its per-seed values, their mean and the interval [lo, hi]. */
 export interface IntervalRow { label: string; panel?: string; values: number[]; mean: number; lo: number; hi: number }
@@ -11,12 +12,19 @@ export interface IntervalPlotOptions extends ChartOptions { yLabel: string; xLab
 /**
  * Dot plot of per-seed results with their 95 % intervals, as a standalone SVG string: within each panel (e.g. a
  * phenomenon, a sequence length) one column per label (model), one colour per label, each seed a hollow dot (jittered
- * by its index so equal values stay visible), the interval a thick bar and the mean a short black tick.
+ * by its index so equal values stay visible), the interval a thick bar and the mean a short tick in the theme's ink
+ * (dark on the light theme, light on the dark one), as is the dashed reference line.
  * @example intervalPlot([{ label: "LSTM", values: [0.9, 0.92, 0.91], ...summarize([0.9, 0.92, 0.91]) }], { yLabel: "test accuracy" })
  */
 export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): string {
+  checkArray("intervalPlot", "rows", rows);
+  checkObject("intervalPlot", "opts", opts, "{ yLabel, xLabel?, title?, … }");
+  checkString("intervalPlot", "opts.yLabel", opts.yLabel);
   const Plot = loadPlot();
+  const ink = themeColours(opts.theme, "intervalPlot", "opts.theme").foreground; // explicit: currentColor is black inside <img>
   rows.forEach((r, i) => {
+    checkObject("intervalPlot", `rows[${i}]`, r, "{ label, values, mean, lo, hi, panel? }");
+    checkArray("intervalPlot", `rows[${i}].values`, r.values);
     if (![r.mean, r.lo, r.hi, ...r.values].every(Number.isFinite)) throw new Error(`intervalPlot: row ${i} ("${r.label}") has a non-finite value`);
   });
   const width = opts.width ?? 640;
@@ -30,10 +38,10 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   const fx = faceted ? { fx: "panel" } : {};
   const marks = [
     Plot.ruleX(stats, { ...fx, x: "label", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 7, strokeOpacity: 0.35 }),
-    Plot.tickY(stats, { ...fx, x: "label", y: "mean", stroke: "currentColor", strokeWidth: 2 }),
+    Plot.tickY(stats, { ...fx, x: "label", y: "mean", stroke: ink, strokeWidth: 2 }),
     Plot.dot(dots, { ...fx, x: "label", y: "v", dx: "dx", stroke: "label", r: 3, strokeWidth: 1.3 }),
   ];
-  if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: "currentColor", strokeOpacity: 0.55, strokeDasharray: "4,3" }));
+  if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: ink, strokeOpacity: 0.55, strokeDasharray: "4,3" }));
   const svg = Plot.plot({
     document: svgDocument(),
     width,

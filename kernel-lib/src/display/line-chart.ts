@@ -1,4 +1,5 @@
 // Line charts (loss curves, ‖∂L/∂a_t‖ against t), one line per series, rendered to a standalone SVG string.
+import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
 import { loadPlot, PALETTE, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
@@ -30,9 +31,11 @@ export function seriesRows(data: Series[] | SeriesRow[], fn = "lineChart"): { ro
   const rows: { x: number; y: number; series: string }[] = [];
   const names: string[] = [];
   const addName = (n: string) => { if (!names.includes(n)) names.push(n); };
+  checkArray(fn, "data", data).forEach((d, i) => checkObject(fn, `data[${i}]`, d, "{ name, x: number[], y: number[] } or { x, y, series? }"));
   for (const d of data as (Series | SeriesRow)[]) {
     if (Array.isArray((d as Series).x)) {
       const s = d as Series;
+      checkArray(fn, `series "${s.name}" y`, s.y);
       if (s.x.length !== s.y.length) throw new Error(`${fn}: series "${s.name}" has x of length ${s.x.length} but y of length ${s.y.length}`);
       addName(s.name);
       for (let i = 0; i < s.x.length; i++) rows.push({ x: s.x[i], y: s.y[i], series: s.name });
@@ -53,10 +56,13 @@ export function seriesRows(data: Series[] | SeriesRow[], fn = "lineChart"): { ro
  * @example lineChart([{ name: "LSTM", x: [1, 2, 3], y: [2.3, 1.1, 0.7] }], { xLabel: "epoch", yLabel: "loss" })
  */
 export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions): string {
+  let { rows, names } = seriesRows(data);
+  checkObject("lineChart", "opts", opts, "{ xLabel, yLabel, title?, … }");
+  checkString("lineChart", "opts.xLabel", opts.xLabel);
+  checkString("lineChart", "opts.yLabel", opts.yLabel);
   const Plot = loadPlot();
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
-  let { rows, names } = seriesRows(data);
   if (opts.logY) rows = rows.filter((r) => r.y > 0);
   const showLegend = names.length > 1 || (names.length === 1 && names[0] !== "y");
   const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: PALETTE[i % PALETTE.length] })) : [], width, opts.yLabel);

@@ -14,7 +14,7 @@ describe("display bundles", () => {
     assert.equal(Buffer.from(m[1], "base64").toString("utf8"), fallbackSvg);
     assert.equal(b["image/svg+xml"], undefined);
     assert.equal(b["text/plain"], "[figure: loss]");
-    assert.throws(() => svgImgHtml("<div/>"), /expected an SVG string/);
+    assert.throws(() => svgImgHtml("<div/>"), /svgImgHtml: svg must be an SVG string starting with <svg, got "<div\/>"/);
   });
 
   it("plotlyBundle inlines plotly.js in the first figure of a kernel only, with deterministic div ids", () => {

@@ -1,5 +1,6 @@
 // Interactive plotly.js figures: a spec builder and a bundle that inlines plotly.js once per kernel with a static fallback.
 import { readFileSync } from "fs";
+import { argError, checkOneOf, checkOptions } from "../args/check";
 import type { MimeBundle } from "./bundle";
 import { svgImgHtml } from "./bundle";
 
@@ -44,6 +45,15 @@ function scriptJson(x: unknown): string {
   return JSON.stringify(x).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 }
 
+/** The figure's spec `{ data, layout }` of `fig` (a spec, or `{ spec }` as plotlyFigure returns); throws naming `fn` otherwise. */
+export function checkFigure(fn: string, fig: unknown): PlotlyFigure {
+  const what = "a plotly figure { data: traces[], layout? } or { spec } (from plotlyFigure / sliderFigure)";
+  if (fig === null || typeof fig !== "object" || Array.isArray(fig)) throw argError(fn, "fig", what, fig);
+  const spec = ("spec" in fig ? (fig as { spec: unknown }).spec : fig) as PlotlyFigure;
+  if (spec === null || typeof spec !== "object" || !Array.isArray((spec as { data?: unknown }).data)) throw argError(fn, "fig", what, fig);
+  return spec;
+}
+
 /** Options of {@link plotlyBundle}. */
 export interface PlotlyBundleOptions {
   /** Static SVG (from lineChart/heatmap/barChart) shown where scripts do not run. */
@@ -59,7 +69,9 @@ export interface PlotlyBundleOptions {
  * the fallback by the live chart once `window.Plotly` exists. Deterministic for the same sequence of calls in a kernel.
  */
 export function plotlyBundle(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: PlotlyBundleOptions = {}): MimeBundle {
-  const spec = "spec" in fig ? fig.spec : fig;
+  const spec = checkFigure("plotlyBundle", fig);
+  checkOptions("plotlyBundle", "opts", opts, ["fallbackSvg", "inline"]);
+  if (opts.inline !== undefined) checkOneOf("plotlyBundle", "opts.inline", opts.inline, ["once", "always", "never"]);
   const id = `rnnlab-plotly-${state.nextId++}`;
   const mode = opts.inline ?? "once";
   const withLib = mode === "always" || (mode === "once" && !state.inlined);

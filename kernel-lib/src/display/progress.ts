@@ -1,5 +1,6 @@
 // Training progress from fit's onStep/onEpoch callbacks: one live notebook output (line + loss curve) or a terminal bar.
 import { SingleBar } from "cli-progress";
+import { checkArray, checkBoolean, checkInt, checkNumber, checkObject, checkOneOf, checkOptions, checkString } from "../args/check";
 import type { MimeBundle } from "./bundle";
 import { svgImgHtml } from "./bundle";
 import { lineChart } from "./line-chart";
@@ -48,8 +49,18 @@ function thin<T>(xs: T[], max = 400): T[] {
   return xs.filter((_, i) => i % k === 0 || i === xs.length - 1);
 }
 
+/** Throws unless `state` is a {@link ProgressState} (as `liveProgress(…).state` holds), naming `fn`. */
+function checkState(fn: string, state: ProgressState): void {
+  checkObject(fn, "state", state, "{ title, total?, steps, epochs } (a liveProgress state)");
+  checkString(fn, "state.title", state.title);
+  checkArray(fn, "state.steps", state.steps);
+  checkArray(fn, "state.epochs", state.epochs);
+}
+
 /** The one-line summary: `title · epoch 2 · step 40/100 · loss 0.5123` (+ ETA text while running). */
 export function progressLine(state: ProgressState, eta?: string): string {
+  checkState("progressLine", state);
+  if (eta !== undefined) checkString("progressLine", "eta", eta);
   const last = state.steps[state.steps.length - 1];
   const parts = [state.title];
   if (last) {
@@ -63,6 +74,9 @@ export function progressLine(state: ProgressState, eta?: string): string {
 
 /** Loss curve of the steps (and epoch means at their last step) as an SVG string; deterministic. */
 export function progressCurve(state: ProgressState, width = 480, height = 200): string {
+  checkState("progressCurve", state);
+  checkInt("progressCurve", "width", width, { min: 1 });
+  checkInt("progressCurve", "height", height, { min: 1 });
   const steps = thin(state.steps);
   const series: Series[] = [{ name: "step loss", x: steps.map((s) => s.step), y: steps.map((s) => s.loss) }];
   if (state.epochs.length) {
@@ -79,6 +93,9 @@ export function progressCurve(state: ProgressState, width = 480, height = 200): 
  * `rnnlab-wallclock`; the final bundle (`final = true`) holds no clock-derived text, so reruns give identical bytes.
  */
 export function progressBundle(state: ProgressState, final: boolean, eta?: string): MimeBundle {
+  checkState("progressBundle", state);
+  checkBoolean("progressBundle", "final", final);
+  if (eta !== undefined) checkString("progressBundle", "eta", eta);
   const line = progressLine(state);
   const clock = !final && eta ? ` <span class="rnnlab-wallclock">· ${escapeXml(eta)}</span>` : "";
   const status = final ? "done" : "running";
@@ -104,6 +121,13 @@ function etaText(seconds: number): string {
  *          fit(model, data, { epochs, batchSize, optimizer, onStep: p.onStep, onEpoch: p.onEpoch }); p.done();
  */
 export function liveProgress(opts: ProgressOptions = {}): LiveProgress {
+  const fn = "liveProgress";
+  checkOptions(fn, "opts", opts, ["total", "epochs", "title", "throttleMs", "mode"]);
+  if (opts.total !== undefined) checkInt(fn, "opts.total", opts.total, { min: 0 });
+  if (opts.epochs !== undefined) checkInt(fn, "opts.epochs", opts.epochs, { min: 0 });
+  if (opts.title !== undefined) checkString(fn, "opts.title", opts.title);
+  if (opts.throttleMs !== undefined) checkNumber(fn, "opts.throttleMs", opts.throttleMs, { min: 0 });
+  if (opts.mode !== undefined) checkOneOf(fn, "opts.mode", opts.mode, ["auto", "notebook", "terminal", "lines", "silent"]);
   const state: ProgressState = { title: opts.title ?? "training", total: opts.total, steps: [], epochs: [] };
   const mode = opts.mode === undefined || opts.mode === "auto"
     ? (inNotebook() ? "notebook" : process.stderr.isTTY ? "terminal" : "lines")

@@ -1,5 +1,6 @@
 // Server-side rendering for Observable Plot: one linkedom document, and SVG serialisation that is standalone and deterministic.
 import { escapeUTF8 } from "entities";
+import { checkOneOf, checkString } from "../args/check";
 import { parseHTML } from "linkedom";
 
 /** The subset of Observable Plot this module uses (Plot is ESM-only; Node ≥ 20.19 loads it with require()). */
@@ -48,9 +49,7 @@ let currentTheme: ChartTheme = "light";
  * @example rl.setChartTheme("dark"); // in a notebook opened with a dark theme
  */
 export function setChartTheme(theme: ChartTheme): void {
-  if (!Object.prototype.hasOwnProperty.call(CHART_THEMES, theme)) {
-    throw new Error(`setChartTheme: theme must be one of ${Object.keys(CHART_THEMES).map((t) => `"${t}"`).join(", ")}, got ${JSON.stringify(theme)}`);
-  }
+  checkOneOf("setChartTheme", "theme", theme, Object.keys(CHART_THEMES));
   currentTheme = theme;
 }
 /** The theme charts use when they are given none. */
@@ -58,10 +57,15 @@ export function chartTheme(): ChartTheme {
   return currentTheme;
 }
 
+/** A theme's background and ink colours (default: the current theme); throws, naming `fn` and `name`, for an unknown theme. */
+export function themeColours(theme: ChartTheme = currentTheme, fn = "themeColours", name = "theme"): { background: string; foreground: string } {
+  return CHART_THEMES[checkOneOf(fn, name, theme, Object.keys(CHART_THEMES) as ChartTheme[])];
+}
+
 /** Applies a theme to standalone SVG markup: a background rectangle first, `currentColor` replaced by the ink colour. */
 export function themeSvg(svg: string, theme: ChartTheme = currentTheme): string {
-  const t = CHART_THEMES[theme];
-  if (!t) throw new Error(`themeSvg: theme must be one of ${Object.keys(CHART_THEMES).join(", ")}, got ${JSON.stringify(theme)}`);
+  checkString("themeSvg", "svg", svg);
+  const t = themeColours(theme, "themeSvg");
   return svg
     .replace(/currentColor/g, t.foreground)
     .replace(/^(<svg[^>]*>)/, `$1<rect aria-label="background" width="100%" height="100%" fill="${t.background}"/>`);

@@ -32,6 +32,6 @@ describe("sliderFigure", () => {
   it("rejects frames whose series differ, naming the frame", () => {
     const bad = [frames[0], { label: "x", series: [frames[0].series[0]] }];
     assert.throws(() => sliderFigure({ frames: bad, parameter: "p", xLabel: "t", yLabel: "y" }), /sliderFigure: frame 1 \("x"\) has series \[norm\], expected \[norm, bound\]/);
-    assert.throws(() => sliderFigure({ frames: [frames[0]], parameter: "p", xLabel: "t", yLabel: "y" }), /at least 2 frames, got 1/);
+    assert.throws(() => sliderFigure({ frames: [frames[0]], parameter: "p", xLabel: "t", yLabel: "y" }), /sliderFigure: opts.frames must be an array of at least 2 frames .*, got an array of length 1/);
   });
 });

@@ -1,4 +1,5 @@
 // Interactive "move a parameter" figures: line charts precomputed for each value of a parameter, one plotly slider between them.
+import { argError, checkArray, checkObject } from "../args/check";
 import { lineChart } from "./line-chart";
 import type { Series } from "./line-chart";
 import type { PlotlyFigure } from "./plotly";
@@ -46,10 +47,18 @@ function sharedRange(frames: SliderFrame[], logY: boolean): [number, number] {
 }
 
 /** Checks the frames: non-empty, same series names in the same order, x and y of equal length. */
-function validate(opts: SliderFigureOptions): string[] {
-  const fn = "sliderFigure";
-  const frames = opts?.frames;
-  if (!Array.isArray(frames) || frames.length < 2) throw new Error(`${fn}: frames must hold at least 2 frames, got ${Array.isArray(frames) ? frames.length : typeof frames}`);
+export function validateSlider(opts: SliderFigureOptions, fn = "sliderFigure"): string[] {
+  checkObject(fn, "opts", opts, "{ frames, parameter, xLabel, yLabel, … }");
+  const frames = opts.frames;
+  if (!Array.isArray(frames) || frames.length < 2) throw argError(fn, "opts.frames", "an array of at least 2 frames { label, series }", frames);
+  frames.forEach((f, k) => {
+    checkObject(fn, `opts.frames[${k}]`, f, "{ label, series }");
+    checkArray<{ x: unknown; y: unknown }>(fn, `opts.frames[${k}].series`, f.series).forEach((s, j) => {
+      checkObject(fn, `opts.frames[${k}].series[${j}]`, s, "{ name, x, y }");
+      checkArray(fn, `opts.frames[${k}].series[${j}].x`, s.x);
+      checkArray(fn, `opts.frames[${k}].series[${j}].y`, s.y);
+    });
+  });
   const names = frames[0].series.map((s) => s.name);
   frames.forEach((f, k) => {
     const got = f.series.map((s) => s.name);
@@ -70,7 +79,7 @@ function validate(opts: SliderFigureOptions): string[] {
  * @example showPlotly(sliderFigure({ frames, parameter: "ρ", xLabel: "t", yLabel: "‖∂L/∂a_t‖", logY: true }), { fallbackSvg: sliderFigureSvg({ … }) })
  */
 export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } {
-  const names = validate(opts);
+  const names = validateSlider(opts);
   const { frames } = opts;
   const active = opts.active ?? Math.floor(frames.length / 2);
   const logY = opts.logY ?? false;
@@ -105,7 +114,7 @@ export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } 
  * @returns an SVG string (lineChart)
  */
 export function sliderFigureSvg(opts: SliderFigureOptions): string {
-  validate(opts);
+  validateSlider(opts, "sliderFigureSvg");
   const { frames } = opts;
   const active = opts.active ?? Math.floor(frames.length / 2);
   const pick = opts.staticFrames ?? [...new Set([0, active, frames.length - 1])];

@@ -33,6 +33,6 @@ describe("table", () => {
     const html = table(Array.from({ length: 10 }, (_, i) => ({ i })), { maxRows: 3 });
     assert.equal(html.split("<tr>").length - 1, 1 + 3 + 1);
     assert.match(html, /… 7 more rows \(10 in all\)/);
-    assert.throws(() => table(42 as never), /table: expected an array of row objects or a DataFrame, got number/);
+    assert.throws(() => table(42 as never), /table: data must be an array of row objects or a DataFrame, got 42/);
   });
 });

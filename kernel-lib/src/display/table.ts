@@ -1,4 +1,5 @@
 // HTML tables from plain rows or danfojs DataFrames (duck-typed, so danfojs is never loaded here).
+import { argError, checkOptions } from "../args/check";
 import { escapeXml, formatNumber } from "./render";
 
 /** What a danfojs DataFrame offers that a table needs (`df.columns`, `df.values`, `df.index`). */
@@ -33,10 +34,18 @@ export function tableData(data: TableInput, fn = "table"): { columns: string[]; 
     const values = data.values.map((r) => (Array.isArray(r) ? r : [r])); // a Series has 1-D values
     return { columns: data.columns.map(String), rows: values, index: data.index };
   }
-  if (!Array.isArray(data)) throw new Error(`${fn}: expected an array of row objects or a DataFrame, got ${typeof data}`);
+  if (!Array.isArray(data)) throw argError(fn, "data", "an array of row objects or a DataFrame", data);
+  data.forEach((r, i) => { if (r !== null && r !== undefined && (typeof r !== "object" || Array.isArray(r))) throw argError(fn, `data[${i}]`, "a row object { column: value }", r); });
   const columns: string[] = [];
   for (const r of data) for (const k of Object.keys(r ?? {})) if (!columns.includes(k)) columns.push(k);
   return { columns, rows: data.map((r) => columns.map((c) => (r ?? {})[c])) };
+}
+
+/** Throws unless `opts` is a {@link TableOptions} object, naming `fn`. */
+export function checkTableOptions(fn: string, opts: TableOptions): void {
+  checkOptions(fn, "opts", opts, ["caption", "digits", "showIndex", "maxRows", "wallclock"]);
+  if (opts.digits !== undefined && (!Number.isInteger(opts.digits) || opts.digits < 1 || opts.digits > 21)) throw argError(fn, "opts.digits", "an integer in 1 … 21", opts.digits);
+  if (opts.maxRows !== undefined && (!Number.isInteger(opts.maxRows) || opts.maxRows < 0)) throw argError(fn, "opts.maxRows", "a non-negative integer", opts.maxRows);
 }
 
 /** One cell's text: numbers to `digits` significant digits, missing values blank. */
@@ -53,7 +62,8 @@ export function cellText(v: unknown, digits = 4): string {
  * @example table([{ model: "LSTM", acc: 0.9123 }, { model: "GRU", acc: 0.9 }], { caption: "test accuracy", digits: 3 })
  */
 export function table(data: TableInput, opts: TableOptions = {}): string {
-  const { columns, rows, index } = tableData(data);
+  const { columns, rows, index } = tableData(data, "table");
+  checkTableOptions("table", opts);
   const digits = opts.digits ?? 4;
   const showIndex = index !== undefined && (opts.showIndex ?? true);
   const maxRows = opts.maxRows ?? 50;
@@ -67,7 +77,8 @@ export function table(data: TableInput, opts: TableOptions = {}): string {
 
 /** Plain-text rendering of the same table (aligned columns), for terminals and text/plain. */
 export function tableText(data: TableInput, opts: TableOptions = {}): string {
-  const { columns, rows, index } = tableData(data);
+  const { columns, rows, index } = tableData(data, "tableText");
+  checkTableOptions("tableText", opts);
   const digits = opts.digits ?? 4;
   const showIndex = index !== undefined && (opts.showIndex ?? true);
   const grid = [[...(showIndex ? [""] : []), ...columns], ...rows.slice(0, opts.maxRows ?? 50).map((r, i) => [...(showIndex ? [String(index![i])] : []), ...r.map((v) => cellText(v, digits))])];

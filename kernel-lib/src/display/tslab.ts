@@ -1,15 +1,16 @@
 // The only module that talks to tslab: sends display bundles to the notebook, or prints text when not in a kernel.
+import { argError, checkObject, checkString } from "../args/check";
 import type { Tensor } from "../tensor";
-import { svgBundle } from "./bundle";
+import { checkSvg, svgBundle } from "./bundle";
 import type { MimeBundle } from "./bundle";
-import { plotlyBundle } from "./plotly";
+import { checkFigure, plotlyBundle } from "./plotly";
 import type { PlotlyBundleOptions, PlotlyFigure } from "./plotly";
-import { sliderFigure, sliderFigureSvg } from "./slider-figure";
+import { sliderFigure, sliderFigureSvg, validateSlider } from "./slider-figure";
 import type { SliderFigureOptions } from "./slider-figure";
 import { inspect } from "node:util";
 import { shortError } from "./errors";
 import { escapeXml } from "./render";
-import { isDataFrameLike, table, tableText } from "./table";
+import { checkTableOptions, isDataFrameLike, table, tableData, tableText } from "./table";
 import type { TableInput, TableOptions } from "./table";
 
 /** tslab's internal writer (tslab 1.0.22 `dist/jupyter.js`): sends `display_data` or, with `update`, `update_display_data`. */
@@ -64,6 +65,7 @@ function printFallback(bundle: MimeBundle): void {
  * Outside a kernel prints `text/plain` instead; never throws because of the display channel.
  */
 export function showBundle(bundle: MimeBundle): void {
+  checkObject("showBundle", "bundle", bundle, '{ "mime/type": content } such as { "text/html": "<b>hi</b>" }');
   const write = tslabWriter();
   if (!write) return printFallback(bundle);
   write({ data: bundle, metadata: {}, transient: {} }, false);
@@ -95,16 +97,20 @@ export function newOutput(): LiveOutput {
 
 /** Shows HTML (with a text/plain stand-in). */
 export function showHtml(html: string, text = "[html]"): void {
+  checkString("showHtml", "html", html);
+  checkString("showHtml", "text", text);
   showBundle({ "text/html": html, "text/plain": text });
 }
 
 /** Shows an SVG string as a base64 `<img>` (renders in every front end, export and untrusted notebook). */
 export function showSvg(svg: string): void {
+  checkSvg("showSvg", svg);
   showBundle(svgBundle(svg));
 }
 
 /** Shows an interactive plotly figure (plotly MIME + HTML with plotly.js inlined once and a static fallback). */
 export function showPlotly(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: PlotlyBundleOptions = {}): void {
+  checkFigure("showPlotly", fig);
   showBundle(plotlyBundle(fig, opts));
 }
 
@@ -113,16 +119,20 @@ export function showPlotly(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: Plo
  * drawn on one static chart (sliderFigureSvg) for the PDF and untrusted notebooks.
  */
 export function showSlider(opts: SliderFigureOptions): void {
+  validateSlider(opts, "showSlider");
   showPlotly(sliderFigure(opts), { fallbackSvg: sliderFigureSvg(opts) });
 }
 
 /** Shows rows or a danfojs DataFrame as an HTML table (text table outside a kernel). */
 export function showTable(data: TableInput, opts: TableOptions = {}): void {
+  tableData(data, "showTable");
+  checkTableOptions("showTable", opts);
   showBundle({ "text/html": table(data, opts), "text/plain": tableText(data, opts) });
 }
 
 /** Shows Markdown (LaTeX `$…$` renders in every front end). */
 export function markdown(md: string): void {
+  checkString("markdown", "md", md);
   showBundle({ "text/markdown": md, "text/plain": md });
 }
 
@@ -134,6 +144,7 @@ function isTensor(x: unknown): x is Tensor {
 
 /** HTML for a tensor: its shape, then a table for rank ≤ 2 (≤ 400 values) or the text form. */
 export function tensorHtml(t: Tensor): string {
+  if (!isTensor(t)) throw argError("tensorHtml", "t", "a Tensor", t);
   const shape = `[${t.shape.join(", ")}]`;
   if (t.shape.length <= 2 && t.data.length <= 400) {
     const rows = t.shape.length === 2 ? t.shape[0] : 1;

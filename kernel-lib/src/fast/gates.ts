@@ -2,7 +2,8 @@
 // lane, in place) and else in WebAssembly: the float32 path (setPrecision("float32"): LSTM, reset-after GRU and tanh-RNN
 // activations in f32x4 lanes, gates32.wat, a polynomial exp), and the exact float64 LSTM kernels (lstm64.wat: gate loop and
 // time loops) whose exp and tanh give Math.exp's and Math.tanh's bits, so they change no float64 result.
-import { WasmMemory, wasmGrow, wasmOwnInstance, wasmScratch } from "./wasm/gemm-wasm";
+import { WasmMemory, wasmGrow, wasmOwnInstance } from "./wasm/instance";
+import { wasmScratch } from "./wasm/pin";
 import { nativeAddon } from "./native/gemm-native";
 
 /** The float32 gate loops of the native add-on (native/gates.c): the same lanes' arithmetic on the float64 buffers in place. */
@@ -152,7 +153,7 @@ interface Lstm64Kernels {
 
 /**
  * The float64 LSTM kernels run in an instance of their own (own memory, one thread), so the operands they keep there
- * (`W_hhᵀ`, a whole sequence's buffers) never meet the pins and scratch of gemm-wasm.ts. Null where WebAssembly is unavailable.
+ * (`W_hhᵀ`, a whole sequence's buffers) never meet the pins and scratch of wasm/pin.ts. Null where WebAssembly is unavailable.
  */
 let lstm64Instance: Lstm64Kernels | null | undefined;
 let lstm64View = new Float64Array(0);

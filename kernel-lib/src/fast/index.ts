@@ -5,8 +5,9 @@ import { FAST_TENSOR_KERNELS } from "./products";
 import { FAST_SEQUENCE_KERNELS } from "./sequence/kernels";
 
 export { GEMM_WASM_MIN_WORK, fastGemm } from "./products";
-export { gemmWasm, wasmGemmAvailable, wasmGemmThreadsReady } from "./wasm/gemm-wasm";
-export { NATIVE_TRANSB_MAX_NK, gemmNative, nativeKernels, setNativeKernels } from "./native/gemm-native";
+export { gemmWasm } from "./wasm/gemm-wasm";
+export { wasmGemmAvailable, wasmGemmThreadsReady } from "./wasm/instance";
+export { gemmNative, nativeKernels, setNativeKernels } from "./native/gemm-native";
 export { BackendEnvironment, backendEnvironments, nativeIsasPresent } from "./environments";
 export { GEMM_THREAD_MIN_WORK, MAX_GEMM_THREADS, gemmThreadStats, gemmThreads, machineThreads, setGemmThreads } from "./wasm/gemm-threads";
 

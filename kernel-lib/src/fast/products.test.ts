@@ -2,7 +2,7 @@
 import { strict as assert } from "assert";
 import { Rng, randn, gemm, gemmNaive, gemmWasm, nativeKernels, setNativeKernels, wasmGemmAvailable } from "../index";
 import { gemmStrided } from "../tensor/gemm-js";
-import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./wasm/gemm-wasm";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "./wasm/pin";
 
 /** Largest |a − b| over two arrays. */
 function maxDiff(a: Float64Array, b: Float64Array): number {

@@ -2,8 +2,9 @@
 // element-wise order, so the same bits), and the native finite-value scan.
 import { gemmStrided } from "../tensor/gemm-js";
 import { JS_TENSOR_KERNELS, TensorKernels } from "../tensor/kernels";
-import { gemmWasm, wasmPinGeneration } from "./wasm/gemm-wasm";
-import { gemmNative, nativeAddon, nativeRunsTransB } from "./native/gemm-native";
+import { gemmWasm } from "./wasm/gemm-wasm";
+import { wasmPinGeneration } from "./wasm/pin";
+import { gemmNative, nativeAddon } from "./native/gemm-native";
 import { gemmThreads } from "./wasm/gemm-threads";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the SIMD kernels; smaller ones stay in JS. */
@@ -19,8 +20,7 @@ export function fastGemm(
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
   if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
-    // a large A·Bᵀ stays in WebAssembly unless the add-on runs AVX-512 (its narrower A·Bᵀ tiles are slower there)
-    if ((!transB || nativeRunsTransB(N, K)) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
+    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
   }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);

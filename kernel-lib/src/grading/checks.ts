@@ -1,5 +1,13 @@
 // Assertions for homework test cells with diagnostic messages; pure (plain arrays and `{shape, data}` duck types), so the grader reuses the same comparisons outside the kernel.
 
+import { argError, checkFunction, checkNumber, checkOptions, checkString } from "../args/check";
+
+/** The label and hint every check takes: a non-empty label, an optional string hint. */
+function checkLabel(fn: string, label: unknown, hint?: unknown): void {
+  checkString(fn, "label", label, true);
+  if (hint !== undefined) checkString(fn, "hint", hint);
+}
+
 /** A tensor-like value: anything with a `shape` and a flat row-major `data`. */
 export interface TensorLike { shape: number[]; data: ArrayLike<number> }
 
@@ -78,6 +86,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** A number in messages: 6 significant digits (integers and non-finite values as they are). */
 export function fmtNumber(x: number): string {
+  if (typeof x !== "number") throw argError("check.fmtNumber", "x", "a number", x);
   return Number.isInteger(x) || !Number.isFinite(x) ? String(x) : String(Number(x.toPrecision(6)));
 }
 
@@ -100,6 +109,8 @@ export function describe(v: unknown): string {
 /** The error thrown by a failing check: "label: why — hint". */
 export class CheckError extends Error {
   constructor(label: string, why: string, hint?: string) {
+    checkLabel("CheckError", label, hint);
+    checkString("CheckError", "why", why);
     super(`${label}: ${why}${hint ? ` — ${hint}` : ""}`);
     this.name = "CheckError";
   }
@@ -111,38 +122,58 @@ export class CheckError extends Error {
  * @param actual number | nested array | typed array | {shape, data}
  */
 export function close(label: string, actual: unknown, expected: unknown, hint?: string, tol?: Tolerance): void {
+  checkLabel("check.close", label, hint);
+  // the user's tolerance is checked here; compareClose also scores records in the grader, where a bad one fails its check
+  if (tol !== undefined) {
+    checkOptions("check.close", "tol", tol, ["rtol", "atol"]);
+    if (tol.rtol !== undefined) checkNumber("check.close", "tol.rtol", tol.rtol, { min: 0 });
+    if (tol.atol !== undefined) checkNumber("check.close", "tol.atol", tol.atol, { min: 0 });
+  }
   const v = compareClose(actual, expected, tol);
   if (!v.ok) throw new CheckError(label, v.why, hint);
 }
 
 /** `equal(label, actual, expected, hint?)` throws unless the two are structurally equal. */
 export function equal(label: string, actual: unknown, expected: unknown, hint?: string): void {
+  checkLabel("check.equal", label, hint);
   const v = compareEqual(actual, expected);
   if (!v.ok) throw new CheckError(label, v.why, hint);
 }
 
 /** `shape(label, t, dims, hint?)` throws unless `t.shape` equals `dims`. @param t {shape} */
 export function shape(label: string, t: { shape: number[] } | null | undefined, dims: number[], hint?: string): void {
+  checkLabel("check.shape", label, hint);
+  if (!Array.isArray(dims) || !dims.every((d) => Number.isSafeInteger(d) && d >= 0)) throw argError("check.shape", "dims", "an array of non-negative integers (e.g. [2, 3])", dims);
   equal(label, t && Array.isArray(t.shape) ? t.shape.slice() : t, dims, hint);
 }
 
 /** `ok(label, condition, hint?)` throws unless the condition is true. */
 export function ok(label: string, condition: unknown, hint?: string): void {
+  checkLabel("check.ok", label, hint);
   if (condition !== true) throw new CheckError(label, `condition is ${describe(condition)}, expected true`, hint);
 }
 
 /** `throws(label, fn, pattern?, hint?)` throws unless `fn()` throws (with a message matching `pattern`, when given). */
 export function throws(label: string, fn: () => unknown, pattern?: RegExp | string, hint?: string): void {
+  checkLabel("check.throws", label, hint);
+  checkThrowArgs("check.throws", fn, pattern);
   const r = throwOutcome(fn, pattern);
   if (r !== true) throw new CheckError(label, r === false ? "did not throw" : "threw an error with an unexpected message", hint);
 }
 
 /** true when fn throws (matching pattern), "mismatch" when it throws something else, false when it does not throw. */
 export function throwOutcome(fn: () => unknown, pattern?: RegExp | string): boolean | "mismatch" {
+  checkThrowArgs("check.throwOutcome", fn, pattern);
   try { fn(); } catch (e) {
     if (pattern === undefined) return true;
     const msg = e instanceof Error ? e.message : String(e);
     return (typeof pattern === "string" ? msg.includes(pattern) : pattern.test(msg)) ? true : "mismatch";
   }
   return false;
+}
+
+/** The function and optional pattern of {@link throws} / {@link throwOutcome}. */
+function checkThrowArgs(caller: string, fn: unknown, pattern: unknown): void {
+  checkFunction(caller, "fn", fn);
+  if (pattern !== undefined && typeof pattern !== "string" && !(pattern instanceof RegExp)) throw argError(caller, "pattern", "a RegExp or a string", pattern);
 }

@@ -48,6 +48,14 @@ function flagsOf(run: RunResult, noSandbox: boolean): Flag[] {
   return [...f];
 }
 
+/** The error of a source notebook whose solutions fail its own tests (the command line exits 1: the work failed, no bug). */
+export class SourceFailsItsTests extends Error {
+  constructor(failures: string[]) {
+    super(`the source notebook does not pass its own tests:\n  ${failures.join("\n  ")}`);
+    this.name = "SourceFailsItsTests";
+  }
+}
+
 /** Runs the source with its solutions in one kernel and checks that every check passes against its own expected values; returns the reference run. */
 export async function referenceRun(a: Assignment, opts: RunOptions): Promise<RunResult> {
   const { steps, results } = ownSteps(ownPlan(a), opts.cellTimeout ?? 30);
@@ -57,7 +65,7 @@ export async function referenceRun(a: Assignment, opts: RunOptions): Promise<Run
     const g = scoreCell(c, ref, "self");
     if (g.error || g.checks.some((x) => !x.passed) || g.checks.length === 0) failures.push(`${c.key}: ${[g.error, ...g.checks.filter((x) => !x.passed).map((x) => x.message)].filter(Boolean).join("; ")}`);
   }
-  if (failures.length) throw new Error(`the source notebook does not pass its own tests:\n  ${failures.join("\n  ")}`);
+  if (failures.length) throw new SourceFailsItsTests(failures);
   return ref;
 }
 

@@ -1,5 +1,6 @@
 // Homework 4's tools: the copy-task tagger with a step counter (for the compute budget) and an accuracy that scores only a trained model's weights.
 import { Rng, Tensor } from "../tensor";
+import { checkInt, checkObject, checkOneOf, checkSize } from "../args";
 import { copyTask } from "../data";
 import { BatchResult } from "../train";
 import { CopyTagger, CopyBatch } from "../experiments";
@@ -32,9 +33,9 @@ export class CopyModel extends CopyTagger {
   /** Training batches seen so far. */
   steps = 0;
   constructor(opts: { cell: CopyCell; hiddenSize: number; rng: Rng }) {
-    const { cell, hiddenSize, rng } = opts ?? ({} as { cell: CopyCell; hiddenSize: number; rng: Rng });
-    if (!["rnn", "lstm", "gru"].includes(cell)) throw new Error(`CopyModel: cell must be "rnn", "lstm" or "gru", got ${JSON.stringify(cell)}`);
-    if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new Error(`CopyModel: hiddenSize must be a positive integer, got ${hiddenSize}`);
+    const { cell, hiddenSize, rng } = checkObject<{ cell: CopyCell; hiddenSize: number; rng: Rng }>("CopyModel", "opts", opts, "{ cell, hiddenSize, rng }");
+    checkOneOf("CopyModel", "cell", cell, ["rnn", "lstm", "gru"] as const);
+    checkSize("CopyModel", "hiddenSize", hiddenSize);
     super(cell, COPY_TASK.V, hiddenSize, rng);
     this.cell = cell;
     this.hiddenSize = hiddenSize;
@@ -76,7 +77,15 @@ export class CopyModel extends CopyTagger {
  * @example rl.hw.copyAccuracy(model.state(), { delay: 20, seed: 99 })
  */
 export function copyAccuracy(model: CopyModel | CopyModelState, opts: { delay: number; seed: number; n?: number }): number {
-  const { delay, seed, n = 512 } = opts;
+  const fn = "copyAccuracy";
+  if (!(model instanceof CopyModel)) {
+    checkObject(fn, "model", model, "(a CopyModel or its state() { cell, hiddenSize, steps, weights })");
+    checkObject(fn, "model.weights", model.weights, "{ name: Tensor } (from model.state())");
+  }
+  const { delay, seed, n = 512 } = checkObject<{ delay: number; seed: number; n?: number }>(fn, "opts", opts, "{ delay, seed, n? }");
+  checkInt(fn, "opts.delay", delay, { min: 0 });
+  checkInt(fn, "opts.seed", seed, { min: 0, max: 0xffffffff });
+  checkSize(fn, "opts.n", n);
   const fresh = CopyModel.fromState(model instanceof CopyModel ? model.state() : model);
   const task = copyTask(COPY_TASK.symbols, n, { delay, alphabet: COPY_TASK.alphabet, rng: new Rng(seed) });
   return fresh.loss(task).metrics!.accuracy!;

@@ -1,6 +1,24 @@
 // Homework 2's LSTM in the "columns are examples" layout: its parameter records, and rnnlab's own cell mapped to that layout as the tests' reference.
 import { Tensor, concat, slice, transpose, zeros, randn, add, mul, sum } from "../tensor";
 import { CellParams, zerosLikeParams, lstmCellForward, lstmCellBackward } from "../cells";
+import { checkNumber, checkSize } from "../args";
+import { checkColumns, checkRecord } from "./checks";
+
+const LSTM_GATES = ["f", "i", "c", "o"] as const;
+/** Checks `p` is an LSTM record and `xt [n_x, m]`, `aPrev`, `cPrev` `[n_a, m]`; returns n_a and m. */
+function checkStep(fn: string, xt: unknown, aPrev: unknown, cPrev: unknown, p: unknown): { n_a: number; m: number } {
+  const { n_a, n_x } = checkRecord(fn, "p", p, LSTM_GATES);
+  const m = checkColumns(fn, "xt", xt, n_x, "n_x");
+  checkColumns(fn, "aPrev", aPrev, n_a, "n_a", m);
+  checkColumns(fn, "cPrev", cPrev, n_a, "n_a", m);
+  return { n_a, m };
+}
+
+/** Checks the two sizes of a record. */
+function checkSizes(fn: string, n_x: unknown, n_a: unknown): void {
+  checkSize(fn, "n_x", n_x);
+  checkSize(fn, "n_a", n_a);
+}
 
 /*
  * Shapes (one legend for the homework): n_x input size, n_a hidden size, m examples (columns).
@@ -29,12 +47,15 @@ const b = (p: LstmParams, g: string): Tensor => (p as unknown as Record<string, 
  * @example const p = rl.hw.randomLstmParams(3, 2);
  */
 export function randomLstmParams(n_x: number, n_a: number, std = 1): LstmParams {
+  checkSizes("randomLstmParams", n_x, n_a);
+  checkNumber("randomLstmParams", "std", std, { min: 0 });
   const w = () => randn([n_a, n_a + n_x], { std }), v = () => randn([n_a, 1], { std });
   return { Wf: w(), bf: v(), Wi: w(), bi: v(), Wc: w(), bc: v(), Wo: w(), bo: v() };
 }
 
 /** All-zero parameters, to override some fields and isolate one term: `{ ...rl.hw.zeroLstmParams(3, 2), bf: rl.full([2, 1], 30) }`. */
 export function zeroLstmParams(n_x: number, n_a: number): LstmParams {
+  checkSizes("zeroLstmParams", n_x, n_a);
   const w = () => zeros([n_a, n_a + n_x]), v = () => zeros([n_a, 1]);
   return { Wf: w(), bf: v(), Wi: w(), bi: v(), Wc: w(), bc: v(), Wo: w(), bo: v() };
 }
@@ -44,6 +65,7 @@ export function zeroLstmParams(n_x: number, n_a: number): LstmParams {
  * `weight_hh [4n_a, n_a]` = the first n_a columns of each W, `weight_ih [4n_a, n_x]` the rest; `bias_ih` = b, `bias_hh` = 0.
  */
 export function lstmToTorch(p: LstmParams): CellParams {
+  checkRecord("lstmToTorch", "p", p, LSTM_GATES);
   const n_a = p.Wf.shape[0]!;
   return {
     weight_ih: concat(GATES.map((g) => slice(W(p, g), 1, n_a)), 0),
@@ -60,6 +82,7 @@ export function lstmToTorch(p: LstmParams): CellParams {
  * @returns `aNext`, `cNext` `[n_a, m]` and the cache
  */
 export function lstmReferenceForward(xt: Tensor, aPrev: Tensor, cPrev: Tensor, p: LstmParams): { aNext: Tensor; cNext: Tensor; cache: LstmCache } {
+  checkStep("lstmReferenceForward", xt, aPrev, cPrev, p);
   const r = lstmCellForward(transpose(xt), transpose(aPrev), transpose(cPrev), lstmToTorch(p));
   const n_a = aPrev.shape[0]!, gates = new Tensor(r.cache.gates, [xt.shape[1]!, 4 * n_a]); // activated i, f, g, o by columns
   const gate = (k: number) => transpose(slice(gates, 1, k * n_a, (k + 1) * n_a));
@@ -74,6 +97,9 @@ export function lstmReferenceForward(xt: Tensor, aPrev: Tensor, cPrev: Tensor, p
  * @example rl.numericGrad(() => rl.hw.lstmStepLoss(xt, aPrev, cPrev, p, G, Gc), p.Wf) // ∂L/∂W_f by central differences
  */
 export function lstmStepLoss(xt: Tensor, aPrev: Tensor, cPrev: Tensor, p: LstmParams, G: Tensor, Gc: Tensor): number {
+  const { n_a, m } = checkStep("lstmStepLoss", xt, aPrev, cPrev, p);
+  checkColumns("lstmStepLoss", "G", G, n_a, "n_a", m);
+  checkColumns("lstmStepLoss", "Gc", Gc, n_a, "n_a", m);
   const s = lstmReferenceForward(xt, aPrev, cPrev, p);
   return sum(add(mul(s.aNext, G), mul(s.cNext, Gc))).data[0]!;
 }
@@ -98,6 +124,9 @@ function referenceBatch(daNext: Tensor, dcNext: Tensor, xt: Tensor, aPrev: Tenso
  * @param daNext `[n_a, m]` ∂L/∂a_t @param dcNext `[n_a, m]` ∂L/∂c_t from later steps
  */
 export function lstmReferenceBackward(daNext: Tensor, dcNext: Tensor, xt: Tensor, aPrev: Tensor, cPrev: Tensor, p: LstmParams): LstmStepGrads {
+  const { n_a, m } = checkStep("lstmReferenceBackward", xt, aPrev, cPrev, p);
+  checkColumns("lstmReferenceBackward", "daNext", daNext, n_a, "n_a", m);
+  checkColumns("lstmReferenceBackward", "dcNext", dcNext, n_a, "n_a", m);
   const all = referenceBatch(daNext, dcNext, xt, aPrev, cPrev, p);
   const col = (t: Tensor, j: number) => slice(t, 1, j, j + 1);
   const perExample = Array.from({ length: xt.shape[1]! }, (_, j) =>
@@ -111,6 +140,8 @@ export function lstmReferenceBackward(daNext: Tensor, dcNext: Tensor, xt: Tensor
 
 /** A random step for backward tests: inputs, parameters, upstream gradients `G`, `Gc`, a correct cache and the reference gradients. */
 export function lstmBackwardCase(n_x: number, n_a: number, m: number) {
+  checkSizes("lstmBackwardCase", n_x, n_a);
+  checkSize("lstmBackwardCase", "m", m);
   const xt = randn([n_x, m]), aPrev = randn([n_a, m]), cPrev = randn([n_a, m]), p = randomLstmParams(n_x, n_a);
   const G = randn([n_a, m]), Gc = randn([n_a, m]);
   return { xt, aPrev, cPrev, p, G, Gc, cache: lstmReferenceForward(xt, aPrev, cPrev, p).cache, ref: lstmReferenceBackward(G, Gc, xt, aPrev, cPrev, p) };

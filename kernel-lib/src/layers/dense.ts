@@ -1,5 +1,5 @@
 // The dense (fully connected) layer y = x Wᵀ + b, the head on top of a recurrent layer; forward and backward side by side.
-import { Rng, Tensor, checkFinite, checkShape, fmtShape, gemm, getRng, uniform, zeros } from "../tensor";
+import { Rng, Tensor, checkFiniteFor32, checkShape, fmtShape, gemm, getRng, precision, uniform, zeros } from "../tensor";
 import type { Module, Param } from "../cells/types";
 import { checkAllocation, checkBoolean, checkInstance, checkOptions, checkSize } from "../args";
 
@@ -52,8 +52,10 @@ export class Dense implements Module {
    */
   forward(x: Tensor): Tensor {
     const rows = this.rowsOf("Dense.forward", "x", x, this.inputSize, "I");
-    checkFinite("Dense.forward", "x", x);
+    checkFiniteFor32("Dense.forward", "x", x);
     const { weight, bias } = this.params;
+    // float32 products round the weights too: one scan per forward refuses a weight beyond ±3.4e38 by name
+    if (precision() === "float32") for (const p of this.parameters()) checkFiniteFor32("Dense.forward", p.name, p.value);
     const O = this.outputSize;
     const y = new Float64Array(rows * O);
     gemm(y, x.data, weight.data, rows, O, this.inputSize, false, true);
@@ -71,7 +73,7 @@ export class Dense implements Module {
     const x = this.lastX;
     if (!x) throw new Error("Dense.backward: call forward first");
     checkShape("Dense.backward", "dy", dy, [...x.shape.slice(0, -1), this.outputSize]);
-    checkFinite("Dense.backward", "dy", dy);
+    checkFiniteFor32("Dense.backward", "dy", dy);
     const rows = x.size / this.inputSize;
     const [O, I] = [this.outputSize, this.inputSize];
     gemm(this.grads.weight.data, dy.data, x.data, O, I, rows, true, false, true);

@@ -1,7 +1,7 @@
 // The embedding lookup (token ids → vectors) and its backward, a scatter-add into the table's gradient.
 import { NestedArray, Rng, Tensor, checkFinite, fmtShape, getRng, randn, tensor, zeros } from "../tensor";
 import type { Module, Param } from "../cells/types";
-import { checkAllocation, checkInstance, checkOptions, checkSize, describe } from "../args";
+import { argError, checkAllocation, checkInstance, checkOptions, checkSize, describe } from "../args";
 
 /** Options of {@link Embedding}. */
 export interface EmbeddingOptions {
@@ -56,7 +56,7 @@ export class Embedding implements Module {
    * @returns `[...ids.shape, E]`, e.g. `[T, B, E]`
    */
   forward(ids: Tensor | NestedArray): Tensor {
-    const t = ids instanceof Tensor ? ids : tensor(ids);
+    const t = ids instanceof Tensor ? ids : idsTensor(ids);
     const [V, E] = [this.numEmbeddings, this.dim];
     const out = new Float64Array(t.size * E);
     for (let n = 0; n < t.size; n++) {
@@ -100,5 +100,16 @@ export class Embedding implements Module {
   /** Resets the gradient to 0. */
   zeroGrad(): void {
     this.grads.weight.data.fill(0);
+  }
+}
+
+/** Nested arrays of ids as a Tensor; anything else (or a ragged array) is named as Embedding.forward's `ids`. */
+function idsTensor(ids: unknown): Tensor {
+  const what = "a Tensor or (rectangular) nested arrays of integer ids";
+  if (!Array.isArray(ids) && typeof ids !== "number") throw argError("Embedding.forward", "ids", what, ids);
+  try {
+    return tensor(ids as NestedArray);
+  } catch {
+    throw argError("Embedding.forward", "ids", what, ids);
   }
 }

@@ -1,6 +1,7 @@
 // The GRU layer (gates r, z, n), as torch.nn.GRU stores it, in the reset-after (default) or classic formulation.
 import { CellParams, GruVariant, checkGruVariant, gruCell } from "../cells";
 import { RecurrentLayer, RecurrentLayerOptions, layerParams } from "./recurrent";
+import { orDefault } from "../args";
 import { TorchStateJson, cellParamsFromTorch } from "../interop/torch-params";
 import { agreeWithSection, splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
@@ -21,7 +22,7 @@ export class GRU extends RecurrentLayer {
   readonly variant: GruVariant;
 
   constructor(opts: GRUOptions & { params?: CellParams }) {
-    const variant = checkGruVariant("GRU", opts?.variant ?? "reset-after");
+    const variant = checkGruVariant("GRU", orDefault(opts?.variant, "reset-after") as GruVariant);
     super("GRU", gruCell(variant), layerParams("GRU", "gru", opts), opts);
     this.variant = variant;
   }

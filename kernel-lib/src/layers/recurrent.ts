@@ -72,6 +72,7 @@ export abstract class RecurrentLayer implements Module {
   readonly layerName: string;
 
   protected constructor(layerName: string, cell: RecurrentCell, params: CellParams, opts?: RecurrentLayerOptions) {
+    if (new.target === RecurrentLayer) throw new Error(`RecurrentLayer: the base class is not built directly; use new LSTM, GRU or RNN({ inputSize, hiddenSize }), got ${describe(layerName)} as the layer name`);
     this.layerName = layerName;
     this.checkpointEvery = opts?.checkpointEvery ?? null;
     this.cell = cell;

@@ -2,6 +2,7 @@
 import { Activation } from "../tensor";
 import { CellParams, checkActivation, rnnCell } from "../cells";
 import { RecurrentLayer, RecurrentLayerOptions, layerParams } from "./recurrent";
+import { orDefault } from "../args";
 import { TorchStateJson, cellParamsFromTorch } from "../interop/torch-params";
 import { agreeWithSection, splitRnnlabSection, withRnnlabSection } from "./rnnlab-section";
 
@@ -22,7 +23,7 @@ export class RNN extends RecurrentLayer {
   readonly nonlinearity: Activation;
 
   constructor(opts: RNNOptions & { params?: CellParams }) {
-    const act = checkActivation("RNN", opts?.nonlinearity ?? "tanh");
+    const act = checkActivation("RNN", orDefault(opts?.nonlinearity, "tanh") as Activation);
     super("RNN", rnnCell(act), layerParams("RNN", "rnn", opts), opts);
     this.nonlinearity = act;
   }

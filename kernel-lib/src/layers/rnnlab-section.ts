@@ -1,7 +1,7 @@
 // The `rnnlab` section of a state_dict: what PyTorch's state_dict does not store (GRU variant, RNN nonlinearity, options).
 import type { Activation, NestedArray } from "../tensor";
 import type { GruVariant } from "../cells";
-import { describe } from "../args";
+import { checkObject, checkString, describe } from "../args";
 
 /** The kinds a section names (PyTorch's class names). */
 export type SectionKind = "RNN" | "LSTM" | "GRU";
@@ -75,6 +75,8 @@ export function checkRnnlabSection(fn: string, s: unknown, kind?: SectionKind): 
  * @param torch PyTorch's keys (nested arrays)
  */
 export function withRnnlabSection(torch: Record<string, NestedArray>, section: RnnlabSection): Record<string, NestedArray> {
+  checkObject("withRnnlabSection", "torch", torch, "a state_dict { name: nested arrays }");
+  checkRnnlabSection("withRnnlabSection", section);
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(section)) if (v !== undefined) clean[k] = v;
   return { ...torch, rnnlab: clean as unknown as NestedArray };
@@ -85,6 +87,7 @@ export function withRnnlabSection(torch: Record<string, NestedArray>, section: R
  * @example agree("GRU.fromTorchStateDict", "variant", opts.variant, section.variant)
  */
 export function agreeWithSection<T>(fn: string, field: string, given: T | undefined, saved: T | undefined): T | undefined {
+  checkString(fn, "field", field, true);
   if (given !== undefined && saved !== undefined && given !== saved) {
     throw new Error(`${fn}: ${field} ${JSON.stringify(given)} was given, but the state_dict's rnnlab section says ${JSON.stringify(saved)}`);
   }

@@ -1,6 +1,6 @@
 // Reversing each sequence of a padded batch within its real steps, as PyTorch's packed sequences do for the reverse direction.
-import { Tensor, fmtShape } from "../tensor";
-import { checkSize } from "../args";
+import { Tensor, checkRank, fmtShape } from "../tensor";
+import { argError, checkInt, checkSize } from "../args";
 
 /**
  * For every column `b` of a `[T, B]` mask, the time index each step reads after reversal: the real steps
@@ -41,6 +41,8 @@ export function reversalIndex(T: number, B: number, mask: Tensor | null | undefi
  * @param x `[T, B, F]`
  */
 export function reverseSequences(x: Tensor, src: Int32Array): Tensor {
+  checkRank("reverseSequences", "x", x, 3, "T, B, F");
+  if (!(src instanceof Int32Array)) throw argError("reverseSequences", "src", "an Int32Array (from reversalIndex)", src);
   const [T, B, F] = x.shape;
   if (x.shape.length !== 3 || src.length !== T * B) throw new Error(`reverseSequences: x must be [T, B, F] with T·B = ${src.length}, got ${fmtShape(x.shape)}`);
   const out = new Float64Array(T * B * F);
@@ -57,7 +59,10 @@ export function reverseSequences(x: Tensor, src: Int32Array): Tensor {
  * Joins `[T, B, F₁]` and `[T, B, F₂]` along the features: `[T, B, F₁ + F₂]` (forward then reverse direction, as PyTorch).
  */
 export function concatFeatures(a: Tensor, b: Tensor): Tensor {
+  checkRank("concatFeatures", "a", a, 3, "T, B, F1");
   const [T, B, F1] = a.shape;
+  checkRank("concatFeatures", "b", b, 3, "T, B, F2");
+  if (b.shape[0] !== T || b.shape[1] !== B) throw argError("concatFeatures", "b", `a Tensor [${T}, ${B}, F2] (the T and B of a)`, b);
   const F2 = b.shape[2];
   const out = new Float64Array(T * B * (F1 + F2));
   for (let r = 0; r < T * B; r++) {
@@ -69,7 +74,10 @@ export function concatFeatures(a: Tensor, b: Tensor): Tensor {
 
 /** The features `[from, from + F)` of a `[T, B, ·]` tensor, as `[T, B, F]` (the inverse of {@link concatFeatures}). */
 export function featureSlice(x: Tensor, from: number, F: number): Tensor {
+  checkRank("featureSlice", "x", x, 3, "T, B, W");
   const [T, B, W] = x.shape;
+  checkInt("featureSlice", "from", from, { min: 0, max: W });
+  checkInt("featureSlice", "F", F, { min: 0, max: W - from });
   const out = new Float64Array(T * B * F);
   for (let r = 0; r < T * B; r++) out.set(x.data.subarray(r * W + from, r * W + from + F), r * F);
   return new Tensor(out, [T, B, F]);

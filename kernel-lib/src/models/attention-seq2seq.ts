@@ -4,6 +4,7 @@ import type { CellState, Param } from "../cells/types";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult } from "../train";
 import { StackedRecurrent } from "../layers";
+import { checkBoolean } from "../args";
 import { Seq2Seq, Seq2SeqOptions, Seq2SeqPair } from "./seq2seq";
 import { AttentionCache, AttentionParams, attentionBackward, attentionForward } from "./attention";
 
@@ -42,6 +43,7 @@ export class AttentionSeq2Seq extends Seq2Seq {
     super(opts);
     const H = opts.hiddenSize;
     const rng = opts.rng ?? new Rng(0);
+    if (opts.bidirectionalEncoder !== undefined) checkBoolean("AttentionSeq2Seq", "bidirectionalEncoder", opts.bidirectionalEncoder);
     if (opts.bidirectionalEncoder && H % 2 !== 0) throw new Error(`AttentionSeq2Seq: a bidirectional encoder needs an even hiddenSize (H/2 units per direction), got ${H}`);
     this.biEncoder = opts.bidirectionalEncoder
       ? new StackedRecurrent({ kind: opts.cell, inputSize: opts.embedDim, hiddenSize: H / 2, bidirectional: true, forgetBias: opts.forgetBias, rng })

@@ -1,5 +1,6 @@
 // Luong's global attention ("general" score) with its attentional hidden state: forward and hand-derived backward side by side.
-import { Tensor, checkShape, fmtShape, gemm } from "../tensor";
+import { Tensor, checkFiniteFor32, checkShape, fmtShape, gemm, precision } from "../tensor";
+import { argError, checkObject } from "../args";
 
 /**
  * Legend: Td decoder steps, Ts source steps, B batch, H hidden units.
@@ -46,9 +47,11 @@ export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null
     throw new Error(`${fn}: Henc must be [Ts, B, H] with B = ${B}, H = ${H}, got ${Henc instanceof Tensor ? fmtShape(Henc.shape) : typeof Henc}`);
   }
   const Ts = Henc.shape[0];
+  checkObject(fn, "p", p, "{ Wa, Wc, bc } of Tensors");
   checkShape(fn, "Wa", p.Wa, [H, H], "H, H");
   checkShape(fn, "Wc", p.Wc, [H, 2 * H], "H, 2H");
   checkShape(fn, "bc", p.bc, [H], "H");
+  if (precision() === "float32") for (const k of ["Wa", "Wc", "bc"] as const) checkFiniteFor32(fn, k, p[k]);
   if (srcMask) checkShape(fn, "srcMask", srcMask, [Ts, B], "Ts, B");
   const m = srcMask ? srcMask.data : null;
   const h = Henc.data, s = S.data, Wa = p.Wa.data, Wc = p.Wc.data, bc = p.bc.data;
@@ -107,10 +110,16 @@ export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null
  * @returns `{ dS [Td, B, H], dHenc [Ts, B, H] }`
  */
 export function attentionBackward(dHTilde: Tensor, cache: AttentionCache, grads: AttentionParams): { dS: Tensor; dHenc: Tensor } {
+  const fn = "attentionBackward";
+  if (cache === null || typeof cache !== "object" || !(cache.S instanceof Tensor) || !(cache.Henc instanceof Tensor)) throw argError(fn, "cache", "the cache attentionForward returned", cache);
   const { S, Henc, G, alpha, cs, hTilde, p } = cache;
   const [Td, B, H] = S.shape;
   const Ts = Henc.shape[0];
-  checkShape("attentionBackward", "dHTilde", dHTilde, [Td, B, H], "Td, B, H");
+  checkShape(fn, "dHTilde", dHTilde, [Td, B, H], "Td, B, H");
+  checkObject(fn, "grads", grads, "{ Wa, Wc, bc } of Tensors");
+  checkShape(fn, "grads.Wa", grads.Wa, [H, H], "H, H");
+  checkShape(fn, "grads.Wc", grads.Wc, [H, 2 * H], "H, 2H");
+  checkShape(fn, "grads.bc", grads.bc, [H], "H");
   const s = S.data, h = Henc.data, Wa = p.Wa.data, Wc = p.Wc.data;
   const R = Td * B;
   // h̃ = tanh([c; s] W_cᵀ + b_c): da = dh̃ ∗ (1 − h̃²), dW_c += daᵀ [c; s], db_c += Σ da, d[c; s] = da W_c

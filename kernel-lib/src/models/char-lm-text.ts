@@ -1,6 +1,7 @@
 // Around the character LM: stateful stream chunks, padded word batches, held-out cross-entropy, sampling, n-gram baselines.
 import { Rng, Tensor } from "../tensor";
 import type { CellState } from "../cells/types";
+import { checkArray, checkIds, checkInstance, checkInt, checkNumber, checkObject } from "../args";
 import { CharChunk, CharLM, sampleIndex } from "./char-lm";
 
 /**
@@ -40,6 +41,8 @@ export function streamChunks(ids: readonly number[], B: number, T: number): Char
  * @param padId the id written at padded steps
  */
 export function wordBatch(words: readonly (readonly number[])[], padId = 0): CharChunk {
+  checkArray("wordBatch", "words", words).forEach((w, b) => checkIds("wordBatch", `words[${b}]`, w));
+  checkInt("wordBatch", "padId", padId, { min: 0 });
   const B = words.length;
   const T = words.reduce((m, w) => Math.max(m, w.length - 1), 0);
   if (B === 0 || T < 1) throw new Error(`wordBatch: needs words of at least two ids (<bos> … <eos>), got ${B} words`);
@@ -61,6 +64,11 @@ export function wordBatch(words: readonly (readonly number[])[], padId = 0): Cha
  * the state carried from chunk to chunk; perplexity = e^(that). Leaves `lm.carry` alone.
  */
 export function streamCrossEntropy(lm: CharLM, ids: readonly number[], B: number, T: number): number {
+  const fn = "streamCrossEntropy";
+  checkInstance(fn, "lm", lm, CharLM, "a CharLM");
+  checkIds(fn, "ids", ids, lm.vocabSize);
+  checkInt(fn, "B", B, { min: 1 });
+  checkInt(fn, "T", T, { min: 1 });
   let state: CellState | null = null;
   let total = 0;
   let count = 0;
@@ -94,9 +102,16 @@ export interface SampleOptions {
  * @returns the drawn ids (the prime excluded; the stop id included when drawn)
  */
 export function sampleText(lm: CharLM, opts: SampleOptions): number[] {
-  const { prime, length, temperature = 1, rng, stopId, banned = [] } = opts;
-  if (!prime || prime.length === 0) throw new Error("sampleText: prime must hold at least one id");
-  if (!Number.isInteger(length) || length < 0) throw new Error(`sampleText: length must be a non-negative integer, got ${length}`);
+  const fn = "sampleText";
+  checkInstance(fn, "lm", lm, CharLM, "a CharLM");
+  const { prime, length, temperature = 1, rng, stopId, banned = [] } = checkObject<SampleOptions>(fn, "opts", opts, "{ prime, length, rng, temperature?, stopId?, banned? }");
+  const V = lm.vocabSize;
+  checkIds(fn, "opts.prime", prime, V, 1);
+  checkInt(fn, "opts.length", length, { min: 0 });
+  checkNumber(fn, "opts.temperature", temperature, { above: 0 });
+  checkInstance(fn, "opts.rng", rng, Rng, "an Rng (e.g. new Rng(0))");
+  if (stopId !== undefined) checkInt(fn, "opts.stopId", stopId, { min: 0, below: V });
+  checkIds(fn, "opts.banned", banned, V);
   let state: CellState | null = null;
   let probs: Float64Array | null = null;
   for (const id of prime) {

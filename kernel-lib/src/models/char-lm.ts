@@ -3,6 +3,8 @@ import { Rng, Tensor, fmtShape, getRng } from "../tensor";
 import type { CellKind, CellState, GruVariant, Module, Param } from "../cells/types";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
+import { argError, checkIds, checkInstance, checkNumber, checkObject, checkOptions } from "../args";
+import { checkModelOptions } from "./model-options";
 
 /** Options of {@link CharLM}. Legend: T steps, B streams, V characters, E embedding, H hidden. */
 export interface CharLMOptions {
@@ -51,11 +53,8 @@ export class CharLM implements Module {
 
   constructor(opts: CharLMOptions) {
     const fn = "CharLM";
-    if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { cell, vocabSize, embedDim, hiddenSize }, got ${opts}`);
-    const { cell, vocabSize, embedDim, hiddenSize, rng = getRng() } = opts;
-    for (const [k, v] of [["vocabSize", vocabSize], ["embedDim", embedDim], ["hiddenSize", hiddenSize]] as const) {
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`${fn}: ${k} must be a positive integer, got ${v}`);
-    }
+    const { vocabSize, embedDim, hiddenSize, rng = getRng() } = checkOptions(fn, "opts", opts ?? null);
+    const cell = checkModelOptions(fn, opts, { vocabSize, embedDim, hiddenSize }, rng);
     this.cell = cell;
     this.vocabSize = vocabSize;
     this.embedDim = embedDim;
@@ -64,8 +63,7 @@ export class CharLM implements Module {
     const o = { inputSize: embedDim, hiddenSize, rng };
     if (cell === "lstm") this.rnn = new LSTM({ ...o, forgetBias: opts.forgetBias });
     else if (cell === "gru") this.rnn = new GRU({ ...o, variant: opts.variant });
-    else if (cell === "rnn") this.rnn = new RNN(o);
-    else throw new Error(`${fn}: cell must be "rnn", "lstm" or "gru", got ${JSON.stringify(cell)}`);
+    else this.rnn = new RNN(o);
     this.head = new Dense({ inputSize: hiddenSize, outputSize: vocabSize, rng });
   }
 
@@ -102,6 +100,7 @@ export class CharLM implements Module {
    * @returns `{ loss, count, state }` (count = unmasked characters)
    */
   loss(chunk: CharChunk, state0?: CellState | null): { loss: number; count: number; state: CellState } {
+    checkChunk("CharLM.loss", chunk);
     const f = this.forward(chunk.x, state0, chunk.mask);
     const { loss } = softmaxCrossEntropy(f.logits, chunk.targets, { mask: chunk.mask ?? undefined });
     const count = chunk.mask ? chunk.mask.data.reduce((s, v) => s + v, 0) : chunk.targets.length;
@@ -116,6 +115,7 @@ export class CharLM implements Module {
    * @returns `{ loss }` (nats per character)
    */
   trainChunk(chunk: CharChunk): { loss: number } {
+    checkChunk("CharLM.trainChunk", chunk);
     const state0 = chunk.mask ? null : this.carry;
     if (state0 && state0.h.shape[0] !== chunk.x.shape[1]) {
       throw new Error(`CharLM.trainChunk: the carried state has ${state0.h.shape[0]} rows but the chunk has B = ${chunk.x.shape[1]} streams; set lm.carry = null to restart`);
@@ -137,7 +137,8 @@ export class CharLM implements Module {
    * @returns `{ probs [N, V] (rows sum to 1), state }`
    */
   step(ids: readonly number[], state: CellState | null, temperature = 1): { probs: Tensor; state: CellState } {
-    if (!(temperature > 0)) throw new Error(`CharLM.step: temperature must be > 0, got ${temperature}`);
+    checkIds("CharLM.step", "ids", ids, this.vocabSize, 1);
+    checkNumber("CharLM.step", "temperature", temperature, { above: 0 });
     const N = ids.length;
     const x = this.embedding.forward(new Tensor(Float64Array.from(ids), [N]));
     const s = state ?? { h: new Tensor(new Float64Array(N * this.hiddenSize), [N, this.hiddenSize]),
@@ -157,11 +158,20 @@ export class CharLM implements Module {
   }
 }
 
+/** Throws unless `chunk` is `{ x: Tensor, targets: number[], mask? }`, naming `fn` (the shapes are checked by the loss). */
+function checkChunk(fn: string, chunk: CharChunk): void {
+  checkObject(fn, "chunk", chunk, "{ x [T, B], targets, mask? } (from streamChunks or wordBatch)");
+  if (!(chunk.x instanceof Tensor)) throw argError(fn, "chunk.x", "a Tensor [T, B] of character ids", chunk.x);
+}
+
 /**
  * Draws an index from a probability row by inverse CDF with one uniform number from `rng`.
  * @param p probabilities (sum 1)
  */
 export function sampleIndex(p: ArrayLike<number>, rng: Rng): number {
+  if (!Array.isArray(p) && !(p instanceof Float64Array) && !(p instanceof Float32Array)) throw argError("sampleIndex", "p", "an array or Float64Array of probabilities", p);
+  if (p.length === 0) throw argError("sampleIndex", "p", "a non-empty row of probabilities", p);
+  checkInstance("sampleIndex", "rng", rng, Rng, "an Rng (e.g. new Rng(0))");
   const u = rng.uniform();
   let acc = 0;
   for (let k = 0; k < p.length; k++) {

@@ -61,6 +61,7 @@ export function classifierBatcher(examples: readonly LabeledSequence[], opts: { 
 /** Checks and normalises a {@link ClassifierInput}: `ids [T, B]`, `mask [T, B]` (or all ones), `labels [B]`. */
 export function asClassifierBatch(fn: string, input: ClassifierInput): ClassifierBatch {
   if (!input || typeof input !== "object" || (Array.isArray(input) && input.length === 0)) throw argError(fn, "batch", "an array of { ids, label } examples or a batch { ids [T, B], mask [T, B], labels [B] }", input);
+  if (Array.isArray(input)) input.forEach((e, b) => { if (!e || typeof e !== "object" || Array.isArray(e) || !Array.isArray(e.ids)) throw argError(fn, `batch[${b}]`, "{ ids: number[], label }", e); });
   const batch = Array.isArray(input) ? toClassifierBatch(input as readonly LabeledSequence[]) : (input as ClassifierBatch);
   checkRank(fn, "ids", batch.ids, 2, "T, B");
   const [T, B] = batch.ids.shape;

@@ -31,7 +31,7 @@ export const SENTIMENT_RECIPE: Readonly<ClassifierRecipe> = Object.freeze({ embe
  */
 export function makeClassifier(kind: ClassifierKind, vocabSize: number, numClasses: number, rng: Rng, recipe: ClassifierRecipe = SENTIMENT_RECIPE): SequenceClassifier | BagOfWordsClassifier {
   if (kind === "bow") return new BagOfWordsClassifier({ vocabSize, numClasses, embedDim: recipe.embedDim, rng });
-  if (kind !== "rnn" && kind !== "lstm" && kind !== "gru") throw new Error(`makeClassifier: kind must be "bow", "rnn", "lstm" or "gru", got ${kind}`);
+  checkOneOf("makeClassifier", "kind", kind, ["bow", "rnn", "lstm", "gru"] as const);
   return new SequenceClassifier({ cell: kind, vocabSize, embedDim: recipe.embedDim, hiddenSize: recipe.hiddenSize, numClasses, rng });
 }
 

@@ -4,7 +4,8 @@ import type { Activation } from "../tensor";
 import type { GruVariant, Module } from "../cells";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { ClassifierBase } from "./classifier-base";
-import { checkInstance, checkInt, checkNumber, checkOneOf, checkOptions, checkSize } from "../args";
+import { checkInt, checkOptions } from "../args";
+import { checkModelOptions } from "./model-options";
 
 /** Options of {@link SequenceClassifier}. */
 export interface SequenceClassifierOptions {
@@ -56,14 +57,8 @@ export class SequenceClassifier extends ClassifierBase {
     const { cell, vocabSize, embedDim, hiddenSize, numClasses, rng = getRng(), paddingIdx = 0 } = checkOptions(fn, "opts", opts ?? null);
     super();
     // every size is checked here, so an error names SequenceClassifier and its option, not the Embedding or Dense inside
-    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
-    for (const [k, v] of [["vocabSize", vocabSize], ["embedDim", embedDim], ["hiddenSize", hiddenSize], ["numClasses", numClasses]] as const) checkSize(fn, k, v);
+    checkModelOptions(fn, opts, { vocabSize, embedDim, hiddenSize, numClasses }, rng);
     checkInt(fn, "paddingIdx", paddingIdx, { min: 0, below: vocabSize });
-    // the cell options, checked whatever the cell (an option meant for another cell is still named if it is malformed)
-    if (opts.nonlinearity !== undefined) checkOneOf(fn, "nonlinearity", opts.nonlinearity, ["tanh", "relu", "sigmoid"] as const);
-    if (opts.variant !== undefined) checkOneOf(fn, "variant", opts.variant, ["reset-after", "classic"] as const);
-    if (opts.forgetBias !== undefined && opts.forgetBias !== null) checkNumber(fn, "forgetBias", opts.forgetBias);
-    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.cell = cell;
     this.embedding = new Embedding({ numEmbeddings: vocabSize, dim: embedDim, paddingIdx, rng });
     const layerOpts = { inputSize: embedDim, hiddenSize, rng };

@@ -6,7 +6,8 @@ import { Dense, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { mse } from "../losses";
 import type { BatchResult, Batcher, Trainable } from "../train/types";
 import { countParams } from "./classifier-count-params";
-import { argError, checkInstance, checkNumber, checkOneOf, checkOptions, checkSize } from "../args";
+import { argError, checkOptions } from "../args";
+import { checkModelOptions } from "./model-options";
 
 /** One batch of a regression: inputs `x [T, B, I]` and targets `y [B, O]`. */
 export interface RegressionBatch {
@@ -52,13 +53,7 @@ export class SequenceRegressor implements Trainable<RegressionBatch>, Module {
   constructor(opts: SequenceRegressorOptions) {
     const fn = "SequenceRegressor";
     const { cell, inputSize, hiddenSize, outputSize = 1, rng = getRng() } = checkOptions(fn, "opts", opts ?? null);
-    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
-    for (const [k, v] of [["inputSize", inputSize], ["hiddenSize", hiddenSize], ["outputSize", outputSize]] as const) checkSize(fn, k, v);
-    // the cell options, checked whatever the cell (an option meant for another cell is still named if it is malformed)
-    if (opts.nonlinearity !== undefined) checkOneOf(fn, "nonlinearity", opts.nonlinearity, ["tanh", "relu", "sigmoid"] as const);
-    if (opts.variant !== undefined) checkOneOf(fn, "variant", opts.variant, ["reset-after", "classic"] as const);
-    if (opts.forgetBias !== undefined && opts.forgetBias !== null) checkNumber(fn, "forgetBias", opts.forgetBias);
-    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
+    checkModelOptions(fn, opts, { inputSize, hiddenSize, outputSize }, rng);
     this.cell = cell;
     const layerOpts = { inputSize, hiddenSize, rng };
     this.recurrent =

@@ -5,7 +5,8 @@ import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult, Trainable } from "../train";
 import { BeamSearchOptions, BeamSearchResult, beamSearch, gatherState } from "./beam";
-import { argError, checkBoolean, checkInstance, checkOneOf, describe } from "../args";
+import { argError, checkBoolean, checkOptions, describe } from "../args";
+import { checkModelOptions } from "./model-options";
 
 /** One sentence pair as token ids. `tgtIds` may start with `<bos>` (it is dropped) and should end with `<eos>`. */
 export interface Seq2SeqPair {
@@ -99,18 +100,15 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
   readonly reverseSource: boolean;
 
   constructor(opts: Seq2SeqOptions) {
-    const fn = "Seq2Seq";
-    if (!opts || typeof opts !== "object") throw new Error(`${fn}: expected options { cell, srcVocabSize, tgtVocabSize, embedDim, hiddenSize }, got ${opts}`);
-    const { cell, srcVocabSize, tgtVocabSize, embedDim, hiddenSize, padId = 0, bosId = 2, eosId = 3, reverseSource = false, rng = getRng() } = opts;
-    for (const [k, v] of [["tgtVocabSize", tgtVocabSize], ["srcVocabSize", srcVocabSize], ["embedDim", embedDim], ["hiddenSize", hiddenSize]] as const) {
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`${fn}: ${k} must be a positive integer, got ${v}`);
-    }
+    // new.target: a subclass (AttentionSeq2Seq) is named in the errors as the user called it
+    const fn = new.target.name;
+    const { srcVocabSize, tgtVocabSize, embedDim, hiddenSize, padId = 0, bosId = 2, eosId = 3, reverseSource = false, rng = getRng() } =
+      checkOptions(fn, "opts", opts ?? null);
+    const cell = checkModelOptions(fn, opts, { srcVocabSize, tgtVocabSize, embedDim, hiddenSize }, rng);
     for (const [k, v] of [["padId", padId], ["bosId", bosId], ["eosId", eosId]] as const) {
       if (!Number.isInteger(v) || v < 0 || v >= tgtVocabSize) throw new Error(`${fn}: ${k} must be an id in [0, ${tgtVocabSize}), got ${describe(v)}`);
     }
-    checkOneOf(fn, "cell", cell, ["rnn", "lstm", "gru"] as const);
     checkBoolean(fn, "reverseSource", reverseSource);
-    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
     this.cell = cell;
     this.padId = padId;
     this.bosId = bosId;

@@ -1,6 +1,6 @@
 // The base every optimizer shares: the parameter list, per-parameter state buffers, zeroGrad and the step count.
 import type { Param } from "../cells/types";
-import { checkFinite } from "../tensor";
+import { checkFinite, checkFiniteFor32 } from "../tensor";
 import { argError, checkNumber, debugMode, describe } from "../args";
 
 /** What `fit` needs from an optimizer. */
@@ -68,7 +68,7 @@ export abstract class Optimizer implements OptimizerLike {
     const debug = debugMode();
     if (debug) for (const p of this.params) checkFinite(`${fn} (step ${this.stepCount}, weights left unchanged)`, `the gradient of ${p.name}`, p.grad);
     this.params.forEach((p, i) => this.update(i, p.value.data, p.grad.data));
-    if (debug) for (const p of this.params) checkFinite(`${fn} (step ${this.stepCount}: the update exploded, lr = ${this.lr}, gradient finite)`, p.name, p.value);
+    if (debug) for (const p of this.params) checkFiniteFor32(`${fn} (step ${this.stepCount}: the update exploded, lr = ${this.lr}, gradient finite)`, p.name, p.value);
   }
 
   /** Updates `w` in place from `g` (parameter `i`). */

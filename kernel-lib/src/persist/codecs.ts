@@ -1,5 +1,6 @@
 // How each savable model is described in a model file: its kind, its configuration, and how to rebuild it from them.
 import { Rng } from "../tensor";
+import { checkFunction, checkObject, checkString } from "../args";
 import type { Activation } from "../tensor";
 import type { CellKind, GruVariant, Module } from "../cells";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer, StackedRecurrent } from "../layers";
@@ -102,6 +103,10 @@ export const MODEL_CODECS: ModelCodec[] = [
  * A kind already registered is replaced.
  */
 export function registerModelCodec(codec: ModelCodec): void {
+  const fn = "registerModelCodec";
+  checkObject(fn, "codec", codec, "{ kind, is, config, build }");
+  checkString(fn, "codec.kind", codec.kind, true);
+  for (const k of ["is", "config", "build"] as const) checkFunction(fn, `codec.${k}`, codec[k]);
   const i = MODEL_CODECS.findIndex((c) => c.kind === codec.kind);
   if (i >= 0) MODEL_CODECS.splice(i, 1);
   MODEL_CODECS.unshift(codec);

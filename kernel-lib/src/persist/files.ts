@@ -1,6 +1,7 @@
 // The file edge of model saving: saveModel/loadModel write and read serializeModel's text (the only fs use of persist/).
 import * as fs from "fs";
 import * as path from "path";
+import { checkString } from "../args";
 import type { SavableModel } from "./codecs";
 import { SaveOptions, SavedModel, deserializeModel, serializeModel } from "./serialize";
 
@@ -11,7 +12,13 @@ import { SaveOptions, SavedModel, deserializeModel, serializeModel } from "./ser
  * rl.saveModel("models/charlm.json", lm, { vocabs: { chars: vocab }, meta: { seed: 0 } });
  */
 export function saveModel(file: string, model: SavableModel, opts: SaveOptions = {}): void {
-  const text = serializeModel(model, opts);
+  checkString("saveModel", "file", file, true);
+  let text: string;
+  try {
+    text = serializeModel(model, opts);
+  } catch (e) {
+    throw new Error(`saveModel: ${(e as Error).message.replace(/^serializeModel: /, "")}`, { cause: e });
+  }
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, text);
@@ -24,6 +31,8 @@ export function saveModel(file: string, model: SavableModel, opts: SaveOptions =
  * @param expectKind optional: the kind expected (e.g. `"CharLM"`)
  */
 export function loadModel<M extends SavableModel = SavableModel>(file: string, expectKind?: string): SavedModel<M> {
+  checkString("loadModel", "file", file, true);
+  if (expectKind !== undefined) checkString("loadModel", "expectKind", expectKind, true);
   if (!fs.existsSync(file)) throw new Error(`loadModel: ${file} does not exist`);
   try {
     return deserializeModel<M>(fs.readFileSync(file, "utf8"), expectKind);

@@ -90,7 +90,7 @@ describe("persist: model files", () => {
       write(content);
       assert.throws(() => loadModel(file), re);
     }
-    assert.throws(() => serializeModel({ parameters: () => [], zeroGrad: () => {} }), /serializeModel: cannot save a Object; known kinds: CharLM/);
+    assert.throws(() => serializeModel({ parameters: () => [], zeroGrad: () => {} }), /serializeModel: cannot save an object \{ parameters, zeroGrad \}; known kinds: CharLM/);
     fs.rmSync(dir, { recursive: true });
   });
 });

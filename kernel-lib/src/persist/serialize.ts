@@ -1,5 +1,6 @@
 // A trained model with its vocabularies and configuration as one JSON text, and back to the same bits (no file access here).
 import { Vocab, SPECIAL_TOKENS } from "../data/vocab";
+import { checkObject, checkOptions, describe } from "../args";
 import { MODEL_CODECS, SavableModel } from "./codecs";
 import { decodeTensor, encodeTensor, StoredTensor } from "./tensor-codec";
 
@@ -40,8 +41,11 @@ export interface SaveOptions {
  */
 export function serializeModel(model: SavableModel, opts: SaveOptions = {}): string {
   const fn = "serializeModel";
+  checkOptions(fn, "opts", opts, ["vocabs", "meta"]);
+  if (opts.vocabs !== undefined) checkObject(fn, "opts.vocabs", opts.vocabs, "{ name: Vocab }");
+  if (opts.meta !== undefined) checkObject(fn, "opts.meta", opts.meta, "of plain JSON");
   const codec = MODEL_CODECS.find((c) => c.is(model));
-  if (!codec) throw new Error(`${fn}: cannot save a ${(model as object)?.constructor?.name ?? typeof model}; known kinds: ${MODEL_CODECS.map((c) => c.kind).join(", ")}`);
+  if (!codec) throw new Error(`${fn}: cannot save ${describe(model)}; known kinds: ${MODEL_CODECS.map((c) => c.kind).join(", ")}`);
   const tensors: Record<string, StoredTensor> = {};
   for (const p of model.parameters()) tensors[p.name] = encodeTensor(p.value);
   const vocabs: Record<string, string[]> = {};

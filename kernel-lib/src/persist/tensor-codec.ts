@@ -1,5 +1,6 @@
 // Tensors in a model file: float64 little-endian bytes in base64 (every bit kept, −0 and all), with a checksum per tensor.
-import { Tensor, fmtShape, sizeOf } from "../tensor";
+import { Tensor, checkTensor, fmtShape, sizeOf } from "../tensor";
+import { argError, describe } from "../args";
 
 /** One stored tensor: its shape, dtype, base64 of the float64 little-endian bytes, and the FNV-1a hash of those bytes. */
 export interface StoredTensor {
@@ -11,6 +12,7 @@ export interface StoredTensor {
 
 /** The 32-bit FNV-1a hash of bytes, as 8 hex digits (detects corruption; not a cryptographic hash). */
 export function fnv1a(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) throw argError("fnv1a", "bytes", "a Uint8Array", bytes);
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) {
     h ^= bytes[i];
@@ -35,6 +37,7 @@ function toBase64(bytes: Uint8Array): string {
 
 /** Encodes a tensor for a model file (exact: decoding gives the same bits). */
 export function encodeTensor(t: Tensor): StoredTensor {
+  checkTensor("encodeTensor", "t", t);
   const bytes = le64(t.data);
   return { shape: t.shape.slice(), dtype: "float64", data: toBase64(bytes), fnv1a: fnv1a(bytes) };
 }
@@ -47,10 +50,10 @@ export function decodeTensor(fn: string, name: string, s: unknown): Tensor {
   const bad = (what: string): never => {
     throw new Error(`${fn}: tensor ${name} ${what}`);
   };
-  if (!s || typeof s !== "object") bad(`must be an object { shape, dtype, data, fnv1a }, got ${JSON.stringify(s)}`);
+  if (!s || typeof s !== "object") bad(`must be an object { shape, dtype, data, fnv1a }, got ${describe(s)}`);
   const st = s as StoredTensor;
-  if (!Array.isArray(st.shape) || !st.shape.every((d) => Number.isInteger(d) && d >= 0)) bad(`has shape ${JSON.stringify(st.shape)}, not a list of sizes`);
-  if (st.dtype !== "float64") bad(`has dtype ${JSON.stringify(st.dtype)}; this version reads "float64"`);
+  if (!Array.isArray(st.shape) || !st.shape.every((d) => Number.isInteger(d) && d >= 0)) bad(`has shape ${describe(st.shape)}, not a list of sizes`);
+  if (st.dtype !== "float64") bad(`has dtype ${describe(st.dtype)}; this version reads "float64"`);
   if (typeof st.data !== "string") bad("has no base64 data string");
   let bin: string;
   try {

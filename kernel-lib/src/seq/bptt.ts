@@ -1,5 +1,5 @@
 // Backpropagation through time: walks the unroll's caches backwards, summing parameter gradients over the steps.
-import { Tensor, checkFinite, checkShape } from "../tensor";
+import { Tensor, checkFiniteFor32, checkShape } from "../tensor";
 import { argError } from "../args";
 import { CellParams, CellStateGrad, RecurrentCell, checkCell } from "../cells";
 import { sequenceKernels } from "./kernels";
@@ -19,18 +19,18 @@ export function incomingGradients(
 ): { dh: Float64Array; dc: Float64Array } {
   if (dOutputs !== null && dOutputs !== undefined) {
     checkShape(fn, "dOutputs", dOutputs, [T, B, H], "T, B, H");
-    checkFinite(fn, "dOutputs", dOutputs, 0);
+    checkFiniteFor32(fn, "dOutputs", dOutputs, 0);
   }
   const dh = new Float64Array(B * H);
   const dc = new Float64Array(B * H);
   if (dState !== undefined && dState !== null && (typeof dState !== "object" || dState instanceof Tensor)) {
     throw argError(fn, "dState", `{ h?: [B, H]${hasC ? ", c?: [B, H]" : ""} } or null`, dState);
   }
-  if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); checkFinite(fn, "dState.h", dState.h); dh.set(dState.h.data); }
+  if (dState?.h) { checkShape(fn, "dState.h", dState.h, [B, H], "B, H"); checkFiniteFor32(fn, "dState.h", dState.h); dh.set(dState.h.data); }
   if (dState?.c) {
     if (!hasC) throw new Error(`${fn}: dState.c was given but a ${cellName} cell has no cell state`);
     checkShape(fn, "dState.c", dState.c, [B, H], "B, H");
-    checkFinite(fn, "dState.c", dState.c);
+    checkFiniteFor32(fn, "dState.c", dState.c);
     dc.set(dState.c.data);
   }
   return { dh, dc };

@@ -1,5 +1,5 @@
 // Checks for time-major sequences and their padding masks, shared by the unroll, BPTT and the layers.
-import { Tensor, checkFinite, checkFiniteFor32, checkRank, checkShape } from "../tensor";
+import { Tensor, checkFiniteFor32, checkRank, checkShape } from "../tensor";
 import { CellParams } from "../cells";
 import { argError } from "../args";
 
@@ -14,10 +14,14 @@ export function checkSequence(fn: string, x: Tensor, I: number): [number, number
   return [T, B, I];
 }
 
-/** Checks that every parameter is finite (an exploded training run shows up here, named). */
+/**
+ * Checks that every parameter is finite (an exploded training run shows up here, named) and, under
+ * `setPrecision("float32")`, within float32's range: weights set from outside (a state_dict, a file, the `params` option)
+ * or grown before the switch are refused here, once per forward, before a product rounds them to ±Infinity.
+ */
 export function checkParamsFinite(fn: string, p: CellParams): void {
   if (!p || typeof p !== "object") throw argError(fn, "params", "{ weight_ih, weight_hh, bias_ih, bias_hh }", p);
-  for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) checkFinite(fn, k, p[k]);
+  for (const k of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) checkFiniteFor32(fn, k, p[k]);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The one time loop: runs any RecurrentCell over a time-major sequence, with padding masks, keeping every step's cache.
-import { Tensor, checkFinite, checkShape, zeros } from "../tensor";
+import { Tensor, checkFiniteFor32, checkShape, zeros } from "../tensor";
 import { CellParams, CellState, RecurrentCell, cellSizes, checkCell } from "../cells";
 import { checkMask, checkParamsFinite, checkSequence } from "./mask";
 import { sequenceKernels } from "./kernels";
@@ -51,7 +51,7 @@ export function unroll(
     for (const s of cell.stateNames) {
       const t = (state0 as any)[s] as Tensor;
       checkShape(fn, `state0.${s}`, t, [B, H], "B, H");
-      checkFinite(fn, `state0.${s}`, t);
+      checkFiniteFor32(fn, `state0.${s}`, t);
     }
   }
   // the backend may run the whole sequence in one kernel (the same values up to round-off); else: step the cell

@@ -1,5 +1,6 @@
 // The tensor layer's public surface.
 export * from "./tensor";
+export * from "./create";
 export * from "./random";
 export * from "./elementwise";
 export * from "./activations";

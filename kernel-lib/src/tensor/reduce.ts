@@ -89,6 +89,20 @@ export function dot(a: Tensor, b: Tensor): number {
   return s;
 }
 
+/** `max_k d[base + k·inner]` for k < n: the largest entry of one line along the reduced axis. */
+function lineMax(d: Float64Array, base: number, n: number, inner: number): number {
+  let m = -Infinity;
+  for (let k = 0; k < n; k++) m = Math.max(m, d[base + k * inner]);
+  return m;
+}
+
+/** `Σ_k e^{d[base + k·inner] − m}` for k < n, summed in increasing k: the shifted exponentials of one line. */
+function lineSumExp(d: Float64Array, base: number, n: number, inner: number, m: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += Math.exp(d[base + k * inner] - m);
+  return s;
+}
+
 /**
  * `log Σ_k e^{x_k}` along `axis` (default last), computed as `m + log Σ e^{x_k − m}` with `m = max x`.
  * @param a e.g. logits `[B, V]`
@@ -102,11 +116,9 @@ export function logSumExp(a: Tensor, axis = -1, keepDims = false): Tensor {
   const out = new Float64Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
-      let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
-      let s = 0;
-      for (let k = 0; k < n; k++) s += Math.exp(a.data[(o * n + k) * inner + j] - m);
-      out[o * inner + j] = m + Math.log(s);
+      const base = o * n * inner + j;
+      const m = lineMax(a.data, base, n, inner);
+      out[o * inner + j] = m + Math.log(lineSumExp(a.data, base, n, inner, m));
     }
   }
   const shape = a.shape.slice();
@@ -127,8 +139,7 @@ export function softmax(a: Tensor, axis = -1): Tensor {
   const out = new Float64Array(a.size);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
-      let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
+      const m = lineMax(a.data, o * n * inner + j, n, inner);
       let s = 0;
       for (let k = 0; k < n; k++) {
         const e = Math.exp(a.data[(o * n + k) * inner + j] - m);
@@ -154,11 +165,9 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
   const out = new Float64Array(a.size);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
-      let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, a.data[(o * n + k) * inner + j]);
-      let s = 0;
-      for (let k = 0; k < n; k++) s += Math.exp(a.data[(o * n + k) * inner + j] - m);
-      const ls = Math.log(s);
+      const base = o * n * inner + j;
+      const m = lineMax(a.data, base, n, inner);
+      const ls = Math.log(lineSumExp(a.data, base, n, inner, m));
       for (let k = 0; k < n; k++) {
         const i = (o * n + k) * inner + j;
         out[i] = (a.data[i] - m) - ls;

@@ -1,5 +1,5 @@
 // The training loop: seeded shuffling, one optimizer step per batch, clipping, and a history of loss and metrics.
-import { Rng, checkFinite, getRng } from "../tensor";
+import { Rng, checkFiniteFor32, getRng } from "../tensor";
 import { Optimizer, OptimizerLike, clipGradNorm, clipGradValue, gradNorm } from "../optim";
 import { checkBoolean, checkFunction, checkInstance, checkNumber, debugMode } from "../args";
 import { BatchResult, Batcher, Dataset, EpochRecord, History, StepRecord, Trainable } from "./types";
@@ -83,7 +83,7 @@ export function fit<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: 
       step++;
       // an optimizer of rnnlab checks itself in debug mode; one of the user's is checked here
       if (debugMode() && !(optimizer instanceof Optimizer)) {
-        for (const p of params) checkFinite(`${fn} (epoch ${epoch}, step ${step}: after optimizer.step())`, p.name, p.value);
+        for (const p of params) checkFiniteFor32(`${fn} (epoch ${epoch}, step ${step}: after optimizer.step())`, p.name, p.value);
       }
       acc.add(idx.length, { loss: r.loss, ...pick(r.metrics, opts.metrics) });
       const rec: StepRecord = { step, epoch, loss: r.loss, gradNorm: norm };

@@ -1,4 +1,5 @@
 // Encoder–decoder and the five input/output relations drawn in the notebooks' notation (the decoder has its own weights).
+import { checkOptions, checkString } from "../../args/check";
 import { unrolledGraphSvg } from "../unrolled-graph";
 import { DECODER, INK, SHORT, arrow, box, canvas, circle, label, sub } from "./svg";
 
@@ -32,6 +33,8 @@ const R = 17, DX = 84, DD = 104; // encoder and decoder column spacing
  */
 export function encoderDecoderSvg(opts: EncoderDecoderOptions = {}): string {
   const fn = "encoderDecoderSvg";
+  checkOptions(fn, "opts", opts, ["Tx", "Ty", "decoderInputs", "title"]);
+  if (opts.title !== undefined) checkString(fn, "opts.title", opts.title);
   const Tx = opts.Tx ?? 3, Ty = opts.Ty ?? 3, mode = opts.decoderInputs ?? "teacher";
   for (const [n, v] of [["Tx", Tx], ["Ty", Ty]] as const) {
     if (!Number.isInteger(v) || v < 1 || v > 6) throw new Error(`${fn}: ${n} must be an integer in 1 … 6, got ${v}`);

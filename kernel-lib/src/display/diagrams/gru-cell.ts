@@ -1,4 +1,5 @@
 // The GRU cell drawn in notebook 05's u-form: reset gate r, update gate u, candidate ã, a_t = (1 − u) ∗ a_{t−1} + u ∗ ã_t.
+import { checkBoolean, checkNumber, checkOptions, checkString } from "../../args/check";
 import { CAND_FILL, GATE_FILL, INK, LONG, OP_FILL, PANEL, SHORT, arrow, box, canvas, circle, label, valueTag } from "./svg";
 
 /** Values written on the drawing (a scalar cell, H = 1). */
@@ -24,7 +25,12 @@ export interface GruCellOptions {
  * @example showSvg(gruCellSvg({ values: { x: 1, aPrev: 0.5, r: 0.9, u: 0.2, aTilde: 0.7, a: 0.54 } }))
  */
 export function gruCellSvg(opts: GruCellOptions = {}): string {
-  const v = opts.values ?? {};
+  const fn = "gruCellSvg";
+  checkOptions(fn, "opts", opts, ["values", "showOutput", "caption"]);
+  if (opts.showOutput !== undefined) checkBoolean(fn, "opts.showOutput", opts.showOutput);
+  if (opts.caption !== undefined) checkString(fn, "opts.caption", opts.caption);
+  const v = checkOptions<GruCellValues>(fn, "opts.values", opts.values, ["x", "aPrev", "r", "u", "aTilde", "a"]);
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) checkNumber(fn, `opts.values.${k}`, x);
   const out = opts.showOutput ?? true;
   const W = 720, H = opts.caption ? 402 : 380;
   const top = 100, bus = 315, gy = 230;

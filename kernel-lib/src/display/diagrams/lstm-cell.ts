@@ -1,4 +1,5 @@
 // The LSTM cell drawn in the notebooks' notation: gates f, i, g, o, the long-term path (cell state c) and the short-term path (hidden state a).
+import { checkNumber, checkOptions, checkString } from "../../args/check";
 import { CAND_FILL, GATE_FILL, INK, LONG, OP_FILL, PANEL, SHORT, arrow, box, canvas, circle, label, valueTag } from "./svg";
 
 /** Values written on the drawing (a scalar cell, H = 1): inputs, gate values and the new states. */
@@ -22,7 +23,11 @@ export interface LstmCellOptions {
  * @example showSvg(lstmCellSvg({ values: { x: 1, cPrev: 1, aPrev: 0, f: 0.0067, i: 0.9933, g: 0.964, o: 0.9933, c: 0.964, a: 0.74 } }))
  */
 export function lstmCellSvg(opts: LstmCellOptions = {}): string {
-  const v = opts.values ?? {};
+  const fn = "lstmCellSvg";
+  checkOptions(fn, "opts", opts, ["values", "caption"]);
+  if (opts.caption !== undefined) checkString(fn, "opts.caption", opts.caption);
+  const v = checkOptions<LstmCellValues>(fn, "opts.values", opts.values, ["x", "aPrev", "cPrev", "f", "i", "g", "o", "c", "a"]);
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) checkNumber(fn, `opts.values.${k}`, x);
   const W = 720, H = opts.caption ? 372 : 350;
   const top = 75, bus = 262, gy = 200;
   const gx = { f: 180, i: 270, g: 360, o: 450 };

@@ -2,7 +2,7 @@
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
 import { Rng, gemm, gemmNaive, gemmNative, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
 function run<T>(native: boolean, p: "float64" | "float32", f: () => T): T {
@@ -35,9 +35,11 @@ describe("native gemm", function () {
     }
   });
 
-  // shapes around every tile and vector edge: 4-row and 2-row tiles, 4-, 8-, 16-, 32- and 64-column blocks, odd K, K % 4 ≠ 0
+  // shapes around every tile and vector edge: 4-row and 2-row tiles, 4-, 8-, 16-, 32- and 64-column blocks, odd K, K % 4 ≠ 0;
+  // the last two span several of A·Bᵀ's row blocks (as many rows as fit in 256 KiB) and end in a part-filled panel
   const shapes = [
     [32, 512, 128], [33, 517, 131], [5, 9, 7], [2, 4, 4], [3, 8, 1], [7, 130, 3], [64, 96, 33], [512, 32, 50], [19, 71, 64], [4, 16, 2],
+    [70, 37, 1031], [130, 44, 640],
   ];
   // every vector width this CPU has (the widest is the default; narrower ones must give the same bits)
   const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);

@@ -66,7 +66,6 @@ export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bi
   const a = load();
   if (on && a === null) throw new Error(`setNativeKernels: the native add-on is unavailable: ${loadError}`);
   enabled = on;
-  transBNative = null;
   return on && a !== null ? a.isa(isa) : "";
 }
 
@@ -77,30 +76,6 @@ export function setNativeKernels(on: boolean, isa?: "avx512f" | "avx2" | "128-bi
 export function nativeAddon<E>(): E | null {
   return enabled ? (load() as unknown as E | null) : null;
 }
-
-/** `B`'s size (N·K values) up to which the add-on's AVX2 and 128-bit `A·Bᵀ` tiles run (they are not blocked for cache). */
-export const NATIVE_TRANSB_MAX_NK = 384 * 128;
-
-/**
- * Whether the native add-on runs an `A·Bᵀ` product with `B` of `N·K` values: always with AVX-512; with AVX2 or 128-bit vectors
- * only while B is small ({@link NATIVE_TRANSB_MAX_NK}). Measured on an AMD EPYC (CPU time, one run each): AVX2 float32 native
- * vs WebAssembly 32.4 vs 23.1 GFLOP/s at [32,128,128], 33.5 vs 24.0 at [32,384,128], but 16.6 vs 25.1 at [32,512,128] and
- * 9.8 vs 22.8 at W3's [64,2048,640] (float64 alike); there the WebAssembly kernel runs it (the same bits, by construction and test).
- */
-export function nativeRunsTransB(N: number, K: number): boolean {
-  return nativeTransBAnySize() || N * K <= NATIVE_TRANSB_MAX_NK;
-}
-
-/** True when the add-on runs `A·Bᵀ` of any size (AVX-512). */
-function nativeTransBAnySize(): boolean {
-  if (transBNative === null) {
-    const a = enabled ? load() : null;
-    transBNative = a !== null && a.isa() === "avx512f";
-  }
-  return transBNative;
-}
-/** {@link nativeRunsTransB}'s answer until {@link setNativeKernels} changes the add-on's state. */
-let transBNative: boolean | null = null;
 
 /** True when {@link gemmNative} would run (the add-on is built, loaded and enabled). */
 export function nativeGemmActive(): boolean {

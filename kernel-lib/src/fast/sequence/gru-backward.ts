@@ -1,7 +1,7 @@
 // The GRU sequence kernel's backward (both variants): per step the fused gate backward, per chunk of steps the weight-gradient products.
 import { Tensor } from "../../tensor";
 import { fastGemm as gemm } from "../products";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 import { CellParams, GruCellCache } from "../../cells";
 import type { StepCache } from "../../seq/types";
 import { nativeGruBackwardStep, nativeGruClassicResetBackward } from "../native/backward-native";

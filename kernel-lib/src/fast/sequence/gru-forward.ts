@@ -2,12 +2,11 @@
 import { Tensor } from "../../tensor";
 import { sigmoidScalar } from "../../tensor";
 import { fastGemm as gemm } from "../products";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
 import { nativeGruPointwise64, gruGates32 } from "../gates";
 import { precision } from "../../tensor/precision";
 import { CellParams, CellState, GruCellCache, GruVariant } from "../../cells";
 import type { StepCache, UnrollResult } from "../../seq/types";
-import { chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrollResult } from "./sequence-products";
+import { chunkSteps, inputProducts, pinnedStateLoop } from "./sequence-products";
 import { callScratch } from "./gru-scratch";
 
 /**
@@ -46,38 +45,28 @@ export function gruUnrollSequence(
   const wrz = classic ? whh.subarray(0, Gh * H) : whh;
   const wn = whh.subarray(2 * H * H);
   const bhh = p.bias_hh.data;
-  const caches: StepCache[] = new Array(T);
-  const states: CellState[] = new Array(T);
-  let hPrev = new Tensor(hs.subarray(0, BH), [B, H]);
   let t0 = 0;
-  wasmPin(whh); // W_hh stays in the SIMD kernel's memory for the whole loop (classic: its r, z rows are copied per step)
-  try {
-    for (let t = 0; t < T; t++) {
-      // G_i = X W_ihᵀ + b_ih for the chunk's steps at once
-      if (t % chunk === 0) {
-        t0 = t;
-        inputProducts(gi, x.data.subarray(t * B * I), p, p.bias_ih.data, 0, Math.min(T, t + chunk) - t, B, G3, I);
-      }
-      const g = gi.subarray((t - t0) * B * G3, (t - t0 + 1) * B * G3);
-      const hp = hPrev.data;
-      // G_h = h_{t−1} W_hhᵀ (classic: the r, z blocks only)
-      gemm(gh, hp, wrz, B, Gh, H, false, true, false);
-      const so = t * BH;
-      const r = rs.subarray(so, so + BH), z = zs.subarray(so, so + BH), n = ns.subarray(so, so + BH), hn = hns.subarray(so, so + BH);
-      const hNew = hs.subarray(so + BH, so + 2 * BH);
-      if (classic) gruClassicPointwise(g, gh, hnW, wn, bhh, hp, r, z, n, hn, hNew, B, H);
-      else gruResetAfterPointwise(g, gh, bhh, hp, r, z, n, hn, hNew, B, H);
-      keepPaddedRows(hNew, hp, m, t, B, H);
-      const h = new Tensor(hNew, [B, H]);
-      const cache: GruCellCache = { variant, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, r, z, n, hn, p };
-      caches[t] = stepRecord(cache, m, t, B, H, I);
-      states[t] = { h };
-      hPrev = h;
+  // W_hh stays pinned in the SIMD kernel's memory for the whole loop (classic: its r, z rows are copied per step)
+  return pinnedStateLoop(whh, hs, m, T, B, H, I, (t, hp) => {
+    // G_i = X W_ihᵀ + b_ih for the chunk's steps at once
+    if (t % chunk === 0) {
+      t0 = t;
+      inputProducts(gi, x.data.subarray(t * B * I), p, p.bias_ih.data, 0, Math.min(T, t + chunk) - t, B, G3, I);
     }
-  } finally {
-    wasmUnpin();
-  }
-  return unrollResult(hs, m, T, B, H, caches, states);
+    const g = gi.subarray((t - t0) * B * G3, (t - t0 + 1) * B * G3);
+    // G_h = h_{t−1} W_hhᵀ (classic: the r, z blocks only)
+    gemm(gh, hp, wrz, B, Gh, H, false, true, false);
+    const so = t * BH;
+    const r = rs.subarray(so, so + BH), z = zs.subarray(so, so + BH), n = ns.subarray(so, so + BH), hn = hns.subarray(so, so + BH);
+    const hNew = hs.subarray(so + BH, so + 2 * BH);
+    if (classic) gruClassicPointwise(g, gh, hnW, wn, bhh, hp, r, z, n, hn, hNew, B, H);
+    else gruResetAfterPointwise(g, gh, bhh, hp, r, z, n, hn, hNew, B, H);
+    return hNew;
+  }, (t, hPrev): GruCellCache => {
+    const so = t * BH;
+    const x_t = new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]);
+    return { variant, x: x_t, hPrev, r: rs.subarray(so, so + BH), z: zs.subarray(so, so + BH), n: ns.subarray(so, so + BH), hn: hns.subarray(so, so + BH), p };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The LSTM sequence kernel's backward from its tape: per step the fused gate backward and dZ_t W_hh, per chunk of steps the weight-gradient products.
 import { fastGemm as gemm } from "../products";
 import { gemmRowsNN } from "../../tensor/gemm-js";
-import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/pin";
 import { lstmBackwardTimeLoop64 } from "../gates";
 import { chunkSteps, weightGradProductsRows } from "./sequence-products";
 import { CellParams } from "../../cells";

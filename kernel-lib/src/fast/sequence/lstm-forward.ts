@@ -2,7 +2,7 @@
 import { Tensor } from "../../tensor";
 import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
 import { gemmRowsTB } from "../../tensor/gemm-js";
-import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/pin";
 import { lstmTimeLoop64 } from "../gates";
 import { precision } from "../../tensor/precision";
 import { chunkSteps, inputProducts } from "./sequence-products";

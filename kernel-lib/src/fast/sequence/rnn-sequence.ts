@@ -2,12 +2,12 @@
 import { Tensor } from "../../tensor";
 import { Activation } from "../../tensor";
 import { fastGemm as gemm } from "../products";
-import { wasmPin, wasmUnpin } from "../wasm/gemm-wasm";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 import { CellParams, CellState, RnnCellCache, activationBackward } from "../../cells";
 import { activateRows } from "./rnn-gates";
 import type { StepCache, UnrollResult } from "../../seq/types";
 import { nativeRnnBackwardStep } from "../native/backward-native";
-import { carryBack, chunkSteps, inputProducts, keepPaddedRows, stepRecord, unrollResult, weightGradProducts } from "./sequence-products";
+import { carryBack, chunkSteps, inputProducts, pinnedStateLoop, weightGradProducts } from "./sequence-products";
 
 /**
  * The vanilla RNN over a whole sequence, the same values as stepping `rnnCellForward` (up to round-off):
@@ -27,28 +27,14 @@ export function rnnUnrollSequence(
   for (let j = 0; j < H; j++) bias[j] = p.bias_ih.data[j] + p.bias_hh.data[j];
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
-  const caches: StepCache[] = new Array(T);
-  const states: CellState[] = new Array(T);
-  let hPrev = new Tensor(hs.subarray(0, BH), [B, H]);
-  wasmPin(whh);
-  try {
-    for (let t = 0; t < T; t++) {
-      if (t % chunk === 0) inputProducts(Z, x.data, p, bias, t, Math.min(T, t + chunk), B, H, I);
-      const z = Z.subarray(t * BH, (t + 1) * BH);
-      // z = x W_ihᵀ + b + h W_hhᵀ, then h' = φ(z)
-      gemm(z, hPrev.data, whh, B, H, H, false, true, true);
-      activateRows(act, z);
-      keepPaddedRows(z, hPrev.data, m, t, B, H);
-      const h = new Tensor(z, [B, H]);
-      const cache: RnnCellCache = { act, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, h, p };
-      caches[t] = stepRecord(cache, m, t, B, H, I);
-      states[t] = { h };
-      hPrev = h;
-    }
-  } finally {
-    wasmUnpin();
-  }
-  return unrollResult(hs, m, T, B, H, caches, states);
+  return pinnedStateLoop(whh, hs, m, T, B, H, I, (t, hp) => {
+    if (t % chunk === 0) inputProducts(Z, x.data, p, bias, t, Math.min(T, t + chunk), B, H, I);
+    const z = Z.subarray(t * BH, (t + 1) * BH);
+    // z = x W_ihᵀ + b + h W_hhᵀ, then h' = φ(z)
+    gemm(z, hp, whh, B, H, H, false, true, true);
+    activateRows(act, z);
+    return z;
+  }, (t, hPrev, h): RnnCellCache => ({ act, x: new Tensor(x.data.subarray(t * B * I, (t + 1) * B * I), [B, I]), hPrev, h, p }));
 }
 
 /**

@@ -4,6 +4,7 @@ import { Tensor } from "../../tensor";
 import { fastGemm as gemm } from "../products";
 import type { StepCache, UnrollResult } from "../../seq/types";
 import { nativeCarryBackRows, nativeColumnSums } from "../native/backward-native";
+import { wasmPin, wasmUnpin } from "../wasm/pin";
 
 /** Rows (steps × batch) per input or weight-gradient product: big enough for the SIMD kernel, small enough to bound memory. */
 export const SEQUENCE_CHUNK_ROWS = 512;
@@ -104,6 +105,35 @@ export function keepPaddedRows(next: Float64Array, prev: Float64Array, m: Float6
 export function stepRecord(cache: unknown, m: Float64Array | null, t: number, B: number, H: number, I: number): StepCache {
   const mt = m ? m.subarray(t * B, (t + 1) * B) : null;
   return { cache, mask: mt !== null && mt.includes(0) ? mt : null, B, H, I };
+}
+
+/**
+ * The time loop of the GRU and RNN sequence kernels, with `W_hh` pinned in the SIMD kernels' memory throughout: for t < T,
+ * `step(t, hPrev)` computes h_t into the `[B, H]` block t + 1 of `hs` (`[T + 1, B, H]`, block 0 the state0) and returns it;
+ * padded rows (mask 0) then keep `h_{t−1}`, and `cacheOf(t, hPrev, h)` gives step t's cell cache.
+ * @returns unroll's result: outputs from `hs`, step records, and states as views into `hs`
+ */
+export function pinnedStateLoop(
+  whh: Float64Array, hs: Float64Array, m: Float64Array | null, T: number, B: number, H: number, I: number,
+  step: (t: number, hPrev: Float64Array) => Float64Array, cacheOf: (t: number, hPrev: Tensor, h: Tensor) => unknown,
+): UnrollResult {
+  const caches: StepCache[] = new Array(T);
+  const states: CellState[] = new Array(T);
+  let hPrev = new Tensor(hs.subarray(0, B * H), [B, H]);
+  wasmPin(whh);
+  try {
+    for (let t = 0; t < T; t++) {
+      const hNew = step(t, hPrev.data);
+      keepPaddedRows(hNew, hPrev.data, m, t, B, H);
+      const h = new Tensor(hNew, [B, H]);
+      caches[t] = stepRecord(cacheOf(t, hPrev, h), m, t, B, H, I);
+      states[t] = { h };
+      hPrev = h;
+    }
+  } finally {
+    wasmUnpin();
+  }
+  return unrollResult(hs, m, T, B, H, caches, states);
 }
 
 /**

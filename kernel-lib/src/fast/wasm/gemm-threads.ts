@@ -1,6 +1,7 @@
 // Row-parallel WebAssembly gemm: helper threads share the kernels' memory, and each runs the same kernel on its own block of C's rows.
 import * as os from "os";
 import { Worker } from "worker_threads";
+import { describe } from "../../args";
 
 /** The kernels as the main thread holds them: the shared memory and the product kernels of gemm-tiles.wat and gemm-tiles32.wat. */
 export interface ThreadedKernels {
@@ -88,7 +89,7 @@ export function machineThreads(): number {
  */
 export function setGemmThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > MAX_GEMM_THREADS) {
-    throw new Error(`setGemmThreads: n must be an integer in 1 … ${MAX_GEMM_THREADS}, got ${n}`);
+    throw new Error(`setGemmThreads: n must be an integer in 1 … ${MAX_GEMM_THREADS}, got ${describe(n)}`);
   }
   requested = n;
 }
