@@ -13,8 +13,15 @@ import { chromium } from "playwright-core";
 import type { NotebookJson } from "../kernel-lib/src/jupyter";
 
 const ROOT = join(__dirname, "..");
-/** Characters of code that fit one printed line of a cell (10 px monospace on A4 with 12 mm margins). */
+/** Characters of code allowed on one line of a lesson's code cell. */
 const PRINT_LINE = 110;
+/**
+ * Characters that fit one printed line of a cell (10 px monospace on A4 with 12 mm margins): 98, measured with
+ * pdftotext on the 09 and 10 handouts (their lines of 99–110 characters wrapped). Notebooks listed in PRINT_FITS are
+ * held to it; the others to PRINT_LINE until they are rewrapped.
+ */
+const PRINT_WIDTH = 98;
+const PRINT_FITS = ["09", "10"];
 const DPI = 50;
 
 /**
@@ -31,12 +38,13 @@ describe("printed handouts of the lesson notebooks", function () {
 
   for (const path of lessons) {
     const name = path.slice(ROOT.length + 1);
-    it(`${name}: every code line outside check cells fits a printed line (${PRINT_LINE} characters)`, () => {
+    const limit = PRINT_FITS.some((pre) => (path.split("/").pop() ?? "").startsWith(`${pre}-`)) ? PRINT_WIDTH : PRINT_LINE;
+    it(`${name}: every code line outside check cells fits a printed line (${limit} characters)`, () => {
       const long: string[] = [];
       read(path).cells.forEach((c, i) => {
         if (c.cell_type !== "code" || cellTags(c).includes(CHECKS_TAG)) return;
         const src = Array.isArray(c.source) ? c.source.join("") : c.source;
-        src.split("\n").forEach((line, k) => { if ([...line].length > PRINT_LINE) long.push(`cell ${i + 1} line ${k + 1} (${[...line].length}): ${line.slice(0, 60)}…`); });
+        src.split("\n").forEach((line, k) => { if ([...line].length > limit) long.push(`cell ${i + 1} line ${k + 1} (${[...line].length}): ${line.slice(0, 60)}…`); });
       });
       assert.deepEqual(long, [], "lines this long wrap into fragments on paper and run off the cell in the browser");
     });
