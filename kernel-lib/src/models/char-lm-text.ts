@@ -1,7 +1,7 @@
 // Around the character LM: stateful stream chunks, padded word batches, held-out cross-entropy, sampling, n-gram baselines.
 import { Rng, Tensor } from "../tensor";
 import type { CellState } from "../cells/types";
-import { checkArray, checkIds, checkInstance, checkInt, checkNumber, checkObject } from "../args";
+import { MAX_ELEMENTS, checkArray, checkIds, checkInstance, checkInt, checkNumber, checkObject } from "../args";
 import { CharChunk, CharLM, sampleIndex } from "./char-lm";
 
 /**
@@ -107,7 +107,7 @@ export function sampleText(lm: CharLM, opts: SampleOptions): number[] {
   const { prime, length, temperature = 1, rng, stopId, banned = [] } = checkObject<SampleOptions>(fn, "opts", opts, "{ prime, length, rng, temperature?, stopId?, banned? }");
   const V = lm.vocabSize;
   checkIds(fn, "opts.prime", prime, V, 1);
-  checkInt(fn, "opts.length", length, { min: 0 });
+  checkInt(fn, "opts.length", length, { min: 0, max: MAX_ELEMENTS });
   checkNumber(fn, "opts.temperature", temperature, { above: 0 });
   checkInstance(fn, "opts.rng", rng, Rng, "an Rng (e.g. new Rng(0))");
   if (stopId !== undefined) checkInt(fn, "opts.stopId", stopId, { min: 0, below: V });
