@@ -69,6 +69,7 @@ export function streamCrossEntropy(lm: CharLM, ids: readonly number[], B: number
   checkIds(fn, "ids", ids, lm.vocabSize);
   checkInt(fn, "B", B, { min: 1 });
   checkInt(fn, "T", T, { min: 1 });
+  if (ids.length < B * T + 1) throw new Error(`${fn}: ids holds ${ids.length} ids, too few for B = ${B} streams of T = ${T} steps (needs ≥ ${B * T + 1})`);
   let state: CellState | null = null;
   let total = 0;
   let count = 0;
