@@ -88,6 +88,53 @@ const BASE_ARGS: Record<string, () => unknown[]> = {
   padSequences: () => [[[1, 2], [3]], {}],
   clipGradNorm: () => [params(), 1, {}],
   softmaxCrossEntropy: () => [rl.tensor([[1, 2]]), [0], {}],
+  "new AttentionSeq2Seq": () => [{ cell: "gru", srcVocabSize: 6, tgtVocabSize: 6, embedDim: 2, hiddenSize: 4 }],
+  liveProgress: () => [{ mode: "silent" }],
+  encoderDecoderSvg: () => [{}],
+  gruCellSvg: () => [{}],
+  lstmCellSvg: () => [{}],
+  sampleText: () => [new rl.CharLM({ cell: "gru", vocabSize: 5, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }), { prime: [1], length: 2, rng: new rl.Rng(0) }],
+  colouredTextHtml: () => ["ab", [0.1, -0.2], {}],
+  table: () => [[{ a: 1 }], {}],
+  tableText: () => [[{ a: 1 }], {}],
+  showTable: () => [[{ a: 1 }], {}],
+  plotlyBundle: () => [{ data: [], layout: {} }, {}],
+  heatmap: () => [[[1, 2]], { xLabel: "x", yLabel: "y" }],
+  lineChart: () => [[{ name: "a", x: [1, 2], y: [3, 4] }], { xLabel: "x", yLabel: "y" }],
+  barChart: () => [[{ label: "a", value: 1 }], { yLabel: "y" }],
+  intervalPlot: () => [[{ label: "a", values: [1, 2], mean: 1.5, lo: 1, hi: 2 }], { yLabel: "y" }],
+  normaliseItalian: () => ["perche'", {}],
+  parseFortunes: () => ["uno\n%\ndue\n", {}],
+  parseTable: () => ["a,b\n1,2\n", {}],
+  serializeModel: () => [new rl.Dense({ inputSize: 2, outputSize: 2, rng: new rl.Rng(0) }), {}],
+  attentionForward: () => [rl.randn([2, 1, 2]), rl.randn([3, 1, 2]), null, { Wa: rl.zeros([2, 2]), Wc: rl.zeros([2, 4]), bc: rl.zeros([2]) }],
+  streamCrossEntropy: () => [new rl.CharLM({ cell: "rnn", vocabSize: 5, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }), [1, 2, 3, 4, 1, 2, 3], 2, 2],
+  wordBatch: () => [[[1, 2, 3], [1, 4]], 0],
+  sampleIndex: () => [[0.5, 0.5], new rl.Rng(0)],
+  concatFeatures: () => [rl.zeros([2, 1, 2]), rl.zeros([2, 1, 3])],
+  featureSlice: () => [rl.zeros([2, 1, 4]), 1, 2],
+  reverseSequences: () => [rl.zeros([2, 1, 2]), new Int32Array([1, 0])],
+  splitEvery: () => [[1, 2, 3, 4], 3],
+  progressBundle: () => [{ title: "t", steps: [], epochs: [] }, false, "ETA 1s"],
+  progressCurve: () => [{ title: "t", steps: [], epochs: [] }, 100, 100],
+  svgImgHtml: () => ['<svg xmlns="http://www.w3.org/2000/svg"></svg>', "alt"],
+  showHtml: () => ["<b>x</b>", "x"],
+  themeSvg: () => ['<svg xmlns="http://www.w3.org/2000/svg"></svg>', "dark"],
+  "check.close": () => ["label", 1, 1, "hint", {}],
+  "check.equal": () => ["label", 1, 1, "hint"],
+  "check.shape": () => ["label", rl.zeros([2, 2]), [2, 2], "hint"],
+  "check.throws": () => ["label", () => { throw new Error("x"); }, /x/, "hint"],
+  "hw.gruReferenceForward": () => [rl.zeros([2, 3]), rl.zeros([4, 3]), rl.hw.zeroGruParams(2, 4)],
+  "hw.gruReferenceBackward": () => [rl.zeros([4, 3]), rl.zeros([2, 3]), rl.zeros([4, 3]), rl.hw.zeroGruParams(2, 4)],
+  "hw.lstmReferenceForward": () => [rl.zeros([2, 3]), rl.zeros([4, 3]), rl.zeros([4, 3]), rl.hw.zeroLstmParams(2, 4)],
+  "hw.lstmStepLoss": () => [rl.zeros([2, 3]), rl.zeros([4, 3]), rl.zeros([4, 3]), rl.hw.zeroLstmParams(2, 4), rl.zeros([4, 3]), rl.zeros([4, 3])],
+  "hw.gruSequenceLoss": () => [[rl.zeros([2, 1])], rl.zeros([4, 1]), rl.hw.zeroGruParams(2, 4), [rl.zeros([4, 1])], 0, 1, 0],
+  "hw.gruStateAt": () => [[rl.zeros([2, 1])], rl.zeros([4, 1]), rl.hw.zeroGruParams(2, 4), 1],
+  "hw.addGruGrads": () => [rl.hw.zeroGruGrads(rl.hw.zeroGruParams(2, 4)), rl.hw.zeroGruGrads(rl.hw.zeroGruParams(2, 4))],
+  "hw.randomGruParams": () => [2, 4, 1],
+  "hw.lstmBackwardCase": () => [2, 3, 2],
+  "CharLM#step": () => [[1, 2], null, 1],
+  "hw.copyAccuracy": () => [new rl.hw.CopyModel({ cell: "gru", hiddenSize: 3, rng: new rl.Rng(0) }), { delay: 1, seed: 0, n: 4 }],
 };
 
 const ENGINE_ERRORS = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
@@ -212,6 +259,20 @@ export async function runSweep(table: TypeTable, progress: Int32Array, from = 0,
         out.push(await classify(label, info.folder, param?.name ?? "(none)", kind, valid, () => call(labelled ? ["probe", "x", make()] : named ? ["probe", make()] : [make()])));
       }
       const base = BASE_ARGS[label];
+      // with valid arguments at hand, every later positional argument too (the first was swept above)
+      if (base) {
+        const n = base().length;
+        for (let i = 1; i < n; i++) {
+          const params = info.signatures.map((s) => s[i]).filter((q) => q !== undefined);
+          if (params.length === 0 || (info.options && i === info.options.index)) continue;
+          for (const [kind, make, family] of KINDS) {
+            Atomics.add(progress, 0, 1);
+            const args = base();
+            args[i] = make();
+            out.push(await classify(label, info.folder, params[0].name, kind, params.some((q) => admits(q.families, family)), () => call(args)));
+          }
+        }
+      }
       if (base && info.options) {
         for (const [prop, families] of Object.entries(info.options.props)) {
           for (const [kind, make, family] of KINDS) {

@@ -28,7 +28,8 @@ let chosen = false;
  * Selects the backend every later product, `unroll`, `bptt` and layer call uses.
  * - `"reference"`: the cells' own `…CellForward`/`…CellBackward` stepped by `unroll`/`bptt`, products in plain JS: the code a
  *   student steps into is the lesson. Always float64.
- * - `"fast"` (default): the same results up to round-off (bit-identical on every machine for a given backend and precision),
+ * - `"fast"` (default once the package index has loaded it; a process importing only submodules such as `src/models` runs
+ *   `"reference"`): the same results up to round-off (bit-identical on every machine for a given backend and precision),
  *   from whole-sequence kernels, SIMD products and the optional native add-on; `setPrecision("float32")` applies here.
  * @param name `"reference"` or `"fast"`
  * @example

@@ -2,6 +2,8 @@
 // backend (the cells' own forward/backward stepped by the one time loop) computes, for every cell, mask and batch shape; and
 // under "reference" the time loop really runs the lesson's cell functions.
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import * as rl from "../index";
 import {
   CellParams, CellState, GruCellCache, LstmCellCache, RecurrentCell, Rng, Tensor, backendEnvironments, bptt, getBackend, gruCell,
@@ -161,5 +163,20 @@ describe("the reference backend runs the lesson's cells", () => {
     assert.equal(rl.getBackend(), "reference");
     setBackend("fast");
     assert.equal(getBackend(), "fast");
+  });
+
+  it("only the package index installs fast: a process that loads submodules alone (models, seq) runs the reference kernels", function () {
+    this.timeout(60000);
+    const src = join(__dirname, "..");
+    const probe = [
+      `const b = require(${JSON.stringify(join(src, "backend"))});`,
+      `const seen = [b.getBackend()];`,
+      `for (const m of ["models", "seq"]) { require(${JSON.stringify(src)} + "/" + m); seen.push(b.getBackend()); }`,
+      `require(${JSON.stringify(src)}); seen.push(b.getBackend());`,
+      `console.log(seen.join(" "));`,
+    ].join("\n");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", probe], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), "reference reference reference fast");
   });
 });

@@ -1,6 +1,6 @@
 // The copy task (Hochreiter & Schmidhuber 1997; Arjovsky et al. 2016): read symbols, wait, then write them back.
 import { Rng, Tensor, getRng } from "../tensor";
-import { describe } from "../args";
+import { checkAllocation, describe } from "../args";
 
 /**
  * `n` copy-task sequences. Ids: 0 = blank, 1..alphabet = symbols, alphabet + 1 = "go" marker; `V = alphabet + 2`.
@@ -25,6 +25,7 @@ export function copyTask(
   if (!Number.isInteger(delay) || delay < 1) throw new Error(`copyTask: delay must be an integer ≥ 1, got ${describe(delay)}`);
   if (!Number.isInteger(alphabet) || alphabet < 2) throw new Error(`copyTask: alphabet must be an integer ≥ 2, got ${describe(alphabet)}`);
   const L = 2 * T + delay;
+  checkAllocation("copyTask", `T = ${T}, delay = ${delay} and n = ${n}`, { x: [L, n] });
   const go = alphabet + 1;
   const x = new Float64Array(L * n);
   const y = new Float64Array(L * n);

@@ -29,6 +29,7 @@ export function parseTable(text: string, opts: { delimiter?: string; source?: st
   checkString("parseTable", "text", text);
   checkOptions("parseTable", "opts", opts, ["delimiter", "source"]);
   if (opts.delimiter !== undefined) checkString("parseTable", "opts.delimiter", opts.delimiter, true);
+  if (opts.source !== undefined) checkString("parseTable", "opts.source", opts.source, true);
   const src = opts.source ?? "the text";
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new Error(`parseTable: ${src} is empty (expected a header line, e.g. "text,label", and rows)`);
   const r = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", dynamicTyping: false, delimiter: opts.delimiter ?? "" });

@@ -1,7 +1,7 @@
 // Bar charts (accuracy, time, parameter count by model; mean ± sd error bars) rendered to a standalone SVG string.
 import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
-import type { ChartOptions } from "./line-chart";
+import { checkChartOptions, type ChartOptions } from "./line-chart";
 import { formatNumber, loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
 
 /** One bar: `value` (± `error`, e.g. one standard deviation over seeds) at `label`, coloured by `group`. */
@@ -24,6 +24,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
   checkArray("barChart", "rows", rows);
   checkObject("barChart", "opts", opts, "{ yLabel, xLabel?, title?, … }");
   checkString("barChart", "opts.yLabel", opts.yLabel);
+  checkChartOptions("barChart", opts, ["valueLabels"], ["xLabel"]);
   const Plot = loadPlot();
   rows.forEach((r, i) => {
     checkObject("barChart", `rows[${i}]`, r, "{ label, value, group?, error? }");

@@ -6,8 +6,8 @@ import { escapeXml } from "./render";
 export type MimeBundle = Record<string, unknown>;
 
 /** Throws unless `svg` is SVG markup (a string starting with `<svg`), naming `fn`. */
-export function checkSvg(fn: string, svg: unknown): string {
-  if (typeof svg !== "string" || !/^<svg[\s>]/.test(svg.trimStart())) throw argError(fn, "svg", "an SVG string starting with <svg", svg);
+export function checkSvg(fn: string, svg: unknown, name = "svg"): string {
+  if (typeof svg !== "string" || !/^<svg[\s>]/.test(svg.trimStart())) throw argError(fn, name, "an SVG string starting with <svg", svg);
   return svg;
 }
 

@@ -1,5 +1,5 @@
 // Text with one number per character shown as its background colour (Karpathy's interpretable-unit pictures), as an HTML string.
-import { checkArray, checkNumber, checkOptions } from "../args/check";
+import { checkArray, checkNumber, checkOptions, checkString } from "../args/check";
 import { escapeXml } from "./render";
 
 /** Options of {@link colouredTextHtml}. */
@@ -31,6 +31,7 @@ export function colouredTextHtml(text: string | readonly string[], values: reado
   checkArray(fn, "values", values).forEach((v, i) => checkNumber(fn, `values[${i}]`, v));
   checkOptions(fn, "opts", opts, ["range", "caption"]);
   if (opts.range !== undefined) checkNumber(fn, "opts.range", opts.range, { above: 0 });
+  if (opts.caption !== undefined) checkString(fn, "opts.caption", opts.caption);
   if (chars.length !== values.length) throw new Error(`colouredTextHtml: text has ${chars.length} characters but values has ${values.length} numbers`);
   const range = opts.range ?? Math.max(1e-12, ...values.map((v) => Math.abs(v)));
   const spans = chars.map((c, i) => {

@@ -1,5 +1,6 @@
 // Heatmaps (gradient norm by time step × epoch, gate activations by time step × unit) rendered to a standalone SVG string.
-import { argError, checkObject, checkString } from "../args/check";
+import { argError, checkArray, checkObject, checkString } from "../args/check";
+import { checkChartOptions } from "./line-chart";
 import type { Tensor } from "../tensor";
 import { titleSvg } from "./decorations";
 import { escapeXml, formatNumber, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
@@ -62,6 +63,8 @@ export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): stri
   checkObject("heatmap", "opts", opts, "{ xLabel, yLabel, title?, … }");
   checkString("heatmap", "opts.xLabel", opts.xLabel);
   checkString("heatmap", "opts.yLabel", opts.yLabel);
+  checkChartOptions("heatmap", opts, ["log"], ["colorScale"]);
+  for (const k of ["rowLabels", "colLabels"] as const) if (opts[k] !== undefined) checkArray("heatmap", `opts.${k}`, opts[k]);
   const rows = m.length;
   const cols = rows ? m[0].length : 0;
   if (opts.rowLabels && opts.rowLabels.length !== rows) throw new Error(`heatmap: rowLabels has ${opts.rowLabels.length} labels for ${rows} rows`);
@@ -81,6 +84,11 @@ export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): stri
     }
   }
   const scheme = opts.colorScale ?? "viridis";
+  try {
+    Plot.scale({ color: { type: "linear", scheme, domain: [0, 1] } });
+  } catch {
+    throw argError("heatmap", "opts.colorScale", 'a Plot/d3 colour scheme name such as "viridis", "magma", "rdbu"', scheme);
+  }
   const colorType = opts.log ? "log" : "linear";
   const rowLabel = (i: number) => String(opts.rowLabels ? opts.rowLabels[i] : i);
   const colLabel = (j: number) => String(opts.colLabels ? opts.colLabels[j] : j);

@@ -1,7 +1,7 @@
 // Strip plot with intervals: every seed as a dot, the mean as a tick and its 95 % interval as a bar, per model and panel.
-import { checkArray, checkObject, checkString } from "../args/check";
+import { argError, checkArray, checkNumber, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
-import type { ChartOptions } from "./line-chart";
+import { checkChartOptions, type ChartOptions } from "./line-chart";
 import { loadPlot, PALETTE, serializeSvg, svgDocument, themeColours } from "./render";
 
 /** One model in one panel: its per-seed values, their mean and the interval [lo, hi]. */
@@ -20,6 +20,11 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   checkArray("intervalPlot", "rows", rows);
   checkObject("intervalPlot", "opts", opts, "{ yLabel, xLabel?, title?, … }");
   checkString("intervalPlot", "opts.yLabel", opts.yLabel);
+  checkChartOptions("intervalPlot", opts, [], ["xLabel"]);
+  if (opts.reference !== undefined) checkNumber("intervalPlot", "opts.reference", opts.reference);
+  if (opts.yDomain !== undefined && !(Array.isArray(opts.yDomain) && opts.yDomain.length === 2 && opts.yDomain.every(Number.isFinite) && opts.yDomain[0] < opts.yDomain[1])) {
+    throw argError("intervalPlot", "opts.yDomain", "[lo, hi] with finite lo < hi", opts.yDomain);
+  }
   const Plot = loadPlot();
   const ink = themeColours(opts.theme, "intervalPlot", "opts.theme").foreground; // explicit: currentColor is black inside <img>
   rows.forEach((r, i) => {

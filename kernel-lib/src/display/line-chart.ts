@@ -1,7 +1,7 @@
 // Line charts (loss curves, ‖∂L/∂a_t‖ against t), one line per series, rendered to a standalone SVG string.
-import { checkArray, checkObject, checkString } from "../args/check";
+import { checkArray, checkBoolean, checkNumber, checkObject, checkOneOf, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
-import { loadPlot, PALETTE, serializeSvg, svgDocument, type ChartTheme } from "./render";
+import { CHART_THEMES, loadPlot, PALETTE, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
 /** One named line: `y[i]` at `x[i]` (same length). */
 export interface Series { name: string; x: number[]; y: number[] }
@@ -16,6 +16,18 @@ export interface ChartOptions {
   /** "light" (white background, dark ink) or "dark"; default `rl.chartTheme()` (see `rl.setChartTheme`). */
   theme?: ChartTheme;
 }
+/**
+ * Checks the options every static chart shares (`title`, `width`, `height` in pixels up to 10,000, `theme`) and the
+ * booleans and strings named in `flags` / `labels` when present, naming `fn`. Other keys are left to the chart.
+ */
+export function checkChartOptions(fn: string, opts: ChartOptions, flags: readonly string[] = [], labels: readonly string[] = []): void {
+  const o = opts as Record<string, unknown>;
+  for (const k of ["title", ...labels]) if (o[k] !== undefined) checkString(fn, `opts.${k}`, o[k]);
+  for (const k of ["width", "height"]) if (o[k] !== undefined) checkNumber(fn, `opts.${k}`, o[k], { above: 0, max: 10000 });
+  for (const k of flags) if (o[k] !== undefined) checkBoolean(fn, `opts.${k}`, o[k]);
+  if (opts.theme !== undefined) checkOneOf(fn, "opts.theme", opts.theme, Object.keys(CHART_THEMES));
+}
+
 /** Options of {@link lineChart}. */
 export interface LineChartOptions extends ChartOptions {
   xLabel: string;
@@ -60,6 +72,7 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
   checkObject("lineChart", "opts", opts, "{ xLabel, yLabel, title?, … }");
   checkString("lineChart", "opts.xLabel", opts.xLabel);
   checkString("lineChart", "opts.yLabel", opts.yLabel);
+  checkChartOptions("lineChart", opts, ["logY", "dots"]);
   const Plot = loadPlot();
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;

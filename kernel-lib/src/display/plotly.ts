@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { argError, checkOneOf, checkOptions } from "../args/check";
 import type { MimeBundle } from "./bundle";
-import { svgImgHtml } from "./bundle";
+import { checkSvg, svgImgHtml } from "./bundle";
 
 /** A plotly figure: traces (`data`) and `layout`, exactly the JSON plotly.js and the plotly MIME renderer take. */
 export interface PlotlyFigure { data: Record<string, unknown>[]; layout: Record<string, unknown> }
@@ -72,6 +72,7 @@ export function plotlyBundle(fig: { spec: PlotlyFigure } | PlotlyFigure, opts: P
   const spec = checkFigure("plotlyBundle", fig);
   checkOptions("plotlyBundle", "opts", opts, ["fallbackSvg", "inline"]);
   if (opts.inline !== undefined) checkOneOf("plotlyBundle", "opts.inline", opts.inline, ["once", "always", "never"]);
+  if (opts.fallbackSvg !== undefined) checkSvg("plotlyBundle", opts.fallbackSvg, "opts.fallbackSvg");
   const id = `rnnlab-plotly-${state.nextId++}`;
   const mode = opts.inline ?? "once";
   const withLib = mode === "always" || (mode === "once" && !state.inlined);

@@ -75,8 +75,8 @@ export function progressLine(state: ProgressState, eta?: string): string {
 /** Loss curve of the steps (and epoch means at their last step) as an SVG string; deterministic. */
 export function progressCurve(state: ProgressState, width = 480, height = 200): string {
   checkState("progressCurve", state);
-  checkInt("progressCurve", "width", width, { min: 1 });
-  checkInt("progressCurve", "height", height, { min: 1 });
+  checkNumber("progressCurve", "width", width, { above: 0, max: 10000 });
+  checkNumber("progressCurve", "height", height, { above: 0, max: 10000 });
   const steps = thin(state.steps);
   const series: Series[] = [{ name: "step loss", x: steps.map((s) => s.step), y: steps.map((s) => s.loss) }];
   if (state.epochs.length) {

@@ -1,5 +1,5 @@
 // HTML tables from plain rows or danfojs DataFrames (duck-typed, so danfojs is never loaded here).
-import { argError, checkOptions } from "../args/check";
+import { argError, checkBoolean, checkOptions, checkString } from "../args/check";
 import { escapeXml, formatNumber } from "./render";
 
 /** What a danfojs DataFrame offers that a table needs (`df.columns`, `df.values`, `df.index`). */
@@ -44,6 +44,8 @@ export function tableData(data: TableInput, fn = "table"): { columns: string[]; 
 /** Throws unless `opts` is a {@link TableOptions} object, naming `fn`. */
 export function checkTableOptions(fn: string, opts: TableOptions): void {
   checkOptions(fn, "opts", opts, ["caption", "digits", "showIndex", "maxRows", "wallclock"]);
+  if (opts.caption !== undefined) checkString(fn, "opts.caption", opts.caption);
+  for (const k of ["showIndex", "wallclock"] as const) if (opts[k] !== undefined) checkBoolean(fn, `opts.${k}`, opts[k]);
   if (opts.digits !== undefined && (!Number.isInteger(opts.digits) || opts.digits < 1 || opts.digits > 21)) throw argError(fn, "opts.digits", "an integer in 1 … 21", opts.digits);
   if (opts.maxRows !== undefined && (!Number.isInteger(opts.maxRows) || opts.maxRows < 0)) throw argError(fn, "opts.maxRows", "a non-negative integer", opts.maxRows);
 }

@@ -1,6 +1,6 @@
 // Homework 4's tools: the copy-task tagger with a step counter (for the compute budget) and an accuracy that scores only a trained model's weights.
 import { Rng, Tensor } from "../tensor";
-import { checkInt, checkObject, checkOneOf, checkSize } from "../args";
+import { MAX_ELEMENTS, checkInt, checkObject, checkOneOf, checkSize } from "../args";
 import { copyTask } from "../data";
 import { BatchResult } from "../train";
 import { CopyTagger, CopyBatch } from "../experiments";
@@ -83,7 +83,7 @@ export function copyAccuracy(model: CopyModel | CopyModelState, opts: { delay: n
     checkObject(fn, "model.weights", model.weights, "{ name: Tensor } (from model.state())");
   }
   const { delay, seed, n = 512 } = checkObject<{ delay: number; seed: number; n?: number }>(fn, "opts", opts, "{ delay, seed, n? }");
-  checkInt(fn, "opts.delay", delay, { min: 0 });
+  checkInt(fn, "opts.delay", delay, { min: 1, max: MAX_ELEMENTS });
   checkInt(fn, "opts.seed", seed, { min: 0, max: 0xffffffff });
   checkSize(fn, "opts.n", n);
   const fresh = CopyModel.fromState(model instanceof CopyModel ? model.state() : model);

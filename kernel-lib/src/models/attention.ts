@@ -39,7 +39,7 @@ export interface AttentionCache {
  * @param srcMask `[Ts, B]` 0/1 (null = all real); every column needs a real step
  * @returns `{ hTilde [Td, B, H], alpha [Td, B, Ts], context [Td, B, H], cache }`
  */
-export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null, p: AttentionParams): { hTilde: Tensor; alpha: Tensor; context: Tensor; cache: AttentionCache } {
+export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null | undefined, p: AttentionParams): { hTilde: Tensor; alpha: Tensor; context: Tensor; cache: AttentionCache } {
   const fn = "attentionForward";
   if (!(S instanceof Tensor) || S.rank !== 3) throw new Error(`${fn}: S must be [Td, B, H], got ${S instanceof Tensor ? fmtShape(S.shape) : typeof S}`);
   const [Td, B, H] = S.shape;
@@ -52,8 +52,9 @@ export function attentionForward(S: Tensor, Henc: Tensor, srcMask: Tensor | null
   checkShape(fn, "Wc", p.Wc, [H, 2 * H], "H, 2H");
   checkShape(fn, "bc", p.bc, [H], "H");
   if (precision() === "float32") for (const k of ["Wa", "Wc", "bc"] as const) checkFiniteFor32(fn, k, p[k]);
-  if (srcMask) checkShape(fn, "srcMask", srcMask, [Ts, B], "Ts, B");
-  const m = srcMask ? srcMask.data : null;
+  const masked = srcMask !== null && srcMask !== undefined;
+  if (masked) checkShape(fn, "srcMask", srcMask, [Ts, B], "Ts, B");
+  const m = masked ? srcMask.data : null;
   const h = Henc.data, s = S.data, Wa = p.Wa.data, Wc = p.Wc.data, bc = p.bc.data;
   // G[j, b, :] = Wa h[j, b, :]: one product [Ts·B, H] · Waᵀ
   const G = new Float64Array(Ts * B * H);

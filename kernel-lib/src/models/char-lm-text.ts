@@ -1,7 +1,7 @@
 // Around the character LM: stateful stream chunks, padded word batches, held-out cross-entropy, sampling, n-gram baselines.
 import { Rng, Tensor } from "../tensor";
 import type { CellState } from "../cells/types";
-import { checkArray, checkIds, checkInstance, checkInt, checkNumber, checkObject } from "../args";
+import { MAX_ELEMENTS, checkArray, checkIds, checkInstance, checkInt, checkNumber, checkObject } from "../args";
 import { CharChunk, CharLM, sampleIndex } from "./char-lm";
 
 /**
@@ -69,6 +69,7 @@ export function streamCrossEntropy(lm: CharLM, ids: readonly number[], B: number
   checkIds(fn, "ids", ids, lm.vocabSize);
   checkInt(fn, "B", B, { min: 1 });
   checkInt(fn, "T", T, { min: 1 });
+  if (ids.length < B * T + 1) throw new Error(`${fn}: ids holds ${ids.length} ids, too few for B = ${B} streams of T = ${T} steps (needs ≥ ${B * T + 1})`);
   let state: CellState | null = null;
   let total = 0;
   let count = 0;
@@ -107,7 +108,7 @@ export function sampleText(lm: CharLM, opts: SampleOptions): number[] {
   const { prime, length, temperature = 1, rng, stopId, banned = [] } = checkObject<SampleOptions>(fn, "opts", opts, "{ prime, length, rng, temperature?, stopId?, banned? }");
   const V = lm.vocabSize;
   checkIds(fn, "opts.prime", prime, V, 1);
-  checkInt(fn, "opts.length", length, { min: 0 });
+  checkInt(fn, "opts.length", length, { min: 0, max: MAX_ELEMENTS });
   checkNumber(fn, "opts.temperature", temperature, { above: 0 });
   checkInstance(fn, "opts.rng", rng, Rng, "an Rng (e.g. new Rng(0))");
   if (stopId !== undefined) checkInt(fn, "opts.stopId", stopId, { min: 0, below: V });

@@ -1,5 +1,5 @@
 // The character-level language model: embedding → RNN/LSTM/GRU → softmax over the next character, trained on stateful chunks.
-import { Rng, Tensor, fmtShape, getRng } from "../tensor";
+import { Rng, Tensor, checkShape, fmtShape, getRng } from "../tensor";
 import type { CellKind, CellState, GruVariant, Module, Param } from "../cells/types";
 import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
@@ -136,11 +136,16 @@ export class CharLM implements Module {
    * @param state `{h [N, H], c?}` or null (zeros)
    * @returns `{ probs [N, V] (rows sum to 1), state }`
    */
-  step(ids: readonly number[], state: CellState | null, temperature = 1): { probs: Tensor; state: CellState } {
+  step(ids: readonly number[], state?: CellState | null, temperature = 1): { probs: Tensor; state: CellState } {
     checkIds("CharLM.step", "ids", ids, this.vocabSize, 1);
     checkNumber("CharLM.step", "temperature", temperature, { above: 0 });
     const N = ids.length;
     const x = this.embedding.forward(new Tensor(Float64Array.from(ids), [N]));
+    if (state !== null && state !== undefined) {
+      checkObject("CharLM.step", "state", state, `{ h [N, H]${this.cell === "lstm" ? ", c [N, H]" : ""} } or null`);
+      checkShape("CharLM.step", "state.h", state.h, [N, this.hiddenSize], "N, H");
+      if (this.cell === "lstm") checkShape("CharLM.step", "state.c", state.c, [N, this.hiddenSize], "N, H");
+    }
     const s = state ?? { h: new Tensor(new Float64Array(N * this.hiddenSize), [N, this.hiddenSize]),
       ...(this.cell === "lstm" ? { c: new Tensor(new Float64Array(N * this.hiddenSize), [N, this.hiddenSize]) } : {}) };
     const next = this.rnn.cell.step(x, s, this.rnn.cellParams).state;

@@ -60,7 +60,7 @@ describe("diagrams", () => {
   });
   it("is deterministic and rejects bad arguments, naming the function", () => {
     assert.equal(lstmCellSvg({ values: { f: 0.5 } }), lstmCellSvg({ values: { f: 0.5 } }));
-    assert.throws(() => encoderDecoderSvg({ Tx: 0 }), /encoderDecoderSvg: Tx must be an integer in 1 … 6, got 0/);
+    assert.throws(() => encoderDecoderSvg({ Tx: 0 }), /encoderDecoderSvg: Tx must be a positive integer ≤ 6, got 0/);
     assert.throws(() => encoderDecoderSvg({ decoderInputs: "x" as never }), /encoderDecoderSvg: decoderInputs must be/);
     assert.throws(() => lstmCellSvg({ values: { f: NaN } }), /lstmCellSvg: opts.values.f must be a finite number, got NaN/);
     assert.throws(() => relationSvg("two-to-two" as never), /relationSvg: kind must be one of/);

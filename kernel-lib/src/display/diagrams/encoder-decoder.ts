@@ -1,5 +1,5 @@
 // Encoder–decoder and the five input/output relations drawn in the notebooks' notation (the decoder has its own weights).
-import { checkOptions, checkString } from "../../args/check";
+import { checkInt, checkOneOf, checkOptions, checkString, orDefault } from "../../args/check";
 import { unrolledGraphSvg } from "../unrolled-graph";
 import { DECODER, INK, SHORT, arrow, box, canvas, circle, label, sub } from "./svg";
 
@@ -35,11 +35,8 @@ export function encoderDecoderSvg(opts: EncoderDecoderOptions = {}): string {
   const fn = "encoderDecoderSvg";
   checkOptions(fn, "opts", opts, ["Tx", "Ty", "decoderInputs", "title"]);
   if (opts.title !== undefined) checkString(fn, "opts.title", opts.title);
-  const Tx = opts.Tx ?? 3, Ty = opts.Ty ?? 3, mode = opts.decoderInputs ?? "teacher";
-  for (const [n, v] of [["Tx", Tx], ["Ty", Ty]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > 6) throw new Error(`${fn}: ${n} must be an integer in 1 … 6, got ${v}`);
-  }
-  if (!["teacher", "own", "none"].includes(mode)) throw new Error(`${fn}: decoderInputs must be "teacher", "own" or "none", got ${String(mode)}`);
+  const Tx = checkInt(fn, "Tx", orDefault(opts.Tx, 3), { min: 1, max: 6 }), Ty = checkInt(fn, "Ty", orDefault(opts.Ty, 3), { min: 1, max: 6 });
+  const mode = checkOneOf(fn, "decoderInputs", orDefault(opts.decoderInputs, "teacher"), ["teacher", "own", "none"] as const);
   const t0 = opts.title ? 26 : 0;
   const yOut = 40 + t0, yA = 130 + t0, yIn = 220 + t0, yBox = 262 + t0;
   const ex = (t: number) => 40 + t * DX;             // encoder column t = 0 … Tx
