@@ -40,8 +40,8 @@ describe("experiments: intervals", () => {
     assert.equal(s.mean, 3);
     assert.ok(Math.abs(s.sd - Math.sqrt(2.5)) < 1e-15);
     assert.ok(Math.abs(s.hi - (3 + (2.7764451 * Math.sqrt(2.5)) / Math.sqrt(5))) < 1e-12);
-    assert.throws(() => summarize([1]), /summarize: values must hold at least 2 numbers, got 1/);
-    assert.throws(() => summarize([1, NaN]), /values\[1\] must be finite/);
+    assert.throws(() => summarize([1]), /summarize: values must be an array of at least 2 finite numbers, got \[1\] \(array\)/);
+    assert.throws(() => summarize([1, NaN]), /summarize: values\[1\] must be a finite number, got NaN/);
   });
   it("verdict says 'no difference we can measure' exactly when the intervals overlap", () => {
     const a = summarize([0.9, 0.91, 0.92, 0.9, 0.91]), b = summarize([0.8, 0.81, 0.8, 0.82, 0.81]), c = summarize([0.89, 0.93, 0.9, 0.92, 0.88]);

@@ -137,6 +137,52 @@ const BASE_ARGS: Record<string, () => unknown[]> = {
   "hw.copyAccuracy": () => [new rl.hw.CopyModel({ cell: "gru", hiddenSize: 3, rng: new rl.Rng(0) }), { delay: 1, seed: 0, n: 4 }],
 };
 
+// valid arguments of the experiment entries: an interval, records of a two-seed protocol and their summaries, a tiny trainable
+const iv = () => rl.summarize([0.5, 0.6, 0.7]);
+const expSpec = () => ({ lrGrid: [0.01, 0.03], seeds: [0, 1] });
+const expRun = (c: rl.RunConfig): rl.RunRecord => ({ config: c, val: c.lr, test: c.lr + c.seed, bestEpoch: 1, epochs: 1, metrics: { m: c.seed } });
+const expRecords = () => rl.runProtocol([{ model: "a" }], expSpec(), expRun);
+const expSums = () => rl.summarizeProtocol(expRecords(), expSpec());
+const copyData = () => rl.copyTask(2, 4, { delay: 1, alphabet: 3, rng: new rl.Rng(0) });
+const tagger = () => new rl.CopyTagger("gru", copyData().V, 3, new rl.Rng(0));
+const trSplits = () => {
+  const ex = { id: "0", en: "a b", it: "a b", srcTokens: ["a", "b"], tgtTokens: ["a", "b"], srcIds: [4, 5], tgtIds: [1, 4, 5, 2] };
+  const v = rl.Vocab.build([["a", "b"]]);
+  return { train: [ex], valid: [ex], test: [ex], srcVocab: v, tgtVocab: v };
+};
+const EXPERIMENT_ARGS: Record<string, () => unknown[]> = {
+  compareIntervals: () => [iv(), iv()],
+  formatInterval: () => [iv(), 3],
+  verdict: () => ["A", iv(), "B", iv(), {}],
+  recurrentParams: () => ["lstm", 4, 8],
+  matchedHiddenSize: () => ["gru", 4, 600],
+  stepFlops: () => ["lstm", 4, 8, 2, 3],
+  timeTrainingStep: () => ["rnn", 3, { inputSize: 2, batch: 2, steps: 2, repeats: 1 }],
+  chooseLearningRates: () => [expRecords(), expSpec()],
+  runProtocol: () => [[{ model: "a" }], expSpec(), expRun, undefined],
+  summarizeProtocol: () => [expRecords(), expSpec()],
+  findCondition: () => [expSums(), { model: "a" }],
+  intervalRows: () => [expSums(), (c: Record<string, string | number>) => String(c.model), {}],
+  summaryRows: () => [expSums(), {}],
+  firstFailure: () => [[1], [iv()], () => true],
+  describeSummary: () => [expSums()[0], "m", 3],
+  fitBestEpoch: () => {
+    const m = tagger();
+    return [m, rl.copyBatcher(copyData()), { maxEpochs: 1, patience: 1, batchSize: 2, optimizer: new rl.SGD(m.parameters(), { lr: 0.1 }), validate: () => 0 }];
+  },
+  resultsJson: () => ["demo", expSpec(), expRecords()],
+  resultsPath: () => ["data", "sentiment"],
+  sameRecord: () => [expRecords()[0], expRecords()[0]],
+  "new CopyTagger": () => ["gru", 4, 3, new rl.Rng(0)],
+  prefixPositive: () => [new rl.SequenceClassifier({ cell: "gru", vocabSize: 5, embedDim: 2, hiddenSize: 3, numClasses: 2, rng: new rl.Rng(0) }), [1, 2]],
+  greedyBleu: () => {
+    const d = trSplits();
+    return [new rl.Seq2Seq({ cell: "gru", srcVocabSize: d.srcVocab.size, tgtVocabSize: d.tgtVocab.size, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }), d.test, d.tgtVocab];
+  },
+  shortPairs: () => [trSplits(), 15],
+};
+Object.assign(BASE_ARGS, EXPERIMENT_ARGS);
+
 const ENGINE_ERRORS = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 
 /** The global settings a call may change, put back after every call. */

@@ -8,6 +8,9 @@ import type { CellKind } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
 import type { RunConfig, RunRecord, RunHooks } from "./protocol";
 import type { History } from "../train";
+import { checkAllocation, checkSize } from "../args";
+import { checkCell, checkConditionKeys, checkHooks, checkRunConfig } from "./args";
+import { GATE_BLOCKS } from "./sizes";
 
 /** The budget of an adding-problem run: 2048 training, 512 validation and 512 test sequences, batches of 16, clip 1, ≤ 12 epochs (no early stop: the LSTM leaves its plateau late), best-validation epoch kept. */
 export const ADDING_PROTOCOL = Object.freeze({ trainSize: 2048, validSize: 512, testSize: 512, batchSize: 16, clipNorm: 1, maxEpochs: 12, patience: 12 });
@@ -18,6 +21,15 @@ export const ADDING_PROTOCOL = Object.freeze({ trainSize: 2048, validSize: 512, 
  * cell of one seed sees the same sequences. `val` and `test` are MSEs (lower is better; the baseline is 1/6).
  */
 export function runAdding(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: SequenceRegressor; history: History } {
+  const fn = "runAdding";
+  checkRunConfig(fn, "config", config);
+  checkConditionKeys(fn, "config.condition", config.condition, ["cell", "T", "hidden"]);
+  const cell = checkCell(fn, "config.condition.cell", config.condition.cell);
+  const T0 = checkSize(fn, "config.condition.T", config.condition.T);
+  checkAllocation(fn, `config.condition.T = ${T0}`, { "the training inputs": [T0, ADDING_PROTOCOL.trainSize, 2] });
+  const H = checkSize(fn, "config.condition.hidden", config.condition.hidden);
+  checkAllocation(fn, `config.condition.hidden = ${H}`, { weight_hh: [GATE_BLOCKS[cell] * H, H] });
+  checkHooks(fn, hooks);
   const P = ADDING_PROTOCOL;
   const T = Number(config.condition.T);
   const dataRng = new Rng(config.seed);

@@ -1,5 +1,5 @@
 // The copy task's tagger (a recurrent layer with a dense head at every step) and the protocol's copy-task run.
-import { Rng, Tensor } from "../tensor";
+import { Rng, Tensor, checkRank, checkShape, checkTensor } from "../tensor";
 import { Adam } from "../optim";
 import { evaluate, Batcher, BatchResult, Trainable } from "../train";
 import { copyTask, oneHot } from "../data";
@@ -10,6 +10,31 @@ import type { CellKind, Param } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
 import type { RunConfig, RunRecord, RunHooks } from "./protocol";
 import type { History } from "../train";
+import { checkAllocation, checkInstance, checkInt, checkObject, checkSize } from "../args";
+import { checkCell, checkConditionKeys, checkHooks, checkRunConfig } from "./args";
+import { GATE_BLOCKS } from "./sizes";
+
+/** A copy-task batch or task: an object of time-major tensors x, y, mask of one shape [L, N]; ids of x and y below `V` when given. */
+function checkCopyBatch(fn: string, name: string, v: unknown, V?: number): CopyBatch {
+  const b = checkObject<CopyBatch>(fn, name, v, "{ x, y, mask } (time-major [L, B] tensors, as copyTask gives)");
+  checkTensor(fn, `${name}.x`, b.x);
+  checkRank(fn, `${name}.x`, b.x, 2, "[L, B]");
+  for (const k of ["y", "mask"] as const) {
+    checkTensor(fn, `${name}.${k}`, b[k]);
+    checkShape(fn, `${name}.${k}`, b[k], b.x.shape, "[L, B] as x");
+  }
+  if (V !== undefined) {
+    for (const k of ["x", "y"] as const) {
+      const d = b[k].data;
+      for (let i = 0; i < d.length; i++) {
+        if (!Number.isInteger(d[i]) || d[i] < 0 || d[i] >= V) throw new Error(`${fn}: ${name}.${k} must hold ids in [0, ${V}), got ${d[i]} at flat index ${i}`);
+      }
+    }
+    const m = b.mask.data;
+    for (let i = 0; i < m.length; i++) if (m[i] !== 0 && m[i] !== 1) throw new Error(`${fn}: ${name}.mask must hold 0 or 1, got ${m[i]} at flat index ${i}`);
+  }
+  return b;
+}
 
 /** A copy-task batch, time-major: symbol ids `x` [L, B], targets `y` [L, B], `mask` [L, B] (1 on the scored steps). */
 export interface CopyBatch { x: Tensor; y: Tensor; mask: Tensor }
@@ -20,6 +45,12 @@ export class CopyTagger implements Trainable<CopyBatch> {
   readonly head: Dense;
   /** @param V alphabet size (inputs and outputs), H hidden size */
   constructor(cell: CellKind, readonly V: number, H: number, rng: Rng) {
+    const fn = "CopyTagger";
+    checkCell(fn, "cell", cell);
+    checkSize(fn, "V", V);
+    checkSize(fn, "H", H);
+    checkAllocation(fn, `V = ${V} and H = ${H}`, { weight_ih: [GATE_BLOCKS[cell] * H, V], weight_hh: [GATE_BLOCKS[cell] * H, H], "the head's weight": [V, H] });
+    checkInstance(fn, "rng", rng, Rng, "an Rng (e.g. new Rng(0))");
     const opts = { inputSize: V, hiddenSize: H, rng };
     this.layer = cell === "rnn" ? new RNN(opts) : cell === "lstm" ? new LSTM(opts) : new GRU(opts);
     this.head = new Dense({ inputSize: H, outputSize: V, rng });
@@ -35,12 +66,21 @@ export class CopyTagger implements Trainable<CopyBatch> {
     if (train) this.layer.backward(unflattenTime(this.head.backward(dLogits), L, B));
     return { loss, metrics: { accuracy: accuracy(logits, targets, mask) } };
   }
-  lossAndGrad(b: CopyBatch): BatchResult { return this.run(b, true); }
-  loss(b: CopyBatch): BatchResult { return this.run(b, false); }
+  /** Loss and accuracy of `b` (x, y, mask [L, B]), gradients added into the parameters. */
+  lossAndGrad(b: CopyBatch): BatchResult {
+    checkCopyBatch("CopyTagger.lossAndGrad", "b", b, this.V);
+    return this.run(b, true);
+  }
+  /** Loss and accuracy of `b` alone (for `evaluate`). */
+  loss(b: CopyBatch): BatchResult {
+    checkCopyBatch("CopyTagger.loss", "b", b, this.V);
+    return this.run(b, false);
+  }
 }
 
 /** Batches of columns of a copy task (time-major [L, N] tensors). */
 export function copyBatcher(task: CopyBatch): Batcher<CopyBatch> {
+  checkCopyBatch("copyBatcher", "task", task);
   const cols = (m: Tensor, idx: number[]) => {
     const [L, N] = m.shape;
     const out = new Float64Array(L * idx.length);
@@ -58,6 +98,13 @@ export const COPY_PROTOCOL = Object.freeze({ symbols: 3, alphabet: 4, hidden: 16
  * `Rng(1000 + seed)`, batch order from `Rng(2000 + seed)`. `val` and `test` are accuracies on the scored steps (chance 1/4).
  */
 export function runCopy(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: CopyTagger; history: History } {
+  const fn = "runCopy";
+  checkRunConfig(fn, "config", config);
+  checkConditionKeys(fn, "config.condition", config.condition, ["cell", "delay"]);
+  checkCell(fn, "config.condition.cell", config.condition.cell);
+  const d = checkInt(fn, "config.condition.delay", config.condition.delay, { min: 1 });
+  checkAllocation(fn, `config.condition.delay = ${d}`, { "the training inputs": [2 * COPY_PROTOCOL.symbols + d, COPY_PROTOCOL.trainSize] });
+  checkHooks(fn, hooks);
   const P = COPY_PROTOCOL;
   const delay = Number(config.condition.delay);
   const dataRng = new Rng(100 + config.seed);

@@ -1,6 +1,10 @@
 // Early stopping: train with `fit`, score the validation split after every epoch, keep (and restore) the best epoch's weights.
 import type { Param } from "../cells";
-import { fit, FitOptions, History, Trainable } from "../train";
+import type { Dataset, FitOptions, History, Trainable } from "../train";
+import { fitNamed } from "../train/fit";
+import { checkBoolean, checkFunction, checkInt, checkOptions } from "../args";
+
+const OPTION_NAMES = ["maxEpochs", "patience", "validate", "higherIsBetter", "batchSize", "optimizer", "clipNorm", "clipValue", "rng", "shuffle", "dropLast", "metrics", "onStep", "onEpoch"];
 
 /** Options of {@link fitBestEpoch}: `fit`'s, with `maxEpochs` and `patience` instead of `epochs`. */
 export interface EarlyStoppingOptions<Batch> extends Omit<FitOptions<Batch>, "epochs" | "validation"> {
@@ -32,18 +36,24 @@ export interface EarlyStoppingResult {
  * const r = fitBestEpoch(model, train, { maxEpochs: 20, patience: 4, batchSize: 1, optimizer, rng,
  *   validate: () => accuracyOn(model, valid) });
  */
-export function fitBestEpoch<Batch>(model: Trainable<Batch>, data: Parameters<typeof fit<Batch>>[1], opts: EarlyStoppingOptions<Batch>): EarlyStoppingResult {
+export function fitBestEpoch<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: EarlyStoppingOptions<Batch>): EarlyStoppingResult {
   const fn = "fitBestEpoch";
-  const { maxEpochs, patience, validate, higherIsBetter = true, onEpoch, ...rest } = opts;
-  if (!Number.isInteger(maxEpochs) || maxEpochs < 1) throw new Error(`${fn}: maxEpochs must be a positive integer, got ${maxEpochs}`);
-  if (!Number.isInteger(patience) || patience < 1) throw new Error(`${fn}: patience must be a positive integer, got ${patience}`);
-  if (typeof validate !== "function") throw new Error(`${fn}: validate must be a function returning a number, got ${typeof validate}`);
+  if (!model || typeof model.lossAndGrad !== "function" || typeof model.parameters !== "function") {
+    throw new Error(`${fn}: model must implement Trainable { parameters(), zeroGrad(), lossAndGrad(batch) }`);
+  }
+  // fit's epochs and validation are replaced by maxEpochs and validate: given here they would be ignored, so they are refused
+  const { maxEpochs, patience, validate, higherIsBetter = true, onEpoch, ...rest } = checkOptions(fn, "opts", opts ?? null, OPTION_NAMES);
+  checkInt(fn, "maxEpochs", maxEpochs, { min: 1 });
+  checkInt(fn, "patience", patience, { min: 1 });
+  checkFunction(fn, "validate", validate);
+  checkBoolean(fn, "higherIsBetter", higherIsBetter);
+  if (onEpoch !== undefined) checkFunction(fn, "onEpoch", onEpoch);
   const params: Param[] = model.parameters();
   const valScores: number[] = [];
   let bestEpoch = 0;
   let bestScore = NaN;
   let best: Float64Array[] = [];
-  const history = fit(model, data, {
+  const history = fitNamed(fn, model, data, {
     ...rest,
     epochs: maxEpochs,
     onEpoch: (e, h) => {

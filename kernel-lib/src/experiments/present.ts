@@ -2,6 +2,8 @@
 import type { ConditionSummary } from "./protocol";
 import type { Interval } from "./stats";
 import { formatInterval } from "./verdict";
+import { checkArray, checkFunction, checkNumber, checkOptions, checkString } from "../args";
+import { checkDigits, checkInterval, checkSummaries, checkSummary, summaryMetric } from "./args";
 
 /** One row of {@link intervalPlot}'s input: label, panel, the per-seed values and the interval. */
 export interface IntervalPlotRow extends Interval { label: string; panel?: string }
@@ -15,19 +17,27 @@ export function intervalRows(
   label: (c: Record<string, string | number>) => string,
   opts: { panel?: (c: Record<string, string | number>) => string; metric?: string; scale?: number } = {},
 ): IntervalPlotRow[] {
-  const k = opts.scale ?? 1;
-  return summaries.map((s) => {
-    const iv = opts.metric ? s.metrics[opts.metric] : s.test;
-    if (!iv) throw new Error(`intervalRows: no metric "${opts.metric}" in ${JSON.stringify(s.condition)}`);
+  const fn = "intervalRows";
+  checkSummaries(fn, "summaries", summaries);
+  checkFunction(fn, "label", label);
+  opts = checkOptions(fn, "opts", opts, ["panel", "metric", "scale"]);
+  if (opts.panel !== undefined) checkFunction(fn, "opts.panel", opts.panel);
+  const k = opts.scale === undefined ? 1 : checkNumber(fn, "opts.scale", opts.scale, { above: 0 });
+  return summaries.map((s, i) => {
+    const iv = summaryMetric(fn, `summaries[${i}]`, s, opts.metric);
     return { label: label(s.condition), ...(opts.panel ? { panel: opts.panel(s.condition) } : {}), n: iv.n, mean: iv.mean * k, sd: iv.sd * k, lo: iv.lo * k, hi: iv.hi * k, values: iv.values.map((v) => v * k) };
   });
 }
 
 /** Table rows of a protocol: the condition's entries, the chosen rate, mean, sd, the 95 % interval, and the best epochs of the seeds. */
 export function summaryRows(summaries: readonly ConditionSummary[], opts: { digits?: number; metric?: string; scoreName?: string } = {}): Record<string, string | number>[] {
-  const d = opts.digits ?? 3;
-  return summaries.map((s) => {
-    const iv = opts.metric ? s.metrics[opts.metric] : s.test;
+  const fn = "summaryRows";
+  checkSummaries(fn, "summaries", summaries);
+  opts = checkOptions(fn, "opts", opts, ["digits", "metric", "scoreName"]);
+  const d = opts.digits === undefined ? 3 : checkDigits(fn, "opts.digits", opts.digits);
+  if (opts.scoreName !== undefined) checkString(fn, "opts.scoreName", opts.scoreName, true);
+  return summaries.map((s, i) => {
+    const iv = summaryMetric(fn, `summaries[${i}]`, s, opts.metric);
     return {
       ...s.condition, "chosen lr": s.lr, [`${opts.scoreName ?? "test"}: mean`]: Number(iv.mean.toFixed(d)), sd: Number(iv.sd.toFixed(d)),
       "95 % interval": `[${iv.lo.toFixed(d)}, ${iv.hi.toFixed(d)}]`, "best epochs": s.runs.map((r) => `${r.bestEpoch}/${r.epochs}`).join(" "),
@@ -40,11 +50,19 @@ export function summaryRows(summaries: readonly ConditionSummary[], opts: { digi
  * @example firstFailure([10, 25, 50], intervals, (iv) => iv.hi < baseline) // the length at which the cell stops beating the baseline
  */
 export function firstFailure<X>(xs: readonly X[], intervals: readonly Interval[], beats: (iv: Interval) => boolean): X | null {
+  const fn = "firstFailure";
+  checkArray(fn, "xs", xs);
+  checkArray(fn, "intervals", intervals);
+  if (intervals.length !== xs.length) throw new Error(`${fn}: intervals must hold one interval per entry of xs (${xs.length}), got ${intervals.length}`);
+  intervals.forEach((iv, i) => checkInterval(fn, `intervals[${i}]`, iv));
+  checkFunction(fn, "beats", beats);
   for (let i = 0; i < xs.length; i++) if (!beats(intervals[i])) return xs[i];
   return null;
 }
 
 /** "0.912 [0.905, 0.919]" for a summary's test score or one of its metrics. */
 export function describeSummary(s: ConditionSummary, metric?: string, digits = 3): string {
-  return formatInterval(metric ? s.metrics[metric] : s.test, digits);
+  checkSummary("describeSummary", "s", s);
+  const iv = summaryMetric("describeSummary", "s", s, metric);
+  return formatInterval(iv, checkDigits("describeSummary", "digits", digits));
 }

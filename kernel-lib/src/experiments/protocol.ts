@@ -1,6 +1,8 @@
 // The experiment protocol: per condition a learning-rate grid chosen on validation, then several seeds at the chosen rate.
 import { summarize, Interval } from "./stats";
 import type { EpochRecord, History, StepRecord } from "../train";
+import { checkArray, checkFunction } from "../args";
+import { checkCondition, checkRunRecord, checkRunRecords, checkSpec, checkSummaries } from "./args";
 
 /** One training run to do: the condition (model, size, task length …), a learning rate and a seed. */
 export interface RunConfig {
@@ -40,20 +42,30 @@ export interface ProtocolSpec {
 
 /** A condition as a stable string key (keys sorted), to group runs. */
 export function conditionKey(condition: Record<string, string | number>): string {
-  return JSON.stringify(Object.keys(condition).sort().map((k) => [k, condition[k]]));
+  checkCondition("conditionKey", "condition", condition);
+  return keyOf(condition);
 }
+
+/** {@link conditionKey} without the check (conditions already checked). */
+const keyOf = (condition: Record<string, string | number>): string => JSON.stringify(Object.keys(condition).sort().map((k) => [k, condition[k]]));
 
 /**
  * The learning rate chosen for each condition: the best validation score among the grid runs (seed = `spec.seeds[0]`);
  * ties go to the rate listed first. Works on stored records as well as fresh ones.
  */
 export function chooseLearningRates(records: readonly RunRecord[], spec: ProtocolSpec): Map<string, number> {
+  checkRunRecords("chooseLearningRates", "records", records);
+  checkSpec("chooseLearningRates", "spec", spec, 1);
+  return chooseUnchecked(records, spec);
+}
+
+function chooseUnchecked(records: readonly RunRecord[], spec: ProtocolSpec): Map<string, number> {
   const hib = spec.higherIsBetter ?? true;
   const out = new Map<string, { lr: number; val: number }>();
   for (const lr of spec.lrGrid) {
     for (const r of records) {
       if (r.config.lr !== lr || r.config.seed !== spec.seeds[0]) continue;
-      const k = conditionKey(r.config.condition);
+      const k = keyOf(r.config.condition);
       const cur = out.get(k);
       if (!cur || (hib ? r.val > cur.val : r.val < cur.val)) out.set(k, { lr, val: r.val });
     }
@@ -75,18 +87,28 @@ export function runProtocol(
   onRecord?: (r: RunRecord) => void,
 ): RunRecord[] {
   const fn = "runProtocol";
-  if (!Array.isArray(spec.lrGrid) || spec.lrGrid.length === 0 || !spec.lrGrid.every((x) => x > 0)) throw new Error(`${fn}: lrGrid must hold positive numbers, got ${JSON.stringify(spec.lrGrid)}`);
-  if (!Array.isArray(spec.seeds) || spec.seeds.length < 2 || new Set(spec.seeds).size !== spec.seeds.length) throw new Error(`${fn}: seeds must hold at least 2 distinct seeds, got ${JSON.stringify(spec.seeds)}`);
+  checkArray(fn, "conditions", conditions).forEach((c, i) => checkCondition(fn, `conditions[${i}]`, c));
+  checkSpec(fn, "spec", spec);
+  checkFunction(fn, "run", run);
+  if (onRecord !== undefined) checkFunction(fn, "onRecord", onRecord);
+  // what run returns is checked as it comes: a record of another config would be chosen from or summarised silently
+  const runChecked = (config: RunConfig): RunRecord => {
+    const r = checkRunRecord(fn, `run(${JSON.stringify(config)})`, run(config));
+    if (keyOf(r.config.condition) !== keyOf(config.condition) || r.config.lr !== config.lr || r.config.seed !== config.seed) {
+      throw new Error(`${fn}: run(${JSON.stringify(config)}) must return a record of that config, got one of ${JSON.stringify(r.config)}`);
+    }
+    return r;
+  };
   const records: RunRecord[] = [];
   const push = (r: RunRecord) => {
     records.push(r);
     onRecord?.(r);
   };
   for (const condition of conditions) {
-    const grid = spec.lrGrid.map((lr) => run({ condition, lr, seed: spec.seeds[0] }));
+    const grid = spec.lrGrid.map((lr) => runChecked({ condition, lr, seed: spec.seeds[0] }));
     grid.forEach(push);
-    const lr = chooseLearningRates(grid, spec).get(conditionKey(condition)) as number;
-    for (const seed of spec.seeds.slice(1)) push(run({ condition, lr, seed }));
+    const lr = chooseUnchecked(grid, spec).get(keyOf(condition)) as number;
+    for (const seed of spec.seeds.slice(1)) push(runChecked({ condition, lr, seed }));
   }
   return records;
 }
@@ -105,13 +127,15 @@ export interface ConditionSummary {
  * `spec.seeds`; throws when a seed is missing, so a summary always rests on every seed.
  */
 export function summarizeProtocol(records: readonly RunRecord[], spec: ProtocolSpec): ConditionSummary[] {
-  const chosen = chooseLearningRates(records, spec);
+  checkRunRecords("summarizeProtocol", "records", records);
+  checkSpec("summarizeProtocol", "spec", spec);
+  const chosen = chooseUnchecked(records, spec);
   const seen: string[] = [];
-  for (const r of records) if (!seen.includes(conditionKey(r.config.condition))) seen.push(conditionKey(r.config.condition));
+  for (const r of records) if (!seen.includes(keyOf(r.config.condition))) seen.push(keyOf(r.config.condition));
   return seen.map((k) => {
     const lr = chosen.get(k) as number;
     const runs = spec.seeds.map((seed) => {
-      const r = records.find((x) => conditionKey(x.config.condition) === k && x.config.lr === lr && x.config.seed === seed);
+      const r = records.find((x) => keyOf(x.config.condition) === k && x.config.lr === lr && x.config.seed === seed);
       if (!r) throw new Error(`summarizeProtocol: no run of ${k} at lr ${lr} with seed ${seed}`);
       return r;
     });
@@ -127,6 +151,8 @@ export function summarizeProtocol(records: readonly RunRecord[], spec: ProtocolS
 
 /** The summary whose condition has these entries (e.g. `{ model: "gru", size: "matched" }`); throws if none. */
 export function findCondition(summaries: readonly ConditionSummary[], where: Record<string, string | number>): ConditionSummary {
+  checkSummaries("findCondition", "summaries", summaries);
+  checkCondition("findCondition", "where", where);
   const s = summaries.find((x) => Object.entries(where).every(([k, v]) => x.condition[k] === v));
   if (!s) throw new Error(`findCondition: no condition with ${JSON.stringify(where)}`);
   return s;

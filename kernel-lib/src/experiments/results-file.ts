@@ -7,6 +7,8 @@ import type { SentimentSplits } from "./sentiment";
 import type { TranslationSplits } from "./translation";
 import { getBackend, BackendName } from "../backend";
 import { precision, Precision } from "../tensor/precision";
+import { argError, checkObject, checkString, parseJsonArg } from "../args";
+import { checkRunRecord, checkRunRecords, checkSpec } from "./args";
 
 /** What computed the records: the backend and the precision (the bits of a run depend on both, see `setBackend`). */
 export interface ComputedWith { backend: BackendName; precision: Precision }
@@ -24,16 +26,42 @@ export function computedWithNow(): ComputedWith {
  * backend and precision in use ({@link computedWithNow}).
  */
 export function resultsJson(sweep: string, spec: ProtocolSpec, records: readonly RunRecord[]): string {
+  const fn = "resultsJson";
+  checkString(fn, "sweep", sweep, true);
+  checkSpec(fn, "spec", spec);
+  checkRunRecords(fn, "records", records);
   const head = `{"sweep": ${JSON.stringify(sweep)}, "spec": ${JSON.stringify(spec)}, "computedWith": ${JSON.stringify(computedWithNow())}`;
   return `${head}, "records": [\n${records.map((r) => JSON.stringify(r)).join(",\n")}\n]}\n`;
 }
 
 /** Reads a results file written by {@link resultsJson}. */
 export function readResults(file: string): ResultsFile {
-  const r = JSON.parse(fs.readFileSync(file, "utf8")) as ResultsFile;
-  if (!r || !Array.isArray(r.records) || !r.spec || !r.computedWith) {
-    throw new Error(`readResults: ${file} is not a results file (expected { sweep, spec, computedWith, records })`);
+  const fn = "readResults";
+  checkString(fn, "file", file, true);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`${fn}: cannot read ${file} (${(e as Error).message})`, { cause: e });
   }
+  const r = parseJsonArg(fn, `the text of ${file}`, text);
+  if (r === null || typeof r !== "object" || !Array.isArray((r as ResultsFile).records) || !(r as ResultsFile).spec || !(r as ResultsFile).computedWith) {
+    throw new Error(`${fn}: ${file} is not a results file (expected { sweep, spec, computedWith, records })`);
+  }
+  // the contents are checked as arguments would be, the file named in each message
+  checkResultsFile(`${fn} (${file})`, "results", r);
+  return r as ResultsFile;
+}
+
+/** A {@link ResultsFile}: a sweep name, a spec, what computed it, and valid records. */
+function checkResultsFile(fn: string, name: string, v: unknown): ResultsFile {
+  const r = checkObject<ResultsFile>(fn, name, v, "{ sweep, spec, computedWith, records } (a ResultsFile from readResults)");
+  checkString(fn, `${name}.sweep`, r.sweep, true);
+  checkSpec(fn, `${name}.spec`, r.spec);
+  const c = checkObject<ComputedWith>(fn, `${name}.computedWith`, r.computedWith, "{ backend, precision }");
+  checkString(fn, `${name}.computedWith.backend`, c.backend, true);
+  checkString(fn, `${name}.computedWith.precision`, c.precision, true);
+  checkRunRecords(fn, `${name}.records`, r.records);
   return r;
 }
 
@@ -42,6 +70,7 @@ export function readResults(file: string): ResultsFile {
  * record bit for bit under the same ones (the backends agree to round-off, not to the bit).
  */
 export function assertSameComputation(results: ResultsFile): void {
+  checkResultsFile("assertSameComputation", "results", results);
   const now = computedWithNow(), then = results.computedWith;
   if (now.backend !== then.backend || now.precision !== then.precision) {
     throw new Error(
@@ -53,24 +82,43 @@ export function assertSameComputation(results: ResultsFile): void {
 
 /** The path of a stored sweep's results file (`scripts/experiments/<sweep>.results.json`), from the data folder. */
 export function resultsPath(dataDir: string, sweep: string): string {
+  checkString("resultsPath", "dataDir", dataDir, true);
+  if (typeof sweep !== "string" || !/^[A-Za-z0-9_-]+$/.test(sweep)) throw argError("resultsPath", "sweep", 'a sweep name of letters, digits, "_" and "-" (e.g. "sentiment")', sweep);
   return path.join(dataDir, "..", "scripts", "experiments", `${sweep}.results.json`);
 }
 
 /** True when two records are equal bit for bit (every number, the config, the epochs). */
 export function sameRecord(a: RunRecord, b: RunRecord): boolean {
+  checkRunRecord("sameRecord", "a", a);
+  checkRunRecord("sameRecord", "b", b);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The sentiment splits of `dataDir` with the training vocabulary, as the protocol uses them. */
 export function sentimentSplits(dataDir: string): SentimentSplits {
-  const tr = loadSentiment(dataDir, "train");
-  const opt = { vocab: tr.vocab };
-  return { train: tr.examples, valid: loadSentiment(dataDir, "valid", opt).examples, test: loadSentiment(dataDir, "test", opt).examples, vocabSize: tr.vocab.size };
+  return loading("sentimentSplits", dataDir, () => {
+    const tr = loadSentiment(dataDir, "train");
+    const opt = { vocab: tr.vocab };
+    return { train: tr.examples, valid: loadSentiment(dataDir, "valid", opt).examples, test: loadSentiment(dataDir, "test", opt).examples, vocabSize: tr.vocab.size };
+  });
 }
 
 /** The translation splits of `dataDir` with the training vocabularies, as the protocol uses them. */
 export function translationSplits(dataDir: string): TranslationSplits {
-  const tr = loadTranslation(dataDir, "train");
-  const opt = { srcVocab: tr.srcVocab, tgtVocab: tr.tgtVocab };
-  return { train: tr.examples, valid: loadTranslation(dataDir, "valid", opt).examples, test: loadTranslation(dataDir, "test", opt).examples, srcVocab: tr.srcVocab, tgtVocab: tr.tgtVocab };
+  return loading("translationSplits", dataDir, () => {
+    const tr = loadTranslation(dataDir, "train");
+    const opt = { srcVocab: tr.srcVocab, tgtVocab: tr.tgtVocab };
+    return { train: tr.examples, valid: loadTranslation(dataDir, "valid", opt).examples, test: loadTranslation(dataDir, "test", opt).examples, srcVocab: tr.srcVocab, tgtVocab: tr.tgtVocab };
+  });
+}
+
+/** Runs `load` on a checked data folder; a loader's error is reported as this function's, the loader's message kept. */
+function loading<T>(fn: string, dataDir: unknown, load: () => T): T {
+  const dir = checkString(fn, "dataDir", dataDir, true);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw argError(fn, "dataDir", "the data folder (with sentiment/ and translation/ inside)", dataDir);
+  try {
+    return load();
+  } catch (e) {
+    throw new Error(`${fn}: cannot load the splits from ${dataDir}: ${(e as Error).message}`, { cause: e });
+  }
 }

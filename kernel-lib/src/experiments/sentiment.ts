@@ -6,6 +6,26 @@ import type { SentimentExample } from "../data";
 import { fitBestEpoch } from "./early-stopping";
 import type { RunConfig, RunRecord, RunHooks } from "./protocol";
 import type { History } from "../train";
+import { argError, checkAllocation, checkArray, checkIds, checkObject, checkOneOf, checkSize } from "../args";
+import { checkConditionKeys, checkHooks, checkRunConfig } from "./args";
+import { GATE_BLOCKS } from "./sizes";
+
+/** The sentiment splits: non-empty arrays of examples `{ ids, label, lang, phenomena }`, ids below `vocabSize`. */
+function checkSentimentSplits(fn: string, name: string, v: unknown): SentimentSplits {
+  const d = checkObject<SentimentSplits>(fn, name, v, "{ train, valid, test, vocabSize } (from sentimentSplits)");
+  checkSize(fn, `${name}.vocabSize`, d.vocabSize);
+  for (const split of ["train", "valid", "test"] as const) {
+    checkArray<SentimentExample>(fn, `${name}.${split}`, d[split], 1).forEach((e, i) => {
+      const at = `${name}.${split}[${i}]`;
+      checkObject(fn, at, e, "{ ids, label, lang, phenomena } (a SentimentExample)");
+      checkIds(fn, `${at}.ids`, e.ids, d.vocabSize);
+      checkOneOf(fn, `${at}.label`, e.label, [0, 1]);
+      checkOneOf(fn, `${at}.lang`, e.lang, ["en", "it"]);
+      checkArray(fn, `${at}.phenomena`, e.phenomena);
+    });
+  }
+  return d;
+}
 
 /** The three splits and the vocabulary size (from `loadSentiment`). */
 export interface SentimentSplits { train: SentimentExample[]; valid: SentimentExample[]; test: SentimentExample[]; vocabSize: number }
@@ -24,7 +44,19 @@ export const SENTIMENT_CATEGORIES = ["plain", "negation", "double_negation", "co
  * @example runSentiment(data, { condition: { model: "gru", hidden: 38 }, lr: 0.01, seed: 0 })
  */
 export function runSentiment(data: SentimentSplits, config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: SequenceClassifier | BagOfWordsClassifier; history: History } {
-  const kind = config.condition.model as ClassifierKind;
+  const fn = "runSentiment";
+  checkSentimentSplits(fn, "data", data);
+  checkRunConfig(fn, "config", config);
+  checkConditionKeys(fn, "config.condition", config.condition, ["model", "hidden"]);
+  const kind = checkOneOf(fn, "config.condition.model", config.condition.model, ["bow", "rnn", "lstm", "gru"] as const) as ClassifierKind;
+  if (kind === "bow") {
+    // the bag of words has no hidden layer: hidden is absent or 0 (as in the stored records)
+    if (config.condition.hidden !== undefined && config.condition.hidden !== 0) throw argError(fn, "config.condition.hidden", '0 or absent for model "bow" (it has no hidden layer)', config.condition.hidden);
+  } else {
+    const H = checkSize(fn, "config.condition.hidden", config.condition.hidden);
+    checkAllocation(fn, `config.condition.hidden = ${H}`, { weight_hh: [GATE_BLOCKS[kind] * H, H] });
+  }
+  checkHooks(fn, hooks);
   const hidden = Number(config.condition.hidden);
   const P = SENTIMENT_PROTOCOL;
   const rng = new Rng(config.seed);
@@ -47,6 +79,10 @@ export function runSentiment(data: SentimentSplits, config: RunConfig, hooks: Ru
  * (a recurrent model's state after word t; for the bag of words, the mean of the first t + 1 embeddings).
  */
 export function prefixPositive(model: SequenceClassifier | BagOfWordsClassifier, ids: readonly number[]): number[] {
+  const fn = "prefixPositive";
+  if (!(model instanceof SequenceClassifier || model instanceof BagOfWordsClassifier)) throw argError(fn, "model", "a SequenceClassifier or a BagOfWordsClassifier", model);
+  if (model.head.outputSize !== 2) throw new Error(`${fn}: model must be a classifier of 2 classes (negative, positive), got one of ${model.head.outputSize}`);
+  checkIds(fn, "ids", ids, model instanceof BagOfWordsClassifier ? model.vocabSize : model.embedding.numEmbeddings);
   return ids.map((_, t) => {
     const z = model.forward(toClassifierBatch([{ ids: ids.slice(0, t + 1), label: 0 }]).ids).toArray() as number[][];
     return 1 / (1 + Math.exp(z[0][0] - z[0][1]));

@@ -1,4 +1,5 @@
 // Summary statistics of a handful of seeds: mean, sample standard deviation and the two-sided 95 % Student-t interval.
+import { argError, checkInt, checkNumber } from "../args";
 
 /** Two-sided 97.5 % quantiles of Student's t for 1–30 degrees of freedom (t such that P(|T| ≤ t) = 0.95). */
 const T975 = [
@@ -13,7 +14,7 @@ const T975 = [
  * @example tQuantile975(4) // 2.776
  */
 export function tQuantile975(df: number): number {
-  if (!Number.isInteger(df) || df < 1) throw new Error(`tQuantile975: df must be a positive integer, got ${df}`);
+  checkInt("tQuantile975", "df", df, { min: 1 });
   if (df <= T975.length) return T975[df - 1];
   const z = 1.959963985;
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
@@ -37,10 +38,8 @@ export interface Interval {
  */
 export function summarize(values: readonly number[]): Interval {
   const fn = "summarize";
-  if (!Array.isArray(values) || values.length < 2) throw new Error(`${fn}: values must hold at least 2 numbers, got ${Array.isArray(values) ? values.length : typeof values}`);
-  values.forEach((v, i) => {
-    if (!Number.isFinite(v)) throw new Error(`${fn}: values[${i}] must be finite, got ${v}`);
-  });
+  if (!Array.isArray(values) || values.length < 2) throw argError(fn, "values", "an array of at least 2 finite numbers", values);
+  values.forEach((v, i) => checkNumber(fn, `values[${i}]`, v));
   const n = values.length;
   let s = 0;
   for (const v of values) s += v;

@@ -3,6 +3,8 @@ import { Rng, Tensor, randn } from "../tensor";
 import { LSTM, GRU, RNN } from "../layers";
 import type { CellKind } from "../cells";
 import { GATE_BLOCKS } from "./sizes";
+import { checkAllocation, checkInt, checkOptions, checkSize } from "../args";
+import { checkCell } from "./args";
 
 /**
  * Floating-point operations of the matrix products of one forward + backward pass over T steps:
@@ -12,8 +14,17 @@ import { GATE_BLOCKS } from "./sizes";
  * @example stepFlops("lstm", 32, 128, 32, 50)
  */
 export function stepFlops(cell: CellKind, inputSize: number, hiddenSize: number, batch: number, steps: number): number {
+  const fn = "stepFlops";
+  checkCell(fn, "cell", cell);
+  checkSize(fn, "inputSize", inputSize);
+  checkSize(fn, "hiddenSize", hiddenSize);
+  checkSize(fn, "batch", batch);
+  checkSize(fn, "steps", steps);
   return 6 * steps * batch * GATE_BLOCKS[cell] * hiddenSize * (inputSize + hiddenSize);
 }
+
+/** The most timed passes {@link timeTrainingStep} makes (a larger count only takes longer to give the same median). */
+const MAX_REPEATS = 10_000;
 
 /** Options of {@link timeTrainingStep}. */
 export interface StepTimeOptions { inputSize?: number; batch?: number; steps?: number; repeats?: number; seed?: number }
@@ -24,7 +35,18 @@ export interface StepTimeOptions { inputSize?: number; batch?: number; steps?: n
  * Wall-clock: depends on the machine and its load; only ratios measured in the same run mean something.
  */
 export function timeTrainingStep(cell: CellKind, hiddenSize: number, opts: StepTimeOptions = {}): number {
-  const { inputSize = 32, batch = 32, steps = 20, repeats = 5, seed = 0 } = opts;
+  const fn = "timeTrainingStep";
+  checkCell(fn, "cell", cell);
+  checkSize(fn, "hiddenSize", hiddenSize);
+  const { inputSize = 32, batch = 32, steps = 20, repeats = 5, seed = 0 } = checkOptions(fn, "opts", opts, ["inputSize", "batch", "steps", "repeats", "seed"]);
+  checkSize(fn, "opts.inputSize", inputSize);
+  checkSize(fn, "opts.batch", batch);
+  checkSize(fn, "opts.steps", steps);
+  checkInt(fn, "opts.repeats", repeats, { min: 1, max: MAX_REPEATS });
+  checkInt(fn, "opts.seed", seed, { min: 0, max: 0xffffffff });
+  const G = GATE_BLOCKS[cell];
+  checkAllocation(fn, `hiddenSize = ${hiddenSize}`, { weight_hh: [G * hiddenSize, hiddenSize], weight_ih: [G * hiddenSize, inputSize], "the output gradient": [steps, batch, hiddenSize] });
+  checkAllocation(fn, `steps = ${steps}, batch = ${batch} and inputSize = ${inputSize}`, { "the input batch": [steps, batch, inputSize] });
   const rng = new Rng(seed);
   const layerOpts = { inputSize, hiddenSize, rng };
   const layer = cell === "lstm" ? new LSTM(layerOpts) : cell === "gru" ? new GRU(layerOpts) : new RNN(layerOpts);

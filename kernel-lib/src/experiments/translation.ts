@@ -2,11 +2,34 @@
 import { Rng } from "../tensor";
 import { Adam } from "../optim";
 import { Seq2Seq, bleu } from "../models";
-import type { Vocab, TranslationExample } from "../data";
+import { Vocab, type TranslationExample } from "../data";
 import type { CellKind } from "../cells";
 import { fitBestEpoch } from "./early-stopping";
 import type { RunConfig, RunRecord, RunHooks } from "./protocol";
 import type { History } from "../train";
+import { argError, checkAllocation, checkArray, checkIds, checkInstance, checkInt, checkObject, checkSize, checkString } from "../args";
+import { checkCell, checkConditionKeys, checkHooks, checkRunConfig } from "./args";
+import { GATE_BLOCKS } from "./sizes";
+
+/** Translation examples: objects with `en` text, source ids below `srcSize` (when given) and target tokens. */
+function checkExamples(fn: string, name: string, v: unknown, srcSize?: number, minLength = 0): readonly TranslationExample[] {
+  return checkArray<TranslationExample>(fn, name, v, minLength).map((e, i) => {
+    checkObject(fn, `${name}[${i}]`, e, "{ en, srcIds, tgtTokens, … } (a TranslationExample)");
+    checkString(fn, `${name}[${i}].en`, e.en);
+    checkIds(fn, `${name}[${i}].srcIds`, e.srcIds, srcSize);
+    if (!Array.isArray(e.tgtTokens) || !e.tgtTokens.every((t) => typeof t === "string")) throw argError(fn, `${name}[${i}].tgtTokens`, "an array of strings", e.tgtTokens);
+    return e;
+  });
+}
+
+/** The translation splits: arrays of examples and the two vocabularies. */
+function checkTranslationSplits(fn: string, name: string, v: unknown, minLength = 0): TranslationSplits {
+  const d = checkObject<TranslationSplits>(fn, name, v, "{ train, valid, test, srcVocab, tgtVocab } (from translationSplits)");
+  checkInstance(fn, `${name}.srcVocab`, d.srcVocab, Vocab, "a Vocab");
+  checkInstance(fn, `${name}.tgtVocab`, d.tgtVocab, Vocab, "a Vocab");
+  for (const split of ["train", "valid", "test"] as const) checkExamples(fn, `${name}.${split}`, d[split], d.srcVocab.size, minLength);
+  return d;
+}
 
 /** The three splits and the two vocabularies (from `loadTranslation`). */
 export interface TranslationSplits { train: TranslationExample[]; valid: TranslationExample[]; test: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab }
@@ -21,16 +44,27 @@ export const TRANSLATION_PROTOCOL = Object.freeze({ maxWords: 15, embedDim: 32, 
 export const TRANSLATION_SHORT_WORDS = 7;
 
 /** English words of a pair: whitespace-separated, punctuation not counted ("Hey Jude, don't make it bad." has 6). */
-export const englishWords = (e: { en: string }): number => e.en.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+export const englishWords = (e: { en: string }): number => {
+  checkObject("englishWords", "e", e, "{ en } (a TranslationExample)");
+  return checkString("englishWords", "e.en", e.en).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+};
 
 /** The splits restricted to pairs of at most `maxWords` English words (the protocol's task). */
 export function shortPairs(data: TranslationSplits, maxWords: number = TRANSLATION_PROTOCOL.maxWords): TranslationSplits {
+  checkTranslationSplits("shortPairs", "data", data);
+  checkInt("shortPairs", "maxWords", maxWords, { min: 1 });
   const keep = (xs: TranslationExample[]) => xs.filter((e) => englishWords(e) <= maxWords);
   return { ...data, train: keep(data.train), valid: keep(data.valid), test: keep(data.test) };
 }
 
 /** Corpus BLEU-4 of greedy translations of `data` by `model` (tokens from the target vocabulary). */
 export function greedyBleu(model: Seq2Seq, data: readonly TranslationExample[], tgtVocab: Vocab): number {
+  const fn = "greedyBleu";
+  checkInstance(fn, "model", model, Seq2Seq, "a Seq2Seq (or an AttentionSeq2Seq)");
+  checkExamples(fn, "data", data, model.srcEmbedding.numEmbeddings);
+  checkInstance(fn, "tgtVocab", tgtVocab, Vocab, "a Vocab (the target vocabulary)");
+  const V = model.tgtEmbedding.numEmbeddings;
+  if (tgtVocab.size !== V) throw new Error(`${fn}: tgtVocab must be the model's target vocabulary of ${V} tokens, got one of ${tgtVocab.size}`);
   const cands = data.map((e) => tgtVocab.decode(model.greedyDecode(e.srcIds, { maxLen: TRANSLATION_PROTOCOL.maxOut }).ids));
   return bleu(cands, data.map((e) => e.tgtTokens)).bleu;
 }
@@ -42,8 +76,19 @@ export function greedyBleu(model: Seq2Seq, data: readonly TranslationExample[], 
  * Every split is first restricted to pairs of at most `TRANSLATION_PROTOCOL.maxWords` English words.
  */
 export function runTranslation(all: TranslationSplits, config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: Seq2Seq; history: History } {
+  const fn = "runTranslation";
+  checkTranslationSplits(fn, "all", all);
+  checkRunConfig(fn, "config", config);
+  checkConditionKeys(fn, "config.condition", config.condition, ["model", "hidden"]);
+  const cell = checkCell(fn, "config.condition.model", config.condition.model);
+  const H = checkSize(fn, "config.condition.hidden", config.condition.hidden);
+  checkAllocation(fn, `config.condition.hidden = ${H}`, { weight_hh: [GATE_BLOCKS[cell] * H, H] });
+  checkHooks(fn, hooks);
   const P = TRANSLATION_PROTOCOL;
   const data = shortPairs(all, P.maxWords);
+  if (data.train.length === 0 || data.valid.length === 0 || data.test.length === 0) {
+    throw new Error(`${fn}: all must hold pairs of at most ${P.maxWords} English words in every split, got ${data.train.length}, ${data.valid.length} and ${data.test.length}`);
+  }
   const model = new Seq2Seq({
     cell: config.condition.model as CellKind, srcVocabSize: data.srcVocab.size, tgtVocabSize: data.tgtVocab.size,
     embedDim: P.embedDim, hiddenSize: Number(config.condition.hidden), reverseSource: true, rng: new Rng(config.seed),

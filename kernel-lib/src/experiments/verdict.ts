@@ -1,5 +1,7 @@
 // Sentences generated from intervals, so the prose of a comparison cannot say more than the numbers support.
 import type { Interval } from "./stats";
+import { checkBoolean, checkOptions, checkString, orDefault } from "../args";
+import { checkDigits, checkInterval } from "./args";
 
 /** How two 95 % intervals relate: "above" / "below" when they are disjoint, "overlap" otherwise. */
 export type Ordering = "above" | "below" | "overlap";
@@ -10,6 +12,8 @@ export type Ordering = "above" | "below" | "overlap";
  * "no difference we can measure" with this many seeds.
  */
 export function compareIntervals(a: Interval, b: Interval): Ordering {
+  checkInterval("compareIntervals", "a", a);
+  checkInterval("compareIntervals", "b", b);
   if (a.lo > b.hi) return "above";
   if (a.hi < b.lo) return "below";
   return "overlap";
@@ -17,6 +21,8 @@ export function compareIntervals(a: Interval, b: Interval): Ordering {
 
 /** `0.912 [0.905, 0.919]`: a mean and its 95 % interval with `digits` decimals. */
 export function formatInterval(s: Interval, digits = 3): string {
+  checkInterval("formatInterval", "s", s);
+  checkDigits("formatInterval", "digits", digits);
   return `${s.mean.toFixed(digits)} [${s.lo.toFixed(digits)}, ${s.hi.toFixed(digits)}]`;
 }
 
@@ -36,7 +42,15 @@ export interface VerdictOptions {
  * @example verdict("GRU", summarize(gru), "LSTM", summarize(lstm), { metric: "test accuracy" })
  */
 export function verdict(nameA: string, a: Interval, nameB: string, b: Interval, opts: VerdictOptions = {}): string {
-  const { metric = "the score", higherIsBetter = true, digits = 3 } = opts;
+  const fn = "verdict";
+  checkString(fn, "nameA", nameA, true);
+  checkInterval(fn, "a", a);
+  checkString(fn, "nameB", nameB, true);
+  checkInterval(fn, "b", b);
+  const o0 = checkOptions<VerdictOptions>(fn, "opts", opts, ["metric", "higherIsBetter", "digits"]);
+  const metric = checkString(fn, "opts.metric", orDefault(o0.metric, "the score"), true);
+  const higherIsBetter = checkBoolean(fn, "opts.higherIsBetter", orDefault(o0.higherIsBetter, true));
+  const digits = checkDigits(fn, "opts.digits", orDefault(o0.digits, 3));
   const nums = `${formatInterval(a, digits)} against ${formatInterval(b, digits)}, mean [95 % interval] over ${a.n} and ${b.n} seeds`;
   const o = compareIntervals(a, b);
   // names may come capitalised ("The GRU"): the sentence starts with a capital, names inside it do not

@@ -1,7 +1,7 @@
 // The training loop: seeded shuffling, one optimizer step per batch, clipping, and a history of loss and metrics.
 import { Rng, checkFiniteFor32, getRng } from "../tensor";
 import { Optimizer, OptimizerLike, clipGradNorm, clipGradValue, gradNorm } from "../optim";
-import { checkBoolean, checkFunction, checkInstance, checkNumber, debugMode } from "../args";
+import { argError, checkBoolean, checkFunction, checkInstance, checkInt, checkNumber, debugMode } from "../args";
 import { BatchResult, Batcher, Dataset, EpochRecord, History, StepRecord, Trainable } from "./types";
 import { WeightedMeans, asBatcher, batchIndices } from "./batches";
 import { evaluate } from "./evaluate";
@@ -43,14 +43,24 @@ export interface FitOptions<Batch> {
  * const history = fit(model, examples, { epochs: 20, batchSize: 16, optimizer: new Adam(model.parameters(), { lr: 1e-2 }), clipNorm: 5, rng: new Rng(0) });
  */
 export function fit<Batch>(model: Trainable<Batch>, data: Dataset<Batch>, opts: FitOptions<Batch>): History {
-  const fn = "fit";
+  return fitNamed("fit", model, data, opts);
+}
+
+/**
+ * {@link fit} under the name of the function the user called (`fit`, or a trainer built on it such as `fitBestEpoch`):
+ * its argument errors and the errors of a failing batch name `fn`.
+ */
+export function fitNamed<Batch>(fn: string, model: Trainable<Batch>, data: Dataset<Batch>, opts: FitOptions<Batch>): History {
   if (!model || typeof model.lossAndGrad !== "function" || typeof model.parameters !== "function") {
     throw new Error(`${fn}: model must implement Trainable { parameters(), zeroGrad(), lossAndGrad(batch) }`);
   }
   const { epochs, batchSize, optimizer, clipNorm, clipValue, shuffle = true, dropLast = false } = opts ?? ({} as FitOptions<Batch>);
-  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${fn}: epochs must be a non-negative integer, got ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${fn}: batchSize must be a positive integer, got ${batchSize}`);
+  checkInt(fn, "epochs", epochs, { min: 0 });
+  checkInt(fn, "batchSize", batchSize, { min: 1 });
   if (!optimizer || typeof optimizer.step !== "function") throw new Error(`${fn}: optimizer must have step() and zeroGrad()`);
+  if (opts.metrics !== undefined && !(Array.isArray(opts.metrics) && opts.metrics.every((m) => typeof m === "string"))) {
+    throw argError(fn, "metrics", "an array of metric names (strings) or undefined for all", opts.metrics);
+  }
   if (clipNorm !== undefined) checkNumber(fn, "clipNorm", clipNorm, { above: 0 });
   if (clipValue !== undefined) checkNumber(fn, "clipValue", clipValue, { above: 0 });
   if (opts.rng !== undefined) checkInstance(fn, "rng", opts.rng, Rng, "an Rng (e.g. new Rng(0)) or undefined for the global one");
