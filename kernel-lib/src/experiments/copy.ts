@@ -18,10 +18,10 @@ import { GATE_BLOCKS } from "./sizes";
 function checkCopyBatch(fn: string, name: string, v: unknown, V?: number): CopyBatch {
   const b = checkObject<CopyBatch>(fn, name, v, "{ x, y, mask } (time-major [L, B] tensors, as copyTask gives)");
   checkTensor(fn, `${name}.x`, b.x);
-  checkRank(fn, `${name}.x`, b.x, 2, "[L, B]");
+  checkRank(fn, `${name}.x`, b.x, 2, "L, B");
   for (const k of ["y", "mask"] as const) {
     checkTensor(fn, `${name}.${k}`, b[k]);
-    checkShape(fn, `${name}.${k}`, b[k], b.x.shape, "[L, B] as x");
+    checkShape(fn, `${name}.${k}`, b[k], b.x.shape, "L, B");
   }
   if (V !== undefined) {
     for (const k of ["x", "y"] as const) {

@@ -45,8 +45,9 @@ export function timeTrainingStep(cell: CellKind, hiddenSize: number, opts: StepT
   checkInt(fn, "opts.repeats", repeats, { min: 1, max: MAX_REPEATS });
   checkInt(fn, "opts.seed", seed, { min: 0, max: 0xffffffff });
   const G = GATE_BLOCKS[cell];
-  checkAllocation(fn, `hiddenSize = ${hiddenSize}`, { weight_hh: [G * hiddenSize, hiddenSize], weight_ih: [G * hiddenSize, inputSize], "the output gradient": [steps, batch, hiddenSize] });
+  checkAllocation(fn, `hiddenSize = ${hiddenSize}`, { weight_hh: [G * hiddenSize, hiddenSize], weight_ih: [G * hiddenSize, inputSize] });
   checkAllocation(fn, `steps = ${steps}, batch = ${batch} and inputSize = ${inputSize}`, { "the input batch": [steps, batch, inputSize] });
+  checkAllocation(fn, `steps = ${steps}, batch = ${batch} and hiddenSize = ${hiddenSize}`, { "the output gradient": [steps, batch, hiddenSize] });
   const rng = new Rng(seed);
   const layerOpts = { inputSize, hiddenSize, rng };
   const layer = cell === "lstm" ? new LSTM(layerOpts) : cell === "gru" ? new GRU(layerOpts) : new RNN(layerOpts);
