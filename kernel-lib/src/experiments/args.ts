@@ -1,7 +1,7 @@
 // Argument checks shared by the experiment entries: conditions, run configs and records, protocol specs, intervals and summaries.
 import { argError, checkArray, checkBoolean, checkFunction, checkInt, checkNumber, checkObject, checkOneOf, checkOptions } from "../args";
 import type { Interval } from "./stats";
-import type { ConditionSummary, ProtocolSpec, RunConfig, RunHooks, RunRecord } from "./protocol";
+import type { ConditionSummary, ProtocolSpec, RunConfig, RunHooks, RunRecord } from "./types";
 
 /** The largest seed of a run: the runners seed generators with `seed + 2000` at most, and an `Rng` seed is below 2³². */
 export const MAX_RUN_SEED = 0xffffffff - 2000;

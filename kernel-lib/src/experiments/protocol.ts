@@ -1,44 +1,10 @@
 // The experiment protocol: per condition a learning-rate grid chosen on validation, then several seeds at the chosen rate.
 import { summarize, Interval } from "./stats";
-import type { EpochRecord, History, StepRecord } from "../train";
+import type { ConditionSummary, ProtocolSpec, RunConfig, RunRecord } from "./types";
 import { checkArray, checkFunction } from "../args";
 import { checkCondition, checkRunRecord, checkRunRecords, checkSpec, checkSummaries } from "./args";
 
-/** One training run to do: the condition (model, size, task length …), a learning rate and a seed. */
-export interface RunConfig {
-  condition: Record<string, string | number>;
-  lr: number;
-  seed: number;
-}
-
-/** What one run gives back: its config, the validation score used for choosing, the test score, and other test metrics. */
-export interface RunRecord {
-  config: RunConfig;
-  /** Best validation score (the checkpoint that was tested). */
-  val: number;
-  /** The headline test score of that checkpoint (accuracy, BLEU, MSE …). */
-  test: number;
-  /** 1-based epoch of the checkpoint, and the epochs actually trained. */
-  bestEpoch: number;
-  epochs: number;
-  /** Further test numbers (per category, per language …). */
-  metrics: Record<string, number>;
-}
-
-/** Progress callbacks a run passes on to \`fit\` (live displays); they never change what is computed. */
-export interface RunHooks {
-  onStep?: (s: StepRecord) => void | boolean;
-  onEpoch?: (e: EpochRecord, h: History) => void | boolean;
-}
-
-/** The grid, the seeds and the direction of the scores. */
-export interface ProtocolSpec {
-  lrGrid: number[];
-  /** The seeds of the final comparison; the first one also runs the grid. */
-  seeds: number[];
-  /** true (default) when larger validation and test scores are better. */
-  higherIsBetter?: boolean;
-}
+export type { ConditionSummary, ProtocolSpec, RunConfig, RunHooks, RunRecord } from "./types";
 
 /** A condition as a stable string key (keys sorted), to group runs. */
 export function conditionKey(condition: Record<string, string | number>): string {
@@ -111,15 +77,6 @@ export function runProtocol(
     for (const seed of spec.seeds.slice(1)) push(runChecked({ condition, lr, seed }));
   }
   return records;
-}
-
-/** One condition's result: the chosen rate, its runs (one per seed) and intervals of the test score and of every metric. */
-export interface ConditionSummary {
-  condition: Record<string, string | number>;
-  lr: number;
-  runs: RunRecord[];
-  test: Interval;
-  metrics: Record<string, Interval>;
 }
 
 /**
