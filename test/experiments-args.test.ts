@@ -78,6 +78,7 @@ describe("experiments: the protocol refuses bad specs, records and summaries by 
   it("firstFailure wants one interval per x", () => {
     assert.throws(() => rl.firstFailure([10, 25], [iv()], () => true), /firstFailure: intervals must hold one interval per entry of xs \(2\), got 1/);
     assert.equal(rl.firstFailure([10, 25], [iv(), { ...iv(), hi: 0.9 }], (i) => i.hi < 0.85), 25);
+    assert.throws(() => rl.firstFailure([10], [iv()], (() => 1) as unknown as () => boolean), /firstFailure: beats must return true or false, got 1 for intervals\[0\]/);
   });
 });
 
@@ -122,6 +123,7 @@ describe("experiments: runners refuse a bad config before training", () => {
     const v = rl.Vocab.build([["a", "b"]]);
     const ex = { id: "0", en: "a b", it: "a b", srcTokens: ["a", "b"], tgtTokens: ["a", "b"], srcIds: [4, 5], tgtIds: [1, 4, 5, 2] };
     assert.throws(() => rl.runTranslation({ train: [ex], valid: [ex], test: [ex], srcVocab: v, tgtVocab: v }, config({ model: "transformer", hidden: 4 })), /runTranslation: config\.condition\.model must be one of "rnn", "gru", "lstm", got "transformer"/);
+    assert.throws(() => rl.runTranslation({ train: [{ ...ex, tgtIds: [1, 9] }], valid: [ex], test: [ex], srcVocab: v, tgtVocab: v }, config({ model: "gru", hidden: 4 })), new RegExp(`runTranslation: all\\.train\\[0\\]\\.tgtIds\\[1\\] must be an id in \\[0, ${v.size}\\), got 9`));
     assert.throws(() => rl.shortPairs({ train: [ex], valid: [ex], test: [ex], srcVocab: v, tgtVocab: v }, 0), /shortPairs: maxWords must be a positive integer, got 0/);
     assert.throws(() => rl.englishWords({} as { en: string }), /englishWords: e\.en must be a string, got undefined/);
     const model = new rl.Seq2Seq({ cell: "gru", srcVocabSize: v.size, tgtVocabSize: v.size + 1, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) });

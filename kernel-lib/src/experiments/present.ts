@@ -2,7 +2,7 @@
 import type { ConditionSummary } from "./protocol";
 import type { Interval } from "./stats";
 import { formatInterval } from "./verdict";
-import { checkArray, checkFunction, checkNumber, checkOptions, checkString } from "../args";
+import { checkArray, checkFunction, checkNumber, checkOptions, checkString, describe } from "../args";
 import { checkDigits, checkInterval, checkSummaries, checkSummary, summaryMetric } from "./args";
 
 /** One row of {@link intervalPlot}'s input: label, panel, the per-seed values and the interval. */
@@ -56,7 +56,11 @@ export function firstFailure<X>(xs: readonly X[], intervals: readonly Interval[]
   if (intervals.length !== xs.length) throw new Error(`${fn}: intervals must hold one interval per entry of xs (${xs.length}), got ${intervals.length}`);
   intervals.forEach((iv, i) => checkInterval(fn, `intervals[${i}]`, iv));
   checkFunction(fn, "beats", beats);
-  for (let i = 0; i < xs.length; i++) if (!beats(intervals[i])) return xs[i];
+  for (let i = 0; i < xs.length; i++) {
+    const ok: unknown = beats(intervals[i]);
+    if (typeof ok !== "boolean") throw new Error(`${fn}: beats must return true or false, got ${describe(ok)} for intervals[${i}]`);
+    if (!ok) return xs[i];
+  }
   return null;
 }
 

@@ -11,23 +11,24 @@ import { argError, checkAllocation, checkArray, checkIds, checkInstance, checkIn
 import { checkCell, checkConditionKeys, checkHooks, checkRunConfig } from "./args";
 import { GATE_BLOCKS } from "./sizes";
 
-/** Translation examples: objects with `en` text, source ids below `srcSize` (when given) and target tokens. */
-function checkExamples(fn: string, name: string, v: unknown, srcSize?: number, minLength = 0): readonly TranslationExample[] {
-  return checkArray<TranslationExample>(fn, name, v, minLength).map((e, i) => {
-    checkObject(fn, `${name}[${i}]`, e, "{ en, srcIds, tgtTokens, … } (a TranslationExample)");
+/** Translation examples: objects with `en` text, source ids below `srcSize`, target tokens, and target ids below `tgtSize` when given. */
+function checkExamples(fn: string, name: string, v: unknown, srcSize: number, tgtSize?: number): readonly TranslationExample[] {
+  return checkArray<TranslationExample>(fn, name, v).map((e, i) => {
+    checkObject(fn, `${name}[${i}]`, e, "{ en, srcIds, tgtIds, tgtTokens, … } (a TranslationExample)");
     checkString(fn, `${name}[${i}].en`, e.en);
     checkIds(fn, `${name}[${i}].srcIds`, e.srcIds, srcSize);
+    if (tgtSize !== undefined) checkIds(fn, `${name}[${i}].tgtIds`, e.tgtIds, tgtSize);
     if (!Array.isArray(e.tgtTokens) || !e.tgtTokens.every((t) => typeof t === "string")) throw argError(fn, `${name}[${i}].tgtTokens`, "an array of strings", e.tgtTokens);
     return e;
   });
 }
 
 /** The translation splits: arrays of examples and the two vocabularies. */
-function checkTranslationSplits(fn: string, name: string, v: unknown, minLength = 0): TranslationSplits {
+function checkTranslationSplits(fn: string, name: string, v: unknown): TranslationSplits {
   const d = checkObject<TranslationSplits>(fn, name, v, "{ train, valid, test, srcVocab, tgtVocab } (from translationSplits)");
   checkInstance(fn, `${name}.srcVocab`, d.srcVocab, Vocab, "a Vocab");
   checkInstance(fn, `${name}.tgtVocab`, d.tgtVocab, Vocab, "a Vocab");
-  for (const split of ["train", "valid", "test"] as const) checkExamples(fn, `${name}.${split}`, d[split], d.srcVocab.size, minLength);
+  for (const split of ["train", "valid", "test"] as const) checkExamples(fn, `${name}.${split}`, d[split], d.srcVocab.size, d.tgtVocab.size);
   return d;
 }
 
