@@ -43,20 +43,22 @@ describe("claims of notebook 08 (adding problem and copy task, on the stored pro
   const addStop = (cell: string) => firstFailure(lengths, lengths.map((T) => addAt(cell, T)), (iv) => iv.hi < ADDING_BASELINE_MSE);
   const copyStop = (cell: string) => firstFailure(delays, delays.map((d) => copyAt(cell, d)), (iv) => iv.lo > 0.25);
 
-  it("adding problem: the vanilla RNN stops beating the baseline 1/6 at T = 25; the LSTM and the GRU beat it at every length", () => {
+  it("adding problem: the baseline 1/6 stops being beaten at T = 25 by the vanilla RNN, at T = 100 by the LSTM, never by the GRU", () => {
     assert.equal(addStop("rnn"), 25);
-    assert.equal(addStop("lstm"), null, `LSTM at ${lengths.map((T) => formatInterval(addAt("lstm", T), 4)).join(", ")}`);
+    assert.equal(addStop("lstm"), 100, `LSTM at ${lengths.map((T) => formatInterval(addAt("lstm", T), 4)).join(", ")}`);
     assert.equal(addStop("gru"), null, `GRU at ${lengths.map((T) => formatInterval(addAt("gru", T), 4)).join(", ")}`);
   });
   it("adding problem: at no length is the LSTM's error measurably lower than the GRU's", () => {
     for (const T of lengths) assert.notEqual(compareIntervals(addAt("lstm", T), addAt("gru", T)), "below", `T = ${T}`);
   });
-  it("copy task: the GRU copies at every delay (mean above 0.95); the LSTM falls to chance within the delays tried", () => {
-    for (const d of delays) assert.ok(copyAt("gru", d).mean > 0.95, `GRU at delay ${d}: ${formatInterval(copyAt("gru", d))}`);
-    assert.equal(copyStop("gru"), null);
-    assert.notEqual(copyStop("lstm"), null);
+  it("copy task: the GRU beats chance at every delay; the LSTM falls to chance at the longest delay, below the vanilla RNN", () => {
+    const last = delays[delays.length - 1];
+    assert.equal(copyStop("gru"), null, `GRU at ${delays.map((d) => formatInterval(copyAt("gru", d))).join(", ")}`);
+    assert.equal(copyStop("lstm"), 40, `LSTM at ${delays.map((d) => formatInterval(copyAt("lstm", d))).join(", ")}`);
+    assert.equal(copyStop("rnn"), null, `RNN at ${delays.map((d) => formatInterval(copyAt("rnn", d))).join(", ")}`);
+    assert.equal(compareIntervals(copyAt("rnn", last), copyAt("lstm", last)), "above");
   });
-  it("copy task: at delays 20 and 40 the GRU copies measurably better than the LSTM", () => {
-    for (const d of [20, 40]) assert.equal(compareIntervals(copyAt("gru", d), copyAt("lstm", d)), "above", `delay ${d}`);
+  it("copy task: at delays 10, 20 and 40 the GRU copies measurably better than the LSTM", () => {
+    for (const d of [10, 20, 40]) assert.equal(compareIntervals(copyAt("gru", d), copyAt("lstm", d)), "above", `delay ${d}`);
   });
 });
