@@ -48,12 +48,12 @@ export const SWEEPS: Record<string, Sweep> = {
     run: (c) => runTranslation((trData ??= translationSplits(DATA)), c).record,
   },
   adding: {
-    name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS, higherIsBetter: false },
+    name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1, 0.3], seeds: SEEDS, higherIsBetter: false },
     conditions: () => [10, 25, 50, 100].flatMap((T) => CELLS.map((cell) => ({ cell, T, hidden: 16 }))),
     run: (c) => runAdding(c).record,
   },
   copy: {
-    name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1], seeds: SEEDS },
     conditions: () => [5, 10, 20, 40].flatMap((delay) => CELLS.map((cell) => ({ cell, delay }))),
     run: (c) => runCopy(c).record,
   },
