@@ -165,6 +165,8 @@ describe("stored protocol results re-run bit for bit (a seeded random sample)", 
   const cases: [string, number, (c: RunConfig) => RunRecord][] = [
     ["adding", 3, (c) => runAdding(c).record],
     ["copy", 3, (c) => runCopy(c).record],
+    ["adding-matched", 2, (c) => runAdding(c).record],
+    ["copy-matched", 2, (c) => runCopy(c).record],
   ];
   cases.forEach(([sweep, k, run], salt) => {
     it(`${sweep}: every summary rests on all seeds at the rate chosen on validation, and ${k} sampled records re-run to the same bits`, () => {
