@@ -1,5 +1,5 @@
 // npm run bench: rnnlab's training-step speed beside TensorFlow.js (cpu, wasm) and PyTorch, same work, same run.
-//   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch] [--isa avx2|avx512f|128-bit]
+//   node --import tsx bench/bench.ts [--quick] [--json out.json] [--only W1,W4] [--peers rnnlab,tfjs-cpu,tfjs-wasm,torch] [--isa avx2|avx512f|128-bit] [--cpu]
 import { Command } from "commander";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,10 +25,11 @@ function parseArgs(argv: string[]) {
     .option("--json <file>", "also write the figures as JSON")
     .option("--only <ids>", `workloads, comma-separated (${WORKLOADS.map((w) => w.id).join(",")})`, list)
     .option("--peers <names>", `peers, comma-separated (${PEERS.join(",")})`, list)
+    .option("--cpu", "time with each process's CPU seconds instead of wall time (steadier on a shared machine; the mt peer's two threads both count)")
     .option("--isa <name>", "force the native kernels of a narrower instruction set (avx2, 128-bit; the same bits): AVX2 on an AVX-512 machine")
     .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
     .parse(argv, { from: "user" })
-    .opts<{ quick?: boolean; json?: string; only?: string[]; peers?: string[]; isa?: string }>();
+    .opts<{ quick?: boolean; json?: string; only?: string[]; peers?: string[]; isa?: string; cpu?: boolean }>();
   if (o.isa !== undefined) {
     const inUse = rl.setNativeKernels(true, o.isa as "avx512f" | "avx2" | "128-bit");
     if (inUse !== o.isa) throw new Error(`bench: --isa ${o.isa} is not available here (the add-on runs ${inUse || "nothing"})`);
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]) {
   for (const id of o.only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new Error(`bench: unknown workload ${id} (expected ${WORKLOADS.map((w) => w.id).join(", ")})`);
   const workloads = WORKLOADS.filter((w) => !o.only || o.only.includes(w.id));
   const quick = o.quick ?? false;
-  const timing: TimingOptions = quick ? { reps: 3, repSeconds: 0.15, capSeconds: 60 } : { reps: 5, repSeconds: 0.4, capSeconds: 60 };
+  const timing: TimingOptions = { ...(quick ? { reps: 3, repSeconds: 0.15, capSeconds: 60 } : { reps: 5, repSeconds: 0.4, capSeconds: 60 }), clock: o.cpu ? "cpu" : "wall" };
   return { quick, json: o.json, workloads, peers, timing };
 }
 
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     rl.setGemmThreads(n);
     await rl.wasmGemmThreadsReady();
     rl.setPrecision(precision);
-    gemmRates[peer] = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K);
+    gemmRates[peer] = rnnlabGemmGflops(GEMM.M, GEMM.N, GEMM.K, 0.5, args.timing.clock);
     for (const w of args.workloads) {
       log(`bench: ${peer} ${w.id} …`);
       results[w.id][peer] = measure(rnnlabTrainingStep, w, args.timing);
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   const kernels = nk.available && nk.enabled ? `native kernels (${nk.isa})` : `WebAssembly kernels (native add-on: ${nk.reason})`;
   const machine = `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start (timings need an idle machine)`;
   const lines = [
-    `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
+    `rnnlab training-step benchmark (forward, loss Σ outputs·w, full BPTT), steps/s${args.timing.clock === "cpu" ? " per CPU second" : ""}, median of ${args.timing.reps}${args.quick ? " (--quick)" : ""}`,
     `machine: ${machine}; rnnlab float64 and float32 matmuls (1 thread; "mt": ${mt} threads), ${kernels}; TensorFlow.js 4.22 float32; ${torchInfo} float32`,
     "",
     "| work | rnnlab | rnnlab f32 | rnnlab f32 mt | tfjs cpu | tfjs wasm | PyTorch | rnnlab / best tfjs | rnnlab f32 / best tfjs | rnnlab / PyTorch | rnnlab f32 / PyTorch |",

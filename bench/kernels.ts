@@ -136,8 +136,8 @@ if (only !== "steps") {
       console.log(`gemm ${prec} ${name}: ${gf(M, N, K, r)} GFLOP/s ${nk.available ? `native ${nk.isa}` : "(no native add-on)"}, ` +
         `WebAssembly ${gf(M, N, K, w)}${prec === "float64" ? `, naive ${gf(M, N, K, n)}` : ""}`);
       // a native kernel must never be slower than the WebAssembly one it replaces (5 % for timing noise)
-      // smaller products run in JS on both sides
-      const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK;
+      // smaller products run in JS on both sides, and A·Bᵀ in WebAssembly on both sides where the add-on has 128-bit vectors only
+      const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK && (!tb || nk.isa !== "128-bit");
       if (nk.available && nativeSized && r < 0.95 * w) losses.push(`${prec} ${name}: native ${nk.isa} ${gf(M, N, K, r)} < WebAssembly ${gf(M, N, K, w)} GFLOP/s`);
     }
   }

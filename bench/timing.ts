@@ -15,6 +15,8 @@ export interface TimingOptions {
   reps: number;
   repSeconds: number;
   capSeconds: number;
+  /** "wall" (default) or "cpu": this process's CPU seconds (user + system, every thread), steadier on a shared machine */
+  clock?: "wall" | "cpu";
 }
 
 export function median(xs: readonly number[]): number {
@@ -23,11 +25,18 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const seconds = (f: () => void): number => {
+/** Seconds `f` takes on `clock`: wall time, or this process's CPU time (user + system). */
+function seconds(f: () => void, clock: "wall" | "cpu" = "wall"): number {
+  if (clock === "cpu") {
+    const u = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(u);
+    return (d.user + d.system) / 1e6;
+  }
   const t0 = performance.now();
   f();
   return (performance.now() - t0) / 1000;
-};
+}
 
 /**
  * Times `step` (one training step): warm up on `warmStep` (same shapes, a 2-step sequence) and estimate
@@ -36,14 +45,15 @@ const seconds = (f: () => void): number => {
  * untimed one for tiny steps, and report the median rate.
  */
 export function timeSteps(step: () => void, warmStep: () => void, T: number, o: TimingOptions): Timing {
-  const estimate = Math.min(seconds(warmStep), seconds(warmStep), seconds(warmStep)) * (T / 2);
+  const c = o.clock ?? "wall";
+  const estimate = Math.min(seconds(warmStep, c), seconds(warmStep, c), seconds(warmStep, c)) * (T / 2);
   if (estimate > o.capSeconds) return { skipped: `estimated ${estimate.toFixed(0)} s per step`, estimatedStepsPerSec: 1 / estimate };
-  const one = seconds(step);
+  const one = seconds(step, c);
   if (one > o.capSeconds / 2) return { stepsPerSec: 1 / one, reps: [1 / one], stepsPerRep: 1 };
   const k = Math.max(1, Math.round(o.repSeconds / Math.max(one, 1e-6)));
   const run = (): void => { for (let i = 0; i < k; i++) step(); };
   if (one < 0.05) run();
   const reps: number[] = [];
-  for (let r = 0; r < o.reps; r++) reps.push(k / seconds(run));
+  for (let r = 0; r < o.reps; r++) reps.push(k / Math.max(seconds(run, c), 1e-6));
   return { stepsPerSec: median(reps), reps, stepsPerRep: k };
 }

@@ -3,8 +3,13 @@ import { strict as assert } from "assert";
 import {
   tQuantile975, summarize, compareIntervals, verdict, recurrentParams, matchedHiddenSize, fitBestEpoch,
   runProtocol, summarizeProtocol, chooseLearningRates, RunConfig, RunRecord, runAdding, runCopy,
-  resultsJson, ResultsFile, computedWithNow, assertSameComputation, sameRecord,
+  resultsJson, ResultsFile, computedWithNow, assertSameComputation, sameRecord, readResults, resultsPath,
 } from "../kernel-lib/src/experiments";
+import * as fs from "fs";
+import * as path from "path";
+import "../kernel-lib/src/fast"; // registers the fast backend, which the notebooks and the sweep scripts use
+import { getBackend, setBackend } from "../kernel-lib/src/backend";
+import { precision, setPrecision } from "../kernel-lib/src/tensor/precision";
 import { Rng, zeros } from "../kernel-lib/src/tensor";
 import { SGD } from "../kernel-lib/src/optim";
 import { intervalPlot } from "../kernel-lib/src/display";
@@ -147,5 +152,43 @@ describe("experiments: results files", () => {
     const other = file.computedWith.backend === "fast" ? "reference" : "fast";
     assert.throws(() => assertSameComputation({ ...file, computedWith: { ...file.computedWith, backend: other } }),
       new RegExp(`assertSameComputation: the demo records were computed with backend "${other}"`));
+  });
+});
+
+describe("stored protocol results re-run bit for bit (a seeded random sample)", function () {
+  this.timeout(900_000);
+  // RNNLAB_SAMPLE_SEED varies the sample; without it the sample is the same on every run
+  const sampleSeed = Number(process.env.RNNLAB_SAMPLE_SEED ?? 12);
+  const sampleOf = (records: RunRecord[], k: number, salt: number): RunRecord[] =>
+    new Rng(sampleSeed * 1000 + salt).permutation(records.length).slice(0, k).map((i) => records[i]);
+  const DATA = path.join(__dirname, "..", "data");
+  const cases: [string, number, (c: RunConfig) => RunRecord][] = [
+    ["adding", 3, (c) => runAdding(c).record],
+    ["copy", 3, (c) => runCopy(c).record],
+    ["adding-matched", 2, (c) => runAdding(c).record],
+    ["copy-matched", 2, (c) => runCopy(c).record],
+  ];
+  cases.forEach(([sweep, k, run], salt) => {
+    it(`${sweep}: every summary rests on all seeds at the rate chosen on validation, and ${k} sampled records re-run to the same bits`, () => {
+      const file = resultsPath(DATA, sweep);
+      assert.ok(fs.existsSync(file), `${file} is missing: run node --import tsx scripts/experiments/parallel.ts ${sweep} 2`);
+      const res = readResults(file);
+      const sums = summarizeProtocol(res.records, res.spec);
+      assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
+      // re-run under what computed the records (the same bits need the same backend and precision), then restore
+      const before = { backend: getBackend(), precision: precision() };
+      setBackend(res.computedWith.backend);
+      setPrecision(res.computedWith.precision);
+      try {
+        assertSameComputation(res);
+        for (const r of sampleOf(res.records, k, salt)) {
+          const again = run(r.config);
+          assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
+        }
+      } finally {
+        setBackend(before.backend);
+        setPrecision(before.precision);
+      }
+    });
   });
 });

@@ -21,14 +21,14 @@ const PRINT_LINE = 110;
  * held to it; the others to PRINT_LINE until they are rewrapped.
  */
 const PRINT_WIDTH = 98;
-const PRINT_FITS = ["06", "09", "10"];
+const PRINT_FITS = ["01", "02", "03", "04", "05", "06", "08", "09", "10"];
 const DPI = 50;
 
 /**
  * The notebooks whose printed form is checked. Add a notebook's prefix here once its code lines fit a printed line and
  * its charts pass.
  */
-const PRINT_CHECKED = ["01", "02", "03", "04", "05", "06", "09", "10"];
+const PRINT_CHECKED = ["01", "02", "03", "04", "05", "06", "08", "09", "10"];
 const lessons = listNumberedNotebooks(join(ROOT, "notebooks"))
   .filter((p) => PRINT_CHECKED.some((pre) => (p.split("/").pop() ?? "").startsWith(`${pre}-`)));
 const read = (p: string): NotebookJson => JSON.parse(readFileSync(p, "utf8")) as NotebookJson;

@@ -1,6 +1,6 @@
 // The protocol sweeps behind notebooks 06–08: each one's conditions, grid, seeds and run function, and its results file.
 import * as path from "path";
-import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
+import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, COPY_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
 
 /** One sweep: what to run, and where its records are stored. */
 export interface Sweep {
@@ -36,6 +36,16 @@ export function translationConditions(): Record<string, string | number>[] {
   return [{ model: "lstm", hidden: H }, { model: "gru", hidden: H }, { model: "gru", hidden: matchedHiddenSize("gru", E, recurrentParams("lstm", E, H)) }];
 }
 
+/** Inputs per step: the adding problem's (value, marker) pair, and the copy task's one-hot symbols (alphabet, blank, go). */
+const ADDING_INPUT = 2;
+const COPY_INPUT = COPY_PROTOCOL.alphabet + 2;
+
+/** The RNN and the GRU at the hidden sizes whose recurrent parameters come closest to an LSTM of `H` units on `I` inputs. */
+function matchedCells(I: number, H: number): ["rnn" | "gru", number][] {
+  const target = recurrentParams("lstm", I, H);
+  return (["rnn", "gru"] as const).map((cell) => [cell, matchedHiddenSize(cell, I, target)]);
+}
+
 export const SWEEPS: Record<string, Sweep> = {
   sentiment: {
     name: "sentiment", file: file("sentiment"), spec: { lrGrid: [0.001, 0.003, 0.01, 0.03], seeds: SEEDS },
@@ -48,12 +58,22 @@ export const SWEEPS: Record<string, Sweep> = {
     run: (c) => runTranslation((trData ??= translationSplits(DATA)), c).record,
   },
   adding: {
-    name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS, higherIsBetter: false },
+    name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1, 0.3], seeds: SEEDS, higherIsBetter: false },
     conditions: () => [10, 25, 50, 100].flatMap((T) => CELLS.map((cell) => ({ cell, T, hidden: 16 }))),
     run: (c) => runAdding(c).record,
   },
+  "adding-matched": {
+    name: "adding-matched", file: file("adding-matched"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1, 0.3], seeds: SEEDS, higherIsBetter: false },
+    conditions: () => [10, 25, 50, 100].flatMap((T) => matchedCells(ADDING_INPUT, 16).map(([cell, hidden]) => ({ cell, T, hidden }))),
+    run: (c) => runAdding(c).record,
+  },
+  "copy-matched": {
+    name: "copy-matched", file: file("copy-matched"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1], seeds: SEEDS },
+    conditions: () => [5, 10, 20, 40].flatMap((delay) => matchedCells(COPY_INPUT, COPY_PROTOCOL.hidden).map(([cell, hidden]) => ({ cell, delay, hidden }))),
+    run: (c) => runCopy(c).record,
+  },
   copy: {
-    name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    name: "copy", file: file("copy"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1], seeds: SEEDS },
     conditions: () => [5, 10, 20, 40].flatMap((delay) => CELLS.map((cell) => ({ cell, delay }))),
     run: (c) => runCopy(c).record,
   },

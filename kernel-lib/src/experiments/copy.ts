@@ -94,7 +94,7 @@ export function copyBatcher(task: CopyBatch): Batcher<CopyBatch> {
 export const COPY_PROTOCOL = Object.freeze({ symbols: 3, alphabet: 4, hidden: 16, trainSize: 1024, validSize: 256, testSize: 256, batchSize: 16, clipNorm: 1, maxEpochs: 20, patience: 20 });
 
 /**
- * Trains a {@link CopyTagger} with `config.condition = { cell, delay }`; data from `Rng(100 + seed)`, weights from
+ * Trains a {@link CopyTagger} with `config.condition = { cell, delay }` (and `hidden`, default `COPY_PROTOCOL.hidden`); data from `Rng(100 + seed)`, weights from
  * `Rng(1000 + seed)`, batch order from `Rng(2000 + seed)`. `val` and `test` are accuracies on the scored steps (chance 1/4).
  */
 export function runCopy(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: CopyTagger; history: History } {
@@ -110,7 +110,8 @@ export function runCopy(config: RunConfig, hooks: RunHooks = {}): { record: RunR
   const dataRng = new Rng(100 + config.seed);
   const make = (n: number) => copyTask(P.symbols, n, { delay, alphabet: P.alphabet, rng: dataRng }) as CopyBatch & { V: number };
   const train = make(P.trainSize), valid = make(P.validSize), test = make(P.testSize);
-  const model = new CopyTagger(config.condition.cell as CellKind, train.V, P.hidden, new Rng(1000 + config.seed));
+  const H = config.condition.hidden === undefined ? P.hidden : Number(config.condition.hidden);
+  const model = new CopyTagger(config.condition.cell as CellKind, train.V, H, new Rng(1000 + config.seed));
   const acc = (d: CopyBatch) => evaluate(model, copyBatcher(d), { batchSize: 256 }).accuracy as number;
   const r = fitBestEpoch(model, copyBatcher(train), {
     ...hooks, maxEpochs: P.maxEpochs, patience: P.patience, batchSize: P.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),

@@ -4,7 +4,7 @@ import { gemmStrided } from "../tensor/gemm-js";
 import { JS_TENSOR_KERNELS, TensorKernels } from "../tensor/kernels";
 import { gemmWasm } from "./wasm/gemm-wasm";
 import { wasmPinGeneration } from "./wasm/pin";
-import { gemmNative, nativeAddon } from "./native/gemm-native";
+import { gemmNative, nativeAddon, nativeRunsTransB } from "./native/gemm-native";
 import { gemmThreads } from "./wasm/gemm-threads";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the SIMD kernels; smaller ones stay in JS. */
@@ -20,7 +20,8 @@ export function fastGemm(
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
   if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
-    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
+    // A·Bᵀ stays in WebAssembly where the add-on has only 128-bit vectors (no faster there)
+    if ((!transB || nativeRunsTransB()) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
   }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);

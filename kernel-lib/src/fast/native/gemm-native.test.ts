@@ -62,7 +62,7 @@ describe("native gemm", function () {
             run(true, p, () => gemm(viaNative, A, B, M, N, K, tA, tB, acc));
             const d = firstDiff(viaNative, viaWasm);
             assert.equal(d, null, `transA=${tA} transB=${tB} accumulate=${acc}: ${d}`);
-            // the add-on's own kernel too (gemm leaves A·Bᵀ to WebAssembly on narrower vectors than AVX-512, where it is faster)
+            // the add-on's own kernel too (gemm leaves A·Bᵀ to WebAssembly where the add-on has 128-bit vectors only, no faster there)
             const direct = C0.slice();
             let ran = false;
             run(true, p, () => { ran = gemmNative(direct, A, B, M, N, K, tA, tB, acc, 0, 1); });

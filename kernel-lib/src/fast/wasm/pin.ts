@@ -1,7 +1,7 @@
 // Operands kept in the WebAssembly module's memory across calls (at byte 0, before every call's own operands): the W_hh of a
 // time loop, pinned once per sequence instead of copied every step, and the rows pin of the batch-1 row kernel.
 import { Precision, precision } from "../../tensor/precision";
-import { nativeGemmActive } from "../native/gemm-native";
+import { nativeGemmActive, nativeRunsTransB } from "../native/gemm-native";
 import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32 } from "./instance";
 
 /** The operand kept in wasm memory by {@link wasmPin} (at byte 0), in which precision, and the bytes reserved for it (16-byte aligned). */
@@ -25,8 +25,8 @@ export function wasmPin(W: Float64Array): void {
   pinGeneration = (pinGeneration % 0x7fffffff) + 1;
   generationOf = W;
   generationAs = precision();
-  // the native products keep their own converted copy, keyed by the generation
-  if (nativeGemmActive()) return;
+  // the native products keep their own converted copy, keyed by the generation (pins serve A·Bᵀ, which runs here with 128-bit vectors)
+  if (nativeGemmActive() && nativeRunsTransB()) return;
   const k = simdKernels();
   if (k === null) return;
   const f32 = precision() === "float32";
