@@ -119,6 +119,8 @@ describe("experiments: runners refuse a bad config before training", () => {
     assert.throws(() => rl.runAdding(config({ cell: "cnn", T: 10, hidden: 4 })), /runAdding: config\.condition\.cell must be one of "rnn", "gru", "lstm", got "cnn"/);
     assert.throws(() => rl.runAdding(config({ cell: "gru", T: 1e9, hidden: 4 })), /runAdding: config\.condition\.T = 1000000000 makes the training inputs \[1000000000, 2048, 2\]/);
     assert.throws(() => rl.runCopy({ ...config({ cell: "gru", delay: 0 }) }), /runCopy: config\.condition\.delay must be a positive integer, got 0/);
+    assert.throws(() => rl.runCopy({ ...config({ cell: "gru", delay: 3, hidden: 1.5 }) }), /runCopy: config\.condition\.hidden must be a positive integer, got 1\.5/);
+    assert.throws(() => rl.runCopy({ ...config({ cell: "gru", delay: 3, H: 8 }) }), /runCopy: unknown key H in config\.condition; known: cell, delay, hidden/);
     assert.throws(() => rl.runCopy({ ...config({ cell: "gru", delay: 3 }), seed: 2 ** 32 - 1 }), /runCopy: config\.seed must be a non-negative integer ≤ 4294965295/);
     const v = rl.Vocab.build([["a", "b"]]);
     const ex = { id: "0", en: "a b", it: "a b", srcTokens: ["a", "b"], tgtTokens: ["a", "b"], srcIds: [4, 5], tgtIds: [1, 4, 5, 2] };

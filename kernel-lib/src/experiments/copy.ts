@@ -100,10 +100,14 @@ export const COPY_PROTOCOL = Object.freeze({ symbols: 3, alphabet: 4, hidden: 16
 export function runCopy(config: RunConfig, hooks: RunHooks = {}): { record: RunRecord; model: CopyTagger; history: History } {
   const fn = "runCopy";
   checkRunConfig(fn, "config", config);
-  checkConditionKeys(fn, "config.condition", config.condition, ["cell", "delay"]);
-  checkCell(fn, "config.condition.cell", config.condition.cell);
-  const d = checkInt(fn, "config.condition.delay", config.condition.delay, { min: 1 });
-  checkAllocation(fn, `config.condition.delay = ${d}`, { "the training inputs": [2 * COPY_PROTOCOL.symbols + d, COPY_PROTOCOL.trainSize] });
+  checkConditionKeys(fn, "config.condition", config.condition, ["cell", "delay", "hidden"]);
+  const cell = checkCell(fn, "config.condition.cell", config.condition.cell);
+  const D = checkInt(fn, "config.condition.delay", config.condition.delay, { min: 1 });
+  checkAllocation(fn, `config.condition.delay = ${D}`, { "the training inputs": [2 * COPY_PROTOCOL.symbols + D, COPY_PROTOCOL.trainSize] });
+  if (config.condition.hidden !== undefined) {
+    const H = checkSize(fn, "config.condition.hidden", config.condition.hidden);
+    checkAllocation(fn, `config.condition.hidden = ${H}`, { weight_hh: [GATE_BLOCKS[cell] * H, H] });
+  }
   checkHooks(fn, hooks);
   const P = COPY_PROTOCOL;
   const delay = Number(config.condition.delay);
