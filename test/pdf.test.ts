@@ -21,7 +21,7 @@ const DPI = 50;
  * The notebooks whose printed form is checked: 01–05 now. Add a notebook's prefix here once its code lines fit a printed
  * line and its charts pass (06–10 use check cells too but still have longer lines).
  */
-const PRINT_CHECKED = ["01", "02", "03", "04", "05"];
+const PRINT_CHECKED = ["01", "02", "03", "04", "05", "07", "10"];
 const lessons = listNumberedNotebooks(join(ROOT, "notebooks"))
   .filter((p) => PRINT_CHECKED.some((pre) => (p.split("/").pop() ?? "").startsWith(`${pre}-`)));
 const read = (p: string): NotebookJson => JSON.parse(readFileSync(p, "utf8")) as NotebookJson;
