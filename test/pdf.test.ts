@@ -28,7 +28,7 @@ const DPI = 50;
  * The notebooks whose printed form is checked. Add a notebook's prefix here once its code lines fit a printed line and
  * its charts pass.
  */
-const PRINT_CHECKED = ["01", "02", "03", "04", "05", "06", "08", "09", "10"];
+const PRINT_CHECKED = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"];
 const lessons = listNumberedNotebooks(join(ROOT, "notebooks"))
   .filter((p) => PRINT_CHECKED.some((pre) => (p.split("/").pop() ?? "").startsWith(`${pre}-`)));
 const read = (p: string): NotebookJson => JSON.parse(readFileSync(p, "utf8")) as NotebookJson;

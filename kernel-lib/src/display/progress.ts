@@ -149,13 +149,26 @@ export function liveProgress(opts: ProgressOptions = {}): LiveProgress {
     const now = Date.now();
     if (!force && now - lastDraw < throttle) return;
     lastDraw = now;
-    out.update(progressBundle(state, false, eta()));
+    send(progressBundle(state, false, eta()), false);
+  };
+  /**
+   * Sends a frame. While training holds the event loop, the kernel's output socket can stay busy with an earlier
+   * frame (zeromq throws EBUSY, under load): a running frame is then skipped (the next one replaces it), and the
+   * final one is sent again as soon as the loop is free, so a busy socket never stops a training run.
+   */
+  const send = (bundle: MimeBundle, final: boolean) => {
+    try {
+      out?.update(bundle);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EBUSY") throw e;
+      if (final) setImmediate(() => out?.update(bundle));
+    }
   };
 
   const done = () => {
     if (finished) return;
     finished = true;
-    if (out) out.update(progressBundle(state, true));
+    if (out) send(progressBundle(state, true), true);
     if (bar) bar.stop();
     if (mode === "lines" || mode === "terminal") console.log(`${progressLine(state)} · done`);
   };
