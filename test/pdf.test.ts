@@ -11,6 +11,7 @@ import { findPageEdgeCuts, printArea, renderPdfPages, stretchedAxes } from "../k
 import { CHROMIUM } from "../kernel-lib/src/handouts/export";
 import { chromium } from "playwright-core";
 import type { NotebookJson } from "../kernel-lib/src/jupyter";
+import { executedOnce } from "./notebook-runs";
 
 const ROOT = join(__dirname, "..");
 /** Characters of code allowed on one line of a lesson's code cell. */
@@ -62,7 +63,8 @@ describe("printed handouts of the lesson notebooks", function () {
     for (const path of lessons) {
       const base = (path.split("/").pop() ?? "").replace(/\.ipynb$/, "");
       it(`${base}: no figure or table cut at a page edge, no y axis spanning more than 12 decades`, async () => {
-        if (!existing) await buildHandout(path, out, { pdf: true });
+        // print the run notebooks.test.ts checked (one run per notebook and test process), else run it here
+        if (!existing) await buildHandout(path, out, { pdf: true, executed: executedOnce(path) });
         const pages = await renderPdfPages(join(out, `${base}.pdf`), DPI);
         assert.ok(pages.length > 0, "the PDF has pages");
         const cuts = findPageEdgeCuts(pages, printArea(pages[0], DPI));

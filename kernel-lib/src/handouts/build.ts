@@ -38,6 +38,11 @@ export interface HandoutOptions {
   /** Seconds per cell (default 300). */
   cellTimeout?: number;
   onEvent?: (e: HandoutEvent) => void;
+  /**
+   * A run of this notebook made already (the tests pass the run they checked, so a notebook is not executed once more
+   * only to be printed); its solution cells are dropped unless `solutions` is set. Default: execute here.
+   */
+  executed?: ReturnType<typeof executeNotebook>;
 }
 
 /** The numbered notebooks `NN-*.ipynb` of a folder, then the appendices `A1-*.ipynb`, …, sorted by name. */
@@ -82,7 +87,7 @@ export async function buildHandout(ipynb: string, outDir: string, opts: HandoutO
       source = join(scratch, basename(ipynb));
       writeFileSync(source, serializeNotebook(withoutSolutions(JSON.parse(readFileSync(ipynb, "utf8")))));
     }
-    const result = await executeNotebook(source, {
+    const result = opts.executed ? await reuseRun(opts.executed, opts.solutions === true) : await executeNotebook(source, {
       cwd: dirname(resolve(ipynb)),
       cellTimeout: opts.cellTimeout ?? 300,
       onCell: (e) => {
@@ -118,6 +123,12 @@ export async function buildHandout(ipynb: string, outDir: string, opts: HandoutO
     releaseTempDir(scratch);
     if (stage) releaseTempDir(stage);
   }
+}
+
+/** A finished run, its solution cells dropped unless they are wanted. */
+async function reuseRun(run: ReturnType<typeof executeNotebook>, solutions: boolean): ReturnType<typeof executeNotebook> {
+  const r = await run;
+  return solutions ? r : { ...r, notebook: withoutSolutions(r.notebook) };
 }
 
 /**
