@@ -1,8 +1,10 @@
 /* gemm.c: the native matrix products behind rnnlab's gemm (float64, and the float32 fast path), element for element the
  * arithmetic of the WebAssembly kernels in gemm-tiles.wat, gemm-tiles32.wat and of the JS edge loop (gemmEdge), so results are bit-identical
- * with or without this add-on. It only runs wider vectors: AVX-512 or AVX2 where the CPU has them (chosen at load time),
- * 128-bit otherwise. Shapes: C [M, N] float64; op(A) [M, K] (A stored [K, M] with transA); op(B) [K, N] (B stored [N, K]
- * with transB). The naive reference is gemmNaive in src/tensor/matmul.ts; src/tensor/gemm-native.test.ts compares them. */
+ * with or without this add-on. It only runs wider vectors and other blockings: AVX-512 or AVX2 where the CPU has them (chosen
+ * at load time), 128-bit otherwise; the tiles are in gemm-tiles.h (A·B, Aᵀ·B) and gemm-tiles-tb.h (A·Bᵀ, on op(B) packed in
+ * panels by packB). Shapes: C [M, N] float64; op(A) [M, K] (A stored [K, M] with transA); op(B) [K, N] (B stored [N, K]
+ * with transB). The naive reference is gemmNaive in src/tensor/matmul.ts; src/fast/native/gemm-native.test.ts and
+ * src/fast/products.test.ts compare them. */
 #include <stdlib.h>
 #include <string.h>
 #include "gemm.h"
