@@ -5,8 +5,8 @@ import { executeNotebook } from "../kernel-lib/src/jupyter";
 type Run = ReturnType<typeof executeNotebook>;
 const runs = new Map<string, Run>();
 
-/** The per-cell time limit of curriculum runs in the tests, in seconds. */
-export const CELL_TIMEOUT_S = 300;
+/** The per-cell time limit of curriculum runs in the tests, in seconds (generous: a shared 2-core machine can be slow). */
+export const CELL_TIMEOUT_S = 900;
 
 /** The run of `path` in this process (started on first request, then shared). */
 export function executedOnce(path: string): Run {

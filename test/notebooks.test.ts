@@ -82,7 +82,7 @@ describe("every notebook in notebooks/ executes without error outputs", function
   });
   for (const path of notebooks) {
     it(path.slice(ROOT.length + 1), async function () {
-      this.timeout(600_000);
+      this.timeout(1_800_000);
       const r = await executedOnce(path);
       const bad = findErrorOutputs(r.notebook);
       assert.equal(bad.length, 0, bad.map((b) => `cell ${b.index + 1} (\`${b.firstLine}\`) wrote ${b.kind}:\n${b.text}`).join("\n\n"));

@@ -52,7 +52,7 @@ describe("printed handouts of the lesson notebooks", function () {
   }
 
   describe("the PDFs (built into a temporary folder, or read from RNNLAB_PDF_DIR)", function () {
-    this.timeout(900_000);
+    this.timeout(1_800_000);
     const existing = process.env.RNNLAB_PDF_DIR;
     let out = "";
     before(function () {

@@ -58,7 +58,7 @@ describe("normalizeNotebook({maskWallclock})", () => {
 });
 
 describe("two runs produce identical notebooks (every numbered notebook; wall-clock tables masked)", function () {
-  this.timeout(900_000);
+  this.timeout(1_800_000);
   const targets = [join(__dirname, "fixtures", "smoke.ipynb"), ...listNumberedNotebooks(join(ROOT, "notebooks"))];
   for (const path of targets) {
     it(path.slice(ROOT.length + 1), async () => {
