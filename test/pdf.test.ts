@@ -22,7 +22,7 @@ const PRINT_LINE = 110;
  * held to it; the others to PRINT_LINE until they are rewrapped.
  */
 const PRINT_WIDTH = 98;
-const PRINT_FITS = ["01", "02", "03", "04", "05", "06", "08", "09", "10"];
+const PRINT_FITS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"];
 const DPI = 50;
 
 /**
