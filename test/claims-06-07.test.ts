@@ -29,27 +29,22 @@ describe("stored records of notebooks 06 and 07 re-run to the same bits", functi
   });
   afterEach(() => rl.setBackend(before));
 
-  it("sentiment: every summary rests on all seeds at the chosen rate, and a sampled record re-runs exactly", () => {
-    const { res, sums } = stored("sentiment");
-    rl.assertSameComputation(res);
-    assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
-    const data = rl.sentimentSplits(DATA);
-    for (const r of sample(res.records, 1, 1)) {
-      const again = rl.runSentiment(data, r.config).record;
-      assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
-    }
-  });
-
-  it("translation: every summary rests on all seeds at the chosen rate, and a sampled record re-runs exactly", () => {
-    const { res, sums } = stored("translation");
-    rl.assertSameComputation(res);
-    assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
-    const data = rl.translationSplits(DATA);
-    for (const r of sample(res.records, 1, 2)) {
-      const again = rl.runTranslation(data, r.config).record;
-      assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
-    }
-  });
+  const cases: [string, number, () => (c: rl.RunConfig) => rl.RunRecord][] = [
+    ["sentiment", 1, () => { const d = rl.sentimentSplits(DATA); return (c) => rl.runSentiment(d, c).record; }],
+    ["translation", 2, () => { const d = rl.translationSplits(DATA); return (c) => rl.runTranslation(d, c).record; }],
+  ];
+  for (const [sweep, salt, runner] of cases) {
+    it(`${sweep}: every summary rests on all seeds at the chosen rate, and a sampled record re-runs exactly`, () => {
+      const { res, sums } = stored(sweep);
+      rl.assertSameComputation(res);
+      assert.equal(res.records.length, sums.length * (res.spec.lrGrid.length + res.spec.seeds.length - 1));
+      const run = runner();
+      for (const r of sample(res.records, 1, salt)) {
+        const again = run(r.config);
+        assert.equal(JSON.stringify(again), JSON.stringify(r), `${JSON.stringify(r.config)} re-ran to a different record`);
+      }
+    });
+  }
 });
 
 describe("claims of notebook 06 (sentiment), on its stored records", () => {
