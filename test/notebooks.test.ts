@@ -112,3 +112,21 @@ describe("every notebook in notebooks/ executes without error outputs", function
     }
   });
 });
+
+describe("every committed notebook is stored clean", () => {
+  const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name.startsWith(".") ? [] : all(join(dir, e.name))) : e.name.endsWith(".ipynb") ? [join(dir, e.name)] : []);
+  for (const path of all(join(ROOT, "notebooks"))) {
+    it(`${path.slice(ROOT.length + 1)}: no outputs, no execution counts, and a unique id on every cell`, () => {
+      // a cell without an id gets a random one from Jupyter on every run, and two runs then differ
+      const nb = JSON.parse(readFileSync(path, "utf8")) as { nbformat_minor: number; cells: { id?: string; cell_type: string; outputs?: unknown[]; execution_count?: number | null }[] };
+      assert.ok(nb.nbformat_minor >= 5, `nbformat 4.${nb.nbformat_minor} has no cell ids; expected 4.5 or later`);
+      const missing = nb.cells.flatMap((c, i) => (typeof c.id === "string" && c.id !== "" ? [] : [i + 1]));
+      assert.deepEqual(missing, [], "cells without an id (1-based)");
+      const ids = nb.cells.map((c) => c.id);
+      assert.equal(new Set(ids).size, ids.length, "cell ids are unique");
+      const dirty = nb.cells.flatMap((c, i) => (c.cell_type === "code" && ((c.outputs?.length ?? 0) > 0 || (c.execution_count ?? null) !== null) ? [i + 1] : []));
+      assert.deepEqual(dirty, [], "code cells committed with outputs or an execution count (1-based)");
+    });
+  }
+});
