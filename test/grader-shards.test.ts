@@ -111,6 +111,19 @@ describe("rnnlab grade: interrupted and resumed, sharded and merged; validate ag
     assert.equal(readFileSync(join(dir, "open", "grades.csv"), "utf8").split("\n")[1], "empty,0,0,0,0,sandbox off");
     assert.match(readFileSync(join(dir, "open", "feedback", "empty.html"), "utf8"), /sandbox off: this submission ran without the jail/);
   });
+  it("grades the same while another process hard-links the library's files (a second grader setting up)", async () => {
+    // a hard link changes the inode's link count, which a file watcher in the kernel would take for an edit
+    const links = mkdtempSync(join(tmpdir(), "rnnlab-links-"));
+    const loop = spawn("/bin/sh", ["-c", 'while :; do cp -al "$1/node_modules" "$1/kernel-lib/dist" "$2/" && rm -rf "$2"/*; done', "sh", ROOT, links], { stdio: "ignore" });
+    try {
+      const r = await cli(["grade", SOURCE, files[0]!, "--out", join(dir, "linked"), "--jobs", "1"]);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(readFileSync(join(dir, "linked", "grades.csv"), "utf8").split("\n")[1], "correct,2,3,3,8,", r.err);
+    } finally {
+      loop.kill("SIGKILL");
+      rmSync(links, { recursive: true, force: true });
+    }
+  });
   it("leaves no temp folder behind, interrupted or not", () => {
     assert.deepEqual(readdirSync(privateTmp), []);
   });

@@ -35,6 +35,9 @@ export type JailMode = "uid" | "root" | "none";
 /** Paths inside the jail. */
 export const JAIL = { lib: "/opt/rnnlab", work: "/home/student", rpc: "/run/rnnlab/rpc", connection: "/run/rnnlab/connection.json" };
 
+/** The kernel's preload, relative to the library root: tslab's TypeScript program watches no file (see the file). */
+const NO_WATCH = "kernel-lib/dist/grading/kernel-no-watch.js";
+
 const BASE_ARGS = [
   "--unshare-all", "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv",
   "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
@@ -126,7 +129,8 @@ export function writeSandboxKernelSpec(opts: SandboxOptions): { specDir: string;
   if (m === "none") {
     const repo = realpathSync(opts.repoRoot);
     symlinkSync(join(repo, "node_modules"), join(workDir, "node_modules"));
-    argv = ["prlimit", ...limits, "--", process.execPath, `--max-old-space-size=${heap}`, join(repo, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"];
+    argv = ["prlimit", ...limits, "--", process.execPath, `--max-old-space-size=${heap}`, "--require", join(repo, NO_WATCH),
+      join(repo, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"];
   } else {
     const lib = neutralLibrary(opts.repoRoot);
     const uid = jailUid();
@@ -143,7 +147,8 @@ export function writeSandboxKernelSpec(opts: SandboxOptions): { specDir: string;
       "--ro-bind", join(kdir, "connection.json"), JAIL.connection,
       "--chdir", JAIL.work, "--setenv", "HOME", JAIL.work, "--setenv", "TMPDIR", "/tmp", "--setenv", "PATH", "/usr/bin:/bin",
       "--setenv", "NODE_OPTIONS", `--max-old-space-size=${heap}`, "--",
-      "prlimit", ...limits, "--", node, `${JAIL.lib}/node_modules/tslab/bin/tslab`, "kernel", "--config-path", JAIL.connection,
+      "prlimit", ...limits, "--", node, "--require", `${JAIL.lib}/${NO_WATCH}`,
+      `${JAIL.lib}/node_modules/tslab/bin/tslab`, "kernel", "--config-path", JAIL.connection,
     ];
     // Jupyter writes the connection file (0600, root) in the driver's runtime dir: copy it where the jail's user can bind it.
     const conn = join(kdir, "connection.json");
