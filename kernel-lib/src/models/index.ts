@@ -2,6 +2,7 @@
 export {};
 export * from "./seq2seq";
 export * from "./beam";
+export type { DecodeResult } from "./greedy";
 export * from "./bleu";
 export * from "./classifier-batch";
 export * from "./classifier-count-params";

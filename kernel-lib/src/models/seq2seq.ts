@@ -5,6 +5,7 @@ import { Dense, Embedding, GRU, LSTM, RNN, RecurrentLayer } from "../layers";
 import { softmaxCrossEntropy } from "../losses";
 import type { BatchResult, Trainable } from "../train";
 import { BeamSearchOptions, BeamSearchResult, beamSearch, gatherState } from "./beam";
+import { DecodeResult, checkMaxLen, greedyDecode } from "./greedy";
 import { argError, checkBoolean, checkOptions, describe } from "../args";
 import { checkModelOptions } from "./model-options";
 
@@ -258,23 +259,7 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
   greedyDecode(srcIds: readonly number[], opts: { maxLen?: number } = {}): DecodeResult {
     const fn = "Seq2Seq.greedyDecode";
     this.checkSource(fn, srcIds);
-    const maxLen = checkMaxLen(fn, opts.maxLen ?? 50);
-    let state = this.encodeSource(srcIds);
-    let prev = this.bosId;
-    const ids: number[] = [];
-    let logProb = 0;
-    for (let t = 0; t < maxLen; t++) {
-      const step = this.decodeStep([prev], state);
-      state = step.state;
-      const row = step.logProbs.data;
-      let best = 0;
-      for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
-      logProb += row[best];
-      if (best === this.eosId) return { ids, logProb, finished: true };
-      ids.push(best);
-      prev = best;
-    }
-    return { ids, logProb, finished: false };
+    return greedyDecode(this, srcIds, checkMaxLen(fn, opts.maxLen ?? 50));
   }
 
   /**
@@ -287,17 +272,3 @@ export class Seq2Seq implements Trainable<readonly Seq2SeqPair[]>, Module {
     return beamSearch(this, srcIds, opts);
   }
 }
-
-/** A decoded sentence: target ids (no `<bos>`/`<eos>`), its total log-probability, and whether it ended with `<eos>`. */
-export interface DecodeResult {
-  ids: number[];
-  logProb: number;
-  finished: boolean;
-}
-
-/** @internal Checks a maximum output length. */
-function checkMaxLen(fn: string, maxLen: number): number {
-  if (!Number.isInteger(maxLen) || maxLen <= 0) throw new Error(`${fn}: maxLen must be a positive integer, got ${maxLen}`);
-  return maxLen;
-}
-
