@@ -7,7 +7,7 @@ import * as path from "path";
 import { buildDataFiles, sentimentSplits, translationSplits } from "../data/generate/main";
 import { generateSentiment, agreeIt, PHENOMENA } from "../data/generate/sentiment";
 import { tokenize } from "../kernel-lib/src/data/tokenize";
-import { articulate, definiteArticle, generateTranslation, indefiniteArticle } from "../data/generate/translation";
+import { articulate, definiteArticle, generateTranslation, indefiniteArticle, SLIDE_LINES } from "../data/generate/translation";
 import { bagOfWordsAccuracy } from "../data/generate/bow";
 import { Rng } from "../kernel-lib/src/tensor";
 import { findDataDir, loadSentiment, loadTranslation, readTsv, readTsvRows, padSequences, UNK_ID, BOS_ID, EOS_ID } from "../kernel-lib/src/data";
@@ -103,6 +103,15 @@ describe("data/sentiment", () => {
 
 describe("data/translation", () => {
   const t = translationSplits();
+  it("holds none of the slides' three English lines, in any split (07 and 10 translate them unseen)", () => {
+    assert.equal(SLIDE_LINES.length, 3);
+    const lines = new Set(SLIDE_LINES.map((l) => l.toLowerCase()));
+    const found = [...t.train, ...t.valid, ...t.test].filter((r) => lines.has(r.en.toLowerCase())).map((r) => r.en);
+    assert.deepEqual(found, []);
+    // the grammar does make them: without the hold-out, these seeds would emit at least one
+    const free = generateTranslation(20000, new Rng(7)).filter((r) => /^(hey \w+, don't make it bad|take a \w+ \w+ and make it better)\.$/i.test(r.en));
+    assert.ok(free.length > 0, "the generator still builds the slides' constructions");
+  });
   it("has 4000/500/500 pairs, English side unique, 3 to 15 English words, at least 800 word types per side", () => {
     assert.deepEqual([t.train.length, t.valid.length, t.test.length], [4000, 500, 500]);
     const all = [...t.train, ...t.valid, ...t.test];

@@ -156,6 +156,7 @@ Three sentences in four are statements: a subject (pronoun, name or noun phrase)
 in the second person, the construction of the lecture's "Hey Jude" lines: "Take a sad song and make it better." → "Prendi una canzone
 triste e rendila migliore.", "Hey Anna, don't make it bad." → "Ehi Anna, non metterlo male.", "Remember to let her into your heart,
 then you can start to make it better." → "Ricorda di lasciarla entrare nel tuo cuore, quindi puoi iniziare a renderlo migliore."
+The slides' three English lines themselves are held out of every split, so notebooks 07 and 10 translate them unseen.
 What makes word-by-word translation fail:
 
 - articles by gender, number and the next word's first letters: il/lo/l'/la/i/gli/le, un/uno/una/un' ("lo zaino", "gli alberi", "l'orologio");

@@ -177,7 +177,19 @@ function request(rng: Rng): { en: string; it: string } {
 }
 
 /**
+ * The lecture slides' English lines. Notebooks 07 and 10 translate them as unseen sentences, so the generator never
+ * emits them (in any split); their words and constructions still occur in other pairs.
+ */
+export const SLIDE_LINES = Object.freeze([
+  "Hey Jude, don't make it bad.",
+  "Take a sad song and make it better.",
+  "Remember to let her into your heart, then you can start to make it better.",
+]);
+const heldOut = new Set(SLIDE_LINES.map((l) => l.toLowerCase()));
+
+/**
  * Generates `count` distinct English → Italian pairs of 3 to 15 English words: statements (three in four) and requests.
+ * None is one of the {@link SLIDE_LINES} (compared without case).
  * @param count number of pairs
  * @param rng the seeded generator (same seed → same pairs)
  */
@@ -186,6 +198,6 @@ export function generateTranslation(count: number, rng: Rng): TranslationRow[] {
     const s = chance(rng, 0.75) ? statement(rng) : request(rng);
     const en = capitalize(s.en).replace(/\bi\b/g, "I").replace(/\b(italian|french|english|spanish|german)\b/g, (w) => capitalize(w)) + ".";
     const words = wordCount(en);
-    return words < 3 || words > 15 ? undefined : { id: `t${String(i).padStart(5, "0")}`, en, it: capitalize(s.it) + "." };
+    return words < 3 || words > 15 || heldOut.has(en.toLowerCase()) ? undefined : { id: `t${String(i).padStart(5, "0")}`, en, it: capitalize(s.it) + "." };
   }, (r) => r.en);
 }

@@ -1,6 +1,6 @@
-// The protocol sweeps behind notebooks 06–08: each one's conditions, grid, seeds and run function, and its results file.
+// The protocol sweeps behind notebooks 06–08 and 10: each one's conditions, grid, seeds and run function, and its results file.
 import * as path from "path";
-import { ProtocolSpec, RunConfig, RunRecord, runAdding, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, COPY_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
+import { AttentionRunRecord, ProtocolSpec, RunConfig, RunRecord, runAdding, runAttentionComparison, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, COPY_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
 
 /** One sweep: what to run, and where its records are stored. */
 export interface Sweep {
@@ -56,6 +56,11 @@ export const SWEEPS: Record<string, Sweep> = {
     name: "translation", file: file("translation"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
     conditions: translationConditions,
     run: (c) => runTranslation((trData ??= translationSplits(DATA)), c).record,
+  },
+  attention: {
+    name: "attention", file: file("attention"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
+    conditions: () => [{ model: "plain" }, { model: "attention" }],
+    run: (c) => runAttentionComparison((trData ??= translationSplits(DATA)), c as AttentionRunRecord["config"]).record,
   },
   adding: {
     name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1, 0.3], seeds: SEEDS, higherIsBetter: false },

@@ -8,6 +8,7 @@ export * from "./sentiment";
 export * from "./adding";
 export * from "./copy";
 export * from "./translation";
+export * from "./attention";
 export * from "./results-file";
 export * from "./step-time";
 export * from "./present";

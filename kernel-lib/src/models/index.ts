@@ -17,4 +17,3 @@ export * from "./char-lm";
 export * from "./char-lm-text";
 export * from "./attention";
 export * from "./attention-seq2seq";
-export * from "./attention-experiment";

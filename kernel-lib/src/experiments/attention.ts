@@ -1,19 +1,21 @@
-// One recipe for notebook 10's comparison: a GRU encoder-decoder with or without attention, trained alike, BLEU per length band.
+// The protocol's attention run (notebook 10): a GRU encoder-decoder with or without attention, trained alike and
+// early-stopped on validation BLEU, scored on the test split per length band.
 import { Rng } from "../tensor";
 import { Adam } from "../optim";
-import { History, StepRecord, EpochRecord, fit } from "../train";
+import type { History, StepRecord, EpochRecord } from "../train";
+import { fitBestEpoch } from "./early-stopping";
 import type { TranslationExample, Vocab } from "../data";
-import { Seq2Seq } from "./seq2seq";
-import { AttentionSeq2Seq } from "./attention-seq2seq";
-import { bleu } from "./bleu";
+import { AttentionSeq2Seq, Seq2Seq } from "../models";
+import { TRANSLATION_PROTOCOL, greedyBleu } from "./translation";
 import { checkArray, checkInstance, checkInt, checkNumber, checkObject, checkOneOf, checkOptions } from "../args";
 import { Vocab as VocabClass } from "../data/vocab";
 
 /**
- * The budget of one run: E = 24, H = 48 (encoder and decoder), Adam 0.01, batches of 32, clipping at 5, 6 epochs on every
- * training pair, greedy outputs ≤ 24 tokens (about 30 CPU-seconds without attention and 45 with it, on the fast backend).
+ * The budget of one run: E = 24, H = 48 (encoder and decoder), Adam, batches of 32, clipping at 5, at most 30 epochs
+ * on every training pair with early stopping on validation BLEU (patience 3), greedy outputs ≤ 24 tokens. The learning
+ * rate is the protocol's choice per model (`scripts/experiments`, sweep `attention`).
  */
-export const ATTENTION_RECIPE = Object.freeze({ embedDim: 24, hiddenSize: 48, batchSize: 32, clipNorm: 5, epochs: 6, lr: 0.01, maxOut: 24 });
+export const ATTENTION_RECIPE = Object.freeze({ embedDim: 24, hiddenSize: 48, batchSize: 32, clipNorm: 5, maxEpochs: 30, patience: 3, maxOut: TRANSLATION_PROTOCOL.maxOut });
 
 /** The test sentences are scored per band of English words: `[lo, hi]`, both included. */
 export const ATTENTION_BANDS: readonly (readonly [number, number])[] = Object.freeze([[3, 5], [6, 7], [8, 10], [11, 15]] as const);
@@ -40,16 +42,6 @@ const wordsOf = (e: { en: string }): number => e.en.split(/\s+/).filter((w) => /
 /** What {@link runAttentionComparison} needs: the splits and the training vocabularies. */
 export interface AttentionData { train: TranslationExample[]; valid: TranslationExample[]; test: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab }
 
-/** Corpus BLEU-4 (in [0, 1]) of `model`'s greedy translations of `data`. */
-export function greedyCorpusBleu(model: Seq2Seq, data: readonly TranslationExample[], tgtVocab: Vocab): number {
-  const fn = "greedyCorpusBleu";
-  checkInstance(fn, "model", model, Seq2Seq, "a Seq2Seq (or an AttentionSeq2Seq)");
-  checkArray(fn, "data", data);
-  checkInstance(fn, "tgtVocab", tgtVocab, VocabClass, "a Vocab (the target vocabulary)");
-  const cands = data.map((e) => tgtVocab.decode(model.greedyDecode(e.srcIds, { maxLen: ATTENTION_RECIPE.maxOut }).ids));
-  return bleu(cands, data.map((e) => e.tgtTokens)).bleu;
-}
-
 /** A fresh model of the comparison: `"plain"` reads the source reversed (as in notebook 07), `"attention"` in order. */
 export function makeAttentionModel(kind: "plain" | "attention", data: AttentionData, seed: number): Seq2Seq {
   checkOneOf("makeAttentionModel", "kind", kind, ["plain", "attention"]);
@@ -61,7 +53,7 @@ export function makeAttentionModel(kind: "plain" | "attention", data: AttentionD
 /** The record of one run, shaped as the experiment protocol's records (`readResults`, `summarizeProtocol` read it). */
 export interface AttentionRunRecord {
   config: { condition: { model: "plain" | "attention" }; lr: number; seed: number };
-  /** Validation BLEU after the last epoch. */
+  /** Validation BLEU of the best epoch (the checkpoint that is tested). */
   val: number;
   /** Test BLEU (all test pairs). */
   test: number;
@@ -73,8 +65,9 @@ export interface AttentionRunRecord {
 
 /**
  * Trains one model of the comparison with {@link ATTENTION_RECIPE} (weights from `Rng(seed)`, batch order from
- * `Rng(1000 + seed)`) for a fixed number of epochs (no early stopping: both models get the same budget), then scores
- * the validation and test splits by greedy corpus BLEU, and the test split per length band.
+ * `Rng(1000 + seed)`) under the protocol's early stopping: after every epoch the validation split is decoded greedily
+ * and scored by corpus BLEU, the best epoch's weights are kept, and training stops after `patience` epochs without a
+ * new best. That checkpoint is scored on the test split, all of it and per length band.
  * @example const { record } = runAttentionComparison(data, { condition: { model: "attention" }, lr: 0.01, seed: 0 });
  */
 export function runAttentionComparison(
@@ -95,15 +88,15 @@ export function runAttentionComparison(
   checkOptions(fn, "hooks", hooks, ["onStep", "onEpoch"]);
   const R = ATTENTION_RECIPE;
   const model = makeAttentionModel(config.condition.model, data, config.seed);
-  const history = fit(model, data.train, {
-    ...hooks, epochs: R.epochs, batchSize: R.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
-    clipNorm: R.clipNorm, rng: new Rng(1000 + config.seed),
+  const r = fitBestEpoch(model, data.train, {
+    ...hooks, maxEpochs: R.maxEpochs, patience: R.patience, batchSize: R.batchSize, optimizer: new Adam(model.parameters(), { lr: config.lr }),
+    clipNorm: R.clipNorm, rng: new Rng(1000 + config.seed), validate: () => greedyBleu(model, data.valid, data.tgtVocab),
   });
   const metrics: Record<string, number> = {};
-  for (const b of ATTENTION_BANDS) metrics[bandMetric(b)] = greedyCorpusBleu(model, data.test.filter((e) => wordsOf(e) >= b[0] && wordsOf(e) <= b[1]), data.tgtVocab);
+  for (const b of ATTENTION_BANDS) metrics[bandMetric(b)] = greedyBleu(model, data.test.filter((e) => wordsOf(e) >= b[0] && wordsOf(e) <= b[1]), data.tgtVocab);
   const record: AttentionRunRecord = {
-    config, val: greedyCorpusBleu(model, data.valid, data.tgtVocab), test: greedyCorpusBleu(model, data.test, data.tgtVocab),
-    bestEpoch: history.epochs.length, epochs: history.epochs.length, metrics,
+    config, val: r.bestScore, test: greedyBleu(model, data.test, data.tgtVocab), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics,
   };
+  const history = r.history;
   return { record, model, history };
 }
