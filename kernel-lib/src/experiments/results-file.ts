@@ -2,12 +2,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadSentiment, loadTranslation } from "../data";
-import type { ProtocolSpec, RunRecord } from "./protocol";
+import { conditionKey, type ProtocolSpec, type RunRecord } from "./protocol";
 import type { SentimentSplits } from "./sentiment";
 import type { TranslationSplits } from "./translation";
 import { getBackend, BackendName } from "../backend";
 import { precision, Precision } from "../tensor/precision";
-import { argError, checkObject, checkString, parseJsonArg } from "../args";
+import { argError, checkInt, checkObject, checkString, parseJsonArg } from "../args";
 import { checkRunRecord, checkRunRecords, checkSpec } from "./args";
 
 /** What computed the records: the backend and the precision (the bits of a run depend on both, see `setBackend`). */
@@ -85,6 +85,23 @@ export function resultsPath(dataDir: string, sweep: string): string {
   checkString("resultsPath", "dataDir", dataDir, true);
   if (typeof sweep !== "string" || !/^[A-Za-z0-9_-]+$/.test(sweep)) throw argError("resultsPath", "sweep", 'a sweep name of letters, digits, "_" and "-" (e.g. "sentiment")', sweep);
   return path.join(dataDir, "..", "scripts", "experiments", `${sweep}.results.json`);
+}
+
+/**
+ * The path of a stored checkpoint: the weights of one stored run, written by `scripts/experiments/checkpoints.ts` as a
+ * model file (`rl.saveModel`), `scripts/experiments/checkpoints/<sweep>-<key><value>-…-seed<seed>.json` (keys sorted).
+ * A notebook loads it instead of re-training that run, and checks it against the run's record (its BLEU, bit for bit).
+ * @example rl.checkpointPath(dataDir, "translation", { model: "lstm", hidden: 64 }, 0)
+ */
+export function checkpointPath(dataDir: string, sweep: string, condition: Record<string, string | number>, seed: number): string {
+  const fn = "checkpointPath";
+  checkString(fn, "dataDir", dataDir, true);
+  if (typeof sweep !== "string" || !/^[A-Za-z0-9_-]+$/.test(sweep)) throw argError(fn, "sweep", 'a sweep name of letters, digits, "_" and "-" (e.g. "translation")', sweep);
+  conditionKey(condition);
+  const values = Object.keys(condition).sort().map((k) => `${k}${condition[k]}`);
+  if (!values.every((v) => /^[A-Za-z0-9_.]+$/.test(v))) throw argError(fn, "condition", "values of letters, digits, \"_\" and \".\"", condition);
+  checkInt(fn, "seed", seed, { min: 0 });
+  return path.join(dataDir, "..", "scripts", "experiments", "checkpoints", `${sweep}-${values.join("-")}-seed${seed}.json`);
 }
 
 /** True when two records are equal bit for bit (every number, the config, the epochs). */
