@@ -172,6 +172,7 @@ const EXPERIMENT_ARGS: Record<string, () => unknown[]> = {
   },
   resultsJson: () => ["demo", expSpec(), expRecords()],
   resultsPath: () => ["data", "sentiment"],
+  checkpointPath: () => ["data", "translation", { model: "lstm", hidden: 64 }, 0],
   sameRecord: () => [expRecords()[0], expRecords()[0]],
   "new CopyTagger": () => ["gru", 4, 3, new rl.Rng(0)],
   prefixPositive: () => [new rl.SequenceClassifier({ cell: "gru", vocabSize: 5, embedDim: 2, hiddenSize: 3, numClasses: 2, rng: new rl.Rng(0) }), [1, 2]],
