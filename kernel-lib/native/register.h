@@ -9,7 +9,7 @@ void gates_register(napi_env env, napi_value exports);
 /* backward.c: the cells' backward gate loops of BPTT (float64, the JS loops' arithmetic) */
 void backward_register(napi_env env, napi_value exports);
 
-/* scan.c: firstNonFinite (the input checks) */
+/* scan.c: firstNonFinite, firstOutside (the input checks) */
 void scan_register(napi_env env, napi_value exports);
 
 #endif

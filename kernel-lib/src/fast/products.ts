@@ -27,11 +27,21 @@ export function fastGemm(
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
 }
 
-/** The fast backend's tensor kernels: {@link fastGemm}, and the native scan for non-finite values (else the JS one). */
+/** What the native add-on's scans look like (`native/scan.c`); an add-on built before `firstOutside` lacks it. */
+type NativeScans = { firstNonFinite(x: Float64Array): number; firstOutside?(x: Float64Array, limit: number): number };
+
+/** The fast backend's tensor kernels: {@link fastGemm}, and the native scans for the input checks (else the JS ones). */
 export const FAST_TENSOR_KERNELS: TensorKernels = {
   gemm: fastGemm,
+  // the add-on answers −2 when it cannot read the array (an empty one has no buffer): the JS scan answers then
   firstNonFinite(d) {
-    const a = nativeAddon<{ firstNonFinite(x: Float64Array): number }>();
-    return a !== null ? a.firstNonFinite(d) : JS_TENSOR_KERNELS.firstNonFinite(d);
+    const a = nativeAddon<NativeScans>();
+    const r = a !== null ? a.firstNonFinite(d) : -2;
+    return r >= -1 ? r : JS_TENSOR_KERNELS.firstNonFinite(d);
+  },
+  firstOutside(d, limit) {
+    const a = nativeAddon<NativeScans>();
+    const r = a?.firstOutside !== undefined ? a.firstOutside(d, limit) : -2;
+    return r >= -1 ? r : JS_TENSOR_KERNELS.firstOutside(d, limit);
   },
 };

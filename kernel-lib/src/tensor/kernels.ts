@@ -8,11 +8,13 @@ export interface TensorKernels {
   gemm(C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void;
   /** The index of the first NaN/±∞ of `d`, or −1 when every value is finite. */
   firstNonFinite(d: Float64Array): number;
+  /** The index of the first value of `d` that is NaN or has `|d[i]| > limit` (±∞ too for a finite limit), or −1. */
+  firstOutside(d: Float64Array, limit: number): number;
 }
 
 /**
  * The plain JavaScript kernels: the register-blocked loop of `gemmStrided` (every element `C + Σ_k a·b` in increasing k,
- * the bits of the naive triple loop) and a linear scan.
+ * the bits of the naive triple loop) and linear scans.
  */
 export const JS_TENSOR_KERNELS: TensorKernels = {
   gemm(C, A, B, M, N, K, transA, transB, accumulate) {
@@ -20,6 +22,10 @@ export const JS_TENSOR_KERNELS: TensorKernels = {
   },
   firstNonFinite(d) {
     for (let i = 0; i < d.length; i++) if (d[i] - d[i] !== 0) return i;
+    return -1;
+  },
+  firstOutside(d, limit) {
+    for (let i = 0; i < d.length; i++) if (!(d[i] <= limit && d[i] >= -limit)) return i;
     return -1;
   },
 };

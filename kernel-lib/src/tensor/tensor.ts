@@ -227,7 +227,10 @@ export function checkFiniteFor32(fn: string, name: string, t: Tensor, timeAxis?:
   if (precision() !== "float32") return checkFinite(fn, name, t, timeAxis);
   if (!(t instanceof Tensor)) throw argError(fn, name, "a Tensor", t);
   const d = t.data;
-  for (let i = 0; i < d.length; i++) {
+  // long arrays: the backend's scan finds the first value out of range (−1: none), then this loop builds the message
+  const first = d.length >= 256 ? tensorKernels().firstOutside(d, FLOAT32_MAX) : 0;
+  if (first === -1) return;
+  for (let i = Math.max(0, first); i < d.length; i++) {
     const v = d[i];
     if (!(v <= FLOAT32_MAX && v >= -FLOAT32_MAX)) {
       const idx = unravel(i, t.shape);
