@@ -7,17 +7,23 @@ import * as path from "path";
 import * as rl from "../../kernel-lib/src";
 import { SWEEPS } from "./sweeps";
 
-const [name, index, seedArg] = process.argv.slice(2);
+const [name, index, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const sweep = SWEEPS[name];
 if (!sweep) throw new Error(`checkpoints: unknown sweep "${name}", expected one of ${Object.keys(SWEEPS).join(", ")}`);
 const DATA = path.join(__dirname, "..", "..", "data");
-const res = rl.readResults(sweep.file);
-rl.assertSameComputation(res);
+// --from-parts: the records of a sweep still running (its part files), instead of its results file
+const parts = process.argv.includes("--from-parts")
+  ? fs.readdirSync(path.dirname(sweep.file)).filter((f) => f.startsWith(`${name}.part-`)).map((f) => rl.readResults(path.join(path.dirname(sweep.file), f)))
+  : [rl.readResults(sweep.file)];
+for (const p of parts) rl.assertSameComputation(p);
+const records = parts.flatMap((p) => p.records);
 const condition = sweep.conditions()[Number(index)];
 if (!condition) throw new Error(`checkpoints: ${name} has no condition ${index}`);
 const seed = Number(seedArg ?? 0);
-const sum = rl.findCondition(rl.summarizeProtocol(res.records, res.spec), condition);
-const record = sum.runs.find((r) => r.config.seed === seed);
+// the condition's chosen rate: the best validation score of its grid runs (as summarizeProtocol chooses)
+const grid = records.filter((r) => rl.conditionKey(r.config.condition) === rl.conditionKey(condition) && r.config.seed === sweep.spec.seeds[0]);
+const chosen = rl.chooseLearningRates(grid, sweep.spec).get(rl.conditionKey(condition));
+const record = records.find((r) => rl.conditionKey(r.config.condition) === rl.conditionKey(condition) && r.config.lr === chosen && r.config.seed === seed);
 if (!record) throw new Error(`checkpoints: no stored run of ${JSON.stringify(condition)} with seed ${seed}`);
 const data = rl.translationSplits(DATA);
 const run = name === "translation" ? rl.runTranslation(data, record.config)

@@ -2,13 +2,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadSentiment, loadTranslation } from "../data";
-import { conditionKey, type ProtocolSpec, type RunRecord } from "./protocol";
+import type { ProtocolSpec, RunRecord } from "./protocol";
 import type { SentimentSplits } from "./sentiment";
 import type { TranslationSplits } from "./translation";
 import { getBackend, BackendName } from "../backend";
 import { precision, Precision } from "../tensor/precision";
 import { argError, checkInt, checkObject, checkString, parseJsonArg } from "../args";
-import { checkRunRecord, checkRunRecords, checkSpec } from "./args";
+import { checkCondition, checkRunRecord, checkRunRecords, checkSpec } from "./args";
 
 /** What computed the records: the backend and the precision (the bits of a run depend on both, see `setBackend`). */
 export interface ComputedWith { backend: BackendName; precision: Precision }
@@ -97,7 +97,7 @@ export function checkpointPath(dataDir: string, sweep: string, condition: Record
   const fn = "checkpointPath";
   checkString(fn, "dataDir", dataDir, true);
   if (typeof sweep !== "string" || !/^[A-Za-z0-9_-]+$/.test(sweep)) throw argError(fn, "sweep", 'a sweep name of letters, digits, "_" and "-" (e.g. "translation")', sweep);
-  conditionKey(condition);
+  checkCondition(fn, "condition", condition);
   const values = Object.keys(condition).sort().map((k) => `${k}${condition[k]}`);
   if (!values.every((v) => /^[A-Za-z0-9_.]+$/.test(v))) throw argError(fn, "condition", "values of letters, digits, \"_\" and \".\"", condition);
   checkInt(fn, "seed", seed, { min: 0 });
