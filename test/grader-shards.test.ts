@@ -114,14 +114,16 @@ describe("rnnlab grade: interrupted and resumed, sharded and merged; validate ag
   it("grades the same while another process hard-links the library's files (a second grader setting up)", async () => {
     // a hard link changes the inode's link count, which a file watcher in the kernel would take for an edit
     const links = mkdtempSync(join(tmpdir(), "rnnlab-links-"));
-    const loop = spawn("/bin/sh", ["-c", 'while :; do cp -al "$1/node_modules" "$1/kernel-lib/dist" "$2/" && rm -rf "$2"/*; done', "sh", ROOT, links], { stdio: "ignore" });
+    const loop = spawn("/bin/sh", ["-c", 'while :; do cp -al "$1/node_modules" "$1/kernel-lib/dist" "$2/" && rm -rf "$2"/*; done', "sh", ROOT, links], { stdio: "ignore", detached: true });
+    const stopped = new Promise((res) => loop.on("exit", res));
     try {
       const r = await cli(["grade", SOURCE, files[0]!, "--out", join(dir, "linked"), "--jobs", "1"]);
       assert.equal(r.code, 0, r.err);
       assert.equal(readFileSync(join(dir, "linked", "grades.csv"), "utf8").split("\n")[1], "correct,2,3,3,8,", r.err);
     } finally {
-      loop.kill("SIGKILL");
-      rmSync(links, { recursive: true, force: true });
+      process.kill(-loop.pid!, "SIGKILL"); // the shell and its cp
+      await stopped;
+      rmSync(links, { recursive: true, force: true, maxRetries: 5 });
     }
   });
   it("leaves no temp folder behind, interrupted or not", () => {

@@ -1,10 +1,7 @@
 // One headless run of each notebook per test process, shared by the tests that need an executed notebook
 // (notebooks.test.ts checks it for errors, reproducible.test.ts compares it with a second, fresh run, which
-// notebooks.test.ts starts at the same time so that the two runs share the machine's cores). Under `npm test` the two
-// runs of the longest notebooks are queued at load time instead (background.ts): they run beside the other tests.
-import { join } from "node:path";
+// notebooks.test.ts starts at the same time so that the two runs share the machine's cores).
 import { executeNotebook } from "../kernel-lib/src/jupyter";
-import { BACKGROUND, enqueue } from "./background";
 
 type Run = ReturnType<typeof executeNotebook>;
 const runs = new Map<string, Run>();
@@ -12,18 +9,8 @@ const runs = new Map<string, Run>();
 /** The per-cell time limit of curriculum runs in the tests, in seconds (generous: a shared 2-core machine can be slow). */
 export const CELL_TIMEOUT_S = 900;
 
-/** The longest notebooks (minutes each): under `npm test` both their runs start at load time, in the background queue. */
-const LONG = ["07-translation-lstm-vs-gru.ipynb", "10-attention.ipynb"].map((n) => join(__dirname, "..", "notebooks", n));
-
-/** Fresh runs started early by `startFresh` or the background queue, each handed out once. */
+/** Fresh runs started early by `startFresh`, each handed out once. */
 const early = new Map<string, Run>();
-
-if (BACKGROUND) {
-  for (const path of LONG) {
-    runs.set(path, enqueue(() => executeNotebook(path, { cellTimeout: CELL_TIMEOUT_S })));
-    early.set(path, enqueue(() => executeNotebook(path, { cellTimeout: CELL_TIMEOUT_S })));
-  }
-}
 
 /** The run of `path` in this process (started on first request, then shared). */
 export function executedOnce(path: string): Run {

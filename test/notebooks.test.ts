@@ -1,6 +1,8 @@
 // Executes every notebook headlessly with the handout runner (nbclient + tslab) and fails on any error output.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { executeNotebook, findErrorOutputs, NotebookExecutionError, type NotebookOutput } from "../kernel-lib/src/jupyter";
 import { CLAIM_FAILED } from "../kernel-lib/src/display/claim";
@@ -71,6 +73,24 @@ describe("notebook runner (executeNotebook)", function () {
     );
     assert.ok(err instanceof NotebookExecutionError, String(err));
     assert.match(err.message, /slow\.ipynb: cell 2 .*CellTimeoutError: cell timed out after 2 s/);
+  });
+});
+
+describe("a headless run beside a grader", function () {
+  this.timeout(300_000);
+  it("is not disturbed by another process hard-linking the library's files (a grader setting up its jails)", async () => {
+    // a hard link changes the inode's link count, which tslab's file watchers would take for an edit
+    const links = mkdtempSync(join(tmpdir(), "rnnlab-links-"));
+    const loop = spawn("/bin/sh", ["-c", 'while :; do cp -al "$1/node_modules" "$1/kernel-lib/dist" "$2/" && rm -rf "$2"/*; done', "sh", ROOT, links], { stdio: "ignore", detached: true });
+    const stopped = new Promise((res) => loop.on("exit", res));
+    try {
+      const r = await executeNotebook(join(ROOT, "notebooks", "02-bptt.ipynb"), { cellTimeout: 120 });
+      assert.deepEqual(findErrorOutputs(r.notebook), []);
+    } finally {
+      process.kill(-loop.pid!, "SIGKILL"); // the shell and its cp
+      await stopped;
+      rmSync(links, { recursive: true, force: true, maxRetries: 5 });
+    }
   });
 });
 

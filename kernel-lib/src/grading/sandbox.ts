@@ -36,7 +36,7 @@ export type JailMode = "uid" | "root" | "none";
 export const JAIL = { lib: "/opt/rnnlab", work: "/home/student", rpc: "/run/rnnlab/rpc", connection: "/run/rnnlab/connection.json" };
 
 /** The kernel's preload, relative to the library root: tslab's TypeScript program watches no file (see the file). */
-const NO_WATCH = "kernel-lib/dist/grading/kernel-no-watch.js";
+const NO_WATCH = "kernel-lib/dist/jupyter/kernel-no-watch.js";
 
 const BASE_ARGS = [
   "--unshare-all", "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv",

@@ -1,6 +1,6 @@
 // Runs one notebook headlessly (nbclient + a fresh kernel, per-cell timeout) and reports each cell as it finishes.
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { releaseTempDir, tempDir, trackChild } from "./cleanup";
 import { cellSource, type NotebookCell, type NotebookJson } from "../nbformat/notebook";
@@ -74,6 +74,18 @@ function clean(e: CellError): CellError {
 }
 
 /**
+ * The environment of a headless run: {@link jupyterEnv}, and the kernel (tslab, a Node process) preloads
+ * `kernel-no-watch.js` from the built library when it is there (see that file: another process's hard links to the
+ * library must not fail a cell).
+ */
+function headlessEnv(root: string): NodeJS.ProcessEnv {
+  const env = jupyterEnv(root);
+  const noWatch = join(root, "kernel-lib", "dist", "jupyter", "kernel-no-watch.js");
+  if (existsSync(noWatch)) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(noWatch)}`.trim();
+  return env;
+}
+
+/**
  * Executes a notebook headlessly: Debian's python runs nbclient with a fresh kernel (`tslab` from the project
  * JUPYTER_PATH), cell by cell, each within `cellTimeout` seconds; progress streams back per cell.
  * Rejects with a `NotebookExecutionError` naming notebook, cell, first source line and error on the first failing cell.
@@ -102,7 +114,7 @@ export async function executeNotebook(path: string, opts: ExecuteOptions = {}): 
   try {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((res, rej) => {
       const child = trackChild(spawn(JUPYTER_PYTHON, [join(work, "run_notebook.py"), join(work, "spec.json")], {
-        cwd: spec.cwd, env: jupyterEnv(findRepoRoot()), stdio: ["ignore", "pipe", "pipe"],
+        cwd: spec.cwd, env: headlessEnv(findRepoRoot()), stdio: ["ignore", "pipe", "pipe"],
       }));
       let buf = "";
       let err = "";

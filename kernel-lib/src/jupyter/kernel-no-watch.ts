@@ -1,11 +1,11 @@
-// Preloaded (`node --require`) into every grading kernel before tslab starts: the TypeScript program that tslab
-// keeps for the student's cells watches no file.
+// Preloaded (`node --require`) into every kernel that runs a notebook headlessly (grading, handouts, tests) before
+// tslab starts: the TypeScript program that tslab keeps for the cells watches no file.
 //
-// Why: nothing a grading kernel reads changes while it runs, yet a file watcher (inotify) still fires when another
-// process adds a hard link to a watched file, since the link count is an attribute of the inode. Two graders running
-// at once each hard-link the library into their own jail (`neutralLibrary`), so one grader's set-up scheduled a
-// rebuild in the other's kernel, and tslab then failed the student's next cell with "Unexpected pending
-// rebuildTimer". With no watchers, a cell's outcome depends on its code alone.
+// Why: nothing such a kernel reads changes while it runs, yet a file watcher (inotify) still fires when another
+// process adds a hard link to a watched file, since the link count is an attribute of the inode. The grader
+// hard-links the library into each jail (`neutralLibrary`), so grading while another kernel runs scheduled a rebuild
+// in that kernel, and tslab then failed its next cell with "Unexpected pending rebuildTimer". With no watchers, a
+// cell's outcome depends on its code alone. (Interactive kernels keep their watchers: a student may edit a module.)
 import { dirname } from "node:path";
 
 type Watcher = { close(): void };
