@@ -1,31 +1,11 @@
 // rnnlab's side of the benchmark: the layer classes of the library (float64), one training step per call.
 import * as rl from "../kernel-lib/src";
 import type { Workload } from "./workloads";
+import { trainingStep } from "./training-step";
 
-/** The part of the layer contract (DESIGN.md, "Layers") the benchmark drives. */
-interface BenchLayer {
-  forward(x: rl.Tensor): unknown;
-  backward(dOutputs: rl.Tensor): unknown;
-  zeroGrad(): void;
-}
-type BenchLayerClass = new (o: { inputSize: number; hiddenSize: number; rng?: rl.Rng }) => BenchLayer;
-
-/**
- * One rnnlab training step of `w`: `zeroGrad`, `forward(x)`, and `backward(w)` for the loss `Σ outputs · w`
- * with fixed random `w` (so `dOutputs = w`), full BPTT.
- */
+/** One rnnlab training step of `w` with this tree's package (see training-step.ts). */
 export function rnnlabTrainingStep(w: Workload): () => void {
-  const Layer = (rl as Record<string, unknown>)[w.kind] as BenchLayerClass | undefined;
-  if (typeof Layer !== "function") throw new Error(`rnnlab does not export ${w.kind} yet`);
-  const rng = new rl.Rng(1);
-  const layer = new Layer({ inputSize: w.I, hiddenSize: w.H, rng });
-  const x = rl.randn([w.T, w.B, w.I], { rng });
-  const dOutputs = rl.randn([w.T, w.B, w.H], { rng });
-  return () => {
-    layer.zeroGrad();
-    layer.forward(x);
-    layer.backward(dOutputs);
-  };
+  return trainingStep(rl, w);
 }
 
 /** GFLOP/s of rnnlab's raw `gemm` on `C[M,N] = A[M,K] · B[N,K]ᵀ` (the gate product's layout), float64; `clock` as in timing.ts. */

@@ -3,34 +3,22 @@
 import * as path from "node:path";
 import { WORKLOADS } from "./workloads";
 import { timeSteps, type Timing } from "./timing";
+import { trainingStep } from "./training-step";
 
 const [tree, precision, ids, isa, reps] = process.argv.slice(2);
 // the package index of that checkout: it installs its own fast kernels, as `import * as rl from "rnnlab"` would
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const rl = require(path.resolve(tree, "kernel-lib", "src")) as Record<string, any>;
+const rl = require(path.resolve(tree, "kernel-lib", "src")) as typeof import("../kernel-lib/src");
 rl.setGemmThreads(1);
 if (isa) {
-  const inUse = rl.setNativeKernels(true, isa);
+  const inUse = rl.setNativeKernels(true, isa as "avx512f" | "avx2" | "128-bit");
   if (inUse !== isa) throw new Error(`tree-step: ${isa} is not available in ${tree} (the add-on runs ${inUse || "nothing"})`);
 }
-rl.setPrecision(precision);
-
-/** One training step: zeroGrad, forward, backward of `Σ outputs · w` (as bench/rnnlab_peer.ts). */
-function stepOf(w: (typeof WORKLOADS)[number], T: number): () => void {
-  const rng = new rl.Rng(1);
-  const layer = new rl[w.kind]({ inputSize: w.I, hiddenSize: w.H, rng });
-  const x = rl.randn([T, w.B, w.I], { rng });
-  const dOutputs = rl.randn([T, w.B, w.H], { rng });
-  return () => {
-    layer.zeroGrad();
-    layer.forward(x);
-    layer.backward(dOutputs);
-  };
-}
+rl.setPrecision(precision as "float64" | "float32");
 
 const out: Record<string, Timing> = {};
 for (const w of WORKLOADS.filter((x) => ids.split(",").includes(x.id))) {
-  out[w.id] = timeSteps(stepOf(w, w.T), stepOf(w, Math.min(2, w.T)), w.T, { reps: Number(reps ?? 3), repSeconds: 0.4, capSeconds: 60, clock: "cpu" });
+  out[w.id] = timeSteps(trainingStep(rl, w), trainingStep(rl, { ...w, T: Math.min(2, w.T) }), w.T, { reps: Number(reps ?? 3), repSeconds: 0.4, capSeconds: 60, clock: "cpu" });
 }
 const nk = rl.nativeKernels();
 console.log(JSON.stringify({ kernels: nk.available && nk.enabled ? nk.isa : "wasm", results: out }));

@@ -6,7 +6,7 @@ import type { History, StepRecord, EpochRecord } from "../train";
 import { fitBestEpoch } from "./early-stopping";
 import type { TranslationExample, Vocab } from "../data";
 import { AttentionSeq2Seq, Seq2Seq } from "../models";
-import { TRANSLATION_PROTOCOL, greedyBleu } from "./translation";
+import { TRANSLATION_PROTOCOL, englishWords, greedyBleu } from "./translation";
 import { checkArray, checkInstance, checkInt, checkNumber, checkObject, checkOneOf, checkOptions } from "../args";
 import { Vocab as VocabClass } from "../data/vocab";
 
@@ -35,9 +35,6 @@ export const bandName = (b: readonly [number, number]): string => {
   return `${lo}–${hi}`;
 };
 export const bandMetric = (b: readonly [number, number]): string => `bleu ${bandName(checkBand("bandMetric", b))}`;
-
-/** English words of a pair (whitespace-separated, punctuation not counted), as in the translation protocol. */
-const wordsOf = (e: { en: string }): number => e.en.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** What {@link runAttentionComparison} needs: the splits and the training vocabularies. */
 export interface AttentionData { train: TranslationExample[]; valid: TranslationExample[]; test: TranslationExample[]; srcVocab: Vocab; tgtVocab: Vocab }
@@ -93,7 +90,7 @@ export function runAttentionComparison(
     clipNorm: R.clipNorm, rng: new Rng(1000 + config.seed), validate: () => greedyBleu(model, data.valid, data.tgtVocab),
   });
   const metrics: Record<string, number> = {};
-  for (const b of ATTENTION_BANDS) metrics[bandMetric(b)] = greedyBleu(model, data.test.filter((e) => wordsOf(e) >= b[0] && wordsOf(e) <= b[1]), data.tgtVocab);
+  for (const b of ATTENTION_BANDS) metrics[bandMetric(b)] = greedyBleu(model, data.test.filter((e) => englishWords(e) >= b[0] && englishWords(e) <= b[1]), data.tgtVocab);
   const record: AttentionRunRecord = {
     config, val: r.bestScore, test: greedyBleu(model, data.test, data.tgtVocab), bestEpoch: r.bestEpoch, epochs: r.valScores.length, metrics,
   };
