@@ -121,3 +121,12 @@ describe("rnnlab command line", function () {
     }
   });
 });
+
+describe("rnnlab output into a pipe that closes early", () => {
+  it("ends with status 0 and no stack when the reader stops (rnnlab --help | head -c 10)", () => {
+    const line = `set -o pipefail; "${process.execPath}" "${CLI}" --help | head -c 10 >/dev/null`;
+    const r = spawnSync("/bin/bash", ["-c", line], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+  });
+});

@@ -205,5 +205,10 @@ export function reportError(e: unknown, log: (text: string) => void = console.er
 }
 
 if (require.main === module) {
+  // a reader that stops early (`rnnlab --help | head`) closes the pipe: end quietly, as other command-line tools do
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(EXIT.ok);
+    throw e;
+  });
   program().parseAsync(process.argv).catch((e: unknown) => process.exit(reportError(e)));
 }
