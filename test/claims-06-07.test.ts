@@ -42,8 +42,8 @@ describe("claims of notebook 06 (sentiment), on its stored records", () => {
   let sums: rl.ConditionSummary[] = [];
   before(() => ({ sums } = stored("sentiment")));
   const S = (model: string, hidden: number) => rl.findCondition(sums, { model, hidden });
-  it("no model's mean test accuracy exceeds 97 %: the data leave headroom", () => {
-    for (const s of sums) assert.ok(s.test.mean <= 0.97, `${JSON.stringify(s.condition)}: mean ${s.test.mean}`);
+  it("no model's mean test accuracy exceeds 95 %: the data leave headroom", () => {
+    for (const s of sums) assert.ok(s.test.mean <= 0.95, `${JSON.stringify(s.condition)}: mean ${s.test.mean}`);
   });
   it("on negation both gated models (H = 32) beat the bag of words, with disjoint 95 % intervals", () => {
     const bow = S("bow", 0).metrics.negation;
@@ -60,7 +60,7 @@ describe("claims of notebook 07 (translation), on its stored records", () => {
   it("every condition's test BLEU is known to within 4 points (95 % interval) and far above zero", () => {
     for (const s of sums) assert.ok(s.test.hi - s.test.lo < 0.04 && s.test.lo > 0.05, `${JSON.stringify(s.condition)}: ${rl.formatInterval(s.test)}`);
   });
-  it("early stopping ended every run at a chosen rate before the cap (no best epoch at the last epoch allowed)", () => {
+  it("no run at a chosen rate had its best epoch at the last epoch allowed (one may still have trained all of them)", () => {
     const capped = sums.flatMap((s) => s.runs.filter((r) => r.bestEpoch === rl.TRANSLATION_PROTOCOL.maxEpochs).map((r) => JSON.stringify(r.config)));
     assert.deepEqual(capped, []);
   });

@@ -75,6 +75,15 @@ describe("experiments: the protocol refuses bad specs, records and summaries by 
     assert.equal(rl.describeSummary(sums()[0], "m"), rl.formatInterval(sums()[0].metrics.m));
   });
 
+  it("summaryRows with sig prints each number with that many significant figures, unpadded", () => {
+    const small = sums().map((s) => ({ ...s, test: { ...s.test, mean: 0.000271, sd: 0.000153, lo: 0.0000812, hi: 0.000461 } }));
+    const row = rl.summaryRows(small, { sig: 2 })[0];
+    assert.equal(row["test: mean"], "2.7e-4");
+    assert.equal(row.sd, "1.5e-4");
+    assert.equal(row["95 % interval"], "[8.1e-5, 4.6e-4]");
+    assert.throws(() => rl.summaryRows(small, { sig: 2, digits: 3 }), /summaryRows: give opts.digits or opts.sig, not both/);
+  });
+
   it("firstFailure wants one interval per x", () => {
     assert.throws(() => rl.firstFailure([10, 25], [iv()], () => true), /firstFailure: intervals must hold one interval per entry of xs \(2\), got 1/);
     assert.equal(rl.firstFailure([10, 25], [iv(), { ...iv(), hi: 0.9 }], (i) => i.hi < 0.85), 25);

@@ -1,8 +1,8 @@
 // The experiment protocol: intervals, verdict sentences, matched sizes, early stopping and the grid-then-seeds runner.
 import { strict as assert } from "assert";
 import {
-  tQuantile975, summarize, compareIntervals, verdict, recurrentParams, matchedHiddenSize, fitBestEpoch,
-  runProtocol, summarizeProtocol, chooseLearningRates, RunConfig, RunRecord, runAdding, runCopy,
+  tQuantile975, summarize, compareIntervals, verdict, formatInterval, formatSig, recurrentParams, matchedHiddenSize, fitBestEpoch,
+  runProtocol, summarizeProtocol, chooseLearningRates, gridEdge, protocolCaveats, RunConfig, RunRecord, runAdding, runCopy,
   resultsJson, ResultsFile, computedWithNow, assertSameComputation, sameRecord, readResults, resultsPath,
 } from "../kernel-lib/src/experiments";
 import * as fs from "fs";
@@ -58,6 +58,22 @@ describe("experiments: intervals", () => {
     assert.match(verdict("GRU", a, "LSTM", c, { metric: "accuracy" }), /^GRU and LSTM: no difference we can measure in accuracy/);
     assert.match(verdict("The GRU", a, "The LSTM", b, { metric: "accuracy" }), /^The GRU has higher accuracy than the LSTM, so the GRU is better here/);
     assert.match(verdict("the GRU", b, "the LSTM", a, { metric: "accuracy" }), /^The GRU has lower accuracy than the LSTM, so the LSTM is better here/);
+  });
+  it("verdict prints enough figures that disjoint intervals print disjoint ends and different intervals differ; never -0", () => {
+    // notebook 08, adding problem T = 10: at 4 decimals both read "0.0001 [0.0000, 0.0001] against 0.0003 [0.0001, 0.0005]"
+    const iv = (mean: number, lo: number, hi: number) => ({ n: 5, mean, sd: 0, lo, hi, values: [] as number[] });
+    const gru = iv(9.0e-5, 5.0e-5, 1.3e-4), gruMatched = iv(5.6e-5, 4.6e-5, 6.6e-5), lstm = iv(2.7e-4, 9.0e-5, 4.6e-4);
+    const opts = { metric: "test MSE", higherIsBetter: false, digits: 4 };
+    const s1 = verdict("GRU", gru, "LSTM", lstm, opts), s2 = verdict("GRU", gruMatched, "LSTM", lstm, opts);
+    assert.match(s1, /no difference we can measure/);
+    assert.match(s2, /is better here \(0\.00006 \[0\.00005, 0\.00007\] against 0\.00027 \[0\.00009, 0\.00046\]/);
+    assert.notEqual(s1.slice(s1.indexOf("(")), s2.slice(s2.indexOf("(")));
+    assert.match(verdict("GRU", gruMatched, "LSTM", lstm, { ...opts, digits: { sig: 2 } }), /\(5\.6e-5 \[4\.6e-5, 6\.6e-5\] against 2\.7e-4 \[9\.0e-5, 4\.6e-4\]/);
+    assert.equal(formatInterval(iv(0.00017, -0.00001, 0.00036), 4), "0.0002 [0.0000, 0.0004]");
+    assert.equal(formatInterval(iv(0.067, -0.045, 0.178), { sig: 2 }), "0.067 [-0.045, 0.18]");
+    assert.deepEqual([formatSig(0.000046213, 2), formatSig(0.0051789, 2), formatSig(0.16949, 3), formatSig(172.4, 2), formatSig(-0, 2)],
+      ["4.6e-5", "0.0052", "0.169", "170", "0"]);
+    assert.throws(() => formatInterval(gru, { sig: 0 }), /formatInterval: digits.sig must be a positive integer/);
   });
 });
 
@@ -115,6 +131,24 @@ describe("experiments: the protocol runner", () => {
     assert.deepEqual(sum[0].runs.map((r) => r.config.lr), [0.01, 0.01, 0.01, 0.01, 0.01]);
     assert.ok(Math.abs(sum[0].test.mean - 1.02) < 1e-12);
     assert.deepEqual(sum[1].metrics.x.values, [0, 1, 2, 3, 4]);
+  });
+  it("names the conditions whose chosen rate is an end of the grid, and the runs whose best epoch is the budget's last", () => {
+    const sums = summarizeProtocol(runProtocol([{ model: "a" }, { model: "b" }], spec, fake), spec);
+    assert.deepEqual(gridEdge(sums, spec).map((s) => s.condition.model), ["b"]);
+    assert.deepEqual(gridEdge(sums, { ...spec, lrGrid: [0.001, 0.003, 0.01, 0.03, 0.1] }), []);
+    const [cap, edge] = protocolCaveats(sums, spec, { maxEpochs: 1, label: (c) => `model ${c.model}` });
+    assert.equal(cap, "10 of the 10 runs had their best epoch at the last one allowed (1): they were still improving when the budget ended, so the comparison is one of models trained for this budget, not of fully trained ones.");
+    assert.equal(edge, "The chosen rate is at an end of the grid (0.003, 0.01, 0.03) for model b (0.03): a rate beyond it might score higher, so read those rows as the best of this grid, not of the model.");
+    const late = sums.map((s) => ({ ...s, runs: s.runs.map((r, i) => ({ ...r, bestEpoch: i === 2 ? 3 : 1, epochs: 3 })) }));
+    assert.match(protocolCaveats(late, spec, { maxEpochs: 3, epochWord: "round" })[0], /^2 of the 10 runs had their best round at the last one allowed \(3\): they were still improving .* their scores might still improve/);
+    assert.match(protocolCaveats(late, spec, { maxEpochs: 4 })[0], /^No run reached the last epoch allowed \(4\): every run stopped on its own\.$/);
+    const stopped = late.map((s) => ({ ...s, runs: s.runs.map((r, i) => ({ ...r, bestEpoch: i < 2 ? 2 : 1, epochs: i < 3 ? 4 : 3 })) }));
+    assert.equal(protocolCaveats(stopped, spec, { maxEpochs: 4 })[0], "6 of the 10 runs trained all 4 epochs with an earlier best: the budget, not the patience, stopped them.");
+    const one = late.map((s, k) => ({ ...s, runs: s.runs.map((r, i) => ({ ...r, bestEpoch: 1, epochs: k === 0 && i === 0 ? 4 : 3 })) }));
+    assert.equal(protocolCaveats(one, spec, { maxEpochs: 4 })[0], "1 of the 10 runs trained all 4 epochs with an earlier best: the budget, not the patience, stopped it.");
+    assert.match(protocolCaveats(late, spec, { maxEpochs: 3 })[0], /improve with a larger budget\. 8 more runs trained all 3 epochs with an earlier best/);
+    assert.match(protocolCaveats(sums, { ...spec, lrGrid: [0.001, 0.003, 0.01, 0.03, 0.1] }, { maxEpochs: 9 })[1], /^Every chosen rate lies inside the grid/);
+    assert.throws(() => protocolCaveats(sums, spec, { maxEpochs: 0 }), /protocolCaveats: opts.maxEpochs must be/);
   });
   it("refuses a summary with a missing seed", () => {
     const recs = runProtocol([{ model: "a" }], spec, fake).filter((r) => r.config.seed !== 3);

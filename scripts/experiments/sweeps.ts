@@ -1,6 +1,6 @@
-// The protocol sweeps behind notebooks 06–08 and 10: each one's conditions, grid, seeds and run function, and its results file.
+// The protocol sweeps behind notebooks 06–10: each one's conditions, grid, seeds and run function, and its results file.
 import * as path from "path";
-import { AttentionRunRecord, ProtocolSpec, RunConfig, RunRecord, runAdding, runAttentionComparison, runCopy, runSentiment, runTranslation, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, COPY_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
+import { AttentionRunRecord, ProtocolSpec, RunConfig, RunRecord, runAdding, runAttentionComparison, runCopy, runSentiment, runTranslation, runCharLM, charLMSplits, CHAR_LM_PROTOCOL, matchedHiddenSize, recurrentParams, SENTIMENT_PROTOCOL, TRANSLATION_PROTOCOL, COPY_PROTOCOL, sentimentSplits, translationSplits } from "../../kernel-lib/src";
 
 /** One sweep: what to run, and where its records are stored. */
 export interface Sweep {
@@ -19,6 +19,7 @@ const CELLS = ["rnn", "lstm", "gru"] as const;
 
 let sentData: ReturnType<typeof sentimentSplits> | undefined;
 let trData: ReturnType<typeof translationSplits> | undefined;
+let lmData: ReturnType<typeof charLMSplits> | undefined;
 
 /** The hidden sizes of the sentiment comparison: every cell at H = 32, and the RNN and GRU matched to the LSTM's recurrent parameters. */
 export function sentimentConditions(): Record<string, string | number>[] {
@@ -34,6 +35,12 @@ export function sentimentConditions(): Record<string, string | number>[] {
 export function translationConditions(): Record<string, string | number>[] {
   const E = TRANSLATION_PROTOCOL.embedDim, H = TRANSLATION_PROTOCOL.hiddenSize;
   return [{ model: "lstm", hidden: H }, { model: "gru", hidden: H }, { model: "gru", hidden: matchedHiddenSize("gru", E, recurrentParams("lstm", E, H)) }];
+}
+
+/** The language-model comparison: every cell at H = 64, and the RNN and GRU matched to the LSTM's recurrent parameters. */
+export function charLMConditions(): Record<string, string | number>[] {
+  const { embedDim: E, hiddenSize: H } = CHAR_LM_PROTOCOL;
+  return [...CELLS.map((cell) => ({ model: cell, hidden: H })), ...matchedCells(E, H).map(([cell, hidden]) => ({ model: cell, hidden }))];
 }
 
 /** Inputs per step: the adding problem's (value, marker) pair, and the copy task's one-hot symbols (alphabet, blank, go). */
@@ -61,6 +68,11 @@ export const SWEEPS: Record<string, Sweep> = {
     name: "attention", file: file("attention"), spec: { lrGrid: [0.003, 0.01, 0.03], seeds: SEEDS },
     conditions: () => [{ model: "plain" }, { model: "attention" }],
     run: (c) => runAttentionComparison((trData ??= translationSplits(DATA)), c as AttentionRunRecord["config"]).record,
+  },
+  "char-lm": {
+    name: "char-lm", file: file("char-lm"), spec: { lrGrid: [0.001, 0.003, 0.01, 0.03], seeds: SEEDS, higherIsBetter: false },
+    conditions: charLMConditions,
+    run: (c) => runCharLM((lmData ??= charLMSplits()), c).record,
   },
   adding: {
     name: "adding", file: file("adding"), spec: { lrGrid: [0.003, 0.01, 0.03, 0.1, 0.3], seeds: SEEDS, higherIsBetter: false },

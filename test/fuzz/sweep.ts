@@ -153,6 +153,7 @@ const trSplits = () => {
 const EXPERIMENT_ARGS: Record<string, () => unknown[]> = {
   compareIntervals: () => [iv(), iv()],
   formatInterval: () => [iv(), 3],
+  formatSig: () => [0.00046, 2],
   verdict: () => ["A", iv(), "B", iv(), {}],
   recurrentParams: () => ["lstm", 4, 8],
   matchedHiddenSize: () => ["gru", 4, 600],

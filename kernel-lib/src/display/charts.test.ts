@@ -53,6 +53,26 @@ describe("static charts", () => {
     matchSnapshot("heatmap.svg", svg);
   });
 
+  it("heatmap labels every row and column up to 30, fits the widest label, and a fixed domain gives bar labels 0 and 1", () => {
+    // an alignment of 14 source words: before, only every other word was labelled and the bar read "4.99e-1" (clipped)
+    const src = "remember to let her into your heart , then you can start to make".split(" ");
+    const out = ["ricorda", "di", "lasciarla", "entrare", "nel", "tuo", "cuore", "settimana"];
+    const m = out.map((_, i) => src.map((_, j) => (i === j ? 1 - 5e-16 : 5e-16 / 13)));
+    const svg = heatmap(m, { xLabel: "English", yLabel: "Italian", colLabels: src, rowLabels: out, domain: [0, 1] });
+    const ticks = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]);
+    for (const w of [...src.slice(0, 3), "heart", "make", ...out]) assert.ok(ticks.includes(w), `label ${w}`);
+    assert.equal(ticks.filter((t) => t === "to").length, 2);
+    assert.match(svg, /aria-label="color bar">.*>1<\/text><text[^>]*>0<\/text><\/g>/);
+    // the y-axis title may not overlap the widest row label ("settimana", 9 letters): the margin grows with it
+    const tickEnd = Number(/aria-label="y-axis tick label"><text transform="translate\(([\d.]+),/.exec(svg)?.[1]);
+    const title = /translate\((-?[\d.]+),[\d.]+\)" aria-label="y-axis label"><text transform="translate\(([\d.]+),/.exec(svg);
+    const titleRight = Number(title?.[1]) + Number(title?.[2]) + 12; // the rotated title is one 10 px line wide
+    assert.ok(tickEnd - 9 - 9 * 6 > titleRight, `row labels end at ${tickEnd}, the title reaches ${titleRight}`);
+    const auto = heatmap([[0, 5e-16], [1, 2]], { xLabel: "x", yLabel: "y" });
+    assert.match(auto, />2<\/text><text[^>]*>0<\/text><\/g>/);
+    assert.throws(() => heatmap(m, { xLabel: "x", yLabel: "y", domain: [1, 0] }), /heatmap: opts.domain must be \[lo, hi\] with finite lo < hi/);
+  });
+
   it("heatmap rejects ragged rows and non-matrix tensors", () => {
     assert.throws(() => heatmap([[1, 2], [3]], { xLabel: "x", yLabel: "y" }), /row 1 has length 1, expected 2/);
     assert.throws(() => heatmap(tensor([1, 2, 3]), { xLabel: "x", yLabel: "y" }), /must be \[rows, cols\], got \[3\]/);
@@ -128,5 +148,18 @@ describe("log axes", () => {
     assert.equal(powerOfTen(1e12), "10¹²");
     assert.equal(powerOfTen(0.001), "0.001");
     assert.equal(powerOfTen(100), "100");
+    assert.equal(powerOfTen(100, true), "10²");
+  });
+  it("lineChart(logY) puts every y tick inside the frame, below the legend, and writes the axis one way", () => {
+    // notebooks 03 §5 and 04 §5: the tick above the data (10⁴, 1) was drawn in the top margin, under the legend
+    const svg = lineChart([{ name: "a", x: [1, 2, 3], y: [0.15, 0.05, 0.01] }, { name: "b", x: [1, 2, 3], y: [0.17, 0.1, 0.03] }],
+      { title: "t", xLabel: "epoch", yLabel: "MSE", logY: true });
+    const ticks = [...svg.matchAll(/<text transform="translate\(56,([\d.]+)\)" y="0.32em">([^<]*)</g)];
+    assert.deepEqual(ticks.map((t) => t[2]), ["0.01", "0.1", "1"]);
+    const yLabel = Number(/aria-label="y-axis label" x="4" y="([\d.]+)"/.exec(svg)?.[1]);
+    for (const t of ticks) assert.ok(Number(t[1]) - 6 > yLabel, `tick ${t[2]} at y = ${t[1]} reaches the header (y-axis label at ${yLabel})`);
+    const wide = lineChart([{ name: "g", x: [1, 2], y: [1e-4, 300] }], { xLabel: "t", yLabel: "y", logY: true });
+    const labels = [...wide.matchAll(/y="0.32em">([^<]*)</g)].map((t) => t[1]);
+    assert.deepEqual(labels, ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹", "10²", "10³"]);
   });
 });

@@ -3,7 +3,7 @@ import { argError, checkArray, checkObject, checkString } from "../args/check";
 import { checkChartOptions } from "./line-chart";
 import type { Tensor } from "../tensor";
 import { titleSvg } from "./decorations";
-import { escapeXml, formatNumber, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
+import { escapeXml, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
 /** Options of {@link heatmap}. */
 export interface HeatmapOptions {
@@ -16,6 +16,11 @@ export interface HeatmapOptions {
   colorScale?: string;
   /** Logarithmic colour scale (cells ≤ 0 are left blank). */
   log?: boolean;
+  /**
+   * A fixed colour domain [lo, hi], e.g. [0, 1] for probabilities (attention weights), so that a shade means the same in
+   * every figure; values outside are clamped. Default: the matrix's own min and max.
+   */
+  domain?: [number, number];
   title?: string;
   width?: number;
   height?: number;
@@ -45,10 +50,22 @@ function isTensorLike(x: unknown): x is Tensor {
   return !!t && typeof t === "object" && Array.isArray(t.shape) && t.data instanceof Float64Array;
 }
 
-/** Every k-th index so that at most `max` tick labels are shown. */
-function thinTicks(n: number, max = 12): number[] {
-  const k = Math.max(1, Math.ceil(n / max));
+/** Up to `all` labels, every index is labelled; beyond, every k-th so that at most `max` tick labels are shown. */
+function ticksFor(n: number, all = 30, max = 12): number[] {
+  const k = n <= all ? 1 : Math.max(1, Math.ceil(n / max));
   return Array.from({ length: n }, (_, i) => i).filter((i) => i % k === 0);
+}
+
+/** Approximate width in px of `text` in Plot's 10 px sans-serif tick font (wide enough for "m" and "w"). */
+function textWidth(text: string): number {
+  return 6.2 * [...text].length;
+}
+
+/** A colour-bar end: short enough to fit beside the bar (`1`, `0.25`, `5.0e-16`). */
+function barLabel(v: number): string {
+  if (v === 0) return "0";
+  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5) return String(Number(v.toPrecision(2)));
+  return v.toExponential(1);
 }
 
 /**
@@ -64,13 +81,19 @@ export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): stri
   checkString("heatmap", "opts.xLabel", opts.xLabel);
   checkString("heatmap", "opts.yLabel", opts.yLabel);
   checkChartOptions("heatmap", opts, ["log"], ["colorScale"]);
+  if (opts.domain !== undefined) {
+    const d = opts.domain;
+    if (!Array.isArray(d) || d.length !== 2 || !d.every((v) => typeof v === "number" && Number.isFinite(v)) || !(d[0] < d[1])
+      || (opts.log && d[0] <= 0)) {
+      throw argError("heatmap", "opts.domain", `[lo, hi] with finite lo < hi${opts.log ? " and lo > 0 (log scale)" : ""}`, d);
+    }
+  }
   for (const k of ["rowLabels", "colLabels"] as const) if (opts[k] !== undefined) checkArray("heatmap", `opts.${k}`, opts[k]);
   const rows = m.length;
   const cols = rows ? m[0].length : 0;
   if (opts.rowLabels && opts.rowLabels.length !== rows) throw new Error(`heatmap: rowLabels has ${opts.rowLabels.length} labels for ${rows} rows`);
   if (opts.colLabels && opts.colLabels.length !== cols) throw new Error(`heatmap: colLabels has ${opts.colLabels.length} labels for ${cols} columns`);
   const width = opts.width ?? 640;
-  const height = opts.height ?? Math.min(480, Math.max(160, 60 + rows * 18));
   const cells: { i: number; j: number; v: number }[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -93,38 +116,52 @@ export function heatmap(matrix: number[][] | Tensor, opts: HeatmapOptions): stri
   const rowLabel = (i: number) => String(opts.rowLabels ? opts.rowLabels[i] : i);
   const colLabel = (j: number) => String(opts.colLabels ? opts.colLabels[j] : j);
   const header = titleSvg(opts.title, width);
+  const [dLo, dHi] = opts.domain ?? (cells.length ? [lo, hi] : [0, 1]);
+  const barTexts = [barLabel(dHi), barLabel(dLo)];
   const barWidth = 12;
-  const marginRight = 70;
+  // room for the bar and its widest label; on the left for the widest row label and the rotated axis title
+  const marginRight = Math.max(70, Math.ceil(16 + barWidth + 4 + Math.max(...barTexts.map(textWidth)) + 6));
+  const xTicks = ticksFor(cols), yTicks = ticksFor(rows);
+  const widest = (ticks: number[], label: (k: number) => string) => Math.max(0, ...ticks.map((k) => textWidth(label(k))));
+  const marginLeft = Math.max(56, Math.ceil(widest(yTicks, rowLabel) + 9 + 20));
+  // x labels wider than their column are turned by 45° (and the bottom margin grows to hold them)
+  const band = (width - marginLeft - marginRight) / Math.max(1, cols);
+  const colWidest = widest(xTicks, colLabel);
+  const rotate = colWidest > (band * (cols / Math.max(1, xTicks.length))) - 4;
+  const marginBottom = rotate ? Math.ceil(30 + colWidest * Math.SQRT1_2) : 30;
   const marginTop = Math.max(20, header.height + 10);
+  const height = (opts.height ?? Math.min(480, Math.max(160, 60 + rows * 18))) + (marginBottom - 30);
   const svg = Plot.plot({
     document: svgDocument(),
     width,
     height,
     marginTop,
     marginRight,
-    marginLeft: 56,
+    marginBottom,
+    marginLeft,
     padding: 0,
-    x: { type: "band", domain: Array.from({ length: cols }, (_, j) => j), ticks: thinTicks(cols), tickFormat: colLabel, label: opts.xLabel },
-    y: { type: "band", domain: Array.from({ length: rows }, (_, i) => i), ticks: thinTicks(rows), tickFormat: rowLabel, label: opts.yLabel },
-    color: { type: colorType, scheme, domain: cells.length ? [lo, hi] : [0, 1] },
+    x: { type: "band", domain: Array.from({ length: cols }, (_, j) => j), ticks: xTicks, tickFormat: colLabel, label: opts.xLabel,
+      ...(rotate ? { tickRotate: -45 } : {}) },
+    y: { type: "band", domain: Array.from({ length: rows }, (_, i) => i), ticks: yTicks, tickFormat: rowLabel, label: opts.yLabel },
+    color: { type: colorType, scheme, domain: [dLo, dHi], clamp: opts.domain !== undefined },
     marks: [Plot.cell(cells, { x: "j", y: "i", fill: "v", inset: 0 })],
   });
-  // Colour bar: 32 stacked swatches coloured by the same scale, from max (top) to min (bottom).
+  // Colour bar: 32 stacked swatches coloured by the same scale, from the domain's top (max) to its bottom (min).
   let bar = "";
   if (cells.length) {
-    const scale = Plot.scale({ color: { type: colorType, scheme, domain: [lo, hi] } });
+    const scale = Plot.scale({ color: { type: colorType, scheme, domain: [dLo, dHi] } });
     const steps = 32;
     const x0 = width - marginRight + 16;
     const top = marginTop;
-    const h = height - marginTop - 30;
+    const h = height - marginTop - marginBottom;
     const parts: string[] = [];
     for (let s = 0; s < steps; s++) {
       const f = 1 - (s + 0.5) / steps;
-      const v = opts.log ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
+      const v = opts.log ? Math.exp(Math.log(dLo) + f * (Math.log(dHi) - Math.log(dLo))) : dLo + f * (dHi - dLo);
       parts.push(`<rect x="${x0}" y="${(top + (s * h) / steps).toFixed(2)}" width="${barWidth}" height="${(h / steps + 0.5).toFixed(2)}" fill="${escapeXml(String(scale.apply(v)))}" />`);
     }
-    parts.push(`<text x="${x0 + barWidth + 4}" y="${top}" dy="0.71em" text-anchor="start">${escapeXml(formatNumber(hi, 3))}</text>`);
-    parts.push(`<text x="${x0 + barWidth + 4}" y="${top + h}" text-anchor="start">${escapeXml(formatNumber(lo, 3))}</text>`);
+    parts.push(`<text x="${x0 + barWidth + 4}" y="${top}" dy="0.71em" text-anchor="start">${escapeXml(barTexts[0])}</text>`);
+    parts.push(`<text x="${x0 + barWidth + 4}" y="${top + h}" text-anchor="start">${escapeXml(barTexts[1])}</text>`);
     bar = `<g aria-label="color bar">${parts.join("")}</g>`;
   }
   return serializeSvg(svg, header.svg + bar, opts.theme);

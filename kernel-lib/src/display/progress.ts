@@ -65,8 +65,10 @@ export function progressLine(state: ProgressState, eta?: string): string {
   const parts = [state.title];
   if (last) {
     parts.push(`epoch ${last.epoch}`, `step ${last.step}${state.total ? `/${state.total}` : ""}`, `loss ${formatNumber(last.loss)}`);
-  } else parts.push("waiting for the first step");
+  }
   const lastEpoch = state.epochs[state.epochs.length - 1];
+  // a run reported through onEpoch only has no steps, yet it is not waiting
+  if (!last && !lastEpoch) parts.push("waiting for the first step");
   if (lastEpoch) parts.push(`epoch ${lastEpoch.epoch} mean loss ${formatNumber(lastEpoch.loss)}`);
   if (eta) parts.push(eta);
   return parts.join(" · ");

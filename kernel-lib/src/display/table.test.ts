@@ -6,15 +6,15 @@ describe("table", () => {
   it("table(rows) escapes headers, cells and caption", () => {
     const html = table([{ "<th>": '<script>alert("x")</script>', n: 1 }], { caption: "a & b" });
     assert.ok(!html.includes("<script>"));
-    assert.match(html, /<th>&lt;th&gt;<\/th>/);
+    assert.match(html, /<th style="text-align:left">&lt;th&gt;<\/th>/);
     assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
     assert.match(html, /<caption>a &amp; b<\/caption>/);
   });
 
   it("table(rows) takes the union of keys in first-seen order, blanks missing cells, rounds to digits", () => {
     const html = table([{ model: "RNN", acc: 0.61234 }, { model: "LSTM", params: 4936 }], { digits: 2 });
-    assert.match(html, /<thead><tr><th>model<\/th><th>acc<\/th><th>params<\/th><\/tr><\/thead>/);
-    assert.match(html, /<tr><td>LSTM<\/td><td><\/td><td style="text-align:right">4936<\/td><\/tr>/);
+    assert.match(html, /<thead><tr><th style="text-align:left">model<\/th><th style="text-align:right">acc<\/th><th style="text-align:right">params<\/th><\/tr><\/thead>/);
+    assert.match(html, /<tr><td style="text-align:left">LSTM<\/td><td style="text-align:left"><\/td><td style="text-align:right">4936<\/td><\/tr>/);
     assert.match(html, />0\.61</);
     assert.equal(cellText(1.23456e-7, 3), "1.23e-7");
   });
@@ -24,9 +24,19 @@ describe("table", () => {
     assert.ok(isDataFrameLike(df));
     assert.ok(!isDataFrameLike([{ a: 1 }]));
     const html = table(df);
-    assert.match(html, /<tr><th>r0<\/th><td style="text-align:right">1<\/td><td>x<\/td><\/tr>/);
+    assert.match(html, /<tr><th>r0<\/th><td style="text-align:right">1<\/td><td style="text-align:left">x<\/td><\/tr>/);
     assert.match(table({ columns: ["v"], values: [3, 4], index: [0, 1] }), /<th>1<\/th><td style="text-align:right">4<\/td>/);
     assert.equal(tableText(df), "    a    b\nr0  1    x\nr1  2.5  y");
+  });
+
+  it("table(rows, { decimals }) prints non-integers with fixed decimals, keeps integers, and left-aligns text", () => {
+    const rows = [{ model: "bag of words", acc: 0.6, params: 4936 }];
+    assert.match(table(rows, { decimals: 3 }), /<td style="text-align:left">bag of words<\/td><td style="text-align:right">0\.600<\/td><td style="text-align:right">4936<\/td>/);
+    assert.match(table(rows), /<td style="text-align:right">0\.6<\/td>/);
+    assert.match(table([{ n: 1, mixed: 2 }, { mixed: "x" }]), /<th style="text-align:right">n<\/th><th style="text-align:left">mixed<\/th>/);
+    assert.equal(tableText(rows, { decimals: 1 }), "model         acc  params\nbag of words  0.6  4936");
+    assert.equal(cellText([0.5, 2], 4, 2), "[0.50, 2]");
+    assert.throws(() => table(rows, { decimals: 1.5 }), /table: opts\.decimals must be an integer in 0 … 20, got 1\.5/);
   });
 
   it("table cuts long inputs at maxRows with a summary row", () => {

@@ -11,6 +11,8 @@ export interface TableOptions {
   caption?: string;
   /** Significant digits for numbers (default 4). */
   digits?: number;
+  /** Fixed decimals for numbers that are not integers (`0.600`, not `0.6`); overrides `digits` for them. */
+  decimals?: number;
   /** Show the DataFrame's index as the first column (default true for DataFrames). */
   showIndex?: boolean;
   /** At most this many rows (default 50); the rest is summarised in a last row. */
@@ -43,24 +45,30 @@ export function tableData(data: TableInput, fn = "table"): { columns: string[]; 
 
 /** Throws unless `opts` is a {@link TableOptions} object, naming `fn`. */
 export function checkTableOptions(fn: string, opts: TableOptions): void {
-  checkOptions(fn, "opts", opts, ["caption", "digits", "showIndex", "maxRows", "wallclock"]);
+  checkOptions(fn, "opts", opts, ["caption", "digits", "decimals", "showIndex", "maxRows", "wallclock"]);
   if (opts.caption !== undefined) checkString(fn, "opts.caption", opts.caption);
   for (const k of ["showIndex", "wallclock"] as const) if (opts[k] !== undefined) checkBoolean(fn, `opts.${k}`, opts[k]);
   if (opts.digits !== undefined && (!Number.isInteger(opts.digits) || opts.digits < 1 || opts.digits > 21)) throw argError(fn, "opts.digits", "an integer in 1 … 21", opts.digits);
+  if (opts.decimals !== undefined && (!Number.isInteger(opts.decimals) || opts.decimals < 0 || opts.decimals > 20)) throw argError(fn, "opts.decimals", "an integer in 0 … 20", opts.decimals);
   if (opts.maxRows !== undefined && (!Number.isInteger(opts.maxRows) || opts.maxRows < 0)) throw argError(fn, "opts.maxRows", "a non-negative integer", opts.maxRows);
 }
 
-/** One cell's text: numbers to `digits` significant digits, missing values blank. */
-export function cellText(v: unknown, digits = 4): string {
+/** One cell's text: numbers to `digits` significant digits (or, not integers, to `decimals` fixed decimals), missing values blank. */
+export function cellText(v: unknown, digits = 4, decimals?: number): string {
   if (v === undefined || v === null) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatNumber(v, digits);
-  if (Array.isArray(v)) return `[${v.map((x) => cellText(x, digits)).join(", ")}]`;
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return String(v);
+    return decimals !== undefined && Number.isFinite(v) ? v.toFixed(decimals) : formatNumber(v, digits);
+  }
+  if (Array.isArray(v)) return `[${v.map((x) => cellText(x, digits, decimals)).join(", ")}]`;
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
 
 /**
- * HTML `<table>` of rows or a DataFrame; every header and cell is HTML-escaped; numbers right-aligned.
+ * HTML `<table>` of rows or a DataFrame; every header and cell is HTML-escaped; numbers right-aligned, other cells
+ * left-aligned, and each header as its column (Jupyter's style sheet right-aligns every cell, which makes columns of
+ * text hard to read).
  * @example table([{ model: "LSTM", acc: 0.9123 }, { model: "GRU", acc: 0.9 }], { caption: "test accuracy", digits: 3 })
  */
 export function table(data: TableInput, opts: TableOptions = {}): string {
@@ -69,8 +77,11 @@ export function table(data: TableInput, opts: TableOptions = {}): string {
   const digits = opts.digits ?? 4;
   const showIndex = index !== undefined && (opts.showIndex ?? true);
   const maxRows = opts.maxRows ?? 50;
-  const td = (v: unknown) => `<td${typeof v === "number" ? ' style="text-align:right"' : ""}>${escapeXml(cellText(v, digits))}</td>`;
-  const head = `<thead><tr>${showIndex ? "<th></th>" : ""}${columns.map((c) => `<th>${escapeXml(c)}</th>`).join("")}</tr></thead>`;
+  const td = (v: unknown) => `<td style="text-align:${typeof v === "number" ? "right" : "left"}">${escapeXml(cellText(v, digits, opts.decimals))}</td>`;
+  // a header sits over its cells: right over a column of numbers, left over anything else
+  const numeric = columns.map((_, j) => rows.some((r) => typeof r[j] === "number") && rows.every((r) => r[j] === undefined || r[j] === null || typeof r[j] === "number"));
+  const th = (c: string, j: number) => `<th style="text-align:${numeric[j] ? "right" : "left"}">${escapeXml(c)}</th>`;
+  const head = `<thead><tr>${showIndex ? "<th></th>" : ""}${columns.map(th).join("")}</tr></thead>`;
   const body = rows.slice(0, maxRows).map((r, i) => `<tr>${showIndex ? `<th>${escapeXml(String(index![i]))}</th>` : ""}${r.map(td).join("")}</tr>`);
   if (rows.length > maxRows) body.push(`<tr><td colspan="${columns.length + (showIndex ? 1 : 0)}">… ${rows.length - maxRows} more rows (${rows.length} in all)</td></tr>`);
   const caption = opts.caption ? `<caption>${escapeXml(opts.caption)}</caption>` : "";
@@ -83,7 +94,7 @@ export function tableText(data: TableInput, opts: TableOptions = {}): string {
   checkTableOptions("tableText", opts);
   const digits = opts.digits ?? 4;
   const showIndex = index !== undefined && (opts.showIndex ?? true);
-  const grid = [[...(showIndex ? [""] : []), ...columns], ...rows.slice(0, opts.maxRows ?? 50).map((r, i) => [...(showIndex ? [String(index![i])] : []), ...r.map((v) => cellText(v, digits))])];
+  const grid = [[...(showIndex ? [""] : []), ...columns], ...rows.slice(0, opts.maxRows ?? 50).map((r, i) => [...(showIndex ? [String(index![i])] : []), ...r.map((v) => cellText(v, digits, opts.decimals))])];
   const widths = grid[0].map((_, j) => Math.max(...grid.map((r) => (r[j] ?? "").length)));
   const lines = grid.map((r) => r.map((c, j) => c.padEnd(widths[j])).join("  ").trimEnd());
   return (opts.wallclock ? "[wall-clock]\n" : "") + (opts.caption ? opts.caption + "\n" : "") + lines.join("\n");

@@ -1,7 +1,7 @@
 // Tests of the tslab bridge and live progress against a fake tslab writer registered in require.cache.
 import { strict as assert } from "assert";
 import { tensor } from "../tensor";
-import { liveProgress, progressBundle } from "./progress";
+import { liveProgress, progressBundle, progressLine } from "./progress";
 import { resetPlotlyInline } from "./plotly";
 import { inNotebook, markdown, newOutput, show, showTable } from "./tslab";
 
@@ -107,6 +107,14 @@ describe("liveProgress", () => {
       assert.match(sent[1].data["text/html"] as string, /rnnlab-wallclock">· ETA \d+s/);
       assert.deepEqual(last, progressBundle(p.state, true), "final frame depends on the data only");
     });
+  });
+
+  it("progressLine says 'waiting for the first step' only before any step or epoch is seen", () => {
+    const state = { title: "toy", steps: [], epochs: [] };
+    assert.equal(progressLine(state), "toy · waiting for the first step");
+    // fit called with onEpoch only (as runAdding does): epochs arrive, steps never do
+    const epochsOnly = { title: "toy", steps: [], epochs: [{ epoch: 12, loss: 0.25 }] };
+    assert.equal(progressLine(epochsOnly), "toy · epoch 12 mean loss 0.25");
   });
 
   it("outside a kernel (lines mode): one line per epoch and a final line", () => {

@@ -9,6 +9,8 @@ export * from "./adding";
 export * from "./copy";
 export * from "./translation";
 export * from "./attention";
+export * from "./char-lm";
 export * from "./results-file";
 export * from "./step-time";
 export * from "./present";
+export * from "./caveats";

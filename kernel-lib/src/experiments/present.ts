@@ -1,8 +1,8 @@
 // Protocol summaries as plain rows: for tables, for intervalPlot, and the "where does it stop working" reading.
 import type { ConditionSummary } from "./protocol";
 import type { Interval } from "./stats";
-import { formatInterval } from "./verdict";
-import { checkArray, checkFunction, checkNumber, checkOptions, checkString, describe } from "../args";
+import { formatInterval, formatSig } from "./verdict";
+import { checkArray, checkFunction, checkInt, checkNumber, checkOptions, checkString, describe } from "../args";
 import { checkDigits, checkInterval, checkSummaries, checkSummary, summaryMetric } from "./args";
 
 /** One row of {@link intervalPlot}'s input: label, panel, the per-seed values and the interval. */
@@ -29,18 +29,29 @@ export function intervalRows(
   });
 }
 
-/** Table rows of a protocol: the condition's entries, the chosen rate, mean, sd, the 95 % interval, and the best epochs of the seeds. */
-export function summaryRows(summaries: readonly ConditionSummary[], opts: { digits?: number; metric?: string; scoreName?: string } = {}): Record<string, string | number>[] {
+/**
+ * Table rows of a protocol: the condition's entries, the chosen rate, mean, sd, the 95 % interval, and the best epochs of
+ * the seeds. Numbers are rounded to `digits` decimals, or, with `sig`, printed with `sig` significant figures each (as
+ * text: `9.0e-5`, `0.0052`, `0.17`), for scores that span orders of magnitude.
+ */
+export function summaryRows(summaries: readonly ConditionSummary[], opts: { digits?: number; sig?: number; metric?: string; scoreName?: string } = {}): Record<string, string | number>[] {
   const fn = "summaryRows";
   checkSummaries(fn, "summaries", summaries);
-  opts = checkOptions(fn, "opts", opts, ["digits", "metric", "scoreName"]);
+  opts = checkOptions(fn, "opts", opts, ["digits", "sig", "metric", "scoreName"]);
   const d = opts.digits === undefined ? 3 : checkDigits(fn, "opts.digits", opts.digits);
+  if (opts.sig !== undefined) {
+    checkInt(fn, "opts.sig", opts.sig, { min: 1, max: 17 });
+    if (opts.digits !== undefined) throw new Error(`${fn}: give opts.digits or opts.sig, not both`);
+  }
+  const sig = opts.sig;
+  const num = (x: number): string | number => (sig === undefined ? Number(x.toFixed(d)) : formatSig(x, sig));
   if (opts.scoreName !== undefined) checkString(fn, "opts.scoreName", opts.scoreName, true);
   return summaries.map((s, i) => {
     const iv = summaryMetric(fn, `summaries[${i}]`, s, opts.metric);
+    const ends = sig === undefined ? [iv.lo.toFixed(d), iv.hi.toFixed(d)] : [formatSig(iv.lo, sig), formatSig(iv.hi, sig)];
     return {
-      ...s.condition, "chosen lr": s.lr, [`${opts.scoreName ?? "test"}: mean`]: Number(iv.mean.toFixed(d)), sd: Number(iv.sd.toFixed(d)),
-      "95 % interval": `[${iv.lo.toFixed(d)}, ${iv.hi.toFixed(d)}]`, "best epochs": s.runs.map((r) => `${r.bestEpoch}/${r.epochs}`).join(" "),
+      ...s.condition, "chosen lr": s.lr, [`${opts.scoreName ?? "test"}: mean`]: num(iv.mean), sd: num(iv.sd),
+      "95 % interval": `[${ends.join(", ")}]`, "best epochs": s.runs.map((r) => `${r.bestEpoch}/${r.epochs}`).join(" "),
     };
   });
 }
