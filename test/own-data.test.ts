@@ -60,6 +60,15 @@ describe("your own data (readTable, textClassificationData, loadTextClassificati
     assert.deepEqual(rl.textClassificationData([{ t: "日本語", l: "a" }, { t: "中文", l: "a" }, { t: "한국어", l: "b" }, { t: "ไทย", l: "b" }], { text: "t", label: "l", tokenizer: "chars" }).train[0].tokens.length > 0, true);
   });
 
+  it("the example sentences agree in gender: a feminine subject is never \"furioso\", \"contento\", \"solo\" or \"harto\"", () => {
+    // make-feelings.ts once wrote "Mi hermana está furioso con el ruido" from a masculine-only template
+    const texts = rl.readTable(FEELINGS).map((r) => r["frase"]);
+    const fem = texts.filter((t) => /\b(mi hermana|la profesora|mi madre)\b/i.test(t));
+    assert.ok(fem.length > 10, `${fem.length} sentences with a feminine subject`);
+    for (const t of fem) assert.doesNotMatch(t, /\b(furioso|contento|solo|harto)\b/, t);
+    assert.ok(texts.some((t) => /\bfuriosa\b/.test(t)) && texts.some((t) => /\bfurioso\b/.test(t)));
+  });
+
   it("readDataFrame shows the same rows as a danfojs DataFrame (one parser for both)", async function () {
     this.timeout(120_000);
     const df = await rl.readDataFrame(FEELINGS);

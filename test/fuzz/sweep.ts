@@ -182,6 +182,8 @@ const EXPERIMENT_ARGS: Record<string, () => unknown[]> = {
     return [new rl.Seq2Seq({ cell: "gru", srcVocabSize: d.srcVocab.size, tgtVocabSize: d.tgtVocab.size, embedDim: 2, hiddenSize: 3, rng: new rl.Rng(0) }), d.test, d.tgtVocab];
   },
   shortPairs: () => [trSplits(), 15],
+  gridEdge: () => [expSums(), expSpec()],
+  protocolCaveats: () => [expSums(), expSpec(), { maxEpochs: 1 }],
 };
 Object.assign(BASE_ARGS, EXPERIMENT_ARGS);
 

@@ -1,8 +1,8 @@
 // Titles and legends drawn inside the SVG (Plot wraps its own in a <figure>, which notebook sanitisers strip).
 import { escapeXml } from "./render";
 
-/** One legend entry: a colour swatch and its label. */
-export interface LegendItem { label: string; color: string }
+/** One legend entry: a colour swatch and its label; with `dash` (an SVG stroke-dasharray, "none" solid) a short line instead. */
+export interface LegendItem { label: string; color: string; dash?: string }
 
 const CHAR_WIDTH = 6.2; // approximate advance of a 10–11 px sans-serif character
 const ROW_HEIGHT = 16;
@@ -17,11 +17,14 @@ export function legendSvg(items: LegendItem[], width: number, top: number, left 
   let x = left;
   let y = top;
   const parts: string[] = [];
-  for (const { label, color } of items) {
-    const w = 14 + label.length * CHAR_WIDTH + 14;
+  for (const { label, color, dash } of items) {
+    const sw = dash ? 20 : 10; // a dashed swatch is a line long enough to show its dashes
+    const w = sw + 4 + label.length * CHAR_WIDTH + 14;
     if (x > left && x + w > width - 10) { x = left; y += ROW_HEIGHT; }
-    parts.push(`<rect x="${x}" y="${y}" width="10" height="10" fill="${escapeXml(color)}" />`
-      + `<text x="${x + 14}" y="${y + 5}" dy="0.32em" text-anchor="start">${escapeXml(label)}</text>`);
+    parts.push((dash
+      ? `<line x1="${x}" x2="${x + sw}" y1="${y + 5}" y2="${y + 5}" stroke="${escapeXml(color)}" stroke-width="2" stroke-dasharray="${escapeXml(dash)}" />`
+      : `<rect x="${x}" y="${y}" width="10" height="10" fill="${escapeXml(color)}" />`)
+      + `<text x="${x + sw + 4}" y="${y + 5}" dy="0.32em" text-anchor="start">${escapeXml(label)}</text>`);
     x += w;
   }
   return { svg: `<g aria-label="legend" font-size="11">${parts.join("")}</g>`, height: y - top + ROW_HEIGHT };

@@ -36,6 +36,11 @@ export interface LineChartOptions extends ChartOptions {
   logY?: boolean;
   /** Draw a dot at every point (for short series). */
   dots?: boolean;
+  /**
+   * Per series, in the order of their first appearance: a colour (default the palette's next) and an SVG
+   * stroke-dasharray such as "6 4" (default solid), e.g. one colour per activation and one dash per parameter value.
+   */
+  styles?: { color?: string; dash?: string }[];
 }
 
 /** Normalises the two input forms into rows `{x, y, series}`, checking lengths. */
@@ -73,14 +78,26 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
   checkString("lineChart", "opts.xLabel", opts.xLabel);
   checkString("lineChart", "opts.yLabel", opts.yLabel);
   checkChartOptions("lineChart", opts, ["logY", "dots"]);
+  if (opts.styles !== undefined) {
+    checkArray<{ color?: unknown; dash?: unknown }>("lineChart", "opts.styles", opts.styles).forEach((st, i) => {
+      checkObject("lineChart", `opts.styles[${i}]`, st, "{ color?, dash? }");
+      for (const k of ["color", "dash"] as const) if (st[k] !== undefined) checkString("lineChart", `opts.styles[${i}].${k}`, st[k]);
+    });
+  }
   const Plot = loadPlot();
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
   if (opts.logY) rows = rows.filter((r) => r.y > 0);
   const showLegend = names.length > 1 || (names.length === 1 && names[0] !== "y");
-  const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: PALETTE[i % PALETTE.length] })) : [], width, opts.yLabel);
+  const colors = names.map((_, i) => opts.styles?.[i]?.color ?? PALETTE[i % PALETTE.length]);
+  const dashes = names.map((_, i) => opts.styles?.[i]?.dash);
+  const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: colors[i], dash: dashes.some((d) => d) ? dashes[i] ?? "none" : undefined })) : [], width, opts.yLabel);
+  const lines = dashes.some((d) => d)
+    // one mark per series, so each can have its own dash
+    ? names.map((n, i) => Plot.line(rows.filter((r) => r.series === n), { x: "x", y: "y", stroke: colors[i], ...(dashes[i] ? { strokeDasharray: dashes[i] } : {}) }))
+    : [Plot.line(rows, { x: "x", y: "y", z: "series", stroke: "series" })];
   const marks = [
-    Plot.line(rows, { x: "x", y: "y", z: "series", stroke: "series" }),
+    ...lines,
     ...(opts.dots ? [Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2 })] : []),
   ];
   const svg = Plot.plot({
@@ -91,11 +108,24 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
     marginLeft: 56,
     grid: true,
     x: { label: opts.xLabel },
-    y: opts.logY ? { label: null, type: "log", ticks: logTicks(rows.map((r) => r.y)), tickFormat: powerOfTen } : { label: null, type: "linear" },
-    color: { domain: names, range: PALETTE },
+    y: opts.logY ? logAxis(rows.map((r) => r.y)) : { label: null, type: "linear" },
+    color: { domain: names, range: colors },
     marks,
   });
   return serializeSvg(svg, header.svg, opts.theme);
+}
+
+/**
+ * The log y axis: whole decades from the first to the last tick, so every tick lies inside the frame (a tick above
+ * the data used to be drawn in the margin, under the legend), one tick format for the whole axis.
+ */
+function logAxis(ys: number[]): Record<string, unknown> {
+  const ticks = logTicks(ys);
+  const pos = ys.filter((y) => y > 0 && Number.isFinite(y));
+  const hi = pos.length ? 10 ** Math.ceil(Math.log10(Math.max(...pos))) : 10;
+  const plain = ticks.every((t) => t >= 1e-3 && t <= 1e3);
+  return { label: null, type: "log", domain: [ticks[0], Math.max(hi, ticks[ticks.length - 1])], ticks,
+    tickFormat: (v: number) => powerOfTen(v, !plain) };
 }
 
 /** Powers of ten covering `ys`, at most about 8 of them (every k-th decade over wide ranges). */
@@ -112,10 +142,13 @@ export function logTicks(ys: number[]): number[] {
 
 const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 
-/** A log-axis tick: plain for 0.001 … 1000, else 10 with a superscript exponent (10⁻⁸), never SI prefixes. */
-export function powerOfTen(v: number): string {
+/**
+ * A log-axis tick: plain for 0.001 … 1000, else 10 with a superscript exponent (10⁻⁸), never SI prefixes.
+ * @param exponent write every power of ten as 10ⁿ (an axis whose ticks are not all plain reads one way: 10², not 100)
+ */
+export function powerOfTen(v: number, exponent = false): string {
   const e = Math.round(Math.log10(v));
   if (Math.abs(v - 10 ** e) > 1e-9 * 10 ** e) return v.toPrecision(2);
-  if (e >= -3 && e <= 3) return String(Number((10 ** e).toPrecision(1)));
+  if (e >= -3 && e <= 3 && !exponent) return String(Number((10 ** e).toPrecision(1)));
   return "10" + String(e).split("").map((c) => SUPERSCRIPT[c]).join("");
 }

@@ -29,6 +29,24 @@ describe("sliderFigure", () => {
     assert.match(svg, /^<svg/);
     for (const l of ["norm (ρ = 0.5)", "norm (ρ = 1)", "bound (ρ = 2)"]) assert.ok(svg.includes(l), l);
   });
+  it("sliderFigureSvg draws a curve that is the same in every chosen frame once, under its own name", () => {
+    // notebook 02 §7: "full BPTT" is one curve in every frame; drawn per frame, "full BPTT (k = 2)" hid under "(k = 4)"
+    const withRef: SliderFrame[] = frames.map((f) => ({ ...f, series: [{ name: "reference", x: [1, 2, 3], y: [3, 2, 1] }, f.series[0]] }));
+    const svg = sliderFigureSvg({ frames: withRef, parameter: "ρ", xLabel: "t", yLabel: "y", staticFrames: [0, 2] });
+    const legendG = /aria-label="legend".*?<\/g>/.exec(svg)?.[0] ?? "";
+    const legend = [...legendG.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.deepEqual(legend, ["reference", "norm (ρ = 0.5)", "norm (ρ = 2)"]);
+    const curves = [...svg.matchAll(/<path[^>]* d="(M[^"]*)"/g)].filter((m) => !m[1].startsWith("M0,0"));
+    assert.equal(curves.length, 3, "three lines, not four");
+  });
+  it("sliderFigureSvg gives a curve one colour in every frame and each frame its own dash", () => {
+    // notebook 03 §3: three activations × two radii were six unrelated colours
+    const svg = sliderFigureSvg({ frames, parameter: "ρ", xLabel: "t", yLabel: "y", staticFrames: [0, 2] });
+    const legendG = /aria-label="legend".*?<\/g>/.exec(svg)?.[0] ?? "";
+    const swatches = [...legendG.matchAll(/<(?:rect|line)[^>]*\/>/g)].map(([el]) =>
+      `${/(?:fill|stroke)="(#[0-9a-f]+)"/.exec(el)?.[1]} ${/stroke-dasharray="([^"]*)"/.exec(el)?.[1].replace("none", "solid") ?? "solid"}`);
+    assert.deepEqual(swatches, ["#4e79a7 solid", "#f28e2c solid", "#4e79a7 6 4", "#f28e2c 6 4"]);
+  });
   it("rejects frames whose series differ, naming the frame", () => {
     const bad = [frames[0], { label: "x", series: [frames[0].series[0]] }];
     assert.throws(() => sliderFigure({ frames: bad, parameter: "p", xLabel: "t", yLabel: "y" }), /sliderFigure: frame 1 \("x"\) has series \[norm\], expected \[norm, bound\]/);

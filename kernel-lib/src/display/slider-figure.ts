@@ -30,6 +30,9 @@ export interface SliderFigureOptions {
   dashed?: string[];
 }
 
+/** Dashes of the static frames, in the order drawn: solid, dashed, dotted, dash-dot. */
+const FRAME_DASHES = [undefined, "6 4", "2 3", "8 3 2 3"];
+
 /** Fixed colours so the figure reads the same on light and dark themes (plotly would otherwise inherit the page). */
 const LIGHT = { paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff", font: { color: "#222222" } };
 
@@ -110,7 +113,8 @@ export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } 
 
 /**
  * The static stand-in of a slider figure (PDF, untrusted notebook): the chosen frames' curves on one line chart,
- * named "curve (label)". Same y axis kind as the interactive figure.
+ * named "curve (label)"; a curve identical in all the chosen frames is drawn once, named "curve". Same y axis kind as
+ * the interactive figure.
  * @returns an SVG string (lineChart)
  */
 export function sliderFigureSvg(opts: SliderFigureOptions): string {
@@ -119,6 +123,28 @@ export function sliderFigureSvg(opts: SliderFigureOptions): string {
   const active = opts.active ?? Math.floor(frames.length / 2);
   const pick = opts.staticFrames ?? [...new Set([0, active, frames.length - 1])];
   for (const k of pick) if (!Number.isInteger(k) || k < 0 || k >= frames.length) throw new Error(`sliderFigureSvg: staticFrames holds ${k}, not a frame index in 0 … ${frames.length - 1}`);
-  const series: Series[] = pick.flatMap((k) => frames[k].series.map((s) => ({ name: frames[k].series.length > 1 ? `${s.name} (${frames[k].label})` : frames[k].label, x: s.x, y: s.y })));
-  return lineChart(series, { title: opts.title, xLabel: opts.xLabel, yLabel: opts.yLabel, logY: opts.logY });
+  // a curve the same in every drawn frame (a reference such as full BPTT) is drawn once, under its own name:
+  // drawn per frame, the copies hid each other and left legend entries without a visible line
+  const same = (j: number) => pick.every((k) => sameCurve(frames[k].series[j], frames[pick[0]].series[j]));
+  const shared = frames[0].series.map((_, j) => pick.length > 1 && same(j));
+  const many = frames[0].series.length > 1;
+  const series: (Series & { style: { color?: string; dash?: string } })[] = [
+    ...frames[pick[0]].series.map((s, j) => ({ s, j })).filter(({ j }) => shared[j]).map(({ s, j }) => ({
+      name: s.name, x: s.x, y: s.y, style: { color: PALETTE[j % PALETTE.length], dash: opts.dashed?.includes(s.name) ? "6 4" : undefined },
+    })),
+    // with several curves per frame, one colour per curve and one dash per frame, so a curve's frames read as a pair
+    ...pick.flatMap((k, p) => frames[k].series.map((s, j) => ({ s, j })).filter(({ j }) => !shared[j]).map(({ s, j }) => ({
+      name: many ? `${s.name} (${frames[k].label})` : frames[k].label, x: s.x, y: s.y,
+      style: many ? { color: PALETTE[j % PALETTE.length], dash: FRAME_DASHES[p % FRAME_DASHES.length] } : {},
+    }))),
+  ];
+  return lineChart(series.map(({ name, x, y }) => ({ name, x, y })), {
+    title: opts.title, xLabel: opts.xLabel, yLabel: opts.yLabel, logY: opts.logY,
+    ...(many ? { styles: series.map((s) => s.style) } : {}),
+  });
+}
+
+/** True when two series have the same x and y values (the same curve). */
+function sameCurve(a: Series, b: Series): boolean {
+  return a.x.length === b.x.length && a.x.every((v, i) => v === b.x[i] && a.y[i] === b.y[i]);
 }

@@ -37,6 +37,21 @@ describe("diagrams", () => {
     assert.doesNotMatch(gruCellSvg({ showOutput: false }), /φ/);
     assert.ok(svg.includes("u = 0.2") && svg.includes("ã = 0.7"));
   });
+  it("gruCellSvg labels r ∗ a_{t−1} on its own wire, which hops over u's input wire", () => {
+    // before, the label sat between that wire and u's input, and the two wires crossed with only a gap in one
+    const svg = gruCellSvg();
+    const wire = /<path d="(M343,160L400,160[^"]*)"/.exec(svg)?.[1] ?? "";
+    assert.match(wire, /L463,287A7,7 0 0 1 477,287L584,287/, "a hop where the wire passes x = 470 (u's input)");
+    const at = /<text x="([\d.]+)" y="([\d.]+)"[^>]*>r ∗ aₜ₋₁</.exec(svg);
+    assert.ok(at && Number(at[1]) > 477 && Number(at[1]) < 584 && Math.abs(Number(at[2]) - 4 - 278) < 2, `label at ${at?.slice(1)}`);
+    assert.doesNotMatch(svg, /stroke="white" stroke-width="7"/);
+  });
+  it("lstmCellSvg keeps the long-term label inside the cell's panel (x 70 … 640)", () => {
+    const svg = lstmCellSvg();
+    const m = /<text x="([\d.]+)"[^>]*>(long-term memory[^<]*)</.exec(svg);
+    const half = (m?.[2].length ?? 0) * 6.6 / 2; // 12 px DejaVu Sans: about 6.6 px a character
+    assert.ok(m && Number(m[1]) - half > 70 && Number(m[1]) + half < 640, `label spans ${Number(m?.[1]) - half} … ${Number(m?.[1]) + half}`);
+  });
   it("encoderDecoderSvg gives the decoder its own weights and reads targets under teacher forcing", () => {
     const svg = encoderDecoderSvg({ Tx: 4, Ty: 3, decoderInputs: "teacher" });
     assertStandalone(svg);
@@ -57,6 +72,10 @@ describe("diagrams", () => {
     svgs.forEach((s) => assert.match(s, /^<svg /));
     assert.deepEqual(svgs.map((s) => s.includes("W′_aa")), [false, false, false, false, true]);
     assert.equal(count(svgs[2], />ŷ/g), 1);
+    // the titles write both lengths one way, as the drawings write W′_aa (not "Tₓ = T_y", half Unicode subscript)
+    assert.match(svgs[3], /aligned \(T_x = T_y\)/);
+    assert.match(svgs[4], /T_x ≠ T_y: encoder–decoder/);
+    for (const s of svgs) assert.doesNotMatch(s, /ₓ/);
   });
   it("is deterministic and rejects bad arguments, naming the function", () => {
     assert.equal(lstmCellSvg({ values: { f: 0.5 } }), lstmCellSvg({ values: { f: 0.5 } }));

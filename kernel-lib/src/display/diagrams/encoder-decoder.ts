@@ -111,9 +111,9 @@ export function relationSvg(kind: Relation, opts: { T?: number; Tx?: number; Ty?
     case "one-to-one": return g("one-to-one", 1, [1], [1]);
     case "one-to-many": return g("one-to-many", T, ones(T, (t) => t === 0), ones(T, () => true));
     case "many-to-one": return g("many-to-one", T, ones(T, () => true), ones(T, (t) => t === T - 1));
-    case "many-to-many": return g("many-to-many, aligned (Tₓ = T_y)", T, ones(T, () => true), ones(T, () => true));
+    case "many-to-many": return g("many-to-many, aligned (T_x = T_y)", T, ones(T, () => true), ones(T, () => true));
     case "encoder-decoder":
-      return encoderDecoderSvg({ Tx: opts.Tx ?? 3, Ty: opts.Ty ?? 2, decoderInputs: opts.decoderInputs ?? "none", title: "many-to-many, Tₓ ≠ T_y: encoder–decoder" });
+      return encoderDecoderSvg({ Tx: opts.Tx ?? 3, Ty: opts.Ty ?? 2, decoderInputs: opts.decoderInputs ?? "none", title: "many-to-many, T_x ≠ T_y: encoder–decoder" });
     default: throw new Error(`relationSvg: kind must be one of one-to-one, one-to-many, many-to-one, many-to-many, encoder-decoder, got ${String(kind)}`);
   }
 }

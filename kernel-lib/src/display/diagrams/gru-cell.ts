@@ -59,10 +59,12 @@ export function gruCellSvg(opts: GruCellOptions = {}): string {
   // reset: r ∗ a_{t-1} (a_{t-1} tapped from the top line before the update), into the candidate
   p.push(arrow([[rx, top], [rx, 147]], LONG, 0));
   p.push(arrow([[rx, gy - 15], [rx, 173]], INK, 2));
-  p.push(arrow([[rx + 13, 160], [400, 160], [400, 287], [cx - 16, 287], [cx - 16, gy + 17]], INK, 2));
-  p.push(label(408, 205, "r ∗ aₜ₋₁", { size: 11, anchor: "start" }));
-  // update gate: 1 − u on the kept path, u on the candidate; u's input crosses the r ∗ a line (white gap)
-  p.push(`<path d="M${ux},${bus}L${ux},${gy + 17}" stroke="white" stroke-width="7"/>`);
+  // r ∗ a_{t-1} hops over u's input wire (a bridge, not a junction) and is labelled on its own wire, past the hop
+  const ry = 287, hop = 7;
+  p.push(`<path d="M${rx + 13},160L400,160L400,${ry}L${ux - hop},${ry}A${hop},${hop} 0 0 1 ${ux + hop},${ry}`
+    + `L${cx - 16},${ry}L${cx - 16},${gy + 17}" fill="none" stroke="${INK}" stroke-width="1.6" marker-end="url(#rl-d2)"/>`);
+  p.push(label(540, ry - 9, "r ∗ aₜ₋₁", { size: 11 }));
+  // update gate: 1 − u on the kept path, u on the candidate
   p.push(arrow([[ux, bus], [ux, gy + 17]], SHORT, 1));
   p.push(arrow([[ux, gy - 15], [ux, 190], [cx - 13, 190]], INK, 2));
   p.push(arrow([[ux, 190], [ux, 156]], INK, 2));

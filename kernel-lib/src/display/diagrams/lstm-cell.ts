@@ -38,7 +38,7 @@ export function lstmCellSvg(opts: LstmCellOptions = {}): string {
   p.push(arrow([[10, top], [167, top]], LONG, 0, { width: 3 }));
   p.push(arrow([[193, top], [347, top]], LONG, 0, { width: 3 }));
   p.push(arrow([[373, top], [708, top]], LONG, 0, { width: 3 }));
-  p.push(label(470, 52, "long-term memory: cell state c (additive, no weight matrix)", { size: 12, color: LONG }));
+  p.push(label(400, 52, "long-term memory: cell state c (additive, no weight matrix)", { size: 12, color: LONG }));
   p.push(label(14, top - 14, "cₜ₋₁", { anchor: "start", color: LONG }));
   p.push(label(706, top - 14, "cₜ", { anchor: "end", color: LONG }));
   // short-term path in: a_{t-1} and x_t join the bus that feeds the four gates
