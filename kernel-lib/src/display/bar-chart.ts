@@ -2,6 +2,7 @@
 import { checkArray, checkObject, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
 import { checkChartOptions, type ChartOptions } from "./line-chart";
+import { seriesColors } from "./palette";
 import { formatNumber, loadPlot, PALETTE, serializeSvg, svgDocument } from "./render";
 
 /** One bar: `value` (± `error`, e.g. one standard deviation over seeds) at `label`, coloured by `group`. */
@@ -16,7 +17,8 @@ export interface BarChartOptions extends ChartOptions {
 
 /**
  * Bar chart as an SVG string. Without groups: one bar per label. With groups: bars of the same label side by
- * side, one colour per group, legend inside the SVG. Rows with `error` get an error bar `value ± error`.
+ * side, one colour per group (a group named after a model in its course colour, see `seriesColors`), legend inside
+ * the SVG. Rows with `error` get an error bar `value ± error`.
  * Each bar's value is written above it (4 significant digits) unless `valueLabels: false`.
  * @example barChart([{ label: "LSTM", value: 0.91, error: 0.02 }, { label: "GRU", value: 0.9 }], { yLabel: "accuracy" })
  */
@@ -38,7 +40,8 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
   const data = rows.map((r) => ({ ...r, group: r.group ?? "", lo: r.value - (r.error ?? 0), hi: r.value + (r.error ?? 0) }));
   const withError = data.filter((r) => r.error !== undefined && r.error > 0);
   const labelled = opts.valueLabels ?? true ? data.map((r) => ({ ...r, text: formatNumber(r.value), top: Math.max(r.value, r.hi, 0) })) : [];
-  const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: PALETTE[i % PALETTE.length] })), width, opts.yLabel);
+  const groupColors = seriesColors(groups.map(String));
+  const header = headerSvg(opts.title, groups.map((g, i) => ({ label: g, color: groupColors[i] })), width, opts.yLabel);
   const common = {
     document: svgDocument(),
     width,
@@ -52,7 +55,7 @@ export function barChart(rows: BarRow[], opts: BarChartOptions): string {
       ...common,
       fx: { domain: labels, label: opts.xLabel ?? null, padding: 0.15 },
       x: { domain: groups, axis: null },
-      color: { domain: groups, range: PALETTE },
+      color: { domain: groups, range: groupColors },
       marks: [
         Plot.barY(data, { fx: "label", x: "group", y: "value", fill: "group" }),
         Plot.ruleX(withError, { fx: "label", x: "group", y1: "lo", y2: "hi", stroke: "currentColor", strokeWidth: 1.5 }),

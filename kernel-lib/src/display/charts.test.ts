@@ -5,6 +5,7 @@ import { barChart } from "./bar-chart";
 import { heatmap } from "./heatmap";
 import { intervalPlot } from "./interval-plot";
 import { lineChart, logTicks, powerOfTen } from "./line-chart";
+import { MODEL_COLORS } from "./palette";
 import { loadPlot, serializeSvg, setChartTheme, svgDocument } from "./render";
 import { matchSnapshot } from "./snapshot.test";
 
@@ -126,6 +127,47 @@ describe("static charts", () => {
       assert.match(svg, new RegExp(`<g [^>]*stroke-width="2" stroke="${ink}" aria-label="tick">`), `${theme}: the mean ticks`);
     }
     assert.throws(() => intervalPlot(rows, { yLabel: "y", theme: "sepia" as never }), /intervalPlot: opts.theme must be one of .*light.*dark.*got "sepia"/);
+  });
+
+  it("intervalPlot and lineChart draw each model in its course colour, whatever the order of the labels", () => {
+    // 06 drew the LSTM red and the GRU teal, 07 blue and orange: the colour followed the label's position
+    const iv = (label: string, panel: string) => ({ label, panel, values: [0.5, 0.6], mean: 0.55, lo: 0.5, hi: 0.6 });
+    const fill = (svg: string, label: string) => new RegExp(`<rect x="[\\d.]+" y="[\\d.]+" width="10" height="10" fill="([^"]+)" /><text[^>]*>${label}<`).exec(svg)?.[1];
+    const sixth = intervalPlot(["bag of words", "vanilla RNN", "LSTM", "GRU"].map((m) => iv(m, "a")), { yLabel: "accuracy" });
+    const seventh = intervalPlot(["LSTM", "GRU"].map((m) => iv(m, "a")), { yLabel: "BLEU" });
+    for (const svg of [sixth, seventh]) {
+      assert.equal(fill(svg, "LSTM"), MODEL_COLORS.lstm);
+      assert.equal(fill(svg, "GRU"), MODEL_COLORS.gru);
+      // the dots and bars too, not only the legend
+      for (const c of [MODEL_COLORS.lstm, MODEL_COLORS.gru]) assert.match(svg, new RegExp(`stroke="${c}"`));
+    }
+    const line = lineChart([{ name: "GRU", x: [1, 2], y: [1, 2] }, { name: "LSTM", x: [1, 2], y: [2, 1] }], { xLabel: "t", yLabel: "v" });
+    assert.match(line, new RegExp(`<path d="M56,290L620,50" stroke="${MODEL_COLORS.gru}"`));
+    assert.match(line, new RegExp(`<path d="M56,50L620,290" stroke="${MODEL_COLORS.lstm}"`));
+    // an explicit style still wins
+    const styled = lineChart([{ name: "GRU", x: [1, 2], y: [1, 2] }], { xLabel: "t", yLabel: "v", styles: [{ color: "#888888", dash: "6 4" }] });
+    assert.doesNotMatch(styled, new RegExp(MODEL_COLORS.gru));
+  });
+
+  it("intervalPlot(logY) spans whole decades, shows MSEs of 3e-4 beside 1, and draws an interval reaching below 0 to the bottom edge", () => {
+    // 08 §3: on a linear axis every gated cell's dot sat on 0 beside the vanilla RNN's 1
+    const rows = [
+      { label: "vanilla RNN", values: [0.97, 0.98, 0.99], mean: 0.98, lo: 0.96, hi: 0.995 },
+      { label: "GRU", values: [3e-4, 6e-4, 9e-4], mean: 6e-4, lo: -1e-4, hi: 1.3e-3 },
+    ];
+    const svg = intervalPlot(rows, { yLabel: "test MSE / baseline", reference: 1, logY: true });
+    const ticks = [...svg.matchAll(/<text transform="translate\(56,([\d.]+)\)" y="0.32em">([^<]*)</g)];
+    assert.deepEqual(ticks.map((t) => t[2]), ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"]);
+    const yOf = (label: string) => Number(ticks.find((t) => t[2] === label)?.[1]);
+    // the GRU's dots sit between the 10⁻⁴ and 10⁻³ ticks, far from the RNN's near 10⁰
+    const attr = (tag: string, name: string) => Number(new RegExp(` ${name}="([\\d.]+)"`).exec(tag)?.[1]);
+    const gruDots = [...svg.matchAll(new RegExp(`<circle stroke="${MODEL_COLORS.gru}"[^>]*>`, "g"))].map((m) => attr(m[0], "cy"));
+    assert.equal(gruDots.length, 3);
+    for (const cy of gruDots) assert.ok(cy > yOf("10⁻³") && cy < yOf("10⁻⁴"), `a GRU dot at y = ${cy}`);
+    // the GRU's bar (lo < 0) ends at the bottom of the frame, the 10⁻⁴ tick
+    const bar = new RegExp(`<line stroke="${MODEL_COLORS.gru}"[^>]*>`).exec(svg)?.[0] ?? "";
+    assert.ok(Math.abs(Math.max(attr(bar, "y1"), attr(bar, "y2")) - yOf("10⁻⁴")) < 0.5, bar);
+    assert.throws(() => intervalPlot(rows, { yLabel: "y", reference: 0, logY: true }), /intervalPlot: opts.reference must be a finite number > 0, got 0/);
   });
 
   it("serializeSvg renames Plot's ids in order and rewrites their references", () => {

@@ -8,6 +8,8 @@ export { barChart } from "./bar-chart";
 export type { BarRow, BarChartOptions } from "./bar-chart";
 export { intervalPlot } from "./interval-plot";
 export type { IntervalRow, IntervalPlotOptions } from "./interval-plot";
+export { colorOf, modelOf, seriesColors, MODEL_COLORS } from "./palette";
+export type { ModelKey } from "./palette";
 export { svgImgHtml, svgBundle } from "./bundle";
 export type { MimeBundle } from "./bundle";
 export { plotlyFigure, plotlyBundle, resetPlotlyInline } from "./plotly";

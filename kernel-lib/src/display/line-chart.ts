@@ -1,7 +1,8 @@
 // Line charts (loss curves, ‖∂L/∂a_t‖ against t), one line per series, rendered to a standalone SVG string.
 import { checkArray, checkBoolean, checkNumber, checkObject, checkOneOf, checkString } from "../args/check";
 import { headerSvg } from "./decorations";
-import { CHART_THEMES, loadPlot, PALETTE, serializeSvg, svgDocument, type ChartTheme } from "./render";
+import { seriesColors } from "./palette";
+import { CHART_THEMES, loadPlot, serializeSvg, svgDocument, type ChartTheme } from "./render";
 
 /** One named line: `y[i]` at `x[i]` (same length). */
 export interface Series { name: string; x: number[]; y: number[] }
@@ -37,7 +38,8 @@ export interface LineChartOptions extends ChartOptions {
   /** Draw a dot at every point (for short series). */
   dots?: boolean;
   /**
-   * Per series, in the order of their first appearance: a colour (default the palette's next) and an SVG
+   * Per series, in the order of their first appearance: a colour (default: the model's course colour when the
+   * series' name names a model, see `seriesColors`, else the palette's next) and an SVG
    * stroke-dasharray such as "6 4" (default solid), e.g. one colour per activation and one dash per parameter value.
    */
   styles?: { color?: string; dash?: string }[];
@@ -67,8 +69,8 @@ export function seriesRows(data: Series[] | SeriesRow[], fn = "lineChart"): { ro
 }
 
 /**
- * Line chart as an SVG string: one coloured line per series, legend and title inside the SVG, `xmlns` set,
- * same data → same bytes.
+ * Line chart as an SVG string: one coloured line per series (a series named after a model in the model's course
+ * colour, see `seriesColors`), legend and title inside the SVG, `xmlns` set, same data → same bytes.
  * @param data `Series[]` (`{name, x[n], y[n]}`) or long rows `{x, y, series?}[]`
  * @example lineChart([{ name: "LSTM", x: [1, 2, 3], y: [2.3, 1.1, 0.7] }], { xLabel: "epoch", yLabel: "loss" })
  */
@@ -89,7 +91,8 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
   const height = opts.height ?? 320;
   if (opts.logY) rows = rows.filter((r) => r.y > 0);
   const showLegend = names.length > 1 || (names.length === 1 && names[0] !== "y");
-  const colors = names.map((_, i) => opts.styles?.[i]?.color ?? PALETTE[i % PALETTE.length]);
+  const auto = seriesColors(names.map(String));
+  const colors = names.map((_, i) => opts.styles?.[i]?.color ?? auto[i]);
   const dashes = names.map((_, i) => opts.styles?.[i]?.dash);
   const header = headerSvg(opts.title, showLegend ? names.map((n, i) => ({ label: n, color: colors[i], dash: dashes.some((d) => d) ? dashes[i] ?? "none" : undefined })) : [], width, opts.yLabel);
   const lines = dashes.some((d) => d)
@@ -119,7 +122,7 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
  * The log y axis: whole decades from the first to the last tick, so every tick lies inside the frame (a tick above
  * the data used to be drawn in the margin, under the legend), one tick format for the whole axis.
  */
-function logAxis(ys: number[]): Record<string, unknown> {
+export function logAxis(ys: number[]): Record<string, unknown> {
   const ticks = logTicks(ys);
   const pos = ys.filter((y) => y > 0 && Number.isFinite(y));
   const hi = pos.length ? 10 ** Math.ceil(Math.log10(Math.max(...pos))) : 10;

@@ -3,7 +3,7 @@ import { argError, checkArray, checkObject } from "../args/check";
 import { lineChart } from "./line-chart";
 import type { Series } from "./line-chart";
 import type { PlotlyFigure } from "./plotly";
-import { PALETTE } from "./render";
+import { seriesColors } from "./palette";
 
 /** The curves for one value of the parameter. */
 export interface SliderFrame {
@@ -86,11 +86,12 @@ export function sliderFigure(opts: SliderFigureOptions): { spec: PlotlyFigure } 
   const { frames } = opts;
   const active = opts.active ?? Math.floor(frames.length / 2);
   const logY = opts.logY ?? false;
+  const colors = seriesColors(names.map(String)); // a curve named after a model in the model's course colour
   const data: Record<string, unknown>[] = [];
   frames.forEach((f, k) => f.series.forEach((s, j) => data.push({
     type: "scatter", mode: "lines", name: s.name, x: s.x, y: logY ? s.y.map((v) => (v > 0 ? v : null)) : s.y,
     visible: k === active, legendgroup: s.name,
-    line: { color: PALETTE[j % PALETTE.length], width: 2, ...(opts.dashed?.includes(s.name) ? { dash: "dash" } : {}) },
+    line: { color: colors[j], width: 2, ...(opts.dashed?.includes(s.name) ? { dash: "dash" } : {}) },
   })));
   const n = names.length;
   const steps = frames.map((f, k) => ({
@@ -128,14 +129,15 @@ export function sliderFigureSvg(opts: SliderFigureOptions): string {
   const same = (j: number) => pick.every((k) => sameCurve(frames[k].series[j], frames[pick[0]].series[j]));
   const shared = frames[0].series.map((_, j) => pick.length > 1 && same(j));
   const many = frames[0].series.length > 1;
+  const colors = seriesColors(frames[0].series.map((s) => String(s.name)));
   const series: (Series & { style: { color?: string; dash?: string } })[] = [
     ...frames[pick[0]].series.map((s, j) => ({ s, j })).filter(({ j }) => shared[j]).map(({ s, j }) => ({
-      name: s.name, x: s.x, y: s.y, style: { color: PALETTE[j % PALETTE.length], dash: opts.dashed?.includes(s.name) ? "6 4" : undefined },
+      name: s.name, x: s.x, y: s.y, style: { color: colors[j], dash: opts.dashed?.includes(s.name) ? "6 4" : undefined },
     })),
     // with several curves per frame, one colour per curve and one dash per frame, so a curve's frames read as a pair
     ...pick.flatMap((k, p) => frames[k].series.map((s, j) => ({ s, j })).filter(({ j }) => !shared[j]).map(({ s, j }) => ({
       name: many ? `${s.name} (${frames[k].label})` : frames[k].label, x: s.x, y: s.y,
-      style: many ? { color: PALETTE[j % PALETTE.length], dash: FRAME_DASHES[p % FRAME_DASHES.length] } : {},
+      style: many ? { color: colors[j], dash: FRAME_DASHES[p % FRAME_DASHES.length] } : {},
     }))),
   ];
   return lineChart(series.map(({ name, x, y }) => ({ name, x, y })), {

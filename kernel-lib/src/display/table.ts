@@ -65,10 +65,19 @@ export function cellText(v: unknown, digits = 4, decimals?: number): string {
   return String(v);
 }
 
+const NUMBER = String.raw`[-+−]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?(?: ?%)?`;
+/** A number, or text that is one number or one interval "[lo, hi]" of numbers. */
+const NUMBER_TEXT = new RegExp(`^(?:${NUMBER}|\\[${NUMBER}, ${NUMBER}\\])$`, "i");
+
+/** True for a table cell that holds a number: a `number`, or a string such as "4.6e-4", "12 %" or "[1.2e-4, 8.0e-4]". */
+export function isNumberCell(v: unknown): boolean {
+  return typeof v === "number" || (typeof v === "string" && NUMBER_TEXT.test(v.trim()));
+}
+
 /**
- * HTML `<table>` of rows or a DataFrame; every header and cell is HTML-escaped; numbers right-aligned, other cells
- * left-aligned, and each header as its column (Jupyter's style sheet right-aligns every cell, which makes columns of
- * text hard to read).
+ * HTML `<table>` of rows or a DataFrame; every header and cell is HTML-escaped; numbers (and text that is a number or
+ * an interval of numbers, see {@link isNumberCell}) right-aligned and never wrapped, other cells left-aligned, and
+ * each header as its column (Jupyter's style sheet right-aligns every cell, which makes columns of text hard to read).
  * @example table([{ model: "LSTM", acc: 0.9123 }, { model: "GRU", acc: 0.9 }], { caption: "test accuracy", digits: 3 })
  */
 export function table(data: TableInput, opts: TableOptions = {}): string {
@@ -77,9 +86,13 @@ export function table(data: TableInput, opts: TableOptions = {}): string {
   const digits = opts.digits ?? 4;
   const showIndex = index !== undefined && (opts.showIndex ?? true);
   const maxRows = opts.maxRows ?? 50;
-  const td = (v: unknown) => `<td style="text-align:${typeof v === "number" ? "right" : "left"}">${escapeXml(cellText(v, digits, opts.decimals))}</td>`;
+  // a number cell (a number, or text that is one: "4.6e-4", "[1.2e-4, 8.0e-4]") is right-aligned and never wraps:
+  // Chromium broke "1.500e-4" after its hyphen in the printed handouts
+  const td = (v: unknown) => isNumberCell(v)
+    ? `<td style="text-align:right;white-space:nowrap">${escapeXml(cellText(v, digits, opts.decimals))}</td>`
+    : `<td style="text-align:left">${escapeXml(cellText(v, digits, opts.decimals))}</td>`;
   // a header sits over its cells: right over a column of numbers, left over anything else
-  const numeric = columns.map((_, j) => rows.some((r) => typeof r[j] === "number") && rows.every((r) => r[j] === undefined || r[j] === null || typeof r[j] === "number"));
+  const numeric = columns.map((_, j) => rows.some((r) => isNumberCell(r[j])) && rows.every((r) => r[j] === undefined || r[j] === null || isNumberCell(r[j])));
   const th = (c: string, j: number) => `<th style="text-align:${numeric[j] ? "right" : "left"}">${escapeXml(c)}</th>`;
   const head = `<thead><tr>${showIndex ? "<th></th>" : ""}${columns.map(th).join("")}</tr></thead>`;
   const body = rows.slice(0, maxRows).map((r, i) => `<tr>${showIndex ? `<th>${escapeXml(String(index![i]))}</th>` : ""}${r.map(td).join("")}</tr>`);

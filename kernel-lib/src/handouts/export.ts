@@ -58,7 +58,9 @@ export async function exportHtml(ipynb: string, outDir: string, extraArgs: strin
 
 /**
  * Paper has no horizontal scroll bar: in print, long code lines and wide outputs wrap instead of being cut off, figures and tables
- * are not split across pages, check cells show only their table and interactive figures their static stand-in.
+ * are not split across pages, a heading never ends a page (Chromium carries a last heading's break-after out to its
+ * markdown cell, so it stays with the next cell too), check cells show only their table and interactive figures their
+ * static stand-in.
  * On screen, long code lines wrap inside the cell instead of running off its right edge.
  */
 const PRINT_CSS = `<style media="print">
@@ -68,6 +70,7 @@ const PRINT_CSS = `<style media="print">
   .jp-InputArea-editor, .input_area, div.output_area { overflow: visible !important; }
   img { max-width: 100% !important; height: auto; }
   img, svg, table, .rnnlab-plotly, .rnnlab-checks { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
   .rnnlab-checks-code { display: none !important; }
   .rnnlab-plotly .rnnlab-live { display: none !important; }
   .rnnlab-plotly .rnnlab-fallback { display: block !important; }
