@@ -174,6 +174,12 @@ describe("intervalPlot", () => {
     assert.equal((svg.match(/<circle/g) ?? []).length, 12);
     assert.throws(() => intervalPlot([{ label: "x", values: [NaN], mean: 0, lo: 0, hi: 0 }], { yLabel: "y" }), /intervalPlot: row 0/);
   });
+  it("spreads the seeds of one model side by side, so five equal values show as five dots", () => {
+    const svg = intervalPlot([{ label: "GRU", values: [1, 1, 1, 1, 1], mean: 1, lo: 1, hi: 1 }], { yLabel: "y" });
+    // each seed position is its own group of dots, shifted by its own offset
+    const shifts = new Set([...svg.matchAll(/<g transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*aria-label="dot"/g)].map((m) => m[1]));
+    assert.equal(shifts.size, 5, svg.slice(0, 400));
+  });
 });
 
 describe("experiments: results files", () => {

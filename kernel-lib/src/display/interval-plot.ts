@@ -50,7 +50,7 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   const labels = [...new Set(rows.map((r) => r.label))];
   const panels = [...new Set(rows.map((r) => r.panel ?? ""))];
   const faceted = panels.length > 1 || panels[0] !== "";
-  let dots = rows.flatMap((r) => r.values.map((v, k) => ({ label: r.label, panel: r.panel ?? "", v, dx: (k - (r.values.length - 1) / 2) * 3 })));
+  let dots = rows.flatMap((r) => r.values.map((v, k) => ({ label: r.label, panel: r.panel ?? "", v, dx: (k - (r.values.length - 1) / 2) * 4 })));
   let stats = rows.map((r) => ({ ...r, panel: r.panel ?? "" }));
   let y: Record<string, unknown> = { label: null, grid: true };
   if (opts.logY) {
@@ -66,7 +66,9 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   const marks = [
     Plot.ruleX(stats, { ...fx, x: "label", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 7, strokeOpacity: 0.35 }),
     Plot.tickY(opts.logY ? stats.filter((r) => r.mean > 0) : stats, { ...fx, x: "label", y: "mean", stroke: ink, strokeWidth: 2 }),
-    Plot.dot(dots, { ...fx, x: "label", y: "v", dx: "dx", stroke: "label", r: 3, strokeWidth: 1.3 }),
+    // Plot's dx is one constant per mark: one dot mark per seed position spreads the seeds (a channel named "dx" would not)
+    ...[...new Set(dots.map((d) => d.dx))].map((dx) =>
+      Plot.dot(dots.filter((d) => d.dx === dx), { ...fx, x: "label", y: "v", dx: 16 + dx, stroke: "label", r: 3, strokeWidth: 1.3 })),
   ];
   if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: ink, strokeOpacity: 0.55, strokeDasharray: "4,3" }));
   const svg = Plot.plot({
