@@ -8,5 +8,7 @@ WORKDIR /opt/rnnlab
 COPY . .
 RUN bash scripts/setup.sh --skip-smoke && rm -rf /var/lib/apt/lists/*
 ENV LAB_IP=0.0.0.0
+# the project's kernelspec, for `docker run rnnlab jupyter …` too (npm run lab sets it itself)
+ENV JUPYTER_PATH=/opt/rnnlab/.jupyter/share/jupyter
 EXPOSE 8888
 CMD ["npm", "run", "lab"]

@@ -61,6 +61,8 @@ say "Jupyter: $("$PY" -c 'import nbclient, nbconvert, notebook; print("nbclient"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+  # npm 10 can end a failed install ("Exit handler never called!", e.g. a dropped connection) with status 0
+  [ -f node_modules/.package-lock.json ] || { echo "setup: npm ci did not finish (see npm's errors above); run npm run setup again" >&2; exit 1; }
 else
   say "npm dependencies already installed"
 fi

@@ -2,7 +2,7 @@
 // files name things that exist, and the set-up path the devcontainer image runs (--system-only) works on its own.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -40,7 +40,10 @@ describe("devcontainer and Dockerfile", function () {
     assert.match(dockerfile, /^ENV LAB_IP=0\.0\.0\.0$/m);
     assert.match(readFileSync(join(ROOT, "scripts", "lab.sh"), "utf8"), /--ip="\$\{LAB_IP:-127\.0\.0\.1\}"/);
     const ignore = readFileSync(join(ROOT, ".dockerignore"), "utf8").split("\n");
-    for (const p of ["node_modules", "kernel-lib/dist", "handouts", ".jupyter"]) assert.ok(ignore.includes(p), p);
+    for (const p of ["node_modules", "kernel-lib/dist", "handouts", ".jupyter", ".git"]) assert.ok(ignore.includes(p), p);
+    // `docker run rnnlab jupyter kernelspec list` finds the project's kernel: JUPYTER_PATH is the copy's .jupyter
+    const workdir = /^WORKDIR (\S+)$/m.exec(dockerfile)?.[1];
+    assert.match(dockerfile, new RegExp(`^ENV JUPYTER_PATH=${workdir}/\\.jupyter/share/jupyter$`, "m"));
   });
 
   it("setup.sh --system-only, run from where the image copies it, checks Node and the packages and touches nothing else", () => {
@@ -54,6 +57,26 @@ describe("devcontainer and Dockerfile", function () {
       assert.deepEqual(readdirSync(dir), ["scripts"], "nothing written beside the script");
       const bad = spawnSync("bash", [join(ROOT, "scripts", "setup.sh"), "--no-such-option"], { encoding: "utf8" });
       assert.equal(bad.status, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("setup.sh stops at once when npm ci reports success but installed nothing (npm 10 after a dropped connection)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rnnlab-npm-"));
+    try {
+      mkdirSync(join(dir, "scripts"));
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(join(ROOT, "scripts", "setup.sh"), join(dir, "scripts", "setup.sh"));
+      copyFileSync(join(ROOT, "package-lock.json"), join(dir, "package-lock.json"));
+      // an npm whose `ci` prints npm's error and exits 0 without writing node_modules
+      writeFileSync(join(dir, "bin", "npm"), "#!/bin/sh\necho 'npm error Exit handler never called!' >&2\nexit 0\n", { mode: 0o755 });
+      const r = spawnSync("bash", [join(dir, "scripts", "setup.sh"), "--no-apt"], {
+        encoding: "utf8", env: { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}` },
+      });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /setup: npm ci did not finish \(see npm's errors above\); run npm run setup again/);
+      assert.doesNotMatch(r.stdout, /building rnnlab/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
