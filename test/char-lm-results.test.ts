@@ -8,9 +8,10 @@ import { rerunInBackground } from "./record-reruns";
 
 const DATA = path.join(__dirname, "..", "data");
 const results = rl.readResults(rl.resultsPath(DATA, "char-lm"));
-// one stored record of seeds 1–4, re-run in a child process started now (see record-reruns.ts)
-const others = results.records.filter((r) => r.config.seed !== 0);
-const pick = others[new rl.Rng(20261207).int(others.length)];
+// the cheapest stored record of seeds 1–4 (fewest rounds × recurrent parameters), re-run in a child process started now
+// (see record-reruns.ts); the notebook re-runs the cheapest of all
+const cost = (r: rl.RunRecord) => r.epochs * rl.recurrentParams(r.config.condition.model as rl.CellKind, rl.CHAR_LM_PROTOCOL.embedDim, Number(r.config.condition.hidden));
+const pick = results.records.filter((r) => r.config.seed !== 0).reduce((a, b) => (cost(b) < cost(a) ? b : a));
 const again = rerunInBackground("char-lm", pick.config);
 const P = rl.CHAR_LM_PROTOCOL;
 

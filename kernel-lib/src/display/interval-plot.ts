@@ -52,7 +52,8 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
   const faceted = panels.length > 1 || panels[0] !== "";
   let dots = rows.flatMap((r) => r.values.map((v, k) => ({ label: r.label, panel: r.panel ?? "", v, dx: (k - (r.values.length - 1) / 2) * 4 })));
   let stats = rows.map((r) => ({ ...r, panel: r.panel ?? "" }));
-  let y: Record<string, unknown> = { label: null, grid: true };
+  // rounded out to ticks ("nice"): no bar ends on the frame's edge beyond the last tick
+  let y: Record<string, unknown> = { label: null, grid: true, nice: true };
   if (opts.logY) {
     const axis = logAxis([...rows.flatMap((r) => [...r.values, r.mean, r.lo, r.hi]), ...(opts.reference !== undefined ? [opts.reference] : [])]);
     const bottom = ((opts.yDomain ?? axis.domain) as number[])[0];
@@ -60,6 +61,9 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
     dots = dots.filter((d) => d.v > 0);
     stats = stats.filter((r) => r.hi > 0).map((r) => ({ ...r, lo: r.lo > 0 ? r.lo : bottom }));
   }
+  // the seeds sit right of the bar within the column: a column is about (plot width / panels) / labels wide
+  const column = (width - 56 - 20) / panels.length / Math.max(1, labels.length);
+  const spread = { offset: Math.min(16, 0.25 * column), scale: Math.min(1, (0.3 * column) / 16) };
   const colors = seriesColors(labels.map(String));
   const header = headerSvg(opts.title, labels.map((g, i) => ({ label: g, color: colors[i] })), width, opts.yLabel);
   const fx = faceted ? { fx: "panel" } : {};
@@ -68,7 +72,7 @@ export function intervalPlot(rows: IntervalRow[], opts: IntervalPlotOptions): st
     Plot.tickY(opts.logY ? stats.filter((r) => r.mean > 0) : stats, { ...fx, x: "label", y: "mean", stroke: ink, strokeWidth: 2 }),
     // Plot's dx is one constant per mark: one dot mark per seed position spreads the seeds (a channel named "dx" would not)
     ...[...new Set(dots.map((d) => d.dx))].map((dx) =>
-      Plot.dot(dots.filter((d) => d.dx === dx), { ...fx, x: "label", y: "v", dx: 16 + dx, stroke: "label", r: 3, strokeWidth: 1.3 })),
+      Plot.dot(dots.filter((d) => d.dx === dx), { ...fx, x: "label", y: "v", dx: spread.offset + dx * spread.scale, stroke: "label", r: 3, strokeWidth: 1.3 })),
   ];
   if (opts.reference !== undefined) marks.push(Plot.ruleY([opts.reference], { stroke: ink, strokeOpacity: 0.55, strokeDasharray: "4,3" }));
   const svg = Plot.plot({

@@ -111,7 +111,8 @@ export function lineChart(data: Series[] | SeriesRow[], opts: LineChartOptions):
     marginLeft: 56,
     grid: true,
     x: { label: opts.xLabel },
-    y: opts.logY ? logAxis(rows.map((r) => r.y)) : { label: null, type: "linear" },
+    // linear: a domain rounded out to ticks ("nice"), so no line starts on the frame's top edge above the last tick
+    y: opts.logY ? logAxis(rows.map((r) => r.y)) : { label: null, type: "linear", nice: true },
     color: { domain: names, range: colors },
     marks,
   });

@@ -48,6 +48,10 @@ describe("table", () => {
     assert.match(html, /<td style="text-align:left">GRU<\/td>/);
     assert.match(html, /<td style="text-align:left">6\/9 12\/15<\/td>/);
     for (const v of ["0.977 [0.928, 1.026]", "lr 0.01", "e-4", "1/6", ""]) assert.equal(isNumberCell(v), false, v);
+    // a mean with its interval is right-aligned under a right-aligned header, and may wrap between the two
+    const mi = table([{ phenomenon: "negation", LSTM: "0.977 [0.928, 1.026]" }]);
+    assert.match(mi, /<td style="text-align:right">0\.977 \[0\.928, 1\.026\]<\/td>/);
+    assert.match(mi, /<th style="text-align:right">LSTM<\/th>/);
     for (const v of [3, "-0.045", "−2", "1e+3", ".5", "[-0.045, 0.178]"]) assert.equal(isNumberCell(v), true, String(v));
   });
 

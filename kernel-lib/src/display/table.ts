@@ -68,6 +68,8 @@ export function cellText(v: unknown, digits = 4, decimals?: number): string {
 const NUMBER = String.raw`[-+−]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?(?: ?%)?`;
 /** A number, or text that is one number or one interval "[lo, hi]" of numbers. */
 const NUMBER_TEXT = new RegExp(`^(?:${NUMBER}|\\[${NUMBER}, ${NUMBER}\\])$`, "i");
+/** A mean and its interval, "0.667 [0.641, 0.692]": right-aligned like a number, but it may wrap between the two. */
+const MEAN_INTERVAL = new RegExp(`^${NUMBER} \\[${NUMBER}, ${NUMBER}\\]$`, "i");
 
 /** True for a table cell that holds a number: a `number`, or a string such as "4.6e-4", "12 %" or "[1.2e-4, 8.0e-4]". */
 export function isNumberCell(v: unknown): boolean {
@@ -88,11 +90,13 @@ export function table(data: TableInput, opts: TableOptions = {}): string {
   const maxRows = opts.maxRows ?? 50;
   // a number cell (a number, or text that is one: "4.6e-4", "[1.2e-4, 8.0e-4]") is right-aligned and never wraps:
   // Chromium broke "1.500e-4" after its hyphen in the printed handouts
+  const meanInterval = (v: unknown) => typeof v === "string" && MEAN_INTERVAL.test(v.trim());
   const td = (v: unknown) => isNumberCell(v)
     ? `<td style="text-align:right;white-space:nowrap">${escapeXml(cellText(v, digits, opts.decimals))}</td>`
-    : `<td style="text-align:left">${escapeXml(cellText(v, digits, opts.decimals))}</td>`;
-  // a header sits over its cells: right over a column of numbers, left over anything else
-  const numeric = columns.map((_, j) => rows.some((r) => isNumberCell(r[j])) && rows.every((r) => r[j] === undefined || r[j] === null || isNumberCell(r[j])));
+    : `<td style="text-align:${meanInterval(v) ? "right" : "left"}">${escapeXml(cellText(v, digits, opts.decimals))}</td>`;
+  // a header sits over its cells: right over a column of numbers (or of means with intervals), left over anything else
+  const rightAligned = (v: unknown) => isNumberCell(v) || meanInterval(v);
+  const numeric = columns.map((_, j) => rows.some((r) => rightAligned(r[j])) && rows.every((r) => r[j] === undefined || r[j] === null || rightAligned(r[j])));
   const th = (c: string, j: number) => `<th style="text-align:${numeric[j] ? "right" : "left"}">${escapeXml(c)}</th>`;
   const head = `<thead><tr>${showIndex ? "<th></th>" : ""}${columns.map(th).join("")}</tr></thead>`;
   const body = rows.slice(0, maxRows).map((r, i) => `<tr>${showIndex ? `<th>${escapeXml(String(index![i]))}</th>` : ""}${r.map(td).join("")}</tr>`);

@@ -46,12 +46,13 @@ export function protocolCaveats(summaries: readonly ConditionSummary[], spec: Pr
   const full = runs.filter((r) => r.epochs === maxEpochs && r.bestEpoch < maxEpochs).length;
   const E = (n: number) => `${epochWord}${n === 1 ? "" : "s"}`;
   const parts: string[] = [];
+  // sentences open with words, never a numeral: "Of the 25 runs, 22 …", "Another 3 …"
   if (atCap > 0) {
-    parts.push(`${atCap} of the ${runs.length} runs had their best ${epochWord} at the last one allowed (${maxEpochs}): ` +
+    parts.push(`Of the ${runs.length} runs, ${atCap} had ${atCap === 1 ? "its" : "their"} best ${epochWord} at the last one allowed (${maxEpochs}): ` +
       `${atCap === 1 ? "it was" : "they were"} still improving when the budget ended, so ${atCap === runs.length ? "the comparison is one of models trained for this budget, not of fully trained ones" : `${atCap === 1 ? "its score" : "their scores"} might still improve with a larger budget`}.`);
   }
   if (full > 0) {
-    parts.push(`${full} ${atCap > 0 ? "more" : `of the ${runs.length}`} run${full === 1 && atCap > 0 ? "" : "s"} trained all ${maxEpochs} ${E(maxEpochs)} with an earlier best: the budget, not the patience, stopped ${full === 1 ? "it" : "them"}.`);
+    parts.push(`${atCap > 0 ? `Another ${full}` : `Of the ${runs.length} runs, ${full}`} trained all ${maxEpochs} ${E(maxEpochs)} with an earlier best: the budget, not the patience, stopped ${full === 1 ? "it" : "them"}.`);
   }
   const cap = parts.length ? parts.join(" ") : `No run reached the last ${epochWord} allowed (${maxEpochs}): every run stopped on its own.`;
   const edge = gridEdge(summaries, spec);
