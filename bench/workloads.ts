@@ -1,4 +1,4 @@
-// The benchmark's workloads (issue 6): one training step = forward over the sequence, a loss on the outputs, full BPTT.
+// The benchmark's workloads: one training step = forward over the sequence, a loss on the outputs, full BPTT.
 
 /** Sizes of one workload; sequences are time-major `[T, B, I]`. */
 export interface Workload {
