@@ -11,64 +11,33 @@
 #include "register.h"
 #include "napi-args.h"
 
-/* the elementwise loops below vectorise (GCC, -fvect-cost-model=cheap) on the widest vectors the CPU has; the step norms
- * stay sequential sums (GCC never reassociates floating-point additions without -ffast-math), so the bits do not change */
-#include "clones.h"
+#include "gemm.h"
+
+/* the step loops, once per instruction set (backward-steps.h), and those of the vectors gemm.c chose */
+#define TILES "backward-steps.h"
+#include "isa-variants.h"
+#undef TILES
+
+struct steps {
+  void (*lstm)(const double *, const double *, const double *, const double *, const double *, double *, double *, double *,
+               double *, double *, int, int);
+  double (*gru)(const double *, const double *, const double *, const double *, const double *, const double *, const double *,
+                double *, double *, double *, double *, double *, int, int);
+  double (*rnn)(const double *, const double *, double *, double *, const double *, int, int, int, int);
+  void (*column_sums)(double *, const double *, int, int, long, long);
+};
+static struct steps pick(void) {
+  const char *isa = gemm_native_isa();
+#ifdef X86_VARIANTS
+  if (strcmp(isa, "avx512f") == 0) return (struct steps){lstm_step_avx512, gru_step_avx512, rnn_step_avx512, column_sums_avx512};
+  if (strcmp(isa, "avx2") == 0) return (struct steps){lstm_step_avx2, gru_step_avx2, rnn_step_avx2, column_sums_avx2};
+#endif
+  (void)isa;
+  return (struct steps){lstm_step_v128, gru_step_v128, rnn_step_v128, column_sums_v128};
+}
 
 
 /* ---- LSTM: lstmSequenceBackward's per-step gate loop ---- */
-
-/* One step of the LSTM gate backward over B rows (pointers at step t's rows): dh += dOut (real rows), then per element
- * dO = dh∗tc, dcn = dc + dh∗o∗(1 − tc²), dI = dcn∗g, dG = dcn∗i, dF = dcn∗c_{t−1}, dc = dcn∗f,
- * dZ = [dI∗i∗(1 − i) | dF∗f∗(1 − f) | dG∗(1 − g²) | dO∗o∗(1 − o)]; padded rows only pass dh, dc on.
- * out = [‖dh‖, ‖dcn‖ (dc at padded rows), any padded row]. tmp: H scratch values. */
-CLONES static void lstm_step(const double *gates, const double *tanhc, const double *cp, const double *dout, const double *m,
-                      double *dh, double *dc, double *dz, double *out, double *tmp, int B, int H) {
-  const long G4 = 4L * H;
-  double sh = 0, sc = 0;
-  int any = 0;
-  for (int b = 0; b < B; b++) {
-    const long s = (long)b * H;
-    double *restrict dhr = dh + s, *restrict dcr = dc + s, *restrict q = dz + b * G4, *restrict dcn_ = tmp;
-    if (m != NULL && m[b] == 0) {
-      any = 1;
-      for (int j = 0; j < H; j++) {
-        sh += dhr[j] * dhr[j];
-        sc += dcr[j] * dcr[j];
-      }
-      continue;
-    }
-    const double *restrict g_ = gates + b * G4, *restrict tcr = tanhc + s, *restrict cpr = cp + s;
-    if (dout != NULL) {
-      const double *restrict d = dout + s;
-      for (int j = 0; j < H; j++) dhr[j] += d[j];
-    }
-    for (int j = 0; j < H; j++) {
-      const double dhj = dhr[j];
-      const double i = g_[j], f = g_[H + j], g = g_[2 * H + j], o = g_[3 * H + j];
-      const double tc = tcr[j];
-      const double dO = dhj * tc;
-      const double dcn = dcr[j] + dhj * o * (1 - tc * tc);
-      dcn_[j] = dcn;
-      const double dI = dcn * g;
-      const double dG = dcn * i;
-      const double dF = dcn * cpr[j];
-      dcr[j] = dcn * f;
-      q[j] = dI * i * (1 - i);
-      q[H + j] = dF * f * (1 - f);
-      q[2 * H + j] = dG * (1 - g * g);
-      q[3 * H + j] = dO * o * (1 - o);
-    }
-    /* the sums in the JS order: element after element, both running across rows */
-    for (int j = 0; j < H; j++) {
-      sh += dhr[j] * dhr[j];
-      sc += dcn_[j] * dcn_[j];
-    }
-  }
-  out[0] = sqrt(sh);
-  out[1] = sqrt(sc);
-  out[2] = any;
-}
 
 /* lstmBackwardStep(gates, tanhCs, cPrev, dOut | null, m | null, dh, dc, dZ, out, t, B, H, dzo) → ran:
  * gates [T, B, 4H], tanhCs, cPrev, dOut [T, B, H] (step t's rows are read), m [T·B], dh, dc [B, H], dZ rows from dzo */
@@ -85,61 +54,13 @@ static napi_value lstm_backward_step(napi_env env, napi_callback_info info) {
   double *tmp = !c.ok ? NULL : H <= 1024 ? stack : malloc(sizeof(double) * H);
   if (tmp == NULL) return call_result(env, 0);
   const long u = (long)t * B * H;
-  lstm_step(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
-            dh, dc, dz + dzo, out, tmp, B, H);
+  pick().lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
+               dh, dc, dz + dzo, out, tmp, B, H);
   if (tmp != stack) free(tmp);
   return call_result(env, 1);
 }
 
 /* ---- GRU: gruBpttSequence's per-step loops (both variants) ---- */
-
-/* One step of the GRU gate backward over B rows: dh += dOut (real rows); dN = dh∗(1 − z), dZ = dh∗(h − n), dhPrev = dh∗z,
- * da = dN∗(1 − n²), daz = dZ∗z∗(1 − z) into dG_i's z, n blocks and dG_h's z block; classic: da_n = da (dan != NULL);
- * reset-after: dR = da∗hn, dG_h's n block da∗r, both r blocks dR∗r∗(1 − r). Padded rows only pass dh on. Returns ‖dh‖. */
-CLONES static double gru_step(const double *r, const double *z, const double *n, const double *hn, const double *hp,
-                       const double *dout, const double *mask, double *dh, double *dhprev, double *dgi, double *dgh,
-                       double *dan, int B, int H) {
-  const long G3 = 3L * H, Gh = dan != NULL ? 2L * H : G3;
-  double sh = 0;
-  for (int b = 0; b < B; b++) {
-    const long s = (long)b * H;
-    double *restrict dhr = dh + s;
-    if (mask != NULL && mask[b] == 0) {
-      for (int j = 0; j < H; j++) sh += dhr[j] * dhr[j];
-      continue;
-    }
-    if (dout != NULL) {
-      const double *restrict d = dout + s;
-      for (int j = 0; j < H; j++) dhr[j] += d[j];
-    }
-    const double *restrict zr = z + s, *restrict nr = n + s, *restrict hpr = hp + s;
-    double *restrict gi = dgi + b * G3, *restrict gh = dgh + b * Gh, *restrict dp = dhprev + s;
-    for (int j = 0; j < H; j++) {
-      const double dhk = dhr[j], zk = zr[j], nk = nr[j];
-      const double dN = dhk * (1 - zk);
-      const double dZ = dhk * (hpr[j] - nk);
-      dp[j] = dhk * zk;
-      const double da = dN * (1 - nk * nk);
-      gi[2 * H + j] = da;
-      const double daz = dZ * zk * (1 - zk);
-      gi[H + j] = daz;
-      gh[H + j] = daz;
-    }
-    if (dan != NULL) {
-      memcpy(dan + s, gi + 2 * H, sizeof(double) * H);
-    } else {
-      const double *restrict rr = r + s, *restrict hnr = hn + s;
-      for (int j = 0; j < H; j++) {
-        const double da = gi[2 * H + j], rk = rr[j];
-        const double dR = da * hnr[j];
-        gh[2 * H + j] = da * rk;
-        gi[j] = gh[j] = dR * rk * (1 - rk);
-      }
-    }
-    for (int j = 0; j < H; j++) sh += dhr[j] * dhr[j];
-  }
-  return sqrt(sh);
-}
 
 /* gruBackwardStep(r, z, n, hn, hPrev, dOut | null, mask | null, dh, dhPrev, dgi, dgh, dan | null, out, t, B, H) → ran:
  * r, z, n, hn, hPrev, dh, dhPrev [B, H] (step t's), dOut [T, B, H], mask [B], dgi [B, 3H], dgh [B, 2H] with dan [B, H]
@@ -157,7 +78,7 @@ static napi_value gru_backward_step(napi_env env, napi_callback_info info) {
   double *dgi = call_array(&c, 9, 3 * BH, 0), *dgh = call_array(&c, 10, (dan != NULL ? 2 : 3) * BH, 0);
   double *out = call_array(&c, 12, 1, 0);
   if (!c.ok) return call_result(env, 0);
-  out[0] = gru_step(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
+  out[0] = pick().gru(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
   return call_result(env, 1);
 }
 
@@ -203,23 +124,7 @@ static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
   const double *y = call_array(&c, 4, BH, 0);
   double *out = call_array(&c, 5, 1, 0);
   if (!c.ok || act > 2) return call_result(env, 0);
-  double s = 0;
-  for (int b = 0; b < B; b++) {
-    const long o = (long)b * H;
-    double *restrict dhr = dh + o, *restrict q = dz + dzo + o;
-    const double *restrict yr = y + o;
-    const int pad = mask != NULL && mask[b] == 0;
-    if (dout != NULL && !pad) {
-      const double *restrict d = dout + (long)t * B * H + o;
-      for (int j = 0; j < H; j++) dhr[j] += d[j];
-    }
-    for (int j = 0; j < H; j++) s += dhr[j] * dhr[j];
-    if (pad) for (int j = 0; j < H; j++) q[j] = 0;
-    else if (act == 0) for (int j = 0; j < H; j++) q[j] = dhr[j] * (1 - yr[j] * yr[j]);
-    else if (act == 1) for (int j = 0; j < H; j++) q[j] = dhr[j] * (yr[j] > 0 ? 1.0 : 0.0);
-    else for (int j = 0; j < H; j++) q[j] = dhr[j] * (yr[j] * (1 - yr[j]));
-  }
-  out[0] = sqrt(s);
+  out[0] = pick().rnn(dout, mask, dh, dz + dzo, y, t, B, H, act);
   return call_result(env, 1);
 }
 
@@ -237,14 +142,6 @@ static napi_value carry_back_rows(napi_env env, napi_callback_info info) {
   return call_result(env, 1);
 }
 
-/* dst[j] += src[r·stride + off + j], r = 0 … N−1 in order (each column's sum in the JS order), j < cols */
-static void column_sums(double *restrict dst, const double *restrict src, int N, int cols, long stride, long off) {
-  for (int r = 0; r < N; r++) {
-    const double *restrict row = src + r * stride + off;
-    for (int j = 0; j < cols; j++) dst[j] += row[j];
-  }
-}
-
 /* columnSums(dst, src, N, cols, stride, off) → ran: dst [cols] += Σ_r src[r, off : off + cols] over rows of `stride` */
 static napi_value column_sums_call(napi_env env, napi_callback_info info) {
   struct call c;
@@ -253,7 +150,7 @@ static napi_value column_sums_call(napi_env env, napi_callback_info info) {
   double *dst = call_array(&c, 0, cols, 0);
   const double *src = call_array(&c, 1, N == 0 ? 0 : (N - 1.0) * stride + off + cols, 0);
   if (!c.ok || (dst != NULL && src != NULL && dst < src + (long)N * stride && src < dst + cols)) return call_result(env, 0);
-  column_sums(dst, src, N, cols, stride, off);
+  pick().column_sums(dst, src, N, cols, stride, off);
   return call_result(env, 1);
 }
 

@@ -4,10 +4,17 @@ import { strict as assert } from "assert";
 import { FAST_TENSOR_KERNELS } from "./products";
 import { JS_TENSOR_KERNELS } from "../tensor/kernels";
 import { Rng } from "../tensor";
+import { nativeKernels, setNativeKernels } from "./native/gemm-native";
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 describe("input-check scans (fast against the JS reference)", () => {
+  // every instruction set of the native scans, or the JS fallback when the add-on is not built
+  const info = nativeKernels();
+  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  if (info.available) setNativeKernels(true, isas[0]);
+  after(() => { if (info.available) setNativeKernels(true, isas[0]); });
+  const runs = info.available ? isas : ["(no add-on)"];
   const rng = new Rng(5);
   const base = (n: number) => Float64Array.from({ length: n }, () => (rng.uniform() - 0.5) * 1e6);
   const planted = [NaN, Infinity, -Infinity, 3.5e38, -1e300, FLOAT32_MAX, -FLOAT32_MAX, Number.MAX_VALUE];
@@ -16,10 +23,13 @@ describe("input-check scans (fast against the JS reference)", () => {
       const positions = n === 0 ? [] : [0, 1, 6, 7, 8, 9, n >> 1, n - 2, n - 1].filter((i) => i >= 0 && i < n);
       const cases: Float64Array[] = [base(n)];
       for (const i of positions) for (const v of planted) { const d = base(n); d[i] = v; if (i + 3 < n) d[i + 3] = NaN; cases.push(d); }
-      for (const d of cases) {
-        assert.equal(FAST_TENSOR_KERNELS.firstNonFinite(d), JS_TENSOR_KERNELS.firstNonFinite(d));
-        for (const limit of [FLOAT32_MAX, 1e5, Number.MAX_VALUE]) {
-          assert.equal(FAST_TENSOR_KERNELS.firstOutside(d, limit), JS_TENSOR_KERNELS.firstOutside(d, limit), `limit ${limit}`);
+      for (const isa of runs) {
+        if (info.available) setNativeKernels(true, isa as "avx2");
+        for (const d of cases) {
+          assert.equal(FAST_TENSOR_KERNELS.firstNonFinite(d), JS_TENSOR_KERNELS.firstNonFinite(d), isa);
+          for (const limit of [FLOAT32_MAX, 1e5, Number.MAX_VALUE]) {
+            assert.equal(FAST_TENSOR_KERNELS.firstOutside(d, limit), JS_TENSOR_KERNELS.firstOutside(d, limit), `${isa}, limit ${limit}`);
+          }
         }
       }
     });

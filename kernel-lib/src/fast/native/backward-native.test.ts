@@ -26,12 +26,15 @@ function maskOf(kind: "none" | "right" | "left", T: number, B: number): Tensor |
   return new Tensor(m, [T, B]);
 }
 
-/** One BPTT (after its unroll) with the native loops on or off: every gradient, dx, dState0 and the step norms. */
+type Isa = "avx512f" | "avx2" | "128-bit";
+
+/** One BPTT (after its unroll) with the native loops of one instruction set, or off (false): every gradient, dx, dState0 and the step norms. */
 function runBptt(
-  native: boolean, cell: RecurrentCell, p: CellParams, x: Tensor, h0: Tensor, c0: Tensor | undefined, mask: Tensor | null,
+  native: false | Isa, cell: RecurrentCell, p: CellParams, x: Tensor, h0: Tensor, c0: Tensor | undefined, mask: Tensor | null,
   dOut: Tensor | null, dH: Tensor, dC: Tensor | undefined,
 ): Record<string, ArrayLike<number>> {
-  setNativeKernels(native);
+  if (native === false) setNativeKernels(false);
+  else assert.equal(setNativeKernels(true, native), native, "the instruction set runs");
   try {
     const f = unroll(cell, p, x, c0 === undefined ? { h: h0 } : { h: h0, c: c0 }, mask);
     const grads = zerosLikeParams(p);
@@ -44,17 +47,24 @@ function runBptt(
     if (r.stepNorms.c) out.normsC = r.stepNorms.c;
     return out;
   } finally {
-    setNativeKernels(nativeKernels().available);
+    setNativeKernels(false);
   }
 }
 
 describe("native backward gate loops (native/backward.c) against the JS loops", function () {
   this.timeout(60000);
   const info = nativeKernels();
+  // every instruction set this CPU has (the loops are compiled once per set and follow setNativeKernels' choice)
+  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  if (info.available) setNativeKernels(true, isas[0]);
   const fusion = lstmSequenceFusion.enabled;
   // small LSTM batches would run the WebAssembly time loop (lstmbwd64) in float64: off, so the gate loop runs there too
   before(() => { lstmSequenceFusion.enabled = false; });
-  after(() => { lstmSequenceFusion.enabled = fusion; setPrecision("float64"); });
+  after(() => {
+    lstmSequenceFusion.enabled = fusion;
+    setPrecision("float64");
+    if (info.available) setNativeKernels(true, isas[0]);
+  });
 
   it("is built where the environment asks for it (RNNLAB_REQUIRE_NATIVE=1) and then holds the backward loops", () => {
     if (process.env.RNNLAB_REQUIRE_NATIVE === "1") assert.ok(info.available, `the native add-on is missing: ${info.reason}`);
@@ -95,7 +105,7 @@ describe("native backward gate loops (native/backward.c) against the JS loops", 
   const shapes: [number, number, number, number][] = [[7, 1, 3, 5], [6, 3, 4, 9], [5, 32, 6, 16], [12, 64, 3, 7]];
   for (const [name, makeCell, kind] of cells) for (const precision of ["float64", "float32"] as const) {
     for (const [T, B, I, H] of shapes) for (const maskKind of ["none", "right", "left"] as const) for (const withOut of [true, false]) {
-      it(`${name} ${precision} T=${T} B=${B} I=${I} H=${H} mask ${maskKind}${withOut ? "" : ", dOut null"}: native = JS bit for bit`, function () {
+      it(`${name} ${precision} T=${T} B=${B} I=${I} H=${H} mask ${maskKind}${withOut ? "" : ", dOut null"}: native = JS bit for bit on every ISA`, function () {
         if (!info.available) this.skip(); // the add-on is optional; CI requires it (first test)
         setPrecision(precision);
         const rng = new Rng(T * 1000 + B * 10 + H);
@@ -107,10 +117,12 @@ describe("native backward gate loops (native/backward.c) against the JS loops", 
         const mask = maskOf(maskKind, T, B);
         const cell = makeCell();
         const viaJs = runBptt(false, cell, p, x, h0, c0, mask, dOut, dH, dC);
-        const viaNative = runBptt(true, cell, p, x, h0, c0, mask, dOut, dH, dC);
-        assert.deepEqual(Object.keys(viaNative).sort(), Object.keys(viaJs).sort());
         if (kind === "lstm") assert.ok("normsC" in viaJs && "dc0" in viaJs, "the LSTM's cell-state results are compared too");
-        for (const k of Object.keys(viaJs)) sameBits(viaNative[k], viaJs[k], k);
+        for (const isa of isas) {
+          const viaNative = runBptt(isa, cell, p, x, h0, c0, mask, dOut, dH, dC);
+          assert.deepEqual(Object.keys(viaNative).sort(), Object.keys(viaJs).sort());
+          for (const k of Object.keys(viaJs)) sameBits(viaNative[k], viaJs[k], `${isa} ${k}`);
+        }
         // the gradients are not trivially zero
         assert.ok(Array.from(viaJs.weight_hh).some((v) => v !== 0), "weight_hh gradient");
       });
