@@ -3,8 +3,8 @@
  * - float64: lstm64, gru64 and rows64 (x ← tanh, σ or exp of x) with V8's exp/tanh bits (gates64-tiles.h, libm.c), the
  *   arithmetic of the JS loops they replace.
  * Bound as lstm32/lstm64(z, zo, c, co, cn, tc, h, so, to, B, H), gru32/gru64(g, gh, bh, hp, r, z, n, hn, h, B, H),
- * tanh32rows(z), rows64(x, which), and the small-batch float64 forward time loop lstmSeq64 → boolean (false: the arguments
- * do not fit, nothing was written). */
+ * tanh32rows(z), rows64(x, which), and the small-batch forward time loops lstmSeq64, lstmSeq32 → boolean (false: the
+ * arguments do not fit, nothing was written). */
 #include <stdlib.h>
 #include <string.h>
 #include "register.h"
@@ -91,11 +91,12 @@ static napi_value rows64(napi_env env, napi_callback_info info) {
   return call_result(env, 1);
 }
 
-/* lstmSeq64(whh, gates, hs, cs, tanhCs, m | null, T, B, H): lstmSequenceForward's float64 time loop for small batches in one
- * call, the per-step path's arithmetic: for t = 0 … T−1, Z_t += h_{t−1} W_hhᵀ (gemm_rows64 on W_hhᵀ, the row kernel's sums),
- * then lstm64 on step t's rows, then padded rows (mask 0) copy their previous h and c. whh [4H, H]; gates [T, B, 4H] (input
- * products in, activations out); hs, cs [T + 1, B, H] (block 0 = state0); tanhCs [T, B, H]; m [T·B] */
-static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
+/* lstmSeq64 / lstmSeq32(whh, gates, hs, cs, tanhCs, m | null, T, B, H): lstmSequenceForward's time loop for small batches
+ * in one call, the per-step path's arithmetic: for t = 0 … T−1, Z_t += h_{t−1} W_hhᵀ (gemm_rows64 on W_hhᵀ, the row kernel's
+ * float64 sums: small products stay float64 in both precisions), then the gate loop of the precision (lstm64, or lstm32's
+ * float32 lanes) on step t's rows, then padded rows (mask 0) copy their previous h and c. whh [4H, H]; gates [T, B, 4H]
+ * (input products in, activations out); hs, cs [T + 1, B, H] (block 0 = state0); tanhCs [T, B, H]; m [T·B] */
+static napi_value lstm_seq(napi_env env, napi_callback_info info, int f32) {
   struct call c;
   call_args(env, info, &c, 9);
   const int T = call_int(&c, 6), B = call_int(&c, 7), H = call_int(&c, 8);
@@ -107,7 +108,7 @@ static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
   double *wt = malloc(sizeof(double) * G4 * H);
   if (wt == NULL) return call_result(env, 0);
   for (size_t n = 0; n < G4; n++) for (int q = 0; q < H; q++) wt[q * G4 + n] = whh[n * H + q]; /* W_hhᵀ [H, 4H] */
-  lstm_fn *lstm = pick().lstm64;
+  lstm_fn *lstm = f32 ? pick().lstm32 : pick().lstm64;
   for (int t = 0; t < T; t++) {
     double *z = gates + t * BH * 4, *hp = hs + t * BH, *cp = cs + t * BH;
     gemm_rows64(B, (int)G4, H, hp, wt, z, 1);
@@ -123,6 +124,8 @@ static napi_value lstm_seq64(napi_env env, napi_callback_info info) {
   free(wt);
   return call_result(env, 1);
 }
+static napi_value lstm_seq64(napi_env env, napi_callback_info info) { return lstm_seq(env, info, 0); }
+static napi_value lstm_seq32(napi_env env, napi_callback_info info) { return lstm_seq(env, info, 1); }
 
 void gates_register(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
@@ -133,6 +136,7 @@ void gates_register(napi_env env, napi_value exports) {
     {"gru64", NULL, gru64, NULL, NULL, NULL, napi_default, NULL},
     {"rows64", NULL, rows64, NULL, NULL, NULL, napi_default, NULL},
     {"lstmSeq64", NULL, lstm_seq64, NULL, NULL, NULL, napi_default, NULL},
+    {"lstmSeq32", NULL, lstm_seq32, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

@@ -16,6 +16,8 @@ interface NativeGates {
   gru64(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
   rows64(x: Float64Array, which: number): boolean;
   lstmSeq64(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
+  /** lstmSeq64's loop with lstm32's float32 gate lanes (an add-on built before it lacks it) */
+  lstmSeq32?(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
 }
 
 /** The native add-on's gate loops when built (from these sources) and enabled, else null. */
@@ -224,6 +226,24 @@ export function lstmTimeLoop64(
   cs.set(mem.subarray(ocs + BH, ocs + (T + 1) * BH), BH);
   tanhCs.set(mem.subarray(otc, otc + T * BH));
   return true;
+}
+
+/**
+ * {@link lstmTimeLoop64} for the float32 fast path: the same time loop (`Z_t += h_{t−1} W_hhᵀ` in float64 by the row
+ * kernel, as small products stay in float64), with the float32 gate loop of `lstmGateLoop` (`i, f, o = σ`, `g = tanh`,
+ * `c_t = f∗c_{t−1} + i∗g`, `h_t = o∗tanh c_t` in float32 lanes) in place of the exact one: the per-step float32 path's bits.
+ * Native only (one call for the whole sequence); returns false (doing nothing) where the add-on is not built or declines,
+ * and the caller runs its per-step loop. Where H is not a multiple of 4 the float32 gate loop declines and the per-step path
+ * runs the float64 one, so this runs {@link lstmTimeLoop64}.
+ * @param whh `[4H, H]`; `gates` `[T, B, 4H]` input products in, activations out; `hs`, `cs` `[T + 1, B, H]`; `tanhCs` `[T, B, H]`; `m` `[T·B]` or null
+ */
+export function lstmTimeLoop32(
+  whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null,
+  T: number, B: number, H: number,
+): boolean {
+  // H not a multiple of 4: the per-step float32 path runs the exact float64 gate loop (lstmGates32 declines), so this does too
+  if ((H & 3) !== 0) return lstmTimeLoop64(whh, gates, hs, cs, tanhCs, m, T, B, H);
+  return nativeGates()?.lstmSeq32?.(whh, gates, hs, cs, tanhCs, m, T, B, H) === true;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Tensor } from "../../tensor";
 import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
 import { gemmRowsTB } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/pin";
-import { lstmTimeLoop64 } from "../gates";
+import { lstmTimeLoop32, lstmTimeLoop64 } from "../gates";
 import { precision } from "../../tensor/precision";
 import { chunkSteps, inputProducts } from "./sequence-products";
 import { CellParams, CellState } from "../../cells";
@@ -80,12 +80,14 @@ export function lstmSequenceForward(
   const chunk = chunkSteps(T, B);
   const whh = p.weight_hh.data;
   const js = runsInJs(B, G4, H);
-  const fused = js && lstmSequenceFusion.enabled && precision() === "float64";
+  const fused = js && lstmSequenceFusion.enabled;
   if (fused) {
-    // small batches in float64: all input products first, then the whole time loop in one WebAssembly call (lstmseq64:
-    // the row kernel's step products and the exact gate loop, the same bits as the per-step path below)
+    // small batches: all input products first, then the whole time loop in one call (float64: lstmseq64, natively or in
+    // WebAssembly; float32: natively only. The row kernel's step products and the precision's gate loop, the same bits as
+    // the per-step path below, which runs when the call declines)
     for (let t0 = 0; t0 < T; t0 += chunk) inputProducts(gates, x, p, bias, t0, Math.min(T, t0 + chunk), B, G4, I);
-    if (lstmTimeLoop64(whh, gates, hs, cs, tanhCs, m, T, B, H)) return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
+    const loop = precision() === "float64" ? lstmTimeLoop64 : lstmTimeLoop32;
+    if (loop(whh, gates, hs, cs, tanhCs, m, T, B, H)) return lstmTape(p, x, m, gates, tanhCs, hs, cs, T, B, I, H, prev);
   }
   // W_hh stays in the SIMD kernel's memory for the whole loop (not copied every step); small batches keep W_hhᵀ for the row kernel
   const rows = js && wasmPinRows(whh, H, G4, true);

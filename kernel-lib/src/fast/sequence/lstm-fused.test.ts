@@ -1,5 +1,5 @@
-// The fused float64 LSTM time loops (lstmseq64 forward, lstmbwd64 backward, in WebAssembly; the forward also natively) give
-// the per-step path's bits.
+// The fused LSTM time loops (float64: lstmseq64 forward, lstmbwd64 backward, in WebAssembly, the forward also natively;
+// float32: the forward natively) give the per-step path's bits.
 import { strict as assert } from "node:assert";
 import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
 import { gemmRowsTB } from "../../tensor/gemm-js";
@@ -117,21 +117,39 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
     assert.ok(worst < 1e-13, `worst difference ${worst}`);
   });
 
-  it("float32 precision keeps the per-step path (its own gate loop), not the float64 kernel", () => {
-    const T = 5, B = 1, I = 2, H = 4;
-    const rng = new Rng(9);
-    const p = initCellParams("lstm", I, H, { rng });
-    const x = randn([T, B, I], { rng }).data;
-    const f64 = lstmSequenceForward(p, x, null, null, null, T, B, I, H);
-    setPrecision("float32");
+  it("float32: the fused native loop (lstmSeq32) gives the per-step float32 path's bits on every ISA, masked or not, and differs from float64", () => {
+    const info = nativeKernels();
+    const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+    if (process.env.RNNLAB_REQUIRE_NATIVE === "1") assert.ok(isas.length > 0, "the add-on runs the fused float32 loop");
     try {
-      const f32 = lstmSequenceForward(p, x, null, null, null, T, B, I, H);
-      let differ = false;
-      for (let q = 0; q < f64.hs.length; q++) differ ||= f64.hs[q] !== f32.hs[q];
-      assert.ok(differ, "float32 results differ from float64 in the last bits");
-      for (let q = 0; q < f64.hs.length; q++) assert.ok(Math.abs(f64.hs[q] - f32.hs[q]) < 1e-5);
+      for (const [T, B, I, H, masked] of [[20, 1, 8, 16, false], [9, 3, 4, 5, true], [6, 1, 5, 33, true]] as const) {
+        const rng = new Rng(T + B + H);
+        const p = initCellParams("lstm", I, H, { rng });
+        for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 4;
+        const x = randn([T, B, I], { rng, std: 2 }).data;
+        const h0 = randn([B, H], { rng }).data, c0 = randn([B, H], { rng, std: 3 }).data;
+        const m = masked ? maskOf(T, B) : null;
+        const f64 = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
+        setPrecision("float32");
+        lstmSequenceFusion.enabled = false;
+        const stepped = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
+        lstmSequenceFusion.enabled = true;
+        for (const isa of isas) {
+          setNativeKernels(true, isa);
+          const fused = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
+          for (const k of ["hs", "cs", "gates", "tanhCs"] as const) sameBits(fused[k], stepped[k], `${isa} T=${T} B=${B} H=${H} ${k}`);
+        }
+        setPrecision("float64");
+        let differ = false;
+        for (let q = 0; q < f64.hs.length; q++) differ ||= f64.hs[q] !== stepped.hs[q];
+        // (with H not a multiple of 4 the float32 path runs the float64 gate loop, so float64's bits)
+        assert.equal(differ, H % 4 === 0, "float32 results differ from float64 in the last bits where the float32 gate loop runs");
+        for (let q = 0; q < f64.hs.length; q++) assert.ok(Math.abs(f64.hs[q] - stepped.hs[q]) < 1e-4, `h ${q}`);
+      }
     } finally {
+      lstmSequenceFusion.enabled = true;
       setPrecision("float64");
+      if (info.available) setNativeKernels(true, isas[0]);
     }
   });
 
