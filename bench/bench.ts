@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { WORKLOADS, stepFlops, type Workload } from "./workloads";
-import { timeSteps, type Timing, type TimingOptions } from "./timing";
+import { callRate, timeSteps, type Timing, type TimingOptions } from "./timing";
+import { compareGemm, type GemmRates } from "./gemm-check";
 import { rnnlabTrainingStep, rnnlabGemmGflops } from "./rnnlab_peer";
 import { tfjsTrainingStep, useTfjsBackend } from "./tfjs_peer";
 import * as rl from "../kernel-lib/src";
@@ -163,12 +164,23 @@ async function main(): Promise<void> {
         (torchGemm ? `, ${((100 * peak[p]!) / torchGemm).toFixed(1)}% of the machine's float32 matmul peak (PyTorch sgemm, one core)` : ""));
     }
   }
+  // every native product beside the kernel it replaces, on this ISA: a loss is printed loudly and fails the run
+  let gemmCheck: GemmRates[] = [];
+  let losses: string[] = [];
+  if (args.peers.some((p) => p.startsWith("rnnlab"))) {
+    log("bench: native against WebAssembly, per product …");
+    const c = compareGemm((f) => callRate(f, args.quick ? 0.1 : 0.5, args.timing.clock));
+    gemmCheck = c.rates;
+    losses = c.losses;
+    lines.push("", ...c.lines, ...c.losses);
+  }
   lines.push(`(bench time ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   console.log(lines.join("\n"));
+  if (losses.length > 0) process.exitCode = 1;
 
   if (args.json) {
     const figures = { date: new Date().toISOString(), machine, kernels, torch: torchInfo, quick: args.quick, timing: args.timing, workloads: args.workloads,
-      machineThreads: mt, results, gemmGflops: { ...gemmRates, torch: torchGemm }, w3Gflops: peak };
+      machineThreads: mt, results, gemmGflops: { ...gemmRates, torch: torchGemm }, w3Gflops: peak, gemmCheck };
     fs.writeFileSync(args.json, JSON.stringify(figures, null, 2) + "\n");
     log(`bench: wrote ${args.json}`);
   }

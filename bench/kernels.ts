@@ -5,6 +5,8 @@ import { Command } from "commander";
 import * as rl from "../kernel-lib/src";
 import { WORKLOADS } from "./workloads";
 import { rnnlabTrainingStep } from "./rnnlab_peer";
+import { compareGemm } from "./gemm-check";
+import { callRate } from "./timing";
 
 const args = new Command("kernels")
   .description("micro-benchmarks of the hot kernels, training steps per second, BPTT memory")
@@ -24,32 +26,11 @@ const budget = Number(args.seconds);
 const ids = args.w.split(",");
 
 /**
- * CPU seconds of this process (user + system): steadier than wall time on a machine shared with other jobs.
- * It counts every thread, the garbage collector's helpers too, so allocation-heavy tiny workloads (W4) read
- * lower here than in wall-clock steps/s (`npm run bench`); compare like with like.
+ * Median calls per CPU second of `f` (bench/timing.ts): CPU time is steadier than wall time on a shared machine. It counts
+ * every thread, the garbage collector's helpers too, so allocation-heavy tiny workloads (W4) read lower here than in
+ * wall-clock steps/s (`npm run bench`); compare like with like.
  */
-function cpu(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-}
-
-/** Median rate (calls per CPU second) of `f` over 5 repetitions of about `budget/5` seconds each. */
-function rate(f: () => void): number {
-  f();
-  let k = 1;
-  const t0 = cpu();
-  f();
-  const one = Math.max(cpu() - t0, 1e-4);
-  k = Math.max(1, Math.round(budget / 5 / one));
-  const rs: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const s = cpu();
-    for (let i = 0; i < k; i++) f();
-    rs.push(k / Math.max(cpu() - s, 1e-6));
-  }
-  rs.sort((a, b) => a - b);
-  return rs[2];
-}
+const rate = (f: () => void): number => callRate(f, budget, "cpu");
 
 const MiB = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
@@ -109,41 +90,9 @@ if (only === "memory") {
 }
 
 if (only !== "steps") {
-  const rng = new rl.Rng(3);
-  // the three products of a W1 LSTM step: z = x·Wᵀ (NT), dW += dzᵀ·x (TN), dx = dz·W (NN)
-  const cases: [string, number, number, number, boolean, boolean, boolean][] = [
-    ["NT z=h·Whhᵀ   [32,512,128]", 32, 512, 128, false, true, false],
-    ["TN dW+=dzᵀ·h  [512,128,32]", 512, 128, 32, true, false, true],
-    ["NN dh=dz·Whh  [32,128,512]", 32, 128, 512, false, false, false],
-    ["NT W3 [64,2048,640]", 64, 2048, 640, false, true, false],
-    ["NT tiny [1,64,16]", 1, 64, 16, false, true, false],
-  ];
-  const nk = rl.nativeKernels();
-  const gf = (M: number, N: number, K: number, r: number): string => ((2 * M * N * K * r) / 1e9).toFixed(2);
-  const losses: string[] = [];
-  for (const prec of ["float64", "float32"] as const) {
-    rl.setPrecision(prec);
-    for (const [name, M, N, K, ta, tb, acc] of cases) {
-      const A = rl.randn([M * K], { rng }).data;
-      const B = rl.randn([K * N], { rng }).data;
-      const C = new Float64Array(M * N);
-      // the native products (where built) and the WebAssembly kernels: the same bits, different speed
-      const r = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
-      rl.setNativeKernels(false);
-      const w = rate(() => rl.gemm(C, A, B, M, N, K, ta, tb, acc));
-      if (nk.available) rl.setNativeKernels(true, nk.isa as "avx512f" | "avx2" | "128-bit");
-      const n = prec === "float64" ? rate(() => rl.gemmNaive(C, A, B, M, N, K, ta, tb, acc)) : 0;
-      console.log(`gemm ${prec} ${name}: ${gf(M, N, K, r)} GFLOP/s ${nk.available ? `native ${nk.isa}` : "(no native add-on)"}, ` +
-        `WebAssembly ${gf(M, N, K, w)}${prec === "float64" ? `, naive ${gf(M, N, K, n)}` : ""}`);
-      // a native kernel must never be slower than the WebAssembly one it replaces (5 % for timing noise)
-      // smaller products run in JS on both sides, and A·Bᵀ in WebAssembly on both sides where the add-on has 128-bit vectors only
-      const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK && (!tb || nk.isa !== "128-bit");
-      if (nk.available && nativeSized && r < 0.95 * w) losses.push(`${prec} ${name}: native ${nk.isa} ${gf(M, N, K, r)} < WebAssembly ${gf(M, N, K, w)} GFLOP/s`);
-    }
-  }
-  rl.setPrecision("float64");
-  for (const l of losses) console.log(`!!! NATIVE LOSES to the kernel it replaces: ${l}`);
-  if (nk.available && losses.length === 0) console.log(`native ${nk.isa} is at least as fast as WebAssembly on every product measured`);
+  // native, WebAssembly and naive per product (bench/gemm-check.ts, which `npm run bench` prints too)
+  const { lines, losses } = compareGemm(rate);
+  for (const l of [...lines, ...losses]) console.log(l);
 }
 
 if (only !== "gemm") {

@@ -57,3 +57,16 @@ export function timeSteps(step: () => void, warmStep: () => void, T: number, o: 
   for (let r = 0; r < o.reps; r++) reps.push(k / Math.max(seconds(run, c), 1e-6));
   return { stepsPerSec: median(reps), reps, stepsPerRep: k };
 }
+
+/**
+ * Median rate (calls per second of `clock`) of `f` over 5 repetitions of about `budget / 5` seconds each, after one
+ * untimed call: for kernels, whose calls are short and many.
+ */
+export function callRate(f: () => void, budget: number, clock: "wall" | "cpu" = "wall"): number {
+  f();
+  const one = Math.max(seconds(f, clock), 1e-4);
+  const k = Math.max(1, Math.round(budget / 5 / one));
+  const rs: number[] = [];
+  for (let r = 0; r < 5; r++) rs.push(k / Math.max(seconds(() => { for (let i = 0; i < k; i++) f(); }, clock), 1e-6));
+  return median(rs);
+}

@@ -21,8 +21,13 @@ typedef void seq32_fn(int, int, int, const float *, long, long, const float *, l
 typedef void l4_32_fn(int, int, int, const float *, const float *, double *, long, int);
 typedef void to32_fn(float *, const double *, long);
 
-/* the kernels of one instruction set, and the widths of the panels its A·Bᵀ tiles read (gemm-tiles-tb.h) */
-static struct { seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int p64, p32; const char *isa; } K_;
+/* the kernels of one instruction set, and the widths of the panels its A·Bᵀ tiles read (gemm-tiles-tb.h); narrow: the A·B
+ * kernels of the narrower sets below it with their vector widths (lanes), for the columns past its last whole vector */
+struct narrow { seq64_fn *seq64; seq32_fn *seq32; int l64, l32; };
+static struct {
+  seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int p64, p32; const char *isa;
+  int l64, l32; struct narrow narrow[2]; int nnarrow;
+} K_;
 
 /* selects the widest vectors the CPU has, or `want` ("avx512f", "avx2", "128-bit") when the CPU has it (tests run every
  * variant this way); returns the one in use */
@@ -33,23 +38,52 @@ const char *gemm_native_select(const char *want) {
   if (__builtin_cpu_supports("avx512f") && (all || strcmp(want, "avx512f") == 0)) {
     K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.to32 = to32_avx512;
     K_.p64 = p64_width_avx512; K_.p32 = p32_width_avx512; K_.isa = "avx512f";
+    K_.l64 = 8; K_.l32 = 16;
+    K_.narrow[0] = (struct narrow){seq64_avx2, seq32_avx2, 4, 8};
+    K_.narrow[1] = (struct narrow){seq64_v128, seq32_v128, 2, 4};
+    K_.nnarrow = 2;
     return K_.isa;
   }
   if (__builtin_cpu_supports("avx2") && (all || strcmp(want, "avx2") == 0)) {
     K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.to32 = to32_avx2;
     K_.p64 = p64_width_avx2; K_.p32 = p32_width_avx2; K_.isa = "avx2";
+    K_.l64 = 4; K_.l32 = 8;
+    K_.narrow[0] = (struct narrow){seq64_v128, seq32_v128, 2, 4};
+    K_.nnarrow = 1;
     return K_.isa;
   }
 #endif
   if (all || strcmp(want, "128-bit") == 0) {
     K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.to32 = to32_v128;
     K_.p64 = p64_width_v128; K_.p32 = p32_width_v128; K_.isa = "128-bit";
+    K_.l64 = 2; K_.l32 = 4;
+    K_.nnarrow = 0;
   }
   return gemm_native_isa();
 }
 
 const char *gemm_native_isa(void) {
   return K_.isa != NULL ? K_.isa : gemm_native_select(NULL);
+}
+
+/* A·B and Aᵀ·B over columns [0, N): the chosen set's kernel on its whole vectors, the columns left (fewer than one of its
+ * vectors, e.g. all 8 of an 8-column product under AVX-512's 16 float32 lanes) on the next narrower set's vectors, the last
+ * few in its one-at-a-time loop. Every element's sum is the same in every width (increasing k), so the bits are too. */
+static void seq64_cols(int M, int N, int K, const double *A, long ars, long aks, const double *B, long ldb, double *C, long ldc, int acc) {
+  int j = 0, w = K_.nnarrow > 0 ? N - N % K_.l64 : N;
+  if (w > 0) K_.seq64(M, w, K, A, ars, aks, B, ldb, C, ldc, acc);
+  for (int v = 0; v < K_.nnarrow && (j += w) < N; v++) {
+    w = v + 1 < K_.nnarrow ? (N - j) - (N - j) % K_.narrow[v].l64 : N - j;
+    if (w > 0) K_.narrow[v].seq64(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+  }
+}
+static void seq32_cols(int M, int N, int K, const float *A, long ars, long aks, const float *B, long ldb, double *C, long ldc, int acc) {
+  int j = 0, w = K_.nnarrow > 0 ? N - N % K_.l32 : N;
+  if (w > 0) K_.seq32(M, w, K, A, ars, aks, B, ldb, C, ldc, acc);
+  for (int v = 0; v < K_.nnarrow && (j += w) < N; v++) {
+    w = v + 1 < K_.nnarrow ? (N - j) - (N - j) % K_.narrow[v].l32 : N - j;
+    if (w > 0) K_.narrow[v].seq32(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+  }
 }
 
 /* the JS edge loop's arithmetic (gemmEdge): s = Σ_k op(A)[i, k]·op(B)[k, j] in float64 from 0, C (+)= s; rows [i0, i1), columns [j0, j1) */
@@ -141,9 +175,9 @@ static void tiles_part(void *ctx, int part, int parts) {
   const int m = r1 - r0;
   double *C = t->C + r0 * t->ldc;
   switch (t->kind) {
-    case 0: K_.seq64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 0: seq64_cols(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
     case 1: K_.eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
-    case 2: K_.seq32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 2: seq32_cols(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
     default: K_.l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
   }
 }
@@ -222,7 +256,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
 
 void gemm_rows64(int M, int N, int K, const double *A, const double *B, double *C, int acc) {
   gemm_native_isa();
-  K_.seq64(M, N, K, A, K, 1, B, N, C, N, acc);
+  seq64_cols(M, N, K, A, K, 1, B, N, C, N, acc);
 }
 
 void gemm_state_free(struct gemm_state *st) {

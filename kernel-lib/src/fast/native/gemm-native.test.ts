@@ -40,6 +40,8 @@ describe("native gemm", function () {
   const shapes = [
     [32, 512, 128], [33, 517, 131], [5, 9, 7], [2, 4, 4], [3, 8, 1], [7, 130, 3], [64, 96, 33], [512, 32, 50], [19, 71, 64], [4, 16, 2],
     [70, 37, 1031], [130, 44, 640],
+    // fewer columns than one AVX-512 vector (they run on narrower vectors): the small-batch LSTM's weight gradients
+    [24, 8, 64], [64, 24, 20], [20, 12, 64],
   ];
   // every vector width this CPU has (the widest is the default; narrower ones must give the same bits)
   const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
