@@ -60,6 +60,45 @@ static napi_value lstm_backward_step(napi_env env, napi_callback_info info) {
   return call_result(env, 1);
 }
 
+/* lstmBackwardChunk(whh, gates, tanhCs, cPrev, dOut | null, m | null, dh, dc, dZ, dhPrev, norms, t0, t1, T, B, H) → ran: the
+ * per-step loop of lstmSequenceBackward over steps t1 − 1 … t0 in one call (small batches, whose per-step calls cost more
+ * than their work): per step the gate backward above into dZ rows (t − t0)·B·4H, then dh = dZ_t W_hh (gemm_rows64: each
+ * element one sum in increasing k, the row kernel's), into dhPrev when a row is padded, whose real rows then take it.
+ * whh [4H, H]; gates [T, B, 4H], tanhCs, cPrev, dOut [T, B, H] (t1 ≤ T), m [T·B]; dh, dc, dhPrev [B, H]; dZ
+ * [(t1 − t0)·B, 4H] (padded rows are not written: zero them first); norms [2T]: ‖dh_t‖ at t, ‖dc'_t‖ at T + t. */
+static napi_value lstm_backward_chunk(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 16);
+  const int t0 = call_int(&c, 11), t1 = call_int(&c, 12), T = call_int(&c, 13), B = call_int(&c, 14), H = call_int(&c, 15);
+  const double BH = (double)B * H, rows = (double)t1 * BH;
+  const double *whh = call_array(&c, 0, 4 * (double)H * H, 0);
+  const double *gates = call_array(&c, 1, 4 * rows, 0), *tanhc = call_array(&c, 2, rows, 0), *cp = call_array(&c, 3, rows, 0);
+  const double *dout = call_array(&c, 4, rows, 1), *m = call_array(&c, 5, (double)t1 * B, 1);
+  double *dh = call_array(&c, 6, BH, 0), *dc = call_array(&c, 7, BH, 0), *dz = call_array(&c, 8, (t1 - t0) * 4 * BH, 0);
+  double *dhprev = call_array(&c, 9, BH, 0), *norms = call_array(&c, 10, 2.0 * T, 0);
+  if (!c.ok || t1 <= t0 || t1 > T || B <= 0 || H <= 0) return call_result(env, 0);
+  double stack[1024];
+  double *tmp = H <= 1024 ? stack : malloc(sizeof(double) * H);
+  if (tmp == NULL) return call_result(env, 0);
+  const struct steps k = pick();
+  const long G4 = 4L * H;
+  for (int t = t1 - 1; t >= t0; t--) {
+    const long u = (long)t * B * H;
+    double out[3];
+    double *dzt = dz + (long)(t - t0) * B * G4;
+    k.lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B, dh, dc, dzt, out,
+           tmp, B, H);
+    norms[t] = out[0];
+    norms[T + t] = out[1];
+    gemm_rows64(B, H, (int)G4, dzt, whh, out[2] != 0 ? dhprev : dh, 0);
+    if (out[2] != 0) {
+      for (int b = 0; b < B; b++) if (m[(long)t * B + b] != 0) memcpy(dh + (long)b * H, dhprev + (long)b * H, sizeof(double) * H);
+    }
+  }
+  if (tmp != stack) free(tmp);
+  return call_result(env, 1);
+}
+
 /* ---- GRU: gruBpttSequence's per-step loops (both variants) ---- */
 
 /* gruBackwardStep(r, z, n, hn, hPrev, dOut | null, mask | null, dh, dhPrev, dgi, dgh, dan | null, out, t, B, H) → ran:
@@ -157,6 +196,7 @@ static napi_value column_sums_call(napi_env env, napi_callback_info info) {
 void backward_register(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"lstmBackwardStep", NULL, lstm_backward_step, NULL, NULL, NULL, napi_default, NULL},
+    {"lstmBackwardChunk", NULL, lstm_backward_chunk, NULL, NULL, NULL, napi_default, NULL},
     {"gruBackwardStep", NULL, gru_backward_step, NULL, NULL, NULL, napi_default, NULL},
     {"gruClassicResetBackward", NULL, gru_classic_reset_backward, NULL, NULL, NULL, napi_default, NULL},
     {"rnnBackwardStep", NULL, rnn_backward_step, NULL, NULL, NULL, napi_default, NULL},

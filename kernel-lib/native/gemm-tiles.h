@@ -65,8 +65,23 @@ TGT static void CAT(seq64, SUF)(int M, int Ncols, int K, const double *A, long a
       }
     }
   }
-  for (; i < M; i++) {
-    for (int j = 0; j < Nv; j += L64) {
+  for (; i < M; i++) { /* rows past the last 4-row tile (all of a batch-1 product): four vectors of columns at a time, so four
+                          chains of additions are in flight, then one */
+    int j = 0;
+    for (; j + 4 * L64 <= Nv; j += 4 * L64) {
+      VD c[4] = {{0}, {0}, {0}, {0}};
+      const double *a = A + i * ars;
+      const double *b = B + j;
+      for (int k = 0; k < K; k++, a += aks, b += ldb) {
+        const VD x = CAT(bcd, SUF)(*a);
+        for (int q = 0; q < 4; q++) c[q] = c[q] + x * CAT(ldd, SUF)(b + q * L64);
+      }
+      for (int q = 0; q < 4; q++) {
+        double *o = C + i * ldc + j + q * L64;
+        CAT(std_, SUF)(o, acc ? CAT(ldd, SUF)(o) + c[q] : c[q]);
+      }
+    }
+    for (; j < Nv; j += L64) {
       VD c = {0};
       const double *a = A + i * ars;
       const double *b = B + j;
@@ -135,8 +150,19 @@ TGT static void CAT(seq32, SUF)(int M, int Ncols, int K, const float *A, long ar
       for (int r = 0; r < 4; r++) CAT(put32, SUF)(C + (i + r) * ldc + j, c[r], acc);
     }
   }
-  for (; i < M; i++) {
-    for (int j = 0; j < Nv; j += L32) {
+  for (; i < M; i++) { /* as in seq64: four vectors of columns at a time, then one */
+    int j = 0;
+    for (; j + 4 * L32 <= Nv; j += 4 * L32) {
+      VF c[4] = {{0}, {0}, {0}, {0}};
+      const float *a = A + i * ars;
+      const float *b = B + j;
+      for (int k = 0; k < K; k++, a += aks, b += ldb) {
+        const VF x = CAT(bcf, SUF)(*a);
+        for (int q = 0; q < 4; q++) c[q] = c[q] + x * CAT(ldf, SUF)(b + q * L32);
+      }
+      for (int q = 0; q < 4; q++) CAT(put32, SUF)(C + i * ldc + j + q * L32, c[q], acc);
+    }
+    for (; j < Nv; j += L32) {
       VF c = {0};
       const float *a = A + i * ars;
       const float *b = B + j;

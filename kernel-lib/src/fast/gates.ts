@@ -16,8 +16,8 @@ interface NativeGates {
   gru64(g: Float64Array, gh: Float64Array, bh: Float64Array, hp: Float64Array, r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, h: Float64Array, B: number, H: number): boolean;
   rows64(x: Float64Array, which: number): boolean;
   lstmSeq64(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
-  /** lstmSeq64's loop with lstm32's float32 gate lanes (an add-on built before it lacks it) */
-  lstmSeq32?(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
+  /** lstmSeq64's loop with lstm32's float32 gate lanes */
+  lstmSeq32(whh: Float64Array, gates: Float64Array, hs: Float64Array, cs: Float64Array, tanhCs: Float64Array, m: Float64Array | null, T: number, B: number, H: number): boolean;
 }
 
 /** The native add-on's gate loops when built (from these sources) and enabled, else null. */
@@ -243,7 +243,7 @@ export function lstmTimeLoop32(
 ): boolean {
   // H not a multiple of 4: the per-step float32 path runs the exact float64 gate loop (lstmGates32 declines), so this does too
   if ((H & 3) !== 0) return lstmTimeLoop64(whh, gates, hs, cs, tanhCs, m, T, B, H);
-  return nativeGates()?.lstmSeq32?.(whh, gates, hs, cs, tanhCs, m, T, B, H) === true;
+  return nativeGates()?.lstmSeq32(whh, gates, hs, cs, tanhCs, m, T, B, H) === true;
 }
 
 /**

@@ -8,6 +8,9 @@ import type { Activation } from "../../tensor/activations";
 interface BackwardAddon {
   lstmBackwardStep(gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
     dh: Float64Array, dc: Float64Array, dZ: Float64Array, out: Float64Array, t: number, B: number, H: number, dzo: number): boolean;
+  lstmBackwardChunk(whh: Float64Array, gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null,
+    m: Float64Array | null, dh: Float64Array, dc: Float64Array, dZ: Float64Array, dhPrev: Float64Array, norms: Float64Array,
+    t0: number, t1: number, T: number, B: number, H: number): boolean;
   gruBackwardStep(r: Float64Array, z: Float64Array, n: Float64Array, hn: Float64Array, hPrev: Float64Array, dOut: Float64Array | null,
     mask: Float64Array | null, dh: Float64Array, dhPrev: Float64Array, dgi: Float64Array, dgh: Float64Array, dan: Float64Array | null,
     out: Float64Array, t: number, B: number, H: number): boolean;
@@ -47,6 +50,31 @@ export function nativeLstmBackwardStep(
   normsH[t] = out[0];
   normsC[t] = out[1];
   return out[2];
+}
+
+/**
+ * `lstmSequenceBackward`'s per-step loop over the chunk of steps `[t0, t1)`, walking from `t1 − 1` down, in one native
+ * call: per step {@link nativeLstmBackwardStep}'s gate backward into `dZ` rows `(t − t0)·B`, then `∂L/∂h_{t−1} = dZ_t W_hh`
+ * (each element one sum in increasing k, as the row kernel the per-step path runs for small batches), padded rows passing
+ * `∂L/∂h` through (the real ones take it from `dhPrev`). The same bits as the per-step path; for batches whose steps are too
+ * small to pay for a call each. Writes `normsH[t] = ‖∂L/∂h_t‖`, `normsC[t] = ‖dc'‖` for the chunk's steps.
+ * @param whh `[4H, H]`; `gates` `[T, B, 4H]`, `tanhCs`, `cPrev`, `dOut` `[T, B, H]` (null = none), `m` `[T·B]` or null
+ * @param dh, dc `[B, H]` updated in place; `dZ` `[(t1 − t0)·B, 4H]` (rows of padded steps are not written: zero them first)
+ * @param dhPrev `[B, H]` scratch; `norms` `[2T]` scratch (the chunk's norms are copied out of it)
+ * @returns false when it did not run (run the per-step loop)
+ */
+export function nativeLstmBackwardChunk(
+  whh: Float64Array, gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
+  dh: Float64Array, dc: Float64Array, dZ: Float64Array, dhPrev: Float64Array, norms: Float64Array, normsH: number[], normsC: number[],
+  t0: number, t1: number, T: number, B: number, H: number,
+): boolean {
+  const a = addon();
+  if (a === null || !a.lstmBackwardChunk(whh, gates, tanhCs, cPrev, dOut, m, dh, dc, dZ, dhPrev, norms, t0, t1, T, B, H)) return false;
+  for (let t = t0; t < t1; t++) {
+    normsH[t] = norms[t];
+    normsC[t] = norms[T + t];
+  }
+  return true;
 }
 
 /**

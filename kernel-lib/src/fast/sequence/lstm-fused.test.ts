@@ -171,7 +171,7 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
   });
 });
 
-describe("fused LSTM backward (lstmbwd64) against the per-step path", () => {
+describe("fused LSTM backward (natively lstmBackwardChunk, in WebAssembly lstmbwd64) against the per-step path", () => {
   /** lstmSequenceBackward on a fresh tape, fused or per-step; everything it returns or writes. */
   function backward(fused: boolean, p: CellParams, x: Float64Array, m: Float64Array | null, dOut: Float64Array | null,
     dhT: Float64Array, dcT: Float64Array, T: number, B: number, I: number, H: number) {
@@ -201,14 +201,25 @@ describe("fused LSTM backward (lstmbwd64) against the per-step path", () => {
       const dOut = withOut ? randn([T, B, H], { rng }).data : null;
       const dhT = randn([B, H], { rng }).data, dcT = randn([B, H], { rng }).data;
       const m = masked ? maskOf(T, B) : null;
-      const fused = backward(true, p, x, m, dOut, dhT, dcT, T, B, I, H);
       const ref = backward(false, p, x, m, dOut, dhT, dcT, T, B, I, H);
-      sameBits(fused.dx, ref.dx, "dx");
-      sameBits(fused.dh, ref.dh, "dh_0");
-      sameBits(fused.dc, ref.dc, "dc_0");
-      sameBits(fused.normsH, ref.normsH, "‖∂L/∂h_t‖");
-      sameBits(fused.normsC, ref.normsC, "‖∂L/∂c_t‖");
-      for (const name of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) sameBits(fused.grads[name].data, ref.grads[name].data, name);
+      // the fused loop natively (lstmBackwardChunk, on every ISA) and in WebAssembly (lstmbwd64, the add-on off)
+      const info = nativeKernels();
+      const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+      try {
+        for (const how of [...isas, "WebAssembly"] as const) {
+          if (how === "WebAssembly") setNativeKernels(false);
+          else setNativeKernels(true, how);
+          const fused = backward(true, p, x, m, dOut, dhT, dcT, T, B, I, H);
+          sameBits(fused.dx, ref.dx, `${how} dx`);
+          sameBits(fused.dh, ref.dh, `${how} dh_0`);
+          sameBits(fused.dc, ref.dc, `${how} dc_0`);
+          sameBits(fused.normsH, ref.normsH, `${how} ‖∂L/∂h_t‖`);
+          sameBits(fused.normsC, ref.normsC, `${how} ‖∂L/∂c_t‖`);
+          for (const name of ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const) sameBits(fused.grads[name].data, ref.grads[name].data, `${how} ${name}`);
+        }
+      } finally {
+        if (info.available) setNativeKernels(true, isas[0]);
+      }
       assert.ok(ref.normsH.every((v) => v >= 0) && ref.dx.some((v) => v !== 0), "the reference did run");
     });
   }
