@@ -13,7 +13,13 @@ export const GEMM_CASES: readonly { name: string; M: number; N: number; K: numbe
 ];
 
 /** One product's rates, GFLOP/s (`naive` only in float64, where `gemmNaive` is the reference). */
-export interface GemmRates { precision: "float64" | "float32"; name: string; native?: number; wasm: number; naive?: number }
+export interface GemmRates {
+  precision: "float64" | "float32"; name: string; native?: number; wasm: number; naive?: number;
+  /** whether gemm sends this product to the add-on (else it runs in JS, or WebAssembly, with the add-on on or off) */
+  nativeSized: boolean;
+  /** native ran under 95 % of WebAssembly on a product the add-on takes */
+  loses: boolean;
+}
 
 /**
  * Times every case of {@link GEMM_CASES} in both precisions with the add-on on (its current ISA) and off, and the naive loop.
@@ -45,11 +51,12 @@ export function compareGemm(rate: (f: () => void) => number): { rates: GemmRates
         const wasm = gf(M, N, K, rate(run));
         if (on) rl.setNativeKernels(true, isa);
         const naive = precision === "float64" ? gf(M, N, K, rate(() => rl.gemmNaive(C, A, B, M, N, K, transA, transB, acc))) : undefined;
-        rates.push({ precision, name, native, wasm, naive });
+        const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK && (!transB || isa !== "128-bit");
+        const loses = native !== undefined && nativeSized && native < 0.95 * wasm;
+        rates.push({ precision, name, native, wasm, naive, nativeSized, loses });
         lines.push(`gemm ${precision} ${name}: ${native !== undefined ? `${native.toFixed(2)} GFLOP/s native ${isa}` : "(native add-on off)"}, ` +
           `WebAssembly ${wasm.toFixed(2)}${naive !== undefined ? `, naive ${naive.toFixed(2)}` : ""}`);
-        const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK && (!transB || isa !== "128-bit");
-        if (native !== undefined && nativeSized && native < 0.95 * wasm) {
+        if (loses) {
           losses.push(`!!! NATIVE LOSES to the kernel it replaces: ${precision} ${name}: native ${isa} ${native.toFixed(2)} < WebAssembly ${wasm.toFixed(2)} GFLOP/s`);
         }
       }

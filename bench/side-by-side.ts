@@ -1,6 +1,7 @@
 // The speed tables of docs/speed.md, rendered from stored `npm run bench -- --json` runs (docs/bench/*.json), so a figure
 // on the page is one a run wrote; test/speed-tables.test.ts re-renders them and compares.
-//   node --import tsx bench/side-by-side.ts docs/bench/avx2.json docs/bench/avx512f.json
+//   node --import tsx bench/side-by-side.ts docs/bench/avx2.json docs/bench/avx512f.json   (print the tables)
+//   node --import tsx bench/side-by-side.ts --update docs/speed.md                        (re-render the page's tables)
 import * as fs from "node:fs";
 import type { Timing } from "./timing";
 
@@ -13,6 +14,9 @@ export interface BenchFigures {
   timing: { clock?: string; reps: number };
   workloads: { id: string; note: string }[];
   results: Record<string, Record<string, Timing | undefined>>;
+  /** every product native against WebAssembly (bench/gemm-check.ts) */
+  gemmGflops?: Record<string, number | undefined>;
+  gemmCheck?: { precision: string; name: string; native?: number; wasm: number; naive?: number; nativeSized: boolean; loses: boolean }[];
 }
 
 const num = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
@@ -51,13 +55,92 @@ export function renderRuns(runs: readonly BenchFigures[]): string {
   return lines.join("\n");
 }
 
-/** The stored runs a `<!-- bench-table: a.json b.json -->` marker names, read from `root`. */
+/**
+ * The runs' per-product table: native and WebAssembly GFLOP/s of each product (bench/gemm-check.ts) per run, with
+ * "native loses" where native ran under 95 % of WebAssembly (what the bench reports loudly), and "not native" where gemm
+ * keeps the product off the add-on (too small: both columns then time the same JS or WebAssembly loop).
+ */
+export function renderGemmCheck(runs: readonly BenchFigures[]): string {
+  const head = ["product", ...runs.flatMap((r) => [`${runLabel(r)}: native`, `${runLabel(r)}: WebAssembly`])];
+  const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  for (const [q, c] of (runs[0].gemmCheck ?? []).entries()) {
+    const cells = runs.flatMap((r) => {
+      const x = r.gemmCheck?.[q];
+      if (x === undefined) return ["—", "—"];
+      const lose = x.loses ? " (native loses)" : "";
+      if (!x.nativeSized) return [`${x.native === undefined ? "—" : x.native.toFixed(1)} (not native)`, x.wasm.toFixed(1)];
+      return [x.native === undefined ? "—" : `${x.native.toFixed(1)}${lose}`, x.wasm.toFixed(1)];
+    });
+    lines.push(`| ${c.precision} ${c.name.replace(/\s+/g, " ")} | ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+/** The speed goals: a ratio of steps/s (or of GFLOP/s) to PyTorch's float32 on one thread that a run should reach. */
+export const SPEED_GOALS: readonly { goal: string; work: string; peer: string; min: number; gemm?: boolean }[] = [
+  { goal: "float32 W1 ≥ 1.5× PyTorch", work: "W1", peer: "rnnlab-f32", min: 1.5 },
+  { goal: "float32 W2 ≥ 1.5× PyTorch", work: "W2", peer: "rnnlab-f32", min: 1.5 },
+  { goal: "float32 W2b ≥ 1.5× PyTorch", work: "W2b", peer: "rnnlab-f32", min: 1.5 },
+  { goal: "float32 W3 ≥ 1.0× PyTorch", work: "W3", peer: "rnnlab-f32", min: 1.0 },
+  { goal: "float32 W3's product ≥ 60 % of PyTorch's sgemm (GFLOP/s)", work: "W3", peer: "rnnlab-f32", min: 0.6, gemm: true },
+  { goal: "float32 W4 ≥ 50× PyTorch", work: "W4", peer: "rnnlab-f32", min: 50 },
+  { goal: "float64 W1 ≥ 1.0× PyTorch (float32)", work: "W1", peer: "rnnlab", min: 1.0 },
+  { goal: "float64 W2 ≥ 1.0× PyTorch (float32)", work: "W2", peer: "rnnlab", min: 1.0 },
+  { goal: "float64 W2b ≥ 1.0× PyTorch (float32)", work: "W2b", peer: "rnnlab", min: 1.0 },
+];
+
+/** A goal's ratio in one run, or undefined when the run lacks a figure. */
+function goalRatio(r: BenchFigures, g: (typeof SPEED_GOALS)[number]): number | undefined {
+  if (g.gemm) {
+    const a = r.gemmGflops?.[g.peer], b = r.gemmGflops?.torch;
+    return a !== undefined && b !== undefined ? a / b : undefined;
+  }
+  const a = r.results[g.work]?.[g.peer]?.stepsPerSec, b = r.results[g.work]?.torch?.stepsPerSec;
+  return a !== undefined && b !== undefined ? a / b : undefined;
+}
+
+/**
+ * The goals table: each goal's ratio in the AVX2 and AVX-512 runs, met or not on AVX2 (the goals are for the CPUs students
+ * have); then the WebAssembly-only goal (W1 float32 ≥ 1.0× PyTorch) from the run without the add-on.
+ */
+export function renderGoals(avx2: BenchFigures, avx512: BenchFigures, wasm: BenchFigures): string {
+  const fmt = (v: number | undefined, gemm?: boolean): string => (v === undefined ? "—" : gemm ? `${(100 * v).toFixed(0)} %` : `${v.toPrecision(3)}×`);
+  const lines = ["| goal | AVX2 | AVX-512 | met on AVX2 |", "|---|---|---|---|"];
+  for (const g of SPEED_GOALS) {
+    const a = goalRatio(avx2, g);
+    lines.push(`| ${g.goal} | ${fmt(a, g.gemm)} | ${fmt(goalRatio(avx512, g), g.gemm)} | ${a === undefined ? "—" : a >= g.min ? "yes" : "no"} |`);
+  }
+  const w = goalRatio(wasm, { goal: "", work: "W1", peer: "rnnlab-f32", min: 1 });
+  lines.push(`| WebAssembly only: float32 W1 ≥ 1.0× PyTorch | ${fmt(w)} (no add-on) | | ${w === undefined ? "—" : w >= 1 ? "yes" : "no"} |`);
+  return lines.join("\n");
+}
+
+/** The stored runs a marker names, read from `root`. */
 export function readRuns(root: string, files: readonly string[]): BenchFigures[] {
   return files.map((f) => JSON.parse(fs.readFileSync(`${root}/${f}`, "utf8")) as BenchFigures);
 }
 
+/**
+ * `page` with every marked block re-rendered from the runs it names: `<!-- bench-table: a.json … -->` (renderRuns),
+ * `<!-- bench-gemm: … -->` (renderGemmCheck), `<!-- bench-goals: avx2.json avx512f.json webassembly.json -->` (renderGoals),
+ * each closed by `<!-- /bench-table -->`, `<!-- /bench-gemm -->`, `<!-- /bench-goals -->`.
+ */
+export function renderPage(page: string, root: string): string {
+  return page.replace(/<!-- bench-(table|gemm|goals): ([^>]+?) -->\n[\s\S]*?\n<!-- \/bench-\1 -->/g, (_m, kind: string, files: string) => {
+    const runs = readRuns(root, files.trim().split(/\s+/));
+    const body = kind === "table" ? renderRuns(runs) : kind === "gemm" ? renderGemmCheck(runs) : renderGoals(runs[0], runs[1], runs[2]);
+    return `<!-- bench-${kind}: ${files} -->\n${body}\n<!-- /bench-${kind} -->`;
+  });
+}
+
 if (require.main === module) {
-  const files = process.argv.slice(2);
-  if (files.length === 0) throw new Error("usage: bench/side-by-side.ts run.json [run.json …]");
-  console.log(renderRuns(readRuns(".", files)));
+  const args = process.argv.slice(2);
+  if (args[0] === "--update" && args[1] !== undefined) {
+    fs.writeFileSync(args[1], renderPage(fs.readFileSync(args[1], "utf8"), "."));
+  } else if (args.length > 0) {
+    const runs = readRuns(".", args);
+    console.log(`${renderRuns(runs)}\n\n${renderGemmCheck(runs)}`);
+  } else {
+    throw new Error("usage: bench/side-by-side.ts run.json [run.json …] | --update docs/speed.md");
+  }
 }
