@@ -26,15 +26,15 @@ struct steps {
   double (*rnn)(const double *, const double *, double *, double *, const double *, int, int, int, int);
   void (*column_sums)(double *, const double *, int, int, long, long);
 };
-static struct steps pick(void) {
-  const char *isa = gemm_native_isa();
+/* in gemm.c's order of instruction sets (gemm_native_level) */
+static const struct steps STEPS[] = {
+  {lstm_step_v128, gru_step_v128, rnn_step_v128, column_sums_v128},
 #ifdef X86_VARIANTS
-  if (strcmp(isa, "avx512f") == 0) return (struct steps){lstm_step_avx512, gru_step_avx512, rnn_step_avx512, column_sums_avx512};
-  if (strcmp(isa, "avx2") == 0) return (struct steps){lstm_step_avx2, gru_step_avx2, rnn_step_avx2, column_sums_avx2};
+  {lstm_step_avx2, gru_step_avx2, rnn_step_avx2, column_sums_avx2},
+  {lstm_step_avx512, gru_step_avx512, rnn_step_avx512, column_sums_avx512},
 #endif
-  (void)isa;
-  return (struct steps){lstm_step_v128, gru_step_v128, rnn_step_v128, column_sums_v128};
-}
+};
+static const struct steps *pick(void) { return &STEPS[gemm_native_level()]; }
 
 
 /* ---- LSTM: lstmSequenceBackward's per-step gate loop ---- */
@@ -54,7 +54,7 @@ static napi_value lstm_backward_step(napi_env env, napi_callback_info info) {
   double *tmp = !c.ok ? NULL : H <= 1024 ? stack : malloc(sizeof(double) * H);
   if (tmp == NULL) return call_result(env, 0);
   const long u = (long)t * B * H;
-  pick().lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
+  pick()->lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B,
                dh, dc, dz + dzo, out, tmp, B, H);
   if (tmp != stack) free(tmp);
   return call_result(env, 1);
@@ -80,13 +80,13 @@ static napi_value lstm_backward_chunk(napi_env env, napi_callback_info info) {
   double stack[1024];
   double *tmp = H <= 1024 ? stack : malloc(sizeof(double) * H);
   if (tmp == NULL) return call_result(env, 0);
-  const struct steps k = pick();
+  const struct steps *k = pick();
   const long G4 = 4L * H;
   for (int t = t1 - 1; t >= t0; t--) {
     const long u = (long)t * B * H;
     double out[3];
     double *dzt = dz + (long)(t - t0) * B * G4;
-    k.lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B, dh, dc, dzt, out,
+    k->lstm(gates + 4 * u, tanhc + u, cp + u, dout == NULL ? NULL : dout + u, m == NULL ? NULL : m + (long)t * B, dh, dc, dzt, out,
            tmp, B, H);
     norms[t] = out[0];
     norms[T + t] = out[1];
@@ -117,7 +117,7 @@ static napi_value gru_backward_step(napi_env env, napi_callback_info info) {
   double *dgi = call_array(&c, 9, 3 * BH, 0), *dgh = call_array(&c, 10, (dan != NULL ? 2 : 3) * BH, 0);
   double *out = call_array(&c, 12, 1, 0);
   if (!c.ok) return call_result(env, 0);
-  out[0] = pick().gru(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
+  out[0] = pick()->gru(r, z, n, hn, hp, dout == NULL ? NULL : dout + (long)t * B * H, mask, dh, dhprev, dgi, dgh, dan, B, H);
   return call_result(env, 1);
 }
 
@@ -163,7 +163,7 @@ static napi_value rnn_backward_step(napi_env env, napi_callback_info info) {
   const double *y = call_array(&c, 4, BH, 0);
   double *out = call_array(&c, 5, 1, 0);
   if (!c.ok || act > 2) return call_result(env, 0);
-  out[0] = pick().rnn(dout, mask, dh, dz + dzo, y, t, B, H, act);
+  out[0] = pick()->rnn(dout, mask, dh, dz + dzo, y, t, B, H, act);
   return call_result(env, 1);
 }
 
@@ -189,7 +189,7 @@ static napi_value column_sums_call(napi_env env, napi_callback_info info) {
   double *dst = call_array(&c, 0, cols, 0);
   const double *src = call_array(&c, 1, N == 0 ? 0 : (N - 1.0) * stride + off + cols, 0);
   if (!c.ok || (dst != NULL && src != NULL && dst < src + (long)N * stride && src < dst + cols)) return call_result(env, 0);
-  pick().column_sums(dst, src, N, cols, stride, off);
+  pick()->column_sums(dst, src, N, cols, stride, off);
   return call_result(env, 1);
 }
 

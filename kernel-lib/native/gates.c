@@ -24,16 +24,16 @@ typedef void tanh32rows_fn(double *, long);
 typedef void rows64_fn(double *, long, int);
 struct kernels { lstm_fn *lstm32, *lstm64; gru_fn *gru32, *gru64; tanh32rows_fn *tanh32rows; rows64_fn *rows64; };
 
-/* the kernels of the instruction set gemm.c chose (gemm_native_isa, switched by tests through isa(name)) */
-static struct kernels pick(void) {
-  const char *isa = gemm_native_isa();
+/* the kernels of each instruction set in gemm.c's order (gemm_native_level), and those of the set it chose (switched by tests
+ * through isa(name)) */
+static const struct kernels KERNELS[] = {
+  {lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128},
 #ifdef X86_VARIANTS
-  if (strcmp(isa, "avx512f") == 0) return (struct kernels){lstm32_avx512, lstm64_avx512, gru32_avx512, gru64_avx512, tanh32rows_avx512, rows64_avx512};
-  if (strcmp(isa, "avx2") == 0) return (struct kernels){lstm32_avx2, lstm64_avx2, gru32_avx2, gru64_avx2, tanh32rows_avx2, rows64_avx2};
+  {lstm32_avx2, lstm64_avx2, gru32_avx2, gru64_avx2, tanh32rows_avx2, rows64_avx2},
+  {lstm32_avx512, lstm64_avx512, gru32_avx512, gru64_avx512, tanh32rows_avx512, rows64_avx512},
 #endif
-  (void)isa;
-  return (struct kernels){lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128};
-}
+};
+static const struct kernels *pick(void) { return &KERNELS[gemm_native_level()]; }
 
 /* (z, zo, c, co, cn, tc, h, so, to, B, H): z [B, 4H] from zo; c [B, H] from co; cn, h from so; tc from to */
 static napi_value lstm(napi_env env, napi_callback_info info, int f64) {
@@ -45,8 +45,8 @@ static napi_value lstm(napi_env env, napi_callback_info info, int f64) {
   double *z = call_array(&c, 0, zo + 4 * BH, 0), *cp = call_array(&c, 2, co + BH, 0), *cn = call_array(&c, 4, so + BH, 0);
   double *tc = call_array(&c, 5, to + BH, 0), *h = call_array(&c, 6, so + BH, 0);
   if (!c.ok || B <= 0 || H <= 0) return call_result(env, 0);
-  const struct kernels k = pick();
-  (f64 ? k.lstm64 : k.lstm32)(z + zo, cp + co, cn + so, tc + to, h + so, B, H);
+  const struct kernels *k = pick();
+  (f64 ? k->lstm64 : k->lstm32)(z + zo, cp + co, cn + so, tc + to, h + so, B, H);
   return call_result(env, 1);
 }
 static napi_value lstm32(napi_env env, napi_callback_info info) { return lstm(env, info, 0); }
@@ -61,8 +61,8 @@ static napi_value gru(napi_env env, napi_callback_info info, int f64) {
   double *p[9];
   for (int q = 0; q < 9; q++) p[q] = call_array(&c, q, q < 2 ? 3 * BH : q == 2 ? 3.0 * H : BH, 0);
   if (!c.ok || B <= 0 || H <= 0) return call_result(env, 0);
-  const struct kernels k = pick();
-  (f64 ? k.gru64 : k.gru32)(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], B, H);
+  const struct kernels *k = pick();
+  (f64 ? k->gru64 : k->gru32)(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], B, H);
   return call_result(env, 1);
 }
 static napi_value gru32(napi_env env, napi_callback_info info) { return gru(env, info, 0); }
@@ -75,7 +75,7 @@ static napi_value tanh32rows(napi_env env, napi_callback_info info) {
   size_t n = 0;
   double *z = c.ok ? napi_f64(env, c.v[0], &n) : NULL;
   if (z == NULL) return call_result(env, 0);
-  pick().tanh32rows(z, (long)n);
+  pick()->tanh32rows(z, (long)n);
   return call_result(env, 1);
 }
 
@@ -87,7 +87,7 @@ static napi_value rows64(napi_env env, napi_callback_info info) {
   size_t n = 0;
   double *x = c.ok ? napi_f64(env, c.v[0], &n) : NULL;
   if (x == NULL || which > 2) return call_result(env, 0);
-  pick().rows64(x, (long)n, which);
+  pick()->rows64(x, (long)n, which);
   return call_result(env, 1);
 }
 
@@ -108,7 +108,7 @@ static napi_value lstm_seq(napi_env env, napi_callback_info info, int f32) {
   double *wt = malloc(sizeof(double) * G4 * H);
   if (wt == NULL) return call_result(env, 0);
   for (size_t n = 0; n < G4; n++) for (int q = 0; q < H; q++) wt[q * G4 + n] = whh[n * H + q]; /* W_hhᵀ [H, 4H] */
-  lstm_fn *lstm = f32 ? pick().lstm32 : pick().lstm64;
+  lstm_fn *lstm = f32 ? pick()->lstm32 : pick()->lstm64;
   for (int t = 0; t < T; t++) {
     double *z = gates + t * BH * 4, *hp = hs + t * BH, *cp = cs + t * BH;
     gemm_rows64(B, (int)G4, H, hp, wt, z, 1);

@@ -16,7 +16,7 @@
 #endif
 #define P64 (NE * L64) /* the float64 panel width */
 #define P32 L32 /* the float32 panel width */
-enum { CAT(p64_width, SUF) = P64, CAT(p32_width, SUF) = P32 };
+enum { CAT(p64_width, SUF) = P64, CAT(p32_width, SUF) = P32, CAT(l64_lanes, SUF) = L64, CAT(l32_lanes, SUF) = L32 };
 
 /* rows of A per block: a multiple of `tile` rows whose `rowBytes` each fit in about 256 KiB (at least one tile) */
 static inline int CAT(row_block, SUF)(long rowBytes, int tile) {

@@ -21,68 +21,72 @@ typedef void seq32_fn(int, int, int, const float *, long, long, const float *, l
 typedef void l4_32_fn(int, int, int, const float *, const float *, double *, long, int);
 typedef void to32_fn(float *, const double *, long);
 
-/* the kernels of one instruction set, and the widths of the panels its A·Bᵀ tiles read (gemm-tiles-tb.h); narrow: the A·B
- * kernels of the narrower sets below it with their vector widths (lanes), for the columns past its last whole vector */
-struct narrow { seq64_fn *seq64; seq32_fn *seq32; int l64, l32; };
-static struct {
-  seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int p64, p32; const char *isa;
-  int l64, l32; struct narrow narrow[2]; int nnarrow;
-} K_;
+/* the kernels of each instruction set, narrowest first (level 0: 128-bit; with GCC on x86-64 also 1: AVX2, 2: AVX-512), their
+ * float64 and float32 lanes, and the widths of the panels their A·Bᵀ tiles read (gemm-tiles-tb.h) */
+#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, l4_32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, p32_width##S}
+static const struct isa_kernels {
+  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int l64, l32, p64, p32;
+} LEVELS[] = {
+  LEVEL(_v128, "128-bit"),
+#ifdef X86_VARIANTS
+  LEVEL(_avx2, "avx2"),
+  LEVEL(_avx512, "avx512f"),
+#endif
+};
+#undef LEVEL
+#define NLEVELS ((int)(sizeof LEVELS / sizeof LEVELS[0]))
+
+static int level_ = -1;      /* the index in LEVELS of the kernels in use (−1 until the first call chooses) */
+static const struct isa_kernels *K_; /* &LEVELS[level_] */
+
+/* whether the CPU runs level v's instructions (__builtin_cpu_supports takes a literal name) */
+static int cpu_has(int v) {
+#ifdef X86_VARIANTS
+  __builtin_cpu_init();
+  if (v == 2) return __builtin_cpu_supports("avx512f");
+  if (v == 1) return __builtin_cpu_supports("avx2");
+#endif
+  return v == 0;
+}
 
 /* selects the widest vectors the CPU has, or `want` ("avx512f", "avx2", "128-bit") when the CPU has it (tests run every
  * variant this way); returns the one in use */
 const char *gemm_native_select(const char *want) {
-  int all = want == NULL;
-#ifdef X86_VARIANTS
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f") && (all || strcmp(want, "avx512f") == 0)) {
-    K_.seq64 = seq64_avx512; K_.eo64 = eo64_avx512; K_.seq32 = seq32_avx512; K_.l4_32 = l4_32_avx512; K_.to32 = to32_avx512;
-    K_.p64 = p64_width_avx512; K_.p32 = p32_width_avx512; K_.isa = "avx512f";
-    K_.l64 = 8; K_.l32 = 16;
-    K_.narrow[0] = (struct narrow){seq64_avx2, seq32_avx2, 4, 8};
-    K_.narrow[1] = (struct narrow){seq64_v128, seq32_v128, 2, 4};
-    K_.nnarrow = 2;
-    return K_.isa;
-  }
-  if (__builtin_cpu_supports("avx2") && (all || strcmp(want, "avx2") == 0)) {
-    K_.seq64 = seq64_avx2; K_.eo64 = eo64_avx2; K_.seq32 = seq32_avx2; K_.l4_32 = l4_32_avx2; K_.to32 = to32_avx2;
-    K_.p64 = p64_width_avx2; K_.p32 = p32_width_avx2; K_.isa = "avx2";
-    K_.l64 = 4; K_.l32 = 8;
-    K_.narrow[0] = (struct narrow){seq64_v128, seq32_v128, 2, 4};
-    K_.nnarrow = 1;
-    return K_.isa;
-  }
-#endif
-  if (all || strcmp(want, "128-bit") == 0) {
-    K_.seq64 = seq64_v128; K_.eo64 = eo64_v128; K_.seq32 = seq32_v128; K_.l4_32 = l4_32_v128; K_.to32 = to32_v128;
-    K_.p64 = p64_width_v128; K_.p32 = p32_width_v128; K_.isa = "128-bit";
-    K_.l64 = 2; K_.l32 = 4;
-    K_.nnarrow = 0;
+  for (int v = NLEVELS - 1; v >= 0; v--) {
+    if (cpu_has(v) && (want == NULL || strcmp(want, LEVELS[v].isa) == 0)) {
+      level_ = v;
+      K_ = &LEVELS[v];
+      return K_->isa;
+    }
   }
   return gemm_native_isa();
 }
 
 const char *gemm_native_isa(void) {
-  return K_.isa != NULL ? K_.isa : gemm_native_select(NULL);
+  return K_ != NULL ? K_->isa : gemm_native_select(NULL);
+}
+
+int gemm_native_level(void) {
+  gemm_native_isa();
+  return level_;
 }
 
 /* A·B and Aᵀ·B over columns [0, N): the chosen set's kernel on its whole vectors, the columns left (fewer than one of its
- * vectors, e.g. all 8 of an 8-column product under AVX-512's 16 float32 lanes) on the next narrower set's vectors, the last
- * few in its one-at-a-time loop. Every element's sum is the same in every width (increasing k), so the bits are too. */
+ * vectors, e.g. all 8 of an 8-column product under AVX-512's 16 float32 lanes) on the next narrower set's vectors, and so
+ * on; the narrowest takes the rest, its last few columns one at a time. Every element's sum is the same in every width
+ * (increasing k), so the bits are too. */
 static void seq64_cols(int M, int N, int K, const double *A, long ars, long aks, const double *B, long ldb, double *C, long ldc, int acc) {
-  int j = 0, w = K_.nnarrow > 0 ? N - N % K_.l64 : N;
-  if (w > 0) K_.seq64(M, w, K, A, ars, aks, B, ldb, C, ldc, acc);
-  for (int v = 0; v < K_.nnarrow && (j += w) < N; v++) {
-    w = v + 1 < K_.nnarrow ? (N - j) - (N - j) % K_.narrow[v].l64 : N - j;
-    if (w > 0) K_.narrow[v].seq64(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+  for (int v = level_, j = 0; v >= 0 && j < N; v--) {
+    const int w = v > 0 ? (N - j) - (N - j) % LEVELS[v].l64 : N - j;
+    if (w > 0) LEVELS[v].seq64(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+    j += w;
   }
 }
 static void seq32_cols(int M, int N, int K, const float *A, long ars, long aks, const float *B, long ldb, double *C, long ldc, int acc) {
-  int j = 0, w = K_.nnarrow > 0 ? N - N % K_.l32 : N;
-  if (w > 0) K_.seq32(M, w, K, A, ars, aks, B, ldb, C, ldc, acc);
-  for (int v = 0; v < K_.nnarrow && (j += w) < N; v++) {
-    w = v + 1 < K_.nnarrow ? (N - j) - (N - j) % K_.narrow[v].l32 : N - j;
-    if (w > 0) K_.narrow[v].seq32(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+  for (int v = level_, j = 0; v >= 0 && j < N; v--) {
+    const int w = v > 0 ? (N - j) - (N - j) % LEVELS[v].l32 : N - j;
+    if (w > 0) LEVELS[v].seq32(M, w, K, A, ars, aks, B + j, ldb, C + j, ldc, acc);
+    j += w;
   }
 }
 
@@ -112,12 +116,12 @@ static void *grow(struct gemm_scratch *s, size_t bytes) {
   return s->p;
 }
 
-/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_.p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
- * first Nt columns, zero-padded; 1 B float32 [K, N]; 2 Bᵀ float32 in panels of K_.p32 columns of Kp rows, zero-padded.
+/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_->p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
+ * first Nt columns, zero-padded; 1 B float32 [K, N]; 2 Bᵀ float32 in panels of K_->p32 columns of Kp rows, zero-padded.
  * Kept across calls while the caller's pin generation matches (the caller promises B is unchanged meanwhile). */
 static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt, int Kp) {
   struct gemm_pack *pk = &st->pack[kind];
-  const int P = kind == 0 ? K_.p64 : kind == 2 ? K_.p32 : 0;
+  const int P = kind == 0 ? K_->p64 : kind == 2 ? K_->p32 : 0;
   if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N && pk->P == P) return pk->buf.p;
   const int K = g->K, N = g->N;
   const long panels = (Nt + P - 1) / (P > 0 ? P : 1);
@@ -135,7 +139,7 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
   } else if (kind == 1) {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)K * N);
     if (t == NULL) return NULL;
-    K_.to32(t, g->B, (long)K * N);
+    K_->to32(t, g->B, (long)K * N);
   } else {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)(panels > 0 ? panels : 1) * P * Kp);
     if (t == NULL) return NULL;
@@ -176,9 +180,9 @@ static void tiles_part(void *ctx, int part, int parts) {
   double *C = t->C + r0 * t->ldc;
   switch (t->kind) {
     case 0: seq64_cols(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
-    case 1: K_.eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
+    case 1: K_->eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
     case 2: seq32_cols(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
-    default: K_.l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
+    default: K_->l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
   }
 }
 
@@ -228,7 +232,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
       const float *bf = packB(st, g, 1, 0, 0);
       if (af == NULL || bf == NULL) return 0;
-      K_.to32(af, g->A, (long)M * K);
+      K_->to32(af, g->A, (long)M * K);
       struct tiles t = {2, Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc};
       run_tiles(st, g, &t);
     }
@@ -243,7 +247,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     const float *bt = packB(st, g, 2, Nt, Kp);
     if (af == NULL || bt == NULL) return 0;
     for (int i = 0; i < Mt; i++) {
-      K_.to32(af + (long)i * Kp, g->A + (long)i * K, K);
+      K_->to32(af + (long)i * Kp, g->A + (long)i * K, K);
       for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
     }
     struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, 0, g->C, N, g->acc};

@@ -20,6 +20,9 @@ struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; struct pool
 int gemm_native(struct gemm_state *st, const struct gemm_args *g);
 /* the instruction set the kernels use: "avx512f", "avx2" or "128-bit" */
 const char *gemm_native_isa(void);
+/* the index of that set among those compiled, narrowest first: 0 128-bit, then (GCC, x86-64) 1 AVX2, 2 AVX-512; every kernel
+ * file keeps its variants in this order and runs the one of this index */
+int gemm_native_level(void);
 /* switches to `want`'s vectors when the CPU has them (else keeps the current ones); returns the ones in use */
 const char *gemm_native_select(const char *want);
 void gemm_state_free(struct gemm_state *st);

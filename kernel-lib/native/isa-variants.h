@@ -1,6 +1,7 @@
 /* isa-variants.h: includes the header named by TILES once per instruction set, defining VB (vector bytes), SUF (the name
  * suffix of its functions) and TGT (their target attribute): _v128 everywhere, and _avx2, _avx512 with GCC on x86-64
- * (X86_VARIANTS is then defined; the caller picks one at run time from gemm_native_isa()). */
+ * (X86_VARIANTS is then defined). Every kernel file lists its variants in this order, and runs the one of index
+ * gemm_native_level() (gemm.c). */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #define X86_VARIANTS 1
 #endif

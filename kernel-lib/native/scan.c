@@ -14,15 +14,15 @@
 #undef TILES
 
 struct scans { long (*non_finite)(const double *, long); long (*outside)(const double *, long, double); };
-static struct scans pick(void) {
-  const char *isa = gemm_native_isa();
+/* in gemm.c's order of instruction sets (gemm_native_level) */
+static const struct scans SCANS[] = {
+  {first_non_finite_v128, first_outside_v128},
 #ifdef X86_VARIANTS
-  if (strcmp(isa, "avx512f") == 0) return (struct scans){first_non_finite_avx512, first_outside_avx512};
-  if (strcmp(isa, "avx2") == 0) return (struct scans){first_non_finite_avx2, first_outside_avx2};
+  {first_non_finite_avx2, first_outside_avx2},
+  {first_non_finite_avx512, first_outside_avx512},
 #endif
-  (void)isa;
-  return (struct scans){first_non_finite_v128, first_outside_v128};
-}
+};
+static const struct scans *pick(void) { return &SCANS[gemm_native_level()]; }
 
 static napi_value firstOutside(napi_env env, napi_callback_info info) {
   size_t argc = 2, n = 0;
@@ -31,7 +31,7 @@ static napi_value firstOutside(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, a, NULL, NULL);
   const double *x = argc == 2 ? napi_f64(env, a[0], &n) : NULL;
   const int ok = x != NULL && napi_get_value_double(env, a[1], &limit) == napi_ok;
-  napi_create_int64(env, ok ? pick().outside(x, (long)n, limit) : -2, &out);
+  napi_create_int64(env, ok ? pick()->outside(x, (long)n, limit) : -2, &out);
   return out;
 }
 
@@ -40,7 +40,7 @@ static napi_value firstNonFinite(napi_env env, napi_callback_info info) {
   napi_value a[1], out;
   napi_get_cb_info(env, info, &argc, a, NULL, NULL);
   const double *x = argc == 1 ? napi_f64(env, a[0], &n) : NULL;
-  napi_create_int64(env, x == NULL ? -2 : pick().non_finite(x, (long)n), &out);
+  napi_create_int64(env, x == NULL ? -2 : pick()->non_finite(x, (long)n), &out);
   return out;
 }
 
