@@ -5,6 +5,7 @@
 import { WasmMemory, wasmGrow, wasmOwnInstance } from "./wasm/instance";
 import { wasmScratch } from "./wasm/pin";
 import { nativeAddon } from "./native/gemm-native";
+import { nativeLstmBackwardChunks } from "./native/backward-native";
 
 /** The float32 gate loops of the native add-on (native/gates.c): the same lanes' arithmetic on the float64 buffers in place. */
 interface NativeGates {
@@ -247,12 +248,14 @@ export function lstmTimeLoop32(
 }
 
 /**
- * The float64 LSTM backward time loop of `lstmSequenceBackward` for small batches in WebAssembly (the `lstmbwd64` kernel),
- * one call per chunk of steps, walking the chunks from the last: per step the gate backward (the same formulas in the
+ * The float64 LSTM backward time loop of `lstmSequenceBackward` for small batches, natively in place where the add-on is
+ * built ({@link nativeLstmBackwardChunks}), else in WebAssembly (the `lstmbwd64` kernel), one call per chunk of steps,
+ * walking the chunks from the last: per step the gate backward (the same formulas in the
  * same order) into the chunk's `dZ` rows, the norms `‖∂L/∂h_t‖`, `‖∂L/∂c_t‖` (summed in the same order), and
  * `∂L/∂h_{t−1} = dZ_t W_hh` (each element one sum in increasing k: the `rowvec` kernel); padded rows pass dh, dc through.
  * After each chunk its `dZ` rows are copied into `dZ` and `onChunk(t0, t1)` runs (the chunk's weight-gradient products).
- * Bit-identical to the per-step path. Returns false (doing nothing) where WebAssembly is unavailable or the memory cannot hold the sequence.
+ * Bit-identical to the per-step path. Returns false (doing nothing) where neither runs (no add-on, and WebAssembly unavailable
+ * or its memory too small for the sequence).
  * @param whh `weight_hh` `[4H, H]`; `gates` `[T, B, 4H]`, `tanhCs`, `cPrev` `[T, B, H]` from the forward tape
  * @param dOut `[T·B·H]` ∂L/∂outputs or null; `m` mask `[T·B]` or null
  * @param dh, dc `[B, H]` ∂L/∂h_T, ∂L/∂c_T on entry, ∂L/∂h_0, ∂L/∂c_0 on exit; `normsH`, `normsC` length T, written
@@ -263,6 +266,7 @@ export function lstmBackwardTimeLoop64(
   dh: Float64Array, dc: Float64Array, normsH: number[], normsC: number[], dZ: Float64Array, T: number, B: number, H: number, chunk: number,
   onChunk: (t0: number, t1: number) => void,
 ): boolean {
+  if (nativeLstmBackwardChunks(whh, gates, tanhCs, cPrev, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, onChunk)) return true;
   const G4 = 4 * H, BH = B * H, BG = B * G4;
   // float64 indices: W_hh [4H, H], gates, tanh c, c_{t−1}, dOut, mask, dZ chunk, dh, dc, dh scratch, norms h, norms c
   const og = G4 * H, otc = og + T * BG, ocp = otc + T * BH, odo = ocp + T * BH, om = odo + (dOut === null ? 0 : T * BH);

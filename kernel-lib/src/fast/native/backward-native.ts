@@ -53,26 +53,37 @@ export function nativeLstmBackwardStep(
 }
 
 /**
- * `lstmSequenceBackward`'s per-step loop over the chunk of steps `[t0, t1)`, walking from `t1 − 1` down, in one native
- * call: per step {@link nativeLstmBackwardStep}'s gate backward into `dZ` rows `(t − t0)·B`, then `∂L/∂h_{t−1} = dZ_t W_hh`
- * (each element one sum in increasing k, as the row kernel the per-step path runs for small batches), padded rows passing
- * `∂L/∂h` through (the real ones take it from `dhPrev`). The same bits as the per-step path; for batches whose steps are too
- * small to pay for a call each. Writes `normsH[t] = ‖∂L/∂h_t‖`, `normsC[t] = ‖dc'‖` for the chunk's steps.
+ * `lstmSequenceBackward`'s per-step loop for small batches natively, in place, one call per chunk of `chunk` steps walking
+ * from the last: per step {@link nativeLstmBackwardStep}'s gate backward into the chunk's `dZ` rows `(t − t0)·B`, then
+ * `∂L/∂h_{t−1} = dZ_t W_hh` (each element one sum in increasing k, the row kernel the per-step path runs for small
+ * batches), padded rows passing `∂L/∂h` through; after each chunk `onChunk(t0, t1)` (its weight-gradient products). The
+ * same bits as the per-step path and as WebAssembly's `lstmbwd64` (`lstmBackwardTimeLoop64`, which tries this first).
+ * Writes `normsH[t] = ‖∂L/∂h_t‖`, `normsC[t] = ‖dc'‖`.
  * @param whh `[4H, H]`; `gates` `[T, B, 4H]`, `tanhCs`, `cPrev`, `dOut` `[T, B, H]` (null = none), `m` `[T·B]` or null
- * @param dh, dc `[B, H]` updated in place; `dZ` `[(t1 − t0)·B, 4H]` (rows of padded steps are not written: zero them first)
- * @param dhPrev `[B, H]` scratch; `norms` `[2T]` scratch (the chunk's norms are copied out of it)
- * @returns false when it did not run (run the per-step loop)
+ * @param dh, dc `[B, H]` ∂L/∂h_T, ∂L/∂c_T on entry, ∂L/∂h_0, ∂L/∂c_0 on exit; `dZ` at least `[chunk·B, 4H]`
+ * @returns false when the add-on is not built or declines the sizes (nothing was run): run WebAssembly's loop or the per-step one
  */
-export function nativeLstmBackwardChunk(
+export function nativeLstmBackwardChunks(
   whh: Float64Array, gates: Float64Array, tanhCs: Float64Array, cPrev: Float64Array, dOut: Float64Array | null, m: Float64Array | null,
-  dh: Float64Array, dc: Float64Array, dZ: Float64Array, dhPrev: Float64Array, norms: Float64Array, normsH: number[], normsC: number[],
-  t0: number, t1: number, T: number, B: number, H: number,
+  dh: Float64Array, dc: Float64Array, normsH: number[], normsC: number[], dZ: Float64Array, T: number, B: number, H: number, chunk: number,
+  onChunk: (t0: number, t1: number) => void,
 ): boolean {
   const a = addon();
-  if (a === null || !a.lstmBackwardChunk(whh, gates, tanhCs, cPrev, dOut, m, dh, dc, dZ, dhPrev, norms, t0, t1, T, B, H)) return false;
-  for (let t = t0; t < t1; t++) {
-    normsH[t] = norms[t];
-    normsC[t] = norms[T + t];
+  if (a === null) return false;
+  const dhPrev = new Float64Array(B * H), norms = new Float64Array(2 * T);
+  for (let t1 = T; t1 > 0; t1 -= chunk) {
+    const t0 = Math.max(0, t1 - chunk);
+    if (m !== null) dZ.fill(0, 0, (t1 - t0) * B * 4 * H); // padded rows are not written: they must read zero
+    if (!a.lstmBackwardChunk(whh, gates, tanhCs, cPrev, dOut, m, dh, dc, dZ, dhPrev, norms, t0, t1, T, B, H)) {
+      // the sizes are checked against the first chunk's (the largest t1): a later chunk cannot be declined
+      if (t1 === T) return false;
+      throw new Error(`nativeLstmBackwardChunks: the add-on declined steps [${t0}, ${t1}) after running later ones`);
+    }
+    for (let t = t0; t < t1; t++) {
+      normsH[t] = norms[t];
+      normsC[t] = norms[T + t];
+    }
+    onChunk(t0, t1);
   }
   return true;
 }

@@ -5,7 +5,7 @@ import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/pin";
 import { lstmBackwardTimeLoop64 } from "../gates";
 import { chunkSteps, weightGradProductsRows } from "./sequence-products";
 import { CellParams } from "../../cells";
-import { nativeCarryBackRows, nativeLstmBackwardChunk, nativeLstmBackwardStep } from "../native/backward-native";
+import { nativeCarryBackRows, nativeLstmBackwardStep } from "../native/backward-native";
 import { LstmSequenceTape, lstmSequenceFusion, runsInJs } from "./lstm-forward";
 
 /**
@@ -47,23 +47,10 @@ export function lstmSequenceBackward(
       t1 - t0, p, grads, db, dx.subarray(t0 * B * I, t1 * B * I), B, G4, I, H,
     );
   };
-  // small batches: the whole per-step loop of each chunk in one call, natively (in place) or in WebAssembly (lstmbwd64,
-  // copied in and out), the same bits as the loop below
-  if (js && lstmSequenceFusion.enabled) {
-    const norms = new Float64Array(2 * T);
-    let t1n = T;
-    for (; t1n > 0; t1n -= chunk) {
-      const t0n = Math.max(0, t1n - chunk);
-      if (!nativeLstmBackwardChunk(whh, gates, tanhCs, cp, dOut, m, dh, dc, dZ, dhPrev, norms, normsH, normsC, t0n, t1n, T, B, H)) break;
-      chunkProducts(t0n, t1n);
-      if (m !== null) dZ.fill(0); // padded rows of the next chunk must read zero
-    }
-    // the add-on declines the first chunk or none (the arrays and sizes are the same for all)
-    if (t1n > 0 && t1n < T) throw new Error(`lstmSequenceBackward: the native loop declined steps [${Math.max(0, t1n - chunk)}, ${t1n}) after running later ones`);
-    if (t1n <= 0 || lstmBackwardTimeLoop64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
-      if (m !== null) dZ.fill(0); // the workspace is reused zeroed where a mask will read it
-      return lstmBiasGrads(grads, db, G4, dx);
-    }
+  // small batches: the whole per-step loop of each chunk in one call, natively or in WebAssembly (the same bits as the loop below)
+  if (js && lstmSequenceFusion.enabled && lstmBackwardTimeLoop64(whh, gates, tanhCs, cp, dOut, m, dh, dc, normsH, normsC, dZ, T, B, H, chunk, chunkProducts)) {
+    if (m !== null) dZ.fill(0); // the workspace is reused zeroed where a mask will read it
+    return lstmBiasGrads(grads, db, G4, dx);
   }
   let t1 = T; // the chunk is steps [t0, t1), dZ row block (t − t0)
   let t0 = Math.max(0, T - chunk);
