@@ -2,6 +2,8 @@
 // loud line wherever native is slower. `npm run bench` prints it under its table (and exits 1 on a loss); bench/kernels.ts
 // prints it alone.
 import * as rl from "../kernel-lib/src";
+import { simdSized } from "../kernel-lib/src/fast/products";
+import { nativeRunsTransB } from "../kernel-lib/src/fast/native/gemm-native";
 
 /** The three products of a W1 LSTM step (z = h·W_hhᵀ, dW += dzᵀ·h, dh = dz·W_hh), W3's gate product, and a tiny one. */
 export const GEMM_CASES: readonly { name: string; M: number; N: number; K: number; transA: boolean; transB: boolean; acc: boolean }[] = [
@@ -51,7 +53,7 @@ export function compareGemm(rate: (f: () => void) => number): { rates: GemmRates
         const wasm = gf(M, N, K, rate(run));
         if (on) rl.setNativeKernels(true, isa);
         const naive = precision === "float64" ? gf(M, N, K, rate(() => rl.gemmNaive(C, A, B, M, N, K, transA, transB, acc))) : undefined;
-        const nativeSized = M >= 2 && N >= 4 && M * N * K >= rl.GEMM_WASM_MIN_WORK && (!transB || isa !== "128-bit");
+        const nativeSized = on && simdSized(M, N, K) && (!transB || nativeRunsTransB()); // fastGemm's routing
         const loses = native !== undefined && nativeSized && native < 0.95 * wasm;
         rates.push({ precision, name, native, wasm, naive, nativeSized, loses });
         lines.push(`gemm ${precision} ${name}: ${native !== undefined ? `${native.toFixed(2)} GFLOP/s native ${isa}` : "(native add-on off)"}, ` +

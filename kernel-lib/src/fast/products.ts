@@ -10,6 +10,11 @@ import { gemmThreads } from "./wasm/gemm-threads";
 /** Products with at least this many multiply-adds (M·N·K) go to the SIMD kernels; smaller ones stay in JS. */
 export const GEMM_WASM_MIN_WORK = 8192;
 
+/** Whether {@link fastGemm} sends an `[M,K]·[K,N]` product to the SIMD kernels (native or WebAssembly), not the JS loop. */
+export function simdSized(M: number, N: number, K: number): boolean {
+  return M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK;
+}
+
 /**
  * `C[M,N] (+)= op(A) · op(B)`, the contract of `gemmNaive`. Products of at least {@link GEMM_WASM_MIN_WORK} multiply-adds
  * (and M ≥ 2, N ≥ 4) run natively ({@link gemmNative}) or in WebAssembly SIMD ({@link gemmWasm}); the rest, and any case
@@ -19,7 +24,7 @@ export function fastGemm(
   C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
-  if (M >= 2 && N >= 4 && M * N * K >= GEMM_WASM_MIN_WORK) {
+  if (simdSized(M, N, K)) {
     // A·Bᵀ stays in WebAssembly where the add-on has only 128-bit vectors (no faster there)
     if ((!transB || nativeRunsTransB()) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;

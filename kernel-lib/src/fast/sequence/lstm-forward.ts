@@ -1,6 +1,6 @@
 // The LSTM sequence kernel's forward: input products per chunk of steps, then per step the recurrent product and the gate loop, into flat buffers (the tape).
 import { Tensor } from "../../tensor";
-import { GEMM_WASM_MIN_WORK, fastGemm as gemm } from "../products";
+import { fastGemm as gemm, simdSized } from "../products";
 import { gemmRowsTB } from "../../tensor/gemm-js";
 import { wasmPin, wasmPinRows, wasmRowsPinned, wasmUnpin } from "../wasm/pin";
 import { lstmTimeLoop32, lstmTimeLoop64 } from "../gates";
@@ -48,7 +48,7 @@ function reuse(prev: Float64Array | undefined, n: number): Float64Array {
 
 /** True when `gemm` would run an `[M,K]·[K,N]` product in plain JS (then the offset kernels give the same bits without views). */
 export function runsInJs(M: number, N: number, K: number): boolean {
-  return M < 2 || N < 4 || M * N * K < GEMM_WASM_MIN_WORK;
+  return !simdSized(M, N, K);
 }
 
 /**
