@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { WORKLOADS, stepFlops, type Workload } from "./workloads";
-import { callRate, timeSteps, type Timing, type TimingOptions } from "./timing";
+import { callRate, fmtRate, fmtRatio, timeSteps, type Timing, type TimingOptions } from "./timing";
 import { compareGemm, type GemmRates } from "./gemm-check";
 import { rnnlabTrainingStep, rnnlabGemmGflops } from "./rnnlab_peer";
 import { tfjsTrainingStep, useTfjsBackend } from "./tfjs_peer";
@@ -76,11 +76,6 @@ function runTorch(workloads: readonly Workload[], o: TimingOptions): { byId: Rec
   return { byId: out.workloads, info: `PyTorch ${out.version}, ${out.threads} thread`, gemmGflops: out.gemmGflops };
 }
 
-const fmtNum = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
-const fmtRate = (t?: Timing): string =>
-  t?.stepsPerSec !== undefined ? fmtNum(t.stepsPerSec) : t?.estimatedStepsPerSec !== undefined ? `≈${fmtNum(t.estimatedStepsPerSec)} (est.)` : "—";
-const fmtRatio = (a?: Timing, b?: Timing): string =>
-  a?.stepsPerSec === undefined || b?.stepsPerSec === undefined ? "—" : `${(a.stepsPerSec / b.stepsPerSec).toPrecision(3)}×`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));

@@ -3,7 +3,7 @@
 //   node --import tsx bench/side-by-side.ts docs/bench/avx2.json docs/bench/avx512f.json   (print the tables)
 //   node --import tsx bench/side-by-side.ts --update docs/speed.md                        (re-render the page's tables)
 import * as fs from "node:fs";
-import type { Timing } from "./timing";
+import { fmtRate as rate, fmtRatio as ratio, type Timing } from "./timing";
 
 /** What `bench.ts --json` writes (the part read here). */
 export interface BenchFigures {
@@ -19,10 +19,6 @@ export interface BenchFigures {
   gemmCheck?: { precision: string; name: string; native?: number; wasm: number; naive?: number; nativeSized: boolean; loses: boolean }[];
 }
 
-const num = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
-const rate = (t?: Timing): string => (t?.stepsPerSec !== undefined ? num(t.stepsPerSec) : "—");
-const ratio = (a?: Timing, b?: Timing): string =>
-  a?.stepsPerSec === undefined || b?.stepsPerSec === undefined ? "—" : `${(a.stepsPerSec / b.stepsPerSec).toPrecision(3)}×`;
 
 /** The run's vectors: the ISA named in its `kernels` field ("native kernels (avx2)"), or WebAssembly. */
 export function runLabel(f: BenchFigures): string {

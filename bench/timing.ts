@@ -70,3 +70,12 @@ export function callRate(f: () => void, budget: number, clock: "wall" | "cpu" = 
   for (let r = 0; r < 5; r++) rs.push(k / Math.max(seconds(() => { for (let i = 0; i < k; i++) f(); }, clock), 1e-6));
   return median(rs);
 }
+
+/** A rate as the tables print it: 3 significant digits, whole numbers from 100. */
+export const fmtNum = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+/** A peer's steps/s, its estimate when it was skipped for time ("≈… (est.)"), or "—". */
+export const fmtRate = (t?: Timing): string =>
+  t?.stepsPerSec !== undefined ? fmtNum(t.stepsPerSec) : t?.estimatedStepsPerSec !== undefined ? `≈${fmtNum(t.estimatedStepsPerSec)} (est.)` : "—";
+/** a's steps/s over b's ("1.23×"), or "—" when either was not measured. */
+export const fmtRatio = (a?: Timing, b?: Timing): string =>
+  a?.stepsPerSec === undefined || b?.stepsPerSec === undefined ? "—" : `${(a.stepsPerSec / b.stepsPerSec).toPrecision(3)}×`;
