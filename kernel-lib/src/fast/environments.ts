@@ -14,13 +14,13 @@ export interface BackendEnvironment {
 }
 
 /** The native instruction sets the add-on can run here, widest first (empty without the add-on). */
-export function nativeIsasPresent(): string[] {
+export function nativeIsasPresent(): ("avx512f" | "avx2" | "128-bit")[] {
   const n = nativeKernels();
   if (!n.available) return [];
   const was = n.enabled;
-  const out: string[] = [];
+  const out: ("avx512f" | "avx2" | "128-bit")[] = [];
   for (const isa of ["avx512f", "avx2", "128-bit"] as const) if (setNativeKernels(true, isa) === isa) out.push(isa);
-  setNativeKernels(true, out[0] as "avx512f" | "avx2" | "128-bit");
+  setNativeKernels(true, out[0]);
   if (!was) setNativeKernels(false);
   return out;
 }

@@ -5,13 +5,14 @@ import { FAST_TENSOR_KERNELS } from "./products";
 import { JS_TENSOR_KERNELS } from "../tensor/kernels";
 import { Rng } from "../tensor";
 import { nativeKernels, setNativeKernels } from "./native/gemm-native";
+import { nativeIsasPresent } from "./environments";
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 describe("input-check scans (fast against the JS reference)", () => {
   // every instruction set of the native scans, or the JS fallback when the add-on is not built
   const info = nativeKernels();
-  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  const isas = nativeIsasPresent();
   if (info.available) setNativeKernels(true, isas[0]);
   after(() => { if (info.available) setNativeKernels(true, isas[0]); });
   const runs = info.available ? isas : ["(no add-on)"];

@@ -1,6 +1,6 @@
 // The native backward gate loops (native/backward.c) give the JS loops' bits: full BPTT with the add-on on and off, compared element for element.
 import { strict as assert } from "node:assert";
-import { Rng, Tensor, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
+import { Rng, Tensor, nativeIsasPresent, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
 import { CellParams, RecurrentCell, gruCell, initCellParams, lstmCell, rnnCell, zerosLikeParams } from "../../index";
 import { bptt, unroll } from "../../index";
 import { lstmSequenceFusion } from "../sequence/lstm-forward";
@@ -55,7 +55,7 @@ describe("native backward gate loops (native/backward.c) against the JS loops", 
   this.timeout(60000);
   const info = nativeKernels();
   // every instruction set this CPU has (the loops are compiled once per set and follow setNativeKernels' choice)
-  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  const isas = nativeIsasPresent();
   if (info.available) setNativeKernels(true, isas[0]);
   const fusion = lstmSequenceFusion.enabled;
   // small LSTM batches would run the WebAssembly time loop (lstmbwd64) in float64: off, so the gate loop runs there too

@@ -2,7 +2,7 @@
 // float64 LSTM loop (lstm64) on every vector width this CPU has, for ordinary values and the edges of exp and tanh
 // (clamps, the |x| < 1/16 branch, ±0, ±∞, NaN).
 import { strict as assert } from "assert";
-import { Rng, nativeKernels, randn, setNativeKernels } from "../../index";
+import { Rng, nativeIsasPresent, nativeKernels, randn, setNativeKernels } from "../../index";
 import { nativeAddon } from "./gemm-native";
 import { gruGates32, lstmGates32, lstmGatesExact64, tanhRows32 } from "../gates";
 import { lstmGateLoopNaive } from "../sequence/lstm-gates";
@@ -23,7 +23,7 @@ function values(n: number, seed: number): Float64Array {
 
 describe("native float32 gate loops", function () {
   const info = nativeKernels();
-  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  const isas = nativeIsasPresent();
   if (info.available) setNativeKernels(true, info.isa as "avx512f");
   afterEach(() => { if (info.available) setNativeKernels(true, info.isa as "avx512f"); });
 

@@ -1,7 +1,7 @@
 // The native products (kernel-lib/native): the same bits as the WebAssembly kernels and the JS edge loop in every case gemm
 // meets, in float64 and float32, with pinned operands reused only while their pin lasts.
 import { strict as assert } from "assert";
-import { Rng, gemm, gemmNaive, gemmNative, gemmThreads, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
+import { Rng, gemm, gemmNaive, gemmNative, gemmThreads, nativeIsasPresent, nativeKernels, randn, setGemmThreads, setNativeKernels, setPrecision } from "../../index";
 import { wasmPin, wasmUnpin } from "../wasm/pin";
 
 /** Runs `f` with the native products on or off and precision `p`, restoring native-on (when built) and float64. */
@@ -44,7 +44,7 @@ describe("native gemm", function () {
     [24, 8, 64], [64, 24, 20], [20, 12, 64],
   ];
   // every vector width this CPU has (the widest is the default; narrower ones must give the same bits)
-  const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+  const isas = nativeIsasPresent();
   if (info.available) setNativeKernels(true, info.isa as "avx512f");
   else setNativeKernels(false);
   afterEach(() => { if (info.available) setNativeKernels(true, info.isa as "avx512f"); });

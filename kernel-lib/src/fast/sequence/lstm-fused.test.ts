@@ -1,7 +1,7 @@
 // The fused LSTM time loops (float64: lstmseq64 forward, lstmbwd64 backward, in WebAssembly, the forward also natively;
 // float32: the forward natively) give the per-step path's bits.
 import { strict as assert } from "node:assert";
-import { Rng, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
+import { Rng, nativeIsasPresent, nativeKernels, randn, setNativeKernels, setPrecision } from "../../index";
 import { gemmRowsTB } from "../../tensor/gemm-js";
 import { lstmGatesExact64, lstmTimeLoop64 } from "../gates";
 import { CellParams, initCellParams, lstmCellForward } from "../../index";
@@ -51,6 +51,19 @@ function perStepForward(p: CellParams, x: Float64Array, h0: Float64Array, c0: Fl
   return { gates, tanhCs, hs, cs };
 }
 
+/**
+ * Seeded inputs of a forward case: LSTM parameters with weights 4× the init's (so gates saturate and every branch of exp and
+ * tanh is reached), `x [T, B, I]` (std 2), `h0` and `c0 [B, H]` (std 1 and 3).
+ */
+function forwardInputs(seed: number, T: number, B: number, I: number, H: number) {
+  const rng = new Rng(seed);
+  const p = initCellParams("lstm", I, H, { rng });
+  for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 4;
+  const x = randn([T, B, I], { rng, std: 2 }).data;
+  const h0 = randn([B, H], { rng }).data, c0 = randn([B, H], { rng, std: 3 }).data;
+  return { p, x, h0, c0 };
+}
+
 describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () => {
   const cases: [number, number, number, number, boolean][] = [
     // T, B, I, H, masked
@@ -59,12 +72,7 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
   ];
   for (const [T, B, I, H, masked] of cases) {
     it(`T=${T} B=${B} I=${I} H=${H}${masked ? " masked" : ""}: bit-identical states, gates and tanh c`, () => {
-      const rng = new Rng(T * 100 + B * 10 + H);
-      const p = initCellParams("lstm", I, H, { rng });
-      // larger weights than the init, so gates saturate and every branch of exp and tanh is reached
-      for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 4;
-      const x = randn([T, B, I], { rng, std: 2 }).data;
-      const h0 = randn([B, H], { rng }).data, c0 = randn([B, H], { rng, std: 3 }).data;
+      const { p, x, h0, c0 } = forwardInputs(T * 100 + B * 10 + H, T, B, I, H);
       const m = masked ? maskOf(T, B) : null;
       const ref = perStepForward(p, x, h0, c0, m, T, B, I, H);
       // the kernel itself, on the reference's input products
@@ -119,15 +127,11 @@ describe("fused float64 LSTM forward (lstmseq64) against the per-step path", () 
 
   it("float32: the fused native loop (lstmSeq32) gives the per-step float32 path's bits on every ISA, masked or not, and differs from float64", () => {
     const info = nativeKernels();
-    const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+    const isas = nativeIsasPresent();
     if (process.env.RNNLAB_REQUIRE_NATIVE === "1") assert.ok(isas.length > 0, "the add-on runs the fused float32 loop");
     try {
       for (const [T, B, I, H, masked] of [[20, 1, 8, 16, false], [9, 3, 4, 5, true], [6, 1, 5, 33, true]] as const) {
-        const rng = new Rng(T + B + H);
-        const p = initCellParams("lstm", I, H, { rng });
-        for (const w of [p.weight_ih, p.weight_hh]) for (let q = 0; q < w.data.length; q++) w.data[q] *= 4;
-        const x = randn([T, B, I], { rng, std: 2 }).data;
-        const h0 = randn([B, H], { rng }).data, c0 = randn([B, H], { rng, std: 3 }).data;
+        const { p, x, h0, c0 } = forwardInputs(T + B + H, T, B, I, H);
         const m = masked ? maskOf(T, B) : null;
         const f64 = lstmSequenceForward(p, x, h0, c0, m, T, B, I, H);
         setPrecision("float32");
@@ -207,7 +211,7 @@ describe("fused LSTM backward (natively lstmBackwardChunk, in WebAssembly lstmbw
       const ref = backward(false, p, x, m, dOut, dhT, dcT, T, B, I, H);
       // the fused loop natively (lstmBackwardChunk, on every ISA) and in WebAssembly (lstmbwd64, the add-on off)
       const info = nativeKernels();
-      const isas = (["avx512f", "avx2", "128-bit"] as const).filter((isa) => info.available && setNativeKernels(true, isa) === isa);
+      const isas = nativeIsasPresent();
       try {
         for (const how of [...isas, "WebAssembly"] as const) {
           if (how === "WebAssembly") setNativeKernels(false);
