@@ -4,6 +4,7 @@
 //   node --import tsx bench/side-by-side.ts --update docs/speed.md                        (re-render the page's tables)
 import * as fs from "node:fs";
 import { fmtRate as rate, fmtRatio as ratio, type Timing } from "./timing";
+import type { GemmRates } from "./gemm-check";
 
 /** What `bench.ts --json` writes (the part read here). */
 export interface BenchFigures {
@@ -14,11 +15,11 @@ export interface BenchFigures {
   timing: { clock?: string; reps: number };
   workloads: { id: string; note: string }[];
   results: Record<string, Record<string, Timing | undefined>>;
-  /** every product native against WebAssembly (bench/gemm-check.ts) */
+  /** GFLOP/s of W3's gate product per rnnlab peer, and PyTorch's sgemm (`torch`) */
   gemmGflops?: Record<string, number | undefined>;
-  gemmCheck?: { precision: string; name: string; native?: number; wasm: number; naive?: number; nativeSized: boolean; loses: boolean }[];
+  /** every product native against WebAssembly (bench/gemm-check.ts) */
+  gemmCheck?: GemmRates[];
 }
-
 
 /** The run's vectors: the ISA named in its `kernels` field ("native kernels (avx2)"), or WebAssembly. */
 export function runLabel(f: BenchFigures): string {
