@@ -7,8 +7,9 @@
 #include "register.h"
 #include "napi-args.h"
 
-/* bump with every change of the exported functions or their arguments (and NATIVE_ABI in src/fast/native/gemm-native.ts) */
-#define RNNLAB_NATIVE_ABI 2
+/* bump with every change of the exported functions, their arguments or their arithmetic (and NATIVE_ABI in
+ * src/fast/native/gemm-native.ts) */
+#define RNNLAB_NATIVE_ABI 3
 
 static void finalize(napi_env env, void *data, void *hint) {
   (void)env; (void)hint;

@@ -1,22 +1,20 @@
-/* gemm-tiles-tb.h: the A·Bᵀ tiles of gemm.c (included by gemm-tiles.h once per instruction set), blocked for the caches.
+/* gemm-tiles-tb.h: the float64 A·Bᵀ tiles of gemm.c (included by gemm-tiles.h once per instruction set), blocked for the caches.
+ * (float32 A·Bᵀ sums each element in increasing k like A·B: gemm.c packs op(B) in float32 panels for seq32.)
  * op(B) = Bᵀ arrives packed by gemm.c in panels: panel p holds the columns [p·P, p·P + P) of op(B) as [K, P] rows (P = the
  * tile's width, zero past the last column), so a tile reads its panel contiguously and one panel serves, from the L1 cache,
  * every row tile of a block of A's rows (as many as fit in about 256 KiB, so the block stays in L2 while all panels pass).
- * Each element keeps the arithmetic of its WebAssembly twin (dotvec, dotvec32 in gemm-tiles*.wat): blocking and panels
+ * Each element keeps the arithmetic of its WebAssembly twin (dotvec in gemm-tiles.wat): blocking and panels
  * change which elements are computed together, never the order of an element's additions. */
 
 #if VB == 64
 #define NE 2 /* vectors per row of an eo64 tile, two accumulators each */
 #define R64 4 /* rows per eo64 tile: 4 × 2 × 2 accumulators of the 32 vector registers */
-#define R32 4 /* rows per l4_32 tile, four accumulators each */
-#else /* 16 vector registers, 12 accumulators: eo64 3 rows × 2 vectors (AVX2 W3 9 % and 128-bit 17 % faster than 4 × 1), l4_32 3 rows (1.6× 2) */
+#else /* 16 vector registers, 12 accumulators: eo64 3 rows × 2 vectors (AVX2 W3 9 % and 128-bit 17 % faster than 4 × 1) */
 #define NE 2
 #define R64 3
-#define R32 3
 #endif
 #define P64 (NE * L64) /* the float64 panel width */
-#define P32 L32 /* the float32 panel width */
-enum { CAT(p64_width, SUF) = P64, CAT(p32_width, SUF) = P32, CAT(l64_lanes, SUF) = L64, CAT(l32_lanes, SUF) = L32 };
+enum { CAT(p64_width, SUF) = P64 };
 
 /* rows of A per block: a multiple of `tile` rows whose `rowBytes` each fit in about 256 KiB (at least one tile) */
 static inline int CAT(row_block, SUF)(long rowBytes, int tile) {
@@ -66,50 +64,6 @@ TGT static void CAT(eo64, SUF)(int M, int Ncols, int K, const double *A, const d
   }
 }
 
-/* one l4_32 tile: float32 rows a[r·Kp + k] (r < R) times one panel bp [Kp, P32]; four partial sums L0…L3 over k ≡ 0…3
- * (mod 4), each from 0 in increasing k, then (L0 + L2) + (L1 + L3), widened, C (+)= s for the first w columns */
-TGT static inline __attribute__((always_inline)) void CAT(l4_32_tile, SUF)(const int R, int Kp, const float *a, const float *bp,
-                                                                           double *c, long ldc, int acc, int w) {
-  VF l[R32][4];
-  for (int r = 0; r < R; r++) for (int q = 0; q < 4; q++) l[r][q] = (VF){0};
-  const float *b = bp;
-  for (int k = 0; k < Kp; k += 4, b += 4 * P32) {
-    const VF b0 = CAT(ldf, SUF)(b), b1 = CAT(ldf, SUF)(b + P32), b2 = CAT(ldf, SUF)(b + 2 * P32), b3 = CAT(ldf, SUF)(b + 3 * P32);
-    for (int r = 0; r < R; r++) {
-      const float *ar = a + r * (long)Kp + k;
-      l[r][0] = l[r][0] + CAT(bcf, SUF)(ar[0]) * b0;
-      l[r][1] = l[r][1] + CAT(bcf, SUF)(ar[1]) * b1;
-      l[r][2] = l[r][2] + CAT(bcf, SUF)(ar[2]) * b2;
-      l[r][3] = l[r][3] + CAT(bcf, SUF)(ar[3]) * b3;
-    }
-  }
-  for (int r = 0; r < R; r++) {
-    const VF s = (l[r][0] + l[r][2]) + (l[r][1] + l[r][3]);
-    double *out = c + r * ldc;
-    if (w >= L32) CAT(put32, SUF)(out, s, acc);
-    else for (int q = 0; q < w; q++) out[q] = acc ? out[q] + (double)s[q] : (double)s[q];
-  }
-}
-
-/* l4_32: dotvec32's arithmetic for C = A·Bᵀ on float32 operands over rows i < M and columns j < Ncols: A [M, Kp] rows and Bp
- * op(B) in P32-wide panels of Kp rows, Kp a multiple of 4 (zero-padded). */
-TGT static void CAT(l4_32, SUF)(int M, int Ncols, int Kp, const float *A, const float *Bp, double *C, long ldc, int acc) {
-  const int panels = (Ncols + P32 - 1) / P32;
-  const int MB = CAT(row_block, SUF)((long)Kp * 4, R32);
-  for (int i0 = 0; i0 < M; i0 += MB) {
-    const int i1 = i0 + MB < M ? i0 + MB : M;
-    for (int p = 0; p < panels; p++) {
-      const float *bp = Bp + (long)p * Kp * P32;
-      const int j = p * P32, w = Ncols - j < P32 ? Ncols - j : P32;
-      int i = i0;
-      for (; i + R32 <= i1; i += R32) CAT(l4_32_tile, SUF)(R32, Kp, A + (long)i * Kp, bp, C + i * ldc + j, ldc, acc, w);
-      for (; i < i1; i++) CAT(l4_32_tile, SUF)(1, Kp, A + (long)i * Kp, bp, C + i * ldc + j, ldc, acc, w);
-    }
-  }
-}
-
 #undef NE
 #undef R64
-#undef R32
 #undef P64
-#undef P32

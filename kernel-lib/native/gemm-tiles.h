@@ -2,10 +2,14 @@
  * SUF (the name suffix) and TGT (the target attribute) defined. Each function computes every element with the arithmetic
  * of the matching WebAssembly kernel (gemm-tiles.wat, gemm-tiles32.wat), whatever the vector width: the width only decides how many
  * columns share one instruction, never the order of an element's additions. No fused multiply-add (the file is built with
- * -ffp-contract=off). This file: A·B and Aᵀ·B (every element one sum in increasing k); gemm-tiles-tb.h: A·Bᵀ.
+ * -ffp-contract=off). This file: A·B, Aᵀ·B and float32 A·Bᵀ (every element one sum in increasing k; float32 reads op(B) from
+ * panels); gemm-tiles-tb.h: float64 A·Bᵀ.
  * Shapes: C [M, N] float64 row-major (row stride ldc); A op(A)[i, k] at A[i·ars + k·aks]; B [K, N] row-major (stride ldb). */
 
 #include "gemm-vec.h"
+
+/* the lanes of each type, and the width of the float32 panels of op(B) that gemm.c packs for seq32: one tile's columns */
+enum { CAT(l64_lanes, SUF) = L64, CAT(l32_lanes, SUF) = L32, CAT(p32_width, SUF) = NV * L32 };
 
 /* seq64: C[i, j] = (acc ? C[i, j] + s : s), s = Σ_k a(i, k)·B[k, j] summed from 0 in increasing k (separate multiply and add),
  * for i < M, j < Ncols: colvec's arithmetic, the naive loop's too. Columns past the last whole vector run one at a time. */

@@ -1,8 +1,8 @@
 /* gemm.c: the native matrix products behind rnnlab's gemm (float64, and the float32 fast path), element for element the
  * arithmetic of the WebAssembly kernels in gemm-tiles.wat, gemm-tiles32.wat and of the JS edge loop (gemmEdge), so results are bit-identical
  * with or without this add-on. It only runs wider vectors and other blockings: AVX-512 or AVX2 where the CPU has them (chosen
- * at load time), 128-bit otherwise; the tiles are in gemm-tiles.h (A·B, Aᵀ·B) and gemm-tiles-tb.h (A·Bᵀ, on op(B) packed in
- * panels by packB). Shapes: C [M, N] float64; op(A) [M, K] (A stored [K, M] with transA); op(B) [K, N] (B stored [N, K]
+ * at load time), 128-bit otherwise; the tiles are in gemm-tiles.h (A·B, Aᵀ·B, and float32 A·Bᵀ on op(B) packed in panels by
+ * packB) and gemm-tiles-tb.h (float64 A·Bᵀ, on packed panels). Shapes: C [M, N] float64; op(A) [M, K] (A stored [K, M] with transA); op(B) [K, N] (B stored [N, K]
  * with transB). The naive reference is gemmNaive in src/tensor/matmul.ts; src/fast/native/gemm-native.test.ts and
  * src/fast/products.test.ts compare them. */
 #include <stdlib.h>
@@ -18,14 +18,14 @@
 typedef void seq64_fn(int, int, int, const double *, long, long, const double *, long, double *, long, int);
 typedef void eo64_fn(int, int, int, const double *, const double *, double *, long, int);
 typedef void seq32_fn(int, int, int, const float *, long, long, const float *, long, double *, long, int);
-typedef void l4_32_fn(int, int, int, const float *, const float *, double *, long, int);
 typedef void to32_fn(float *, const double *, long);
 
 /* the kernels of each instruction set, narrowest first (level 0: 128-bit; with GCC on x86-64 also 1: AVX2, 2: AVX-512), their
- * float64 and float32 lanes, and the widths of the panels their A·Bᵀ tiles read (gemm-tiles-tb.h) */
-#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, l4_32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, p32_width##S}
+ * float64 and float32 lanes, and the widths of the panels of op(B) their tiles read (float64 A·Bᵀ: gemm-tiles-tb.h; float32:
+ * one seq32 tile's columns) */
+#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, p32_width##S}
 static const struct isa_kernels {
-  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; l4_32_fn *l4_32; to32_fn *to32; int l64, l32, p64, p32;
+  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; to32_fn *to32; int l64, l32, p64, p32;
 } LEVELS[] = {
   LEVEL(_v128, "128-bit"),
 #ifdef X86_VARIANTS
@@ -117,14 +117,15 @@ static void *grow(struct gemm_scratch *s, size_t bytes) {
 }
 
 /* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_->p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
- * first Nt columns, zero-padded; 1 B float32 [K, N]; 2 Bᵀ float32 in panels of K_->p32 columns of Kp rows, zero-padded.
- * Kept across calls while the caller's pin generation matches (the caller promises B is unchanged meanwhile). */
-static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt, int Kp) {
+ * first Nt columns, zero-padded; kind 1 (B) and 2 (Bᵀ) op(B) rounded to float32 in panels of K_->p32 columns over the first Nt
+ * (panel p at p·p32·K, [K, p32] rows; the last panel's columns past Nt are never read). Kept across calls while the caller's pin
+ * generation matches (the caller promises B is unchanged meanwhile); B and Bᵀ keep separate copies (a square W_hh is both). */
+static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt) {
   struct gemm_pack *pk = &st->pack[kind];
-  const int P = kind == 0 ? K_->p64 : kind == 2 ? K_->p32 : 0;
+  const int P = kind == 0 ? K_->p64 : K_->p32;
   if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N && pk->P == P) return pk->buf.p;
   const int K = g->K, N = g->N;
-  const long panels = (Nt + P - 1) / (P > 0 ? P : 1);
+  const long panels = (Nt + P - 1) / P;
   if (kind == 0) {
     double *t = grow(&pk->buf, sizeof(double) * (size_t)(panels > 0 ? panels : 1) * P * K);
     if (t == NULL) return NULL;
@@ -136,20 +137,18 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
         else for (int k = 0; k < K; k++) tp[(long)k * P + q] = 0.0;
       }
     }
-  } else if (kind == 1) {
-    float *t = grow(&pk->buf, sizeof(float) * (size_t)K * N);
-    if (t == NULL) return NULL;
-    K_->to32(t, g->B, (long)K * N);
   } else {
-    float *t = grow(&pk->buf, sizeof(float) * (size_t)(panels > 0 ? panels : 1) * P * Kp);
+    float *t = grow(&pk->buf, sizeof(float) * (size_t)(panels > 0 ? panels : 1) * P * K);
     if (t == NULL) return NULL;
     for (long p = 0; p < panels; p++) {
-      float *tp = t + p * P * Kp;
-      for (int q = 0; q < P; q++) {
-        const long j = p * P + q;
-        int k = 0;
-        if (j < Nt) for (; k < K; k++) tp[(long)k * P + q] = (float)g->B[j * K + k];
-        for (; k < Kp; k++) tp[(long)k * P + q] = 0.0f;
+      float *tp = t + p * P * K;
+      const int w = Nt - p * P < P ? (int)(Nt - p * P) : P;
+      if (kind == 2) for (int k = 0; k < K; k++) { /* written in order; the panel's w rows of B stay in cache while k advances */
+        const double *b = g->B + p * P * (long)K + k;
+        for (int q = 0; q < w; q++) tp[(long)k * P + q] = (float)b[(long)q * K];
+      } else for (int k = 0; k < K; k++) {
+        const double *b = g->B + (long)k * N + p * P;
+        for (int q = 0; q < w; q++) tp[(long)k * P + q] = (float)b[q];
       }
     }
   }
@@ -162,10 +161,10 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
 
 /* one kernel call over rows [0, M) of the whole tiles, splittable into row blocks for the pool's threads */
 struct tiles {
-  int kind; /* 0 seq64, 1 eo64, 2 seq32, 3 l4_32 */
+  int kind; /* 0 seq64, 1 eo64, 2 seq32 over float32 panels of op(B) */
   int M, N, K;
   const void *A; long ars, aks; /* op(A) rows: element (i, k) at A + i·ars + k·aks (in values of A's type) */
-  const void *B; long ldb; /* B [K, ldb] row-major, or (A·Bᵀ) packed panels with ldb unused */
+  const void *B; long ldb; /* B [K, ldb] row-major, or packed panels with ldb unused */
   double *C; long ldc;
   int acc;
 };
@@ -181,8 +180,13 @@ static void tiles_part(void *ctx, int part, int parts) {
   switch (t->kind) {
     case 0: seq64_cols(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
     case 1: K_->eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
-    case 2: seq32_cols(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
-    default: K_->l4_32(m, t->N, t->K, (const float *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
+    default: /* panel by panel ([K, p32] rows), each over all the rows: the panel stays in cache while the row tiles pass */
+      for (int j = 0; j < t->N; j += K_->p32) {
+        const int w = t->N - j < K_->p32 ? t->N - j : K_->p32;
+        seq32_cols(m, w, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, (const float *)t->B + (long)j * t->K, K_->p32,
+                   C + j, t->ldc, t->acc);
+      }
+      break;
   }
 }
 
@@ -217,7 +221,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     }
     const int Mt = M & ~1, Nt = N & ~3; /* dotvec's whole tiles */
     if (Mt > 0 && Nt > 0) {
-      const double *bt = packB(st, g, 0, Nt, 0);
+      const double *bt = packB(st, g, 0, Nt);
       if (bt == NULL) return 0;
       struct tiles t = {1, Mt, Nt, K, g->A, K, 1, bt, 0, g->C, N, g->acc};
       run_tiles(st, g, &t);
@@ -226,31 +230,15 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     if (Mt < M) edge64(g, Mt, M, 0, N);
     return 1;
   }
-  if (!g->transB) { /* colvec32's 4×8 tiles, then the float64 edge loop */
-    const int Mt = M & ~3, Nt = N & ~7;
-    if (Mt > 0 && Nt > 0) {
-      float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
-      const float *bf = packB(st, g, 1, 0, 0);
-      if (af == NULL || bf == NULL) return 0;
-      K_->to32(af, g->A, (long)M * K);
-      struct tiles t = {2, Mt, Nt, K, af, ars, aks, bf, N, g->C, N, g->acc};
-      run_tiles(st, g, &t);
-    }
-    if (Nt < N) edge64(g, 0, Mt, Nt, N);
-    if (Mt < M) edge64(g, Mt, M, 0, N);
-    return 1;
-  }
-  /* dotvec32's 2×4 tiles over rows zero-padded to Kp, then the float64 edge loop */
-  const int Mt = M & ~1, Nt = N & ~3, Kp = (K + 3) & ~3;
+  /* colvec32's 4×8 tiles (each element one float32 sum in increasing k, for A·B, Aᵀ·B and A·Bᵀ alike) over op(B) in float32
+   * panels, then the float64 edge loop */
+  const int Mt = M & ~3, Nt = N & ~7;
   if (Mt > 0 && Nt > 0) {
-    float *af = grow(&st->a, sizeof(float) * (size_t)Mt * Kp);
-    const float *bt = packB(st, g, 2, Nt, Kp);
-    if (af == NULL || bt == NULL) return 0;
-    for (int i = 0; i < Mt; i++) {
-      K_->to32(af + (long)i * Kp, g->A + (long)i * K, K);
-      for (int k = K; k < Kp; k++) af[(long)i * Kp + k] = 0.0f;
-    }
-    struct tiles t = {3, Mt, Nt, Kp, af, Kp, 1, bt, 0, g->C, N, g->acc};
+    float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
+    const float *bp = packB(st, g, g->transB ? 2 : 1, Nt);
+    if (af == NULL || bp == NULL) return 0;
+    K_->to32(af, g->A, (long)M * K);
+    struct tiles t = {2, Mt, Nt, K, af, ars, aks, bp, 0, g->C, N, g->acc};
     run_tiles(st, g, &t);
   }
   if (Nt < N) edge64(g, 0, Mt, Nt, N);

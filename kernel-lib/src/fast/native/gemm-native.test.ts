@@ -148,4 +148,29 @@ describe("native gemm", function () {
       }
     }
   });
+
+  it("one pin of a square W serves W and Wᵀ products alike (an RNN's W_hh), natively and in WebAssembly, in both precisions", function () {
+    const [M, H] = [32, 48];
+    const rng = new Rng(9);
+    const A = randn([M * H], { rng }).data, W = randn([H * H], { rng }).data;
+    for (const native of info.available ? [true, false] : [false]) {
+      for (const p of ["float64", "float32"] as const) {
+        const products = (pinned: boolean): Float64Array[] => run(native, p, () => {
+          if (pinned) wasmPin(W);
+          try {
+            return [false, true, false, true].map((tB) => {
+              const C = new Float64Array(M * H);
+              gemm(C, A, W, M, H, H, false, tB, false);
+              return C;
+            });
+          } finally {
+            if (pinned) wasmUnpin();
+          }
+        });
+        const got = products(true), want = products(false);
+        got.forEach((C, q) => assert.equal(firstDiff(C, want[q]), null, `native=${native} ${p}: product ${q} (transB=${q % 2 === 1})`));
+        assert.notEqual(firstDiff(got[0], got[1]), null, "W and Wᵀ give different products");
+      }
+    }
+  });
 });

@@ -14,7 +14,7 @@ interface NativeAddon {
 }
 
 /** The add-on interface this library calls (RNNLAB_NATIVE_ABI in native/addon.c). */
-const NATIVE_ABI = 2;
+const NATIVE_ABI = 3;
 
 declare const require: ((id: string) => unknown) | undefined;
 
@@ -100,8 +100,8 @@ export function nativeGemmActive(): boolean {
 
 /**
  * `C[M,N] (+)= op(A) · op(B)` natively, the contract of `gemmWasm` and the same bits: `A·B` and `Aᵀ·B` sum every element in
- * increasing k; `A·Bᵀ` sums even and odd k apart, then adds them; under `setPrecision("float32")` the whole tiles sum float32
- * operands in float32 (colvec32 and dotvec32's orders) and the ragged edges run the float64 edge loop.
+ * increasing k; float64 `A·Bᵀ` sums even and odd k apart, then adds them; under `setPrecision("float32")` the whole 4×8 tiles
+ * of all three sum float32 operands in float32 in increasing k (colvec32's order) and the ragged edges run the float64 edge loop.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  * @param pin 0, or the generation of a pin of `B` (unchanged since then: its converted or transposed copy is reused)
  * @param threads threads for large products (`setGemmThreads`): C's rows are split between them, so the bits do not change

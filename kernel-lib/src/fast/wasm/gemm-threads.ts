@@ -7,9 +7,8 @@ import { describe } from "../../args";
 export interface ThreadedKernels {
   colvec: (M: number, N: number, K: number, pa: number, ars: number, aks: number, pb: number, pc: number, acc: number) => void;
   dotvec: (M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number) => void;
-  /** the float32 kernels: same arguments, f32 A and B, float64 C (colvec32 tiles are 4×8; dotvec32 needs K a multiple of 4) */
+  /** the float32 kernel of all three cases (op(B) as [K, N] rows): same arguments, f32 A and B, float64 C, 4×8 tiles */
   colvec32: ThreadedKernels["colvec"];
-  dotvec32: ThreadedKernels["dotvec"];
   /** rounds rows of f64 values to f32 rows with a padded stride: (ps, pd, rows, n, np) */
   f32rows: (ps: number, pd: number, rows: number, n: number, np: number) => void;
   /** the module importing `env.mem` and that memory (a shared `WebAssembly.Memory`), or null when memory is not shared */
@@ -24,7 +23,7 @@ export const MAX_GEMM_THREADS = 16;
 
 // control block of one helper (Int32 slots): the job number it should run, the last job it finished, ready flag, kernel, arguments
 const SEQ = 0, DONE = 1, READY = 2, OP = 3, ARGS = 4, SLOTS = 16;
-const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2, OP_COLVEC32 = 3, OP_DOTVEC32 = 4;
+const OP_QUIT = 0, OP_COLVEC = 1, OP_DOTVEC = 2, OP_COLVEC32 = 3;
 /** Busy-wait iterations before sleeping: a time loop issues its products back to back, and a futex wake-up costs more than a short spin. */
 const SPIN = 20000;
 
@@ -44,7 +43,7 @@ for (;;) {
   const op = ctl[${OP}], a = ${ARGS};
   if (op === ${OP_QUIT}) break;
   if (op === ${OP_COLVEC} || op === ${OP_COLVEC32}) (op === ${OP_COLVEC} ? k.colvec : k.colvec32)(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8]);
-  else (op === ${OP_DOTVEC} ? k.dotvec : k.dotvec32)(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
+  else k.dotvec(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
   Atomics.store(ctl, ${DONE}, seq);
   Atomics.notify(ctl, ${DONE});
 }
@@ -193,16 +192,14 @@ export function colvecThreaded(
   for (const h of hs) join(h);
 }
 
-/** `dotvec` (C (+)= A·Bᵀ over 2×4 tiles; `dotvec32` with `f32`) with its rows spread over the threads, like {@link colvecThreaded}. */
-export function dotvecThreaded(k: ThreadedKernels, f32: boolean, M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number): void {
-  const run = f32 ? k.dotvec32 : k.dotvec;
+/** `dotvec` (float64 C (+)= A·Bᵀ over 2×4 tiles) with its rows spread over the threads, like {@link colvecThreaded}. */
+export function dotvecThreaded(k: ThreadedKernels, M: number, N: number, K: number, pa: number, pb: number, pc: number, acc: number): void {
   const hs = helpersFor(k, M, 2, M * N * K);
-  if (hs.length === 0) return run(M, N, K, pa, pb, pc, acc);
-  const e = f32 ? 4 : 8;
+  if (hs.length === 0) return k.dotvec(M, N, K, pa, pb, pc, acc);
   const cuts = rowSplit(M, 2, hs.length + 1);
-  hs.forEach((h, p) => post(h, f32 ? OP_DOTVEC32 : OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + e * cuts[p] * K, pb, pc + 8 * cuts[p] * N, acc]));
+  hs.forEach((h, p) => post(h, OP_DOTVEC, [cuts[p + 1] - cuts[p], N, K, pa + 8 * cuts[p] * K, pb, pc + 8 * cuts[p] * N, acc]));
   const r0 = cuts[hs.length];
-  run(M - r0, N, K, pa + e * r0 * K, pb, pc + 8 * r0 * N, acc);
+  k.dotvec(M - r0, N, K, pa + 8 * r0 * K, pb, pc + 8 * r0 * N, acc);
   for (const h of hs) join(h);
 }
 

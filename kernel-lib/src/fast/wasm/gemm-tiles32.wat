@@ -1,5 +1,6 @@
-;; gemm-tiles32.wat: the float32 products (setPrecision("float32")): colvec32 and dotvec32 on f32x4 lanes into a float64 C,
-;; and f32rows, the SIMD rounding of float64 operands to float32 rows. Part of the module of scripts/build-wasm.ts.
+;; gemm-tiles32.wat: the float32 products (setPrecision("float32")): colvec32 on f32x4 lanes into a float64 C (A·Bᵀ too, on
+;; op(B) transposed by the caller), and f32rows, the SIMD rounding of float64 operands to float32 rows. Part of the module of
+;; scripts/build-wasm.ts.
   ;; colvec32: the float32 fast path of colvec (gemm's matmul precision "float32"): C[i, j] (+)= Σ_k op(A)[i, k] · B[k, j] over 4×8
   ;; tiles (i < M & ~3, j < N & ~7), f32 operands (byte offsets, element (i, k) of op(A) at pa + 4(i·ars + k·aks), B [K, N]) and a
   ;; float64 C [M, N]: two f32x4 per row of the tile, each element summed in increasing k in float32, then widened to f64 and
@@ -72,73 +73,6 @@
         (local.set $j (i32.add (local.get $j) (i32.const 8)))
         (br $jl)))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $il))))
-
-  ;; dotvec32: the float32 fast path of dotvec: C[i, j] (+)= Σ_k A[i, k] · B[j, k] over 2×4 tiles (i < M & ~1, j < N & ~3), for
-  ;; f32 A [M, K] and B stored [N, K] whose rows the caller zero-pads to K a multiple of 4. Four k per f32x4 lane group, then each
-  ;; element's four lane sums are added pairwise ((l0 + l2) + (l1 + l3)): a fixed order, deterministic.
-  (func (export "dotvec32")
-    (param $M i32) (param $N i32) (param $K i32) (param $pa i32) (param $pb i32) (param $pc i32) (param $acc i32)
-    (local $i i32) (local $j i32) (local $k i32) (local $M2 i32) (local $N4 i32) (local $kb i32) (local $nb i32)
-    (local $qa i32) (local $qb i32) (local $qc i32)
-    (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128) (local $s v128)
-    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128) (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c13 v128)
-    (local.set $M2 (i32.and (local.get $M) (i32.const -2)))
-    (local.set $N4 (i32.and (local.get $N) (i32.const -4)))
-    (local.set $kb (i32.shl (local.get $K) (i32.const 2)))
-    (local.set $nb (i32.shl (local.get $N) (i32.const 3)))
-    (local.set $i (i32.const 0))
-    (block $iend (loop $il
-      (br_if $iend (i32.ge_s (local.get $i) (local.get $M2)))
-      (local.set $j (i32.const 0))
-      (block $jend (loop $jl
-        (br_if $jend (i32.ge_s (local.get $j) (local.get $N4)))
-        (local.set $c00 (v128.const i64x2 0 0))
-        (local.set $c01 (v128.const i64x2 0 0))
-        (local.set $c02 (v128.const i64x2 0 0))
-        (local.set $c03 (v128.const i64x2 0 0))
-        (local.set $c10 (v128.const i64x2 0 0))
-        (local.set $c11 (v128.const i64x2 0 0))
-        (local.set $c12 (v128.const i64x2 0 0))
-        (local.set $c13 (v128.const i64x2 0 0))
-        (local.set $qa (i32.add (local.get $pa) (i32.mul (local.get $i) (local.get $kb))))
-        (local.set $qb (i32.add (local.get $pb) (i32.mul (local.get $j) (local.get $kb))))
-        (local.set $k (i32.shr_u (local.get $K) (i32.const 2)))
-        (block $kend (loop $kl
-          (br_if $kend (i32.eqz (local.get $k)))
-          (local.set $a0 (v128.load (local.get $qa)))
-          (local.set $a1 (v128.load (i32.add (local.get $qa) (local.get $kb))))
-          (local.set $b0 (v128.load (local.get $qb)))
-          (local.set $b1 (v128.load (i32.add (local.get $qb) (local.get $kb))))
-          (local.set $b2 (v128.load (i32.add (local.get $qb) (i32.shl (local.get $kb) (i32.const 1)))))
-          (local.set $b3 (v128.load (i32.add (local.get $qb) (i32.mul (local.get $kb) (i32.const 3)))))
-          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a0) (local.get $b0))))
-          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a0) (local.get $b1))))
-          (local.set $c02 (f32x4.add (local.get $c02) (f32x4.mul (local.get $a0) (local.get $b2))))
-          (local.set $c03 (f32x4.add (local.get $c03) (f32x4.mul (local.get $a0) (local.get $b3))))
-          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a1) (local.get $b0))))
-          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a1) (local.get $b1))))
-          (local.set $c12 (f32x4.add (local.get $c12) (f32x4.mul (local.get $a1) (local.get $b2))))
-          (local.set $c13 (f32x4.add (local.get $c13) (f32x4.mul (local.get $a1) (local.get $b3))))
-          (local.set $qa (i32.add (local.get $qa) (i32.const 16)))
-          (local.set $qb (i32.add (local.get $qb) (i32.const 16)))
-          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-          (br $kl)))
-        (local.set $qc (i32.add (local.get $pc) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $N)) (local.get $j)) (i32.const 3))))
-        ;; row 0: [l0 + l2, l1 + l3] of columns 0, 1 and of 2, 3, then their pairwise sums: one f32x4 of four dot products
-        (local.set $a0 (f32x4.add (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $c00) (local.get $c01)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $c00) (local.get $c01))))
-        (local.set $a1 (f32x4.add (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $c02) (local.get $c03)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $c02) (local.get $c03))))
-        (local.set $s (f32x4.add (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a0) (local.get $a1)) (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a0) (local.get $a1))))
-        (call $put (local.get $qc) (i32.const 0) (local.get $s) (local.get $acc))
-        (local.set $qc (i32.add (local.get $qc) (local.get $nb)))
-        ;; row 1: [l0 + l2, l1 + l3] of columns 0, 1 and of 2, 3, then their pairwise sums: one f32x4 of four dot products
-        (local.set $a0 (f32x4.add (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $c10) (local.get $c11)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $c10) (local.get $c11))))
-        (local.set $a1 (f32x4.add (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $c12) (local.get $c13)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $c12) (local.get $c13))))
-        (local.set $s (f32x4.add (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a0) (local.get $a1)) (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a0) (local.get $a1))))
-        (call $put (local.get $qc) (i32.const 0) (local.get $s) (local.get $acc))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $jl)))
-      (local.set $i (i32.add (local.get $i) (i32.const 2)))
       (br $il))))
 
   ;; put: the four f32 lanes of v widened to f64 and stored (acc = 0) or added (acc ≠ 0) at q + off … q + off + 31 (a float64 C row).

@@ -5,15 +5,15 @@ import { gemmEdge } from "../../tensor/gemm-js";
 import { precision } from "../../tensor/precision";
 import { colvecThreaded, dotvecThreaded } from "./gemm-threads";
 import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32 } from "./instance";
-import { wasmPinned } from "./pin";
+import { wasmPinned, wasmPinnedTransposed32 } from "./pin";
 
 /**
  * `C[M,N] (+)= op(A) · op(B)` with WebAssembly SIMD, same contract as `gemm`/`gemmNaive`, for the three
  * cases the cells use: `A·B` and `Aᵀ·B` run the column-vectorised 4×4 kernel (each element sums in
  * increasing k, so bit-identical to `gemmNaive`); `A·Bᵀ` runs the k-vectorised 2×4 kernel (even and odd k in
  * two lanes, then added: deterministic, within rounding of the naive sum). Ragged rows and columns go
- * through the JS edge loop. With precision `"float32"` (`setPrecision`) the tiles run the float32
- * kernels instead. Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
+ * through the JS edge loop. With precision `"float32"` (`setPrecision`) the tiles of all three cases run the
+ * float32 `colvec32` kernel instead (every element summed in increasing k). Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  */
 export function gemmWasm(
@@ -46,7 +46,7 @@ export function gemmWasm(
   const Nt = N - (N & 3);
   if (transB) {
     Mt = M - (M & 1);
-    dotvecThreaded(k, false, M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
+    dotvecThreaded(k, M, N, K, offA * 8, offB * 8, offC * 8, accumulate ? 1 : 0);
   } else {
     Mt = M - (M & 3);
     colvecThreaded(k, false, M, N, K, offA * 8, ars, aks, offB * 8, offC * 8, accumulate ? 1 : 0);
@@ -59,48 +59,37 @@ export function gemmWasm(
 }
 
 /**
- * The float32 path of {@link gemmWasm}: operands rounded to float32 in wasm memory (for `A·Bᵀ` rows zero-padded to a multiple
- * of 4 values), the whole tiles computed by `colvec32` (4×8) or `dotvec32` (2×4), each result widened to float64 and stored or
- * ADDED into the float64 `C` (copied in and out like the float64 path); the ragged edges run the float64 JS loop on the original operands.
+ * The float32 path of {@link gemmWasm}: operands rounded to float32 in wasm memory (`op(B)` as `[K, N]` rows, so for `A·Bᵀ`
+ * transposed, or the pinned copy of it), the whole 4×8 tiles computed by `colvec32` for all three cases (each element one float32
+ * sum in increasing k), each result widened to float64 and stored or ADDED into the float64 `C` (copied in and out like the
+ * float64 path); the ragged edges run the float64 JS loop on the original operands.
  */
 function gemmWasm32(
   k: SimdKernels, C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
   transA: boolean, transB: boolean, accumulate: boolean,
 ): boolean {
-  const Kp = transB ? (K + 3) & ~3 : K; // the padded row length of A and B for dotvec32
-  const nA = transB ? M * Kp : M * K;
-  const nB = transB ? N * Kp : K * N;
+  const nA = M * K;
+  const nB = K * N;
   const nC = M * N;
   const pin = wasmPinned();
-  const usePin = pin.W !== null && pin.as === "float32" && B === pin.W && B.length === K * N && Kp === K;
+  const pinAt = pin.W !== null && pin.as === "float32" && B === pin.W && B.length === nB ? (transB ? wasmPinnedTransposed32(k, N, K) : 0) : -1;
   // bytes: [pin][A f32][B f32 unless pinned][C f64][scratch f64 for the conversions]
   const byA = pin.bytes;
   const byB = byA + align16(nA * 4);
-  const byC = usePin ? byB : byB + align16(nB * 4);
+  const byC = pinAt >= 0 ? byB : byB + align16(nB * 4);
   const byS = byC + align16(nC * 8);
-  if (!wasmReserve(k, byS + 8 * Math.max(M * K, usePin ? 0 : K * N))) return false;
+  if (!wasmReserve(k, byS + 8 * Math.max(nA, pinAt >= 0 ? 0 : nB))) return false;
   const scratch = byS / 8;
-  // A: [M, K] rows (padded to Kp for dotvec32) or stored [K, M]; B: stored [N, K] rows (padded) or [K, N]
-  if (transB) wasmToF32(k, A, M, K, Kp, byA / 4, scratch);
-  else wasmToF32(k, A, 1, M * K, M * K, byA / 4, scratch);
-  if (!usePin) {
-    if (transB) wasmToF32(k, B, N, K, Kp, byB / 4, scratch);
-    else wasmToF32(k, B, 1, K * N, K * N, byB / 4, scratch);
-  }
+  // A: [M, K] rows or stored [K, M]; op(B) as [K, N] rows (B stored [N, K] is transposed)
+  wasmToF32(k, A, 1, nA, nA, byA / 4, scratch);
+  if (pinAt < 0) wasmToF32(k, B, 1, nB, nB, byB / 4, scratch, transB ? N : 0);
   const mem = wasmF64();
   if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), byC / 8);
   const ars = transA ? 1 : K;
   const aks = transA ? M : 1;
-  let Mt: number, Nt: number;
-  if (transB) {
-    Mt = M - (M & 1);
-    Nt = N - (N & 3);
-    dotvecThreaded(k, true, M, N, Kp, byA, usePin ? 0 : byB, byC, accumulate ? 1 : 0);
-  } else {
-    Mt = M - (M & 3);
-    Nt = N - (N & 7);
-    colvecThreaded(k, true, M, N, K, byA, ars, aks, usePin ? 0 : byB, byC, accumulate ? 1 : 0);
-  }
+  const Mt = M - (M & 3);
+  const Nt = N - (N & 7);
+  colvecThreaded(k, true, M, N, K, byA, ars, aks, pinAt >= 0 ? pinAt : byB, byC, accumulate ? 1 : 0);
   if (Mt > 0 && Nt > 0) C.set(mem.subarray(byC / 8, byC / 8 + nC));
   const bcs = transB ? K : 1;
   const bks = transB ? 1 : N;

@@ -49,15 +49,15 @@ export function simdKernels(): SimdKernels | null {
   try {
     const bytes = decode(GEMM_SIMD_SHARED_WASM_BASE64);
     const memory = new wasm.Memory({ initial: 1, maximum: 16384, shared: true });
-    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "dotvec32" | "f32rows" | "rowvec" | "lstm32" | "tanh32rows" | "gru32">;
-    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: { bytes, memory } };
+    const e = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports as Pick<SimdKernels, "colvec" | "dotvec" | "colvec32" | "f32rows" | "rowvec" | "lstm32" | "tanh32rows" | "gru32">;
+    kernels = { mem: memory, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: { bytes, memory } };
     return kernels;
   } catch {
     // no shared memory here: the same kernels on their own memory, one thread
   }
   const e = wasmOwnInstance<SimdKernels>();
   kernels = e === null ? null
-    : { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, dotvec32: e.dotvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: null };
+    : { mem: e.mem, colvec: e.colvec, dotvec: e.dotvec, colvec32: e.colvec32, f32rows: e.f32rows, rowvec: e.rowvec, lstm32: e.lstm32, tanh32rows: e.tanh32rows, gru32: e.gru32, shared: null };
   return kernels;
 }
 
@@ -106,8 +106,16 @@ export function wasmReserve(k: SimdKernels, bytes: number): boolean {
 /**
  * Rounds `rows` rows of `n` values of `src` to float32 into wasm memory at f32 index `dst`, with row stride `np ≥ n` (zero padding):
  * a plain copy to the f64 scratch at `scratch` (f64 index), then the SIMD kernel `f32rows` (a typed-array conversion costs ≈ 4× more).
+ * With `transposeRows > 0`, `src` holds `transposeRows` rows of `rows·n / transposeRows` values and is written transposed
+ * (`[R, C]` as `[C, R]`, the copy to the scratch doing the transpose), for `rows = 1`, `n = np` = its length.
  */
-export function wasmToF32(k: SimdKernels, src: Float64Array, rows: number, n: number, np: number, dst: number, scratch: number): void {
-  f64.set(src.length === rows * n ? src : src.subarray(0, rows * n), scratch);
+export function wasmToF32(
+  k: SimdKernels, src: Float64Array, rows: number, n: number, np: number, dst: number, scratch: number, transposeRows = 0,
+): void {
+  if (transposeRows > 0) {
+    // written in order, read down the columns (measured 3–4× faster in V8 than the other way round or 16 × 16 blocks)
+    const R = transposeRows, Cn = (rows * n) / R, to = f64;
+    for (let c = 0; c < Cn; c++) for (let r = 0, o = scratch + c * R; r < R; r++) to[o + r] = src[r * Cn + c];
+  } else f64.set(src.length === rows * n ? src : src.subarray(0, rows * n), scratch);
   k.f32rows(scratch * 8, dst * 4, rows, n, np);
 }

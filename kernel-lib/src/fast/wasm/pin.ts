@@ -10,6 +10,8 @@ let pinnedAs: Precision = "float64";
 let pinnedBytes = 0;
 /** For a pin of {@link wasmPinRows}: the pinned matrix's layout `[K, N]` as the row kernel reads it (null for a {@link wasmPin}). */
 let pinnedRows: { K: number; N: number } | null = null;
+/** For a float32 pin: the shape `[N, K]` it has been transposed for, into the second half of its bytes (null: not yet). */
+let transposedAs: { N: number; K: number } | null = null;
 /** Counts pins, so the native products can tell a pinned operand they have converted before from a new one. */
 let pinGeneration = 0;
 let generationOf: Float64Array | null = null;
@@ -30,7 +32,8 @@ export function wasmPin(W: Float64Array): void {
   const k = simdKernels();
   if (k === null) return;
   const f32 = precision() === "float32";
-  const bytes = align16(W.length * (f32 ? 4 : 8));
+  // float32 keeps room for a second copy, W transposed, written when an A·Bᵀ first reads it (wasmPinnedTransposed32)
+  const bytes = f32 ? 2 * align16(W.length * 4) : align16(W.length * 8);
   // float32: rounded through the f64 scratch just after the pin, like every float32 operand (toF32)
   if (!wasmReserve(k, bytes + (f32 ? W.length * 8 : 0))) return; // too large to keep: every product copies it
   if (f32) wasmToF32(k, W, 1, W.length, W.length, 0, bytes / 8);
@@ -54,6 +57,22 @@ export function wasmUnpin(): void {
   pinned = null;
   pinnedBytes = 0;
   pinnedRows = null;
+  transposedAs = null;
+}
+
+/**
+ * For a float32 `A·Bᵀ` whose `B` (stored `[N, K]`) is the float32 pin of {@link wasmPin}: the byte offset of `Bᵀ` `[K, N]` in
+ * float32, written the first time it is asked for (through the f64 scratch after the pin, like every float32 operand); −1 when
+ * there is no float32 pin.
+ */
+export function wasmPinnedTransposed32(k: SimdKernels, N: number, K: number): number {
+  if (pinned === null || pinnedRows !== null || pinnedAs !== "float32" || pinned.length !== N * K) return -1;
+  const at = pinnedBytes / 2;
+  if (transposedAs === null || transposedAs.N !== N || transposedAs.K !== K) {
+    wasmToF32(k, pinned, 1, N * K, N * K, at / 4, pinnedBytes / 8, N);
+    transposedAs = { N, K };
+  }
+  return at;
 }
 
 /**
