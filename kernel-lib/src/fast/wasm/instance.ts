@@ -113,9 +113,20 @@ export function wasmToF32(
   k: SimdKernels, src: Float64Array, rows: number, n: number, np: number, dst: number, scratch: number, transposeRows = 0,
 ): void {
   if (transposeRows > 0) {
-    // written in order, read down the columns (measured 3–4× faster in V8 than the other way round or 16 × 16 blocks)
+    // four columns of src at a time into four rows of the scratch (measured 0.8 ns a value in V8, against 1.4 for one column
+    // at a time and 4.7 for one row at a time)
     const R = transposeRows, Cn = (rows * n) / R, to = f64;
-    for (let c = 0; c < Cn; c++) for (let r = 0, o = scratch + c * R; r < R; r++) to[o + r] = src[r * Cn + c];
+    let c = 0;
+    for (; c + 4 <= Cn; c += 4) {
+      for (let r = 0, o = scratch + c * R; r < R; r++, o++) {
+        const i = r * Cn + c;
+        to[o] = src[i];
+        to[o + R] = src[i + 1];
+        to[o + 2 * R] = src[i + 2];
+        to[o + 3 * R] = src[i + 3];
+      }
+    }
+    for (; c < Cn; c++) for (let r = 0, o = scratch + c * R; r < R; r++) to[o + r] = src[r * Cn + c];
   } else f64.set(src.length === rows * n ? src : src.subarray(0, rows * n), scratch);
   k.f32rows(scratch * 8, dst * 4, rows, n, np);
 }
