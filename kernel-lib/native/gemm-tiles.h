@@ -8,8 +8,8 @@
 
 #include "gemm-vec.h"
 
-/* the lanes of each type, and the width of the float32 panels of op(B) that gemm.c packs for seq32: one tile's columns */
-enum { CAT(l64_lanes, SUF) = L64, CAT(l32_lanes, SUF) = L32, CAT(p32_width, SUF) = NV * L32 };
+/* the lanes of each type, and the widths of the panels of op(B) that gemm.c packs for seq64 and seq32: one tile's columns */
+enum { CAT(l64_lanes, SUF) = L64, CAT(l32_lanes, SUF) = L32, CAT(q64_width, SUF) = NV * L64, CAT(p32_width, SUF) = NV * L32 };
 
 /* seq64: C[i, j] = (acc ? C[i, j] + s : s), s = Σ_k a(i, k)·B[k, j] summed from 0 in increasing k (separate multiply and add),
  * for i < M, j < Ncols: colvec's arithmetic, the naive loop's too. Columns past the last whole vector run one at a time. */

@@ -21,11 +21,11 @@ typedef void seq32_fn(int, int, int, const float *, long, long, const float *, l
 typedef void to32_fn(float *, const double *, long);
 
 /* the kernels of each instruction set, narrowest first (level 0: 128-bit; with GCC on x86-64 also 1: AVX2, 2: AVX-512), their
- * float64 and float32 lanes, and the widths of the panels of op(B) their tiles read (float64 A·Bᵀ: gemm-tiles-tb.h; float32:
- * one seq32 tile's columns) */
-#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, p32_width##S}
+ * float64 and float32 lanes, and the widths of the panels of op(B) their tiles read (float64 A·Bᵀ: gemm-tiles-tb.h; float64
+ * A·B and Aᵀ·B: one seq64 tile's columns; float32: one seq32 tile's columns) */
+#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, q64_width##S, p32_width##S}
 static const struct isa_kernels {
-  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; to32_fn *to32; int l64, l32, p64, p32;
+  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; to32_fn *to32; int l64, l32, p64, q64, p32;
 } LEVELS[] = {
   LEVEL(_v128, "128-bit"),
 #ifdef X86_VARIANTS
@@ -117,12 +117,13 @@ static void *grow(struct gemm_scratch *s, size_t bytes) {
 }
 
 /* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_->p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
- * first Nt columns, zero-padded; kind 1 (B) and 2 (Bᵀ) op(B) rounded to float32 in panels of K_->p32 columns over the first Nt
+ * first Nt columns, zero-padded; kind 3 B float64 in panels of K_->q64 columns over the first Nt (as below); kind 1 (B) and 2
+ * (Bᵀ) op(B) rounded to float32 in panels of K_->p32 columns over the first Nt
  * (panel p at p·p32·K, [K, p32] rows; the last panel's columns past Nt are never read). Kept across calls while the caller's pin
  * generation matches (the caller promises B is unchanged meanwhile); B and Bᵀ keep separate copies (a square W_hh is both). */
 static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt) {
   struct gemm_pack *pk = &st->pack[kind];
-  const int P = kind == 0 ? K_->p64 : K_->p32;
+  const int P = kind == 0 ? K_->p64 : kind == 3 ? K_->q64 : K_->p32;
   if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N && pk->P == P) return pk->buf.p;
   const int K = g->K, N = g->N;
   const long panels = (Nt + P - 1) / P;
@@ -136,6 +137,13 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
         if (j < Nt) for (int k = 0; k < K; k++) tp[(long)k * P + q] = g->B[j * K + k];
         else for (int k = 0; k < K; k++) tp[(long)k * P + q] = 0.0;
       }
+    }
+  } else if (kind == 3) {
+    double *t = grow(&pk->buf, sizeof(double) * (size_t)(panels > 0 ? panels : 1) * P * K);
+    if (t == NULL) return NULL;
+    for (long p = 0; p < panels; p++) {
+      const int w = Nt - p * P < P ? (int)(Nt - p * P) : P;
+      for (int k = 0; k < K; k++) memcpy(t + p * P * K + (long)k * P, g->B + (long)k * N + p * P, sizeof(double) * w);
     }
   } else {
     float *t = grow(&pk->buf, sizeof(float) * (size_t)(panels > 0 ? panels : 1) * P * K);
@@ -162,7 +170,7 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
 
 /* one kernel call over rows [0, M) of the whole tiles, splittable into row blocks for the pool's threads */
 struct tiles {
-  int kind; /* 0 seq64, 1 eo64, 2 seq32 over float32 panels of op(B) */
+  int kind; /* 0 seq64 over float64 panels of B, 1 eo64, 2 seq32 over float32 panels of op(B) */
   int M, N, K;
   const void *A; long ars, aks; /* op(A) rows: element (i, k) at A + i·ars + k·aks (in values of A's type) */
   const void *B; long ldb; /* B [K, ldb] row-major, or packed panels with ldb unused */
@@ -179,7 +187,13 @@ static void tiles_part(void *ctx, int part, int parts) {
   const int m = r1 - r0;
   double *C = t->C + r0 * t->ldc;
   switch (t->kind) {
-    case 0: seq64_cols(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, t->B, t->ldb, C, t->ldc, t->acc); break;
+    case 0: /* panel by panel ([K, q64] rows), each over all the rows, like seq32's below */
+      for (int j = 0; j < t->N; j += K_->q64) {
+        const int w = t->N - j < K_->q64 ? t->N - j : K_->q64;
+        seq64_cols(m, w, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, (const double *)t->B + (long)j * t->K, K_->q64,
+                   C + j, t->ldc, t->acc);
+      }
+      break;
     case 1: K_->eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
     default: /* panel by panel ([K, p32] rows), each over all the rows: the panel stays in cache while the row tiles pass */
       for (int j = 0; j < t->N; j += K_->p32) {
@@ -216,7 +230,9 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   const long ars = g->transA ? 1 : K, aks = g->transA ? M : 1;
   if (!g->f32) {
     if (!g->transB) { /* colvec and the edge loop: both sum each element in increasing k */
-      struct tiles t = {0, M, N, K, g->A, ars, aks, g->B, N, g->C, N, g->acc};
+      const double *bp = packB(st, g, 3, N);
+      if (bp == NULL) return 0;
+      struct tiles t = {0, M, N, K, g->A, ars, aks, bp, 0, g->C, N, g->acc};
       run_tiles(st, g, &t);
       return 1;
     }
@@ -255,6 +271,6 @@ void gemm_rows64(int M, int N, int K, const double *A, const double *B, double *
 void gemm_state_free(struct gemm_state *st) {
   pool_free(st->pool);
   free(st->a.p);
-  for (int k = 0; k < 3; k++) free(st->pack[k].buf.p);
+  for (int k = 0; k < 4; k++) free(st->pack[k].buf.p);
   memset(st, 0, sizeof *st);
 }

@@ -14,7 +14,7 @@ struct gemm_args {
 };
 struct gemm_scratch { void *p; size_t bytes; };
 struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N, P; /* P: the panel width it was packed for */ };
-struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[3]; struct pool *pool; };
+struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[4]; struct pool *pool; };
 
 /* 1 when done; 0 when declined (Aᵀ·Bᵀ, or out of memory) and C is untouched */
 int gemm_native(struct gemm_state *st, const struct gemm_args *g);
