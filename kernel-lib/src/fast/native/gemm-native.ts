@@ -79,19 +79,21 @@ export function nativeAddon<E>(): E | null {
 }
 
 /**
- * Whether the add-on runs `A·Bᵀ` products: with AVX-512 and AVX2 vectors (its cache-blocked tiles beat the WebAssembly kernel
- * at every size measured), not with 128-bit ones, where WebAssembly runs the same 128-bit arithmetic at least as fast (AMD
- * EPYC, CPU time, one run: float64 [32,512,128] 15.1 native vs 16.2 GFLOP/s, W3's [64,2048,640] 13.8 vs 13.9). The same bits either way.
+ * Whether the add-on runs `A·Bᵀ` products in the current precision: with AVX-512 and AVX2 vectors always (its tiles beat the
+ * WebAssembly kernels at every size measured); with 128-bit vectors only in float32, where it runs `A·B`'s tiles on packed
+ * panels (AMD EPYC, CPU time, GFLOP/s, native against WebAssembly: [32,512,128] 32 vs 16 packed per call, 38 vs 26 pinned;
+ * W3's [64,2048,640] 37 vs 17), while float64's even/odd `A·Bᵀ` runs the same 128-bit arithmetic in WebAssembly at least as
+ * fast ([32,512,128] 15.5 native vs 18.0, W3's 15.8 vs 17.3). The same bits either way.
  */
 export function nativeRunsTransB(): boolean {
   if (transBNative === null) {
     const a = enabled ? load() : null;
-    transBNative = a !== null && a.isa() !== "128-bit";
+    transBNative = a === null ? "none" : a.isa() !== "128-bit" ? "both" : "float32";
   }
-  return transBNative;
+  return transBNative === "both" || (transBNative === "float32" && precision() === "float32");
 }
 /** {@link nativeRunsTransB}'s answer until {@link setNativeKernels} changes the add-on's state. */
-let transBNative: boolean | null = null;
+let transBNative: "both" | "float32" | "none" | null = null;
 
 /** True when {@link gemmNative} would run (the add-on is built, loaded and enabled). */
 export function nativeGemmActive(): boolean {
