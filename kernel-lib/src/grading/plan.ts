@@ -8,9 +8,15 @@ import { registerCell, serveCell, stubSolutionCell, wrapTestCell } from "./stubs
 /** Which code runs for each assignment cell: the source's, or the submission's for solution cells; `extra` cells are the student's additions. */
 export interface RunPlan { cells: { key: string; kind: AssignmentCell["kind"] | "extra"; code: string | undefined }[] }
 
+/**
+ * A cell's kind as the runs see it: a markdown cell is never sent to a kernel, whatever its metadata says (a written answer
+ * graded by hand is a markdown cell with `nbgrader.solution`, which the assignment counts as a solution cell).
+ */
+const runKind = (c: AssignmentCell): AssignmentCell["kind"] => (c.cell.cell_type === "code" ? c.kind : "markdown");
+
 /** The plan of a notebook run as it is (the source for the reference run, a student's notebook for `validate`). */
 export function ownPlan(a: Assignment): RunPlan {
-  return { cells: a.cells.map((c) => ({ key: c.key, kind: c.kind, code: c.source })) };
+  return { cells: a.cells.map((c) => ({ key: c.key, kind: runKind(c), code: c.source })) };
 }
 
 /**
@@ -42,11 +48,11 @@ export function submissionPlan(a: Assignment, sub: Notebook): { plan: RunPlan; n
     const given = subByKey.get(c.key);
     if (c.kind === "solution") {
       if (given === undefined) { missing.add(c.key); notes.push(`solution cell "${c.key}" is missing from the submission (deleted or renamed); tests that need it fail`); }
-      cells.push({ key: c.key, kind: c.kind, code: given });
+      cells.push({ key: c.key, kind: runKind(c), code: given });
     } else {
       if ((c.kind === "test" || c.kind === "setup") && given === undefined) notes.push(`${c.kind} cell "${c.key}" is missing from the submission; the original was used`);
       else if ((c.kind === "test" || c.kind === "setup") && digest(given!) !== digest(c.student)) notes.push(`${c.kind} cell "${c.key}" was edited; the original was used`);
-      cells.push({ key: c.key, kind: c.kind, code: c.source });
+      cells.push({ key: c.key, kind: runKind(c), code: c.source });
     }
     pushExtras(c.key);
   }
@@ -82,7 +88,7 @@ export function gradeSteps(a: Assignment, plan: RunPlan, cellTimeout: number, fi
   const results = new Map<string, string>();
   const functions: string[] = [];
   for (const c of a.cells) {
-    if (c.kind !== "solution") continue;
+    if (runKind(c) !== "solution") continue;
     const s = stubSolutionCell(c.source);
     functions.push(...s.functions);
     if (s.unsupported.length) notes.push(`solution cell "${c.key}" declares ${s.unsupported.join(", ")}: test cells can only call the functions of solution cells`);
