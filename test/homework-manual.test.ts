@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { loadAssignment, studentNotebook } from "../kernel-lib/src/grading/authoring";
 import { readNotebook, NotebookCell } from "../kernel-lib/src/grading/notebook";
 import { cellTimeoutFor } from "../kernel-lib/src/grading/cell-limits";
+import { gradeSteps, ownPlan, ownSteps, submissionPlan } from "../kernel-lib/src/grading/plan";
 import { manualSpec, manualSpecs, manualAnswers, foldManual, manualCsv, readManualCsv, parseCsv, manualReviewHtml, MANUAL_STUB, ManualStudentGrade } from "../kernel-lib/src/grading/manual";
 
 const HW4 = join(resolve(__dirname, ".."), "notebooks", "homework", "hw4-copy-curriculum-source.ipynb");
@@ -29,6 +30,15 @@ describe("manually graded answers (nbgrader's manual kind)", () => {
     assert.throws(() => manualSpec(md({ nbgrader: { grade: true, solution: true, grade_id: "q", points: 3 }, rnnlab: { rubric: [{ points: 1, criterion: "x" }] } }), "q"), /add up to 1, the cell has 3/);
     assert.equal(manualSpec(md({ nbgrader: { grade: true, grade_id: "q", points: 3 } }), "q"), undefined);
     assert.equal(manualSpec({ ...md({ nbgrader: { grade: true, solution: true, grade_id: "q", points: 3 } }), cell_type: "code" }, "q"), undefined);
+  });
+  it("never sends the written answer to a kernel: neither the model answer in the reference run nor a student's in grading", () => {
+    const ref = ownSteps(ownPlan(a), 30).steps;
+    assert.ok(ref.length > 0 && ref.every((st) => !/Model answer/.test(st.code)), ref.map((st) => st.key).join(", "));
+    const sub = studentNotebook(a);
+    sub.cells.find((c) => c.metadata.nbgrader?.grade_id === "interpretation")!.source = ["const written = `an answer that parses as code`;\n"];
+    const graded = gradeSteps(a, submissionPlan(a, sub).plan, 30, "/tmp/fifo").steps;
+    assert.ok(graded.some((st) => st.key.startsWith("train-copy")), "the solution cells run");
+    assert.ok(graded.every((st) => !st.code.includes("an answer that parses as code") && !st.key.includes("interpretation")), graded.map((st) => st.key).join(", "));
   });
   it("reads a student's answer by key, and counts the untouched stub as no answer", () => {
     const sub = studentNotebook(a);
