@@ -83,7 +83,9 @@ export function loadAssignment(nb: Notebook): Assignment {
       if (seen.has(key)) throw new Error(`loadAssignment: duplicate cell key "${key}"`);
       seen.add(key);
     }
-    if (meta.grade && meta.solution) kind = "solution"; // manually graded answers are not supported; graded as a plain solution cell
+    // a cell the student answers (nbgrader's grade + solution) is a solution cell, code or markdown: a written answer graded by
+    // hand is a markdown one (`manual`), which no run sends to a kernel (plan.ts)
+    if (meta.grade && meta.solution) kind = "solution";
     const where = `cell "${key}"`;
     const manual = manualSpec(cell, key);
     const student = manual ? MANUAL_STUB : kind === "markdown" ? text : removeHiddenTests(stubSolutions(text, where), where);
