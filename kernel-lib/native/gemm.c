@@ -116,18 +116,16 @@ static void *grow(struct gemm_scratch *s, size_t bytes) {
   return s->p;
 }
 
-/* op(B) packed as the kernels read it: kind 0 Bᵀ float64 in panels of K_->p64 columns ([K, p64] each, gemm-tiles-tb.h) over the
- * first Nt columns, zero-padded; kind 3 B float64 in panels of K_->q64 columns over the first Nt (as below); kind 1 (B) and 2
- * (Bᵀ) op(B) rounded to float32 in panels of K_->p32 columns over the first Nt
- * (panel p at p·p32·K, [K, p32] rows; the last panel's columns past Nt are never read). Kept across calls while the caller's pin
- * generation matches (the caller promises B is unchanged meanwhile); B and Bᵀ keep separate copies (a square W_hh is both). */
-static const void *packB(struct gemm_state *st, const struct gemm_args *g, int kind, int Nt) {
+/* op(B) packed as the kernels read it (enum pack_kind): panel p holds the columns [p·P, p·P + P) of op(B) over the first Nt
+ * as [K, P] rows, at p·P·K. Only PACK_BT64 fills the last panel's columns past Nt (with zeros); the others never read them.
+ * Kept across calls while the caller's pin generation matches (the caller promises B is unchanged meanwhile). */
+static const void *packB(struct gemm_state *st, const struct gemm_args *g, enum pack_kind kind, int Nt) {
   struct gemm_pack *pk = &st->pack[kind];
-  const int P = kind == 0 ? K_->p64 : kind == 3 ? K_->q64 : K_->p32;
+  const int P = kind == PACK_BT64 ? K_->p64 : kind == PACK_B64 ? K_->q64 : K_->p32;
   if (g->pin != 0 && pk->pin == g->pin && pk->K == g->K && pk->N == g->N && pk->P == P) return pk->buf.p;
   const int K = g->K, N = g->N;
   const long panels = (Nt + P - 1) / P;
-  if (kind == 0) {
+  if (kind == PACK_BT64) {
     double *t = grow(&pk->buf, sizeof(double) * (size_t)(panels > 0 ? panels : 1) * P * K);
     if (t == NULL) return NULL;
     for (long p = 0; p < panels; p++) { /* P rows of B at a time: their lines stay in cache while k advances */
@@ -138,7 +136,7 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
         else for (int k = 0; k < K; k++) tp[(long)k * P + q] = 0.0;
       }
     }
-  } else if (kind == 3) {
+  } else if (kind == PACK_B64) {
     double *t = grow(&pk->buf, sizeof(double) * (size_t)(panels > 0 ? panels : 1) * P * K);
     if (t == NULL) return NULL;
     for (long p = 0; p < panels; p++) {
@@ -151,7 +149,7 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
     for (long p = 0; p < panels; p++) {
       float *tp = t + p * P * K;
       const int w = Nt - p * P < P ? (int)(Nt - p * P) : P;
-      if (kind == 2) for (int q0 = 0; q0 < w; q0 += 16) { /* 16 rows of B at a time (more streams than the prefetcher follows
+      if (kind == PACK_BT32) for (int q0 = 0; q0 < w; q0 += 16) { /* 16 rows of B at a time (more streams than the prefetcher follows
                                                            measured 2× slower with AVX-512's 64-column panels), k in order */
         const int q1 = q0 + 16 < w ? q0 + 16 : w;
         for (int k = 0; k < K; k++) {
@@ -170,10 +168,10 @@ static const void *packB(struct gemm_state *st, const struct gemm_args *g, int k
 
 /* one kernel call over rows [0, M) of the whole tiles, splittable into row blocks for the pool's threads */
 struct tiles {
-  int kind; /* 0 seq64 over float64 panels of B, 1 eo64, 2 seq32 over float32 panels of op(B) */
+  enum { TILES_SEQ64, TILES_EO64, TILES_SEQ32 } kind; /* which tiles (gemm-tiles.h, gemm-tiles-tb.h) */
   int M, N, K;
   const void *A; long ars, aks; /* op(A) rows: element (i, k) at A + i·ars + k·aks (in values of A's type) */
-  const void *B; long ldb; /* B [K, ldb] row-major, or packed panels with ldb unused */
+  const void *B; /* op(B) packed by packB */
   double *C; long ldc;
   int acc;
 };
@@ -186,22 +184,20 @@ static void tiles_part(void *ctx, int part, int parts) {
   if (r1 <= r0) return;
   const int m = r1 - r0;
   double *C = t->C + r0 * t->ldc;
-  switch (t->kind) {
-    case 0: /* panel by panel ([K, q64] rows), each over all the rows, like seq32's below */
-      for (int j = 0; j < t->N; j += K_->q64) {
-        const int w = t->N - j < K_->q64 ? t->N - j : K_->q64;
-        seq64_cols(m, w, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, (const double *)t->B + (long)j * t->K, K_->q64,
-                   C + j, t->ldc, t->acc);
-      }
-      break;
-    case 1: K_->eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc); break;
-    default: /* panel by panel ([K, p32] rows), each over all the rows: the panel stays in cache while the row tiles pass */
-      for (int j = 0; j < t->N; j += K_->p32) {
-        const int w = t->N - j < K_->p32 ? t->N - j : K_->p32;
-        seq32_cols(m, w, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, (const float *)t->B + (long)j * t->K, K_->p32,
-                   C + j, t->ldc, t->acc);
-      }
-      break;
+  if (t->kind == TILES_EO64) {
+    K_->eo64(m, t->N, t->K, (const double *)t->A + r0 * t->ars, t->B, C, t->ldc, t->acc);
+    return;
+  }
+  /* panel by panel ([K, P] rows), each over all the rows: the panel stays in cache while the row tiles pass */
+  const int P = t->kind == TILES_SEQ64 ? K_->q64 : K_->p32;
+  for (int j = 0; j < t->N; j += P) {
+    const int w = t->N - j < P ? t->N - j : P;
+    if (t->kind == TILES_SEQ64)
+      seq64_cols(m, w, t->K, (const double *)t->A + r0 * t->ars, t->ars, t->aks, (const double *)t->B + (long)j * t->K, P, C + j,
+                 t->ldc, t->acc);
+    else
+      seq32_cols(m, w, t->K, (const float *)t->A + r0 * t->ars, t->ars, t->aks, (const float *)t->B + (long)j * t->K, P, C + j,
+                 t->ldc, t->acc);
   }
 }
 
@@ -230,17 +226,17 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   const long ars = g->transA ? 1 : K, aks = g->transA ? M : 1;
   if (!g->f32) {
     if (!g->transB) { /* colvec and the edge loop: both sum each element in increasing k */
-      const double *bp = packB(st, g, 3, N);
+      const double *bp = packB(st, g, PACK_B64, N);
       if (bp == NULL) return 0;
-      struct tiles t = {0, M, N, K, g->A, ars, aks, bp, 0, g->C, N, g->acc};
+      struct tiles t = {TILES_SEQ64, M, N, K, g->A, ars, aks, bp, g->C, N, g->acc};
       run_tiles(st, g, &t);
       return 1;
     }
     const int Mt = M & ~1, Nt = N & ~3; /* dotvec's whole tiles */
     if (Mt > 0 && Nt > 0) {
-      const double *bt = packB(st, g, 0, Nt);
+      const double *bt = packB(st, g, PACK_BT64, Nt);
       if (bt == NULL) return 0;
-      struct tiles t = {1, Mt, Nt, K, g->A, K, 1, bt, 0, g->C, N, g->acc};
+      struct tiles t = {TILES_EO64, Mt, Nt, K, g->A, K, 1, bt, g->C, N, g->acc};
       run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
@@ -252,10 +248,10 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
   const int Mt = M & ~3, Nt = N & ~7;
   if (Mt > 0 && Nt > 0) {
     float *af = grow(&st->a, sizeof(float) * (size_t)M * K);
-    const float *bp = packB(st, g, g->transB ? 2 : 1, Nt);
+    const float *bp = packB(st, g, g->transB ? PACK_BT32 : PACK_B32, Nt);
     if (af == NULL || bp == NULL) return 0;
     K_->to32(af, g->A, (long)M * K);
-    struct tiles t = {2, Mt, Nt, K, af, ars, aks, bp, 0, g->C, N, g->acc};
+    struct tiles t = {TILES_SEQ32, Mt, Nt, K, af, ars, aks, bp, g->C, N, g->acc};
     run_tiles(st, g, &t);
   }
   if (Nt < N) edge64(g, 0, Mt, Nt, N);
@@ -271,6 +267,6 @@ void gemm_rows64(int M, int N, int K, const double *A, const double *B, double *
 void gemm_state_free(struct gemm_state *st) {
   pool_free(st->pool);
   free(st->a.p);
-  for (int k = 0; k < 4; k++) free(st->pack[k].buf.p);
+  for (int k = 0; k < PACK_KINDS; k++) free(st->pack[k].buf.p);
   memset(st, 0, sizeof *st);
 }

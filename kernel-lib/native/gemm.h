@@ -14,7 +14,15 @@ struct gemm_args {
 };
 struct gemm_scratch { void *p; size_t bytes; };
 struct gemm_pack { struct gemm_scratch buf; unsigned pin; int K, N, P; /* P: the panel width it was packed for */ };
-struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[4]; struct pool *pool; };
+/* the packed copies of op(B) a state keeps, one slot each (so a square W_hh pinned as B and as Bᵀ keeps both) */
+enum pack_kind {
+  PACK_BT64, /* Bᵀ float64 in panels of p64 columns, zero past the last column (eo64, gemm-tiles-tb.h) */
+  PACK_B64,  /* B float64 in panels of q64 columns (seq64) */
+  PACK_B32,  /* B rounded to float32 in panels of p32 columns (seq32) */
+  PACK_BT32, /* Bᵀ rounded to float32 in panels of p32 columns (seq32) */
+  PACK_KINDS
+};
+struct gemm_state { struct gemm_scratch a; struct gemm_pack pack[PACK_KINDS]; struct pool *pool; };
 
 /* 1 when done; 0 when declined (Aᵀ·Bᵀ, or out of memory) and C is untouched */
 int gemm_native(struct gemm_state *st, const struct gemm_args *g);
