@@ -4,7 +4,7 @@
 import { gemmEdge } from "../../tensor/gemm-js";
 import { precision } from "../../tensor/precision";
 import { colvecThreaded, dotvecThreaded } from "./gemm-threads";
-import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32 } from "./instance";
+import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32, wasmToF32Transposed } from "./instance";
 import { wasmPinned, wasmPinnedTransposed32 } from "./pin";
 
 /**
@@ -13,7 +13,8 @@ import { wasmPinned, wasmPinnedTransposed32 } from "./pin";
  * increasing k, so bit-identical to `gemmNaive`); `A·Bᵀ` runs the k-vectorised 2×4 kernel (even and odd k in
  * two lanes, then added: deterministic, within rounding of the naive sum). Ragged rows and columns go
  * through the JS edge loop. With precision `"float32"` (`setPrecision`) the tiles of all three cases run the
- * float32 `colvec32` kernel instead (every element summed in increasing k). Returns false (doing nothing) for `Aᵀ·Bᵀ` or when SIMD is unavailable.
+ * float32 `colvec32` kernel instead (every element summed in increasing k). Returns false (doing nothing) for
+ * `Aᵀ·Bᵀ` or when SIMD is unavailable.
  * @param C `[M, N]`, A `[M, K]` (stored `[K, M]` with `transA`), B `[K, N]` (stored `[N, K]` with `transB`)
  */
 export function gemmWasm(
@@ -82,7 +83,8 @@ function gemmWasm32(
   const scratch = byS / 8;
   // A: [M, K] rows or stored [K, M]; op(B) as [K, N] rows (B stored [N, K] is transposed)
   wasmToF32(k, A, 1, nA, nA, byA / 4, scratch);
-  if (pinAt < 0) wasmToF32(k, B, 1, nB, nB, byB / 4, scratch, transB ? N : 0);
+  if (pinAt < 0 && transB) wasmToF32Transposed(k, B, N, K, byB / 4, scratch);
+  else if (pinAt < 0) wasmToF32(k, B, 1, nB, nB, byB / 4, scratch);
   const mem = wasmF64();
   if (accumulate) mem.set(C.length === nC ? C : C.subarray(0, nC), byC / 8);
   const ars = transA ? 1 : K;

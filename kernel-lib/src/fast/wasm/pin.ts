@@ -2,7 +2,7 @@
 // time loop, pinned once per sequence instead of copied every step, and the rows pin of the batch-1 row kernel.
 import { Precision, precision } from "../../tensor/precision";
 import { nativeGemmActive, nativeRunsTransB } from "../native/gemm-native";
-import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32 } from "./instance";
+import { SimdKernels, align16, simdKernels, wasmF64, wasmReserve, wasmToF32, wasmToF32Transposed } from "./instance";
 
 /** The operand kept in wasm memory by {@link wasmPin} (at byte 0), in which precision, and the bytes reserved for it (16-byte aligned). */
 let pinned: Float64Array | null = null;
@@ -69,7 +69,7 @@ export function wasmPinnedTransposed32(k: SimdKernels, N: number, K: number): nu
   if (pinned === null || pinnedRows !== null || pinnedAs !== "float32" || pinned.length !== N * K) return -1;
   const at = pinnedBytes / 2;
   if (transposedAs === null || transposedAs.N !== N || transposedAs.K !== K) {
-    wasmToF32(k, pinned, 1, N * K, N * K, at / 4, pinnedBytes / 8, N);
+    wasmToF32Transposed(k, pinned, N, K, at / 4, pinnedBytes / 8);
     transposedAs = { N, K };
   }
   return at;
