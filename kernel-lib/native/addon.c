@@ -9,7 +9,7 @@
 
 /* bump with every change of the exported functions, their arguments or their arithmetic (and NATIVE_ABI in
  * src/fast/native/gemm-native.ts) */
-#define RNNLAB_NATIVE_ABI 3
+#define RNNLAB_NATIVE_ABI 4
 
 static void finalize(napi_env env, void *data, void *hint) {
   (void)env; (void)hint;

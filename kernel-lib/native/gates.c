@@ -1,10 +1,11 @@
 /* gates.c: the cells' forward gate loops natively, on the caller's Float64Arrays in place (no copies into WebAssembly memory):
  * - float32 (the fast path): lstm32, gru32, tanh32rows of gates32.wat lane for lane with wider vectors (gates-tiles.h);
  * - float64: lstm64, gru64 and rows64 (x ← tanh, σ or exp of x) with V8's exp/tanh bits (gates64-tiles.h, libm.c), the
- *   arithmetic of the JS loops they replace.
+ *   arithmetic of the JS loops they replace;
+ * - the rows of a softmax (softmax64) with Math.exp's bits.
  * Bound as lstm32/lstm64(z, zo, c, co, cn, tc, h, so, to, B, H), gru32/gru64(g, gh, bh, hp, r, z, n, hn, h, B, H),
- * tanh32rows(z), rows64(x, which), and the small-batch forward time loops lstmSeq64, lstmSeq32 → boolean (false: the
- * arguments do not fit, nothing was written). */
+ * tanh32rows(z), rows64(x, which), softmax64(z, out, rows, C, m, scale, maxes, sums), and the small-batch forward time
+ * loops lstmSeq64, lstmSeq32 → boolean (false: the arguments do not fit, nothing was written). */
 #include <stdlib.h>
 #include <string.h>
 #include "register.h"
@@ -22,15 +23,18 @@ typedef void lstm_fn(double *, const double *, double *, double *, double *, int
 typedef void gru_fn(const double *, const double *, const double *, const double *, double *, double *, double *, double *, double *, int, int);
 typedef void tanh32rows_fn(double *, long);
 typedef void rows64_fn(double *, long, int);
-struct kernels { lstm_fn *lstm32, *lstm64; gru_fn *gru32, *gru64; tanh32rows_fn *tanh32rows; rows64_fn *rows64; };
+typedef void softmax64_fn(const double *, double *, long, long, const double *, double, double *, double *);
+struct kernels {
+  lstm_fn *lstm32, *lstm64; gru_fn *gru32, *gru64; tanh32rows_fn *tanh32rows; rows64_fn *rows64; softmax64_fn *softmax64;
+};
 
 /* the kernels of each instruction set in gemm.c's order (gemm_native_level), and those of the set it chose (switched by tests
  * through isa(name)) */
 static const struct kernels KERNELS[] = {
-  {lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128},
+  {lstm32_v128, lstm64_v128, gru32_v128, gru64_v128, tanh32rows_v128, rows64_v128, softmax64_v128},
 #ifdef X86_VARIANTS
-  {lstm32_avx2, lstm64_avx2, gru32_avx2, gru64_avx2, tanh32rows_avx2, rows64_avx2},
-  {lstm32_avx512, lstm64_avx512, gru32_avx512, gru64_avx512, tanh32rows_avx512, rows64_avx512},
+  {lstm32_avx2, lstm64_avx2, gru32_avx2, gru64_avx2, tanh32rows_avx2, rows64_avx2, softmax64_avx2},
+  {lstm32_avx512, lstm64_avx512, gru32_avx512, gru64_avx512, tanh32rows_avx512, rows64_avx512, softmax64_avx512},
 #endif
 };
 static const struct kernels *pick(void) { return &KERNELS[gemm_native_level()]; }
@@ -91,6 +95,20 @@ static napi_value rows64(napi_env env, napi_callback_info info) {
   return call_result(env, 1);
 }
 
+/* softmax64(z, out, rows, C, m | null, scale, maxes, sums): the rows' softmax of tensorKernels().softmaxRows (tensor/kernels.ts)
+ * with Math.exp's bits: out = e^{z − max} / Σ / scale per unmasked row, maxes and sums [rows] written there too */
+static napi_value softmax64(napi_env env, napi_callback_info info) {
+  struct call c;
+  call_args(env, info, &c, 8);
+  const int rows = call_int(&c, 2), C = call_int(&c, 3);
+  const double scale = call_double(&c, 5), RC = (double)rows * C;
+  const double *z = call_array(&c, 0, RC, 0), *m = call_array(&c, 4, rows, 1);
+  double *out = call_array(&c, 1, RC, 0), *maxes = call_array(&c, 6, rows, 0), *sums = call_array(&c, 7, rows, 0);
+  if (!c.ok || rows <= 0 || C <= 0) return call_result(env, 0);
+  pick()->softmax64(z, out, rows, C, m, scale, maxes, sums);
+  return call_result(env, 1);
+}
+
 /* lstmSeq64 / lstmSeq32(whh, gates, hs, cs, tanhCs, m | null, T, B, H): lstmSequenceForward's time loop for small batches
  * in one call, the per-step path's arithmetic: for t = 0 … T−1, Z_t += h_{t−1} W_hhᵀ (gemm_rows64 on W_hhᵀ, the row kernel's
  * float64 sums: small products stay float64 in both precisions), then the gate loop of the precision (lstm64, or lstm32's
@@ -135,6 +153,7 @@ void gates_register(napi_env env, napi_value exports) {
     {"lstm64", NULL, lstm64, NULL, NULL, NULL, napi_default, NULL},
     {"gru64", NULL, gru64, NULL, NULL, NULL, napi_default, NULL},
     {"rows64", NULL, rows64, NULL, NULL, NULL, napi_default, NULL},
+    {"softmax64", NULL, softmax64, NULL, NULL, NULL, napi_default, NULL},
     {"lstmSeq64", NULL, lstm_seq64, NULL, NULL, NULL, napi_default, NULL},
     {"lstmSeq32", NULL, lstm_seq32, NULL, NULL, NULL, napi_default, NULL},
   };

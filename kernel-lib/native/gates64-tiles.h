@@ -170,6 +170,33 @@ TGT static void F(rows64)(double *x, long n, int which) {
   for (; q < n; q++) x[q] = which == 0 ? rl_tanh(x[q]) : which == 1 ? rl_sigmoid(x[q]) : rl_exp(x[q]);
 }
 
+/* softmax64: for every row n of z [rows, C] with m == NULL or m[n] != 0: mx = max_k z_k, e_k = exp(z_k − mx) (Math.exp's
+ * bits), s = Σ_k e_k summed in increasing k (one scalar chain: the JS loop's bits), out_k = e_k / s / scale; maxes[n] = mx,
+ * sums[n] = s. Masked rows are not touched. z is finite (the caller checked it). */
+TGT static void F(softmax64)(const double *z, double *out, long rows, long C, const double *m, double scale, double *maxes,
+                             double *sums) {
+  for (long n = 0; n < rows; n++) {
+    if (m != NULL && m[n] == 0) continue;
+    const double *zr = z + n * C;
+    double *o = out + n * C;
+    double mx = zr[0];
+    for (long k = 1; k < C; k++) mx = zr[k] > mx ? zr[k] : mx;
+    if (mx == 0) /* Math.max's zero: +0 when any value is +0 */
+      for (long k = 0; k < C; k++) if (zr[k] == 0 && !__builtin_signbit(zr[k])) mx = 0.0;
+    const XD mv = S(mx);
+    long k = 0;
+    for (; k + L64 <= C; k += L64) F(st64)(o + k, F(exp_v)(F(ld64)(zr + k) - mv));
+    for (; k < C; k++) o[k] = rl_exp(zr[k] - mx);
+    double s = 0;
+    for (k = 0; k < C; k++) s += o[k];
+    const XD sv = S(s), dv = S(scale);
+    for (k = 0; k + L64 <= C; k += L64) F(st64)(o + k, F(ld64)(o + k) / sv / dv);
+    for (; k < C; k++) o[k] = o[k] / s / scale;
+    maxes[n] = mx;
+    sums[n] = s;
+  }
+}
+
 #undef L64
 #undef XD
 #undef XL

@@ -64,6 +64,39 @@ TGT static void CAT(eo64, SUF)(int M, int Ncols, int K, const double *A, const d
   }
 }
 
+/* rowsbt64: the edge loop's arithmetic (edge64 in gemm.c: s = Σ_k a(i, k)·B[j, k] from 0 in increasing k, then C (+)= s) for
+ * C = A·Bᵀ over rows i < M and columns j < N, B stored [N, K] (unpacked): rows one at a time (batch-1 products such as a
+ * decoder's output layer, and the rows below the last eo64 tile), each lane of a vector one column, its values gathered from
+ * one row of B; four vectors of columns in flight, so four chains of additions overlap. */
+TGT static void CAT(rowsbt64, SUF)(int M, int N, int K, const double *A, const double *B, double *C, long ldc, int acc) {
+  for (int i = 0; i < M; i++) {
+    const double *a = A + (long)i * K;
+    double *c = C + (long)i * ldc;
+    int j = 0;
+    for (; j + 4 * L64 <= N; j += 4 * L64) {
+      VD s[4] = {{0}, {0}, {0}, {0}};
+      const double *b = B + (long)j * K;
+      for (int k = 0; k < K; k++) {
+        const VD x = CAT(bcd, SUF)(a[k]);
+        for (int q = 0; q < 4; q++) {
+          VD bv;
+          for (int l = 0; l < L64; l++) bv[l] = b[(long)(q * L64 + l) * K + k];
+          s[q] = s[q] + x * bv;
+        }
+      }
+      for (int q = 0; q < 4; q++) {
+        double *o = c + j + q * L64;
+        CAT(std_, SUF)(o, acc ? CAT(ldd, SUF)(o) + s[q] : s[q]);
+      }
+    }
+    for (; j < N; j++) {
+      double t = 0;
+      for (int k = 0; k < K; k++) t += a[k] * B[(long)j * K + k];
+      c[j] = acc ? c[j] + t : t;
+    }
+  }
+}
+
 #undef NE
 #undef R64
 #undef P64

@@ -17,15 +17,16 @@
 
 typedef void seq64_fn(int, int, int, const double *, long, long, const double *, long, double *, long, int);
 typedef void eo64_fn(int, int, int, const double *, const double *, double *, long, int);
+typedef void rowsbt64_fn(int, int, int, const double *, const double *, double *, long, int);
 typedef void seq32_fn(int, int, int, const float *, long, long, const float *, long, double *, long, int);
 typedef void to32_fn(float *, const double *, long);
 
 /* the kernels of each instruction set, narrowest first (level 0: 128-bit; with GCC on x86-64 also 1: AVX2, 2: AVX-512), their
  * float64 and float32 lanes, and the widths of the panels of op(B) their tiles read (float64 A·Bᵀ: gemm-tiles-tb.h; float64
  * A·B and Aᵀ·B: one seq64 tile's columns; float32: one seq32 tile's columns) */
-#define LEVEL(S, name) {name, seq64##S, eo64##S, seq32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, q64_width##S, p32_width##S}
+#define LEVEL(S, name) {name, seq64##S, eo64##S, rowsbt64##S, seq32##S, to32##S, l64_lanes##S, l32_lanes##S, p64_width##S, q64_width##S, p32_width##S}
 static const struct isa_kernels {
-  const char *isa; seq64_fn *seq64; eo64_fn *eo64; seq32_fn *seq32; to32_fn *to32; int l64, l32, p64, q64, p32;
+  const char *isa; seq64_fn *seq64; eo64_fn *eo64; rowsbt64_fn *rowsbt64; seq32_fn *seq32; to32_fn *to32; int l64, l32, p64, q64, p32;
 } LEVELS[] = {
   LEVEL(_v128, "128-bit"),
 #ifdef X86_VARIANTS
@@ -240,7 +241,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
-    if (Mt < M) edge64(g, Mt, M, 0, N);
+    if (Mt < M) K_->rowsbt64(M - Mt, N, K, g->A + (long)Mt * K, g->B, g->C + (long)Mt * N, N, g->acc); /* edge64's sums */
     return 1;
   }
   /* colvec32's 4×8 tiles (each element one float32 sum in increasing k, for A·B, Aᵀ·B and A·Bᵀ alike) over op(B) in float32

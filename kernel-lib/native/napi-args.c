@@ -22,6 +22,13 @@ int call_int(struct call *c, int k) {
   return c->ok ? x : 0;
 }
 
+double call_double(struct call *c, int k) {
+  double x = 0;
+  if (c->ok && napi_get_value_double(c->env, c->v[k], &x) != napi_ok) c->ok = 0;
+  if (!(x - x == 0)) c->ok = 0;
+  return c->ok ? x : 0;
+}
+
 double *call_array(struct call *c, int k, double need, int optional) {
   if (!c->ok) return NULL;
   if (optional) {

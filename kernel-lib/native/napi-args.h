@@ -17,6 +17,8 @@ struct call {
 };
 void call_args(napi_env env, napi_callback_info info, struct call *c, size_t want);
 int call_int(struct call *c, int k);
+/* argument k as a finite double */
+double call_double(struct call *c, int k);
 /* argument k as a Float64Array of at least `need` values; `optional`: null gives NULL (absent) */
 double *call_array(struct call *c, int k, double need, int optional);
 /* the boolean a binding returns */

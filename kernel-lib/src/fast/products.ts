@@ -17,8 +17,9 @@ export function simdSized(M: number, N: number, K: number): boolean {
 
 /**
  * `C[M,N] (+)= op(A) · op(B)`, the contract of `gemmNaive`. Products of at least {@link GEMM_WASM_MIN_WORK} multiply-adds
- * (and M ≥ 2, N ≥ 4) run natively ({@link gemmNative}) or in WebAssembly SIMD ({@link gemmWasm}); the rest, and any case
- * they decline, in the register-blocked JS loop `gemmStrided` with that transpose case's strides.
+ * (and M ≥ 2, N ≥ 4) run natively ({@link gemmNative}) or in WebAssembly SIMD ({@link gemmWasm}), one-row products of as many
+ * natively; the rest, and any case they decline, in the register-blocked JS loop `gemmStrided` with that transpose case's
+ * strides.
  */
 export function fastGemm(
   C: Float64Array, A: Float64Array, B: Float64Array, M: number, N: number, K: number,
@@ -28,14 +29,22 @@ export function fastGemm(
     // A·Bᵀ stays in WebAssembly where the add-on has only 128-bit vectors (no faster there)
     if ((!transB || nativeRunsTransB()) && gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), gemmThreads())) return;
     if (gemmWasm(C, A, B, M, N, K, transA, transB, accumulate)) return;
+  } else if (M === 1 && N * K >= GEMM_WASM_MIN_WORK) {
+    // one row (a decoder step of one sentence): the add-on sums each element in increasing k like the JS loop, with
+    // several columns in flight; WebAssembly's tiles need two rows or more
+    if (gemmNative(C, A, B, M, N, K, transA, transB, accumulate, wasmPinGeneration(B), 1)) return;
   }
   gemmStrided(C, A, B, M, N, K, transA ? 1 : K, transA ? M : 1, transB ? K : 1, transB ? 1 : N, accumulate);
 }
 
 /** What the native add-on's scans look like (`native/scan.c`); an add-on built before `firstOutside` lacks it. */
 type NativeScans = { firstNonFinite(x: Float64Array): number; firstOutside?(x: Float64Array, limit: number): number };
+/** The add-on's rows of a softmax (`native/gates64-tiles.h`, softmax64): false when it declines the arguments. */
+type NativeSoftmax = {
+  softmax64(z: Float64Array, out: Float64Array, rows: number, C: number, mask: Float64Array | null, scale: number, maxes: Float64Array, sums: Float64Array): boolean;
+};
 
-/** The fast backend's tensor kernels: {@link fastGemm}, and the native scans for the input checks (else the JS ones). */
+/** The fast backend's tensor kernels: {@link fastGemm}, the native scans for the input checks and the native rows of a softmax (else the JS ones). */
 export const FAST_TENSOR_KERNELS: TensorKernels = {
   gemm: fastGemm,
   // the add-on answers −2 when it cannot read the array (an empty one has no buffer): the JS scan answers then
@@ -48,5 +57,10 @@ export const FAST_TENSOR_KERNELS: TensorKernels = {
     const a = nativeAddon<NativeScans>();
     const r = a?.firstOutside !== undefined ? a.firstOutside(d, limit) : -2;
     return r >= -1 ? r : JS_TENSOR_KERNELS.firstOutside(d, limit);
+  },
+  // the exponentials on vectors with Math.exp's bits (the sum stays one chain in increasing k)
+  softmaxRows(z, out, rows, C, mask, scale, maxes, sums) {
+    if (nativeAddon<NativeSoftmax>()?.softmax64(z, out, rows, C, mask, scale, maxes, sums)) return;
+    JS_TENSOR_KERNELS.softmaxRows(z, out, rows, C, mask, scale, maxes, sums);
   },
 };

@@ -1,5 +1,6 @@
 // Softmax cross-entropy over class logits, with a row mask for padded steps, and its gradient.
 import { Tensor, checkFinite } from "../tensor";
+import { tensorKernels } from "../tensor/kernels";
 import { checkOneOf, checkOptions } from "../args";
 import { RowMask, Targets, maskToArray, rowsAndClasses, targetsToArray } from "./mask";
 
@@ -46,23 +47,17 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Targets, opts: Cros
   const denom = reduction === "mean" ? Math.max(count, 1) : 1;
   const z = logits.data;
   const dz = new Float64Array(logits.size);
+  // each unmasked row's softmax scaled by the reduction, e^{z_k − z_max} / s / M, and its z_max and s = Σ_k e^{z_k − z_max}
+  // (tensor/kernels.ts, softmaxRowsJs: the backend runs it, with Math.exp's bits)
+  const zMax = new Float64Array(rows), s = new Float64Array(rows);
+  tensorKernels().softmaxRows(z, dz, rows, classes, m, denom, zMax, s);
   let total = 0;
   for (let n = 0; n < rows; n++) {
     if (m && m[n] === 0) continue;
-    const off = n * classes;
-    let zMax = -Infinity;
-    for (let k = 0; k < classes; k++) zMax = Math.max(zMax, z[off + k]);
-    let s = 0;
-    for (let k = 0; k < classes; k++) {
-      const e = Math.exp(z[off + k] - zMax);
-      dz[off + k] = e;
-      s += e;
-    }
     // −log softmax(z)_y = (z_max − z_y) + log s: both terms are small where the logits are large
-    total += (zMax - z[off + y[n]]) + Math.log(s);
+    total += (zMax[n] - z[n * classes + y[n]]) + Math.log(s[n]);
     // backward, beside the forward: softmax minus one-hot, scaled by the reduction
-    for (let k = 0; k < classes; k++) dz[off + k] = dz[off + k] / s / denom;
-    dz[off + y[n]] -= 1 / denom;
+    dz[n * classes + y[n]] -= 1 / denom;
   }
   return { loss: total / denom, dLogits: new Tensor(dz, logits.shape) };
 }

@@ -42,6 +42,8 @@ describe("native gemm", function () {
     [70, 37, 1031], [130, 44, 640],
     // fewer columns than one AVX-512 vector (they run on narrower vectors): the small-batch LSTM's weight gradients
     [24, 8, 64], [64, 24, 20], [20, 12, 64],
+    // one row (a decoder step of one sentence; natively, JS on the WebAssembly side), and one row past the tiles
+    [1, 900, 64], [1, 37, 301], [1, 4, 2048], [3, 67, 129],
   ];
   // every vector width this CPU has (the widest is the default; narrower ones must give the same bits)
   const isas = nativeIsasPresent();
@@ -68,8 +70,9 @@ describe("native gemm", function () {
             const direct = C0.slice();
             let ran = false;
             run(true, p, () => { ran = gemmNative(direct, A, B, M, N, K, tA, tB, acc, 0, 1); });
-            // (gemm sends only products of ≥ 8192 multiply-adds to the SIMD kernels; smaller ones are the JS loop's on both sides)
-            if (ran && M >= 2 && N >= 4 && M * N * K >= 8192) assert.equal(firstDiff(direct, viaWasm), null, `gemmNative transA=${tA} transB=${tB} accumulate=${acc}`);
+            // (gemm sends only products of ≥ 8192 multiply-adds to the SIMD kernels, one-row ones to the add-on; smaller ones are
+            // the JS loop's on both sides)
+            if (ran && ((M >= 2 && N >= 4 && M * N * K >= 8192) || (M === 1 && N * K >= 8192))) assert.equal(firstDiff(direct, viaWasm), null, `gemmNative transA=${tA} transB=${tB} accumulate=${acc}`);
           }
         }
       });

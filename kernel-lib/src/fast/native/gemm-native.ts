@@ -14,7 +14,7 @@ interface NativeAddon {
 }
 
 /** The add-on interface this library calls (RNNLAB_NATIVE_ABI in native/addon.c). */
-const NATIVE_ABI = 3;
+const NATIVE_ABI = 4;
 
 declare const require: ((id: string) => unknown) | undefined;
 
