@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import wabtInit from "wabt";
 
-/** The kernel files, in module order: products (float64 tiles, float32 tiles, batch-1 rows), float32 gate loops, exact libm, LSTM time loops. */
-export const WAT_PARTS = ["gemm-tiles.wat", "gemm-tiles32.wat", "gemm-rows.wat", "gates32.wat", "libm64.wat", "libm64x2.wat", "lstm64.wat"];
+/** The kernel files, in module order: products (float64 tiles, float32 tiles, batch-1 rows), float32 gate loops, exact libm, LSTM time loops, the rows of a softmax. */
+export const WAT_PARTS = ["gemm-tiles.wat", "gemm-tiles32.wat", "gemm-rows.wat", "gates32.wat", "libm64.wat", "libm64x2.wat", "lstm64.wat", "softmax64.wat"];
 
 async function main(): Promise<void> {
   const dir = join(__dirname, "..", "kernel-lib", "src", "fast", "wasm");

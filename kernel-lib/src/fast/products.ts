@@ -6,6 +6,7 @@ import { gemmWasm } from "./wasm/gemm-wasm";
 import { wasmPinGeneration } from "./wasm/pin";
 import { gemmNative, nativeAddon, nativeRunsTransB } from "./native/gemm-native";
 import { gemmThreads } from "./wasm/gemm-threads";
+import { fastSoftmaxRows } from "./softmax-rows";
 
 /** Products with at least this many multiply-adds (M·N·K) go to the SIMD kernels; smaller ones stay in JS. */
 export const GEMM_WASM_MIN_WORK = 8192;
@@ -39,12 +40,9 @@ export function fastGemm(
 
 /** What the native add-on's scans look like (`native/scan.c`); an add-on built before `firstOutside` lacks it. */
 type NativeScans = { firstNonFinite(x: Float64Array): number; firstOutside?(x: Float64Array, limit: number): number };
-/** The add-on's rows of a softmax (`native/gates64-tiles.h`, softmax64): false when it declines the arguments. */
-type NativeSoftmax = {
-  softmax64(z: Float64Array, out: Float64Array, rows: number, C: number, mask: Float64Array | null, scale: number, maxes: Float64Array, sums: Float64Array): boolean;
-};
 
-/** The fast backend's tensor kernels: {@link fastGemm}, the native scans for the input checks and the native rows of a softmax (else the JS ones). */
+
+/** The fast backend's tensor kernels: {@link fastGemm}, the native scans for the input checks and the rows of a softmax (native, WebAssembly, else the JS ones). */
 export const FAST_TENSOR_KERNELS: TensorKernels = {
   gemm: fastGemm,
   // the add-on answers −2 when it cannot read the array (an empty one has no buffer): the JS scan answers then
@@ -58,9 +56,6 @@ export const FAST_TENSOR_KERNELS: TensorKernels = {
     const r = a?.firstOutside !== undefined ? a.firstOutside(d, limit) : -2;
     return r >= -1 ? r : JS_TENSOR_KERNELS.firstOutside(d, limit);
   },
-  // the exponentials on vectors with Math.exp's bits (the sum stays one chain in increasing k)
-  softmaxRows(z, out, rows, C, mask, scale, maxes, sums) {
-    if (nativeAddon<NativeSoftmax>()?.softmax64(z, out, rows, C, mask, scale, maxes, sums)) return;
-    JS_TENSOR_KERNELS.softmaxRows(z, out, rows, C, mask, scale, maxes, sums);
-  },
+  // the exponentials on vectors with Math.exp's bits (the sum stays one chain in increasing k): softmax-rows.ts
+  softmaxRows: fastSoftmaxRows,
 };

@@ -1,9 +1,10 @@
-// The rows of a softmax (tensorKernels().softmaxRows): the add-on's vectors (native/gates64-tiles.h, softmax64) give the
-// bits of the JS loop (softmaxRowsJs) on every vector width this CPU has, and softmaxCrossEntropy gives one loss and one
-// gradient, bit for bit, on the fast and the reference backend.
+// The rows of a softmax (tensorKernels().softmaxRows): the add-on's vectors (native/gates64-tiles.h, softmax64) on every
+// vector width this CPU has, and the WebAssembly kernel (wasm/softmax64.wat), give the bits of the JS loop (softmaxRowsJs),
+// and softmaxCrossEntropy gives one loss and one gradient, bit for bit, on the fast and the reference backend.
 import { strict as assert } from "assert";
 import { Rng, nativeIsasPresent, nativeKernels, randn, setBackend, setNativeKernels, softmaxCrossEntropy } from "../index";
 import { softmaxRowsJs, tensorKernels } from "../tensor/kernels";
+import { wasmSoftmaxRows } from "./softmax-rows";
 
 /** The index and values of the first element where `a` and `b` differ bit for bit, or null. */
 function firstDiff(a: Float64Array, b: Float64Array): string | null {
@@ -32,9 +33,12 @@ describe("the rows of a softmax", function () {
     if (info.available) setNativeKernels(true, info.isa as "avx512f");
   });
 
-  for (const isa of info.available ? nativeIsasPresent() : []) {
-    it(`${isa}: the add-on's softmax64 = softmaxRowsJs bit for bit (out, maxes, sums; masked rows untouched)`, () => {
-      setNativeKernels(true, isa as "avx512f");
+  const configs = [...(info.available ? nativeIsasPresent() : []), "WebAssembly"];
+  for (const config of configs) {
+    it(`${config}: softmax64 = softmaxRowsJs bit for bit (out, maxes, sums; masked rows untouched)`, () => {
+      const kernel = config === "WebAssembly"
+        ? (...a: Parameters<typeof softmaxRowsJs>) => assert.ok(wasmSoftmaxRows(...a), "the WebAssembly kernel ran")
+        : (setNativeKernels(true, config as "avx512f"), tensorKernels().softmaxRows);
       for (const [rows, C] of [[1, 1], [3, 3], [7, 8], [10, 9], [10, 17], [25, 900], [5, 1031]]) {
         const z = scores(rows, C, rows * 31 + C);
         const mask = Float64Array.from({ length: rows }, (_, n) => (n % 4 === 2 ? 0 : 1));
@@ -42,7 +46,7 @@ describe("the rows of a softmax", function () {
           for (const scale of [1, 7, 0.5]) {
             const fill = (): Float64Array[] => [z.slice().fill(-1.5), new Float64Array(rows).fill(9), new Float64Array(rows).fill(9)];
             const [o1, mx1, s1] = fill(), [o2, mx2, s2] = fill();
-            tensorKernels().softmaxRows(z, o1, rows, C, m, scale, mx1, s1);
+            kernel(z, o1, rows, C, m, scale, mx1, s1);
             softmaxRowsJs(z, o2, rows, C, m, scale, mx2, s2);
             const what = `[${rows}, ${C}] ${m ? "masked" : "unmasked"} scale ${scale}`;
             assert.equal(firstDiff(o1, o2), null, `${what}: out`);
