@@ -1,12 +1,13 @@
-// Times the stored training run a notebook re-runs live (07: translation, 10: attention; the record with the fewest
-// epochs, as the notebook picks it) and checks that it equals its record bit for bit.
-//   node --import tsx bench/live-run.ts translation|attention [--isa avx2|avx512f|128-bit]   (RNNLAB_NATIVE=0: WebAssembly alone)
+// Times the stored training run a notebook re-runs live and checks that it equals its record bit for bit, picked as the
+// notebook picks it: 07 (translation) and 10 (attention) the record with the fewest epochs, 09 (char-lm) the cheapest
+// (rounds × recurrent parameters).
+//   node --import tsx bench/live-run.ts translation|attention|char-lm [--isa avx2|avx512f|128-bit]   (RNNLAB_NATIVE=0: WebAssembly alone)
 import { Command } from "commander";
 import * as rl from "../kernel-lib/src";
 
 const args = new Command("live-run")
-  .description("time the stored run notebook 07 or 10 re-runs live, and check it against its record")
-  .argument("<sweep>", "translation (notebook 07) or attention (notebook 10)")
+  .description("time the stored run notebook 07, 09 or 10 re-runs live, and check it against its record")
+  .argument("<sweep>", "translation (notebook 07), char-lm (09) or attention (10)")
   .option("--isa <name>", "force the native kernels of a narrower instruction set (the same bits)")
   .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
   .parse();
@@ -16,7 +17,9 @@ function usage(message: string): never {
   process.exit(2);
 }
 const sweep = args.args[0];
-if (sweep !== "translation" && sweep !== "attention") usage(`the sweep must be translation or attention, got ${JSON.stringify(sweep)}`);
+if (sweep !== "translation" && sweep !== "attention" && sweep !== "char-lm") {
+  usage(`the sweep must be translation, char-lm or attention, got ${JSON.stringify(sweep)}`);
+}
 const isa = args.opts<{ isa?: string }>().isa;
 if (isa !== undefined) {
   const isas = ["avx512f", "avx2", "128-bit"];
@@ -25,15 +28,18 @@ if (isa !== undefined) {
   if (!k.available) usage(`--isa ${isa} needs the native add-on, which is unavailable here (${k.reason})`);
   if (rl.setNativeKernels(true, isa as "avx2") !== isa) usage(`--isa ${isa} is not available here (the CPU runs ${k.isa})`);
 }
-const dataDir = rl.findDataDir();
-const splits = rl.translationSplits(dataDir);
-const results = rl.readResults(rl.resultsPath(dataDir, sweep));
+const results = rl.readResults(rl.resultsPath(rl.findDataDir(), sweep));
 rl.assertSameComputation(results);
-const rec = results.records.reduce((a, b) => (b.epochs < a.epochs ? b : a));
+const P = rl.CHAR_LM_PROTOCOL;
+const cost = (r: rl.RunRecord): number => sweep !== "char-lm" ? r.epochs
+  : r.epochs * rl.recurrentParams(r.config.condition.model as rl.CellKind, P.embedDim, Number(r.config.condition.hidden));
+const rec = results.records.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+const splits = sweep === "char-lm" ? null : rl.translationSplits(rl.findDataDir());
+const lmData = sweep === "char-lm" ? rl.charLMSplits() : null;
 const t0 = performance.now();
-const live = sweep === "translation"
-  ? rl.runTranslation(splits, rec.config)
-  : rl.runAttentionComparison(splits, rec.config as rl.AttentionRunRecord["config"]);
+const live = lmData !== null ? rl.runCharLM(lmData, rec.config)
+  : sweep === "translation" ? rl.runTranslation(splits!, rec.config)
+  : rl.runAttentionComparison(splits!, rec.config as rl.AttentionRunRecord["config"]);
 const seconds = (performance.now() - t0) / 1000;
 const k = rl.nativeKernels();
 console.log(`${sweep} ${JSON.stringify(rec.config)}, ${rec.epochs} epochs: ${seconds.toFixed(1)} s ` +

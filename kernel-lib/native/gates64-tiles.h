@@ -91,14 +91,17 @@ TGT static XD F(expm1_v)(XD x) {
 }
 
 TGT static XD F(tanh_v)(XD x) {
-  const XD ax = F(abs64)(x);
-  if (!F(all64)(ax < S(22))) return F(per_lane)(x, rl_tanh);
+  XD ax = F(abs64)(x);
+  /* |x| ≥ 22, ±∞ included: fdlibm returns ±(1 − tiny) = ±1 (a saturated unit); only a NaN lane runs the scalar function */
+  const XL big = ax >= S(22);
+  if (!F(all64)((ax < S(22)) | big)) return F(per_lane)(x, rl_tanh);
+  ax = F(sel64)(big, S(0), ax);
   const XL ge1 = ax >= S(1);
   const XD t = F(expm1_v)(F(sel64)(ge1, S(2), S(-2)) * ax);
   const XD q = F(sel64)(ge1, S(2), -t) / (t + S(2));
   XD z = F(sel64)(ge1, S(1) - q, q);
-  z = (XD)((XL)z ^ F(sign64)(x));
-  return F(sel64)(ax < S(0x1p-28), x, z);
+  z = F(sel64)(big, S(1), F(sel64)(ax < S(0x1p-28), F(abs64)(x), z));
+  return (XD)((XL)z ^ F(sign64)(x));
 }
 
 TGT static inline XD F(sigmoid_v)(XD x) {
