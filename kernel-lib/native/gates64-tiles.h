@@ -175,7 +175,7 @@ TGT static void F(rows64)(double *x, long n, int which) {
 
 /* softmax64: for every row n of z [rows, C] with m == NULL or m[n] != 0: mx = max_k z_k, e_k = exp(z_k − mx) (Math.exp's
  * bits), s = Σ_k e_k summed in increasing k (one scalar chain: the JS loop's bits), out_k = e_k / s / scale; maxes[n] = mx,
- * sums[n] = s. Masked rows are not touched. z is finite (the caller checked it). */
+ * sums[n] = s (Math.max's maximum: NaN when a value is NaN). Masked rows are not touched. */
 TGT static void F(softmax64)(const double *z, double *out, long rows, long C, const double *m, double scale, double *maxes,
                              double *sums) {
   for (long n = 0; n < rows; n++) {
@@ -183,7 +183,7 @@ TGT static void F(softmax64)(const double *z, double *out, long rows, long C, co
     const double *zr = z + n * C;
     double *o = out + n * C;
     double mx = zr[0];
-    for (long k = 1; k < C; k++) mx = zr[k] > mx ? zr[k] : mx;
+    for (long k = 1; k < C; k++) mx = zr[k] > mx || zr[k] != zr[k] ? zr[k] : mx; /* a NaN wins and stays, as in Math.max */
     if (mx == 0) /* Math.max's zero: +0 when any value is +0 */
       for (long k = 0; k < C; k++) if (zr[k] == 0 && !__builtin_signbit(zr[k])) mx = 0.0;
     const XD mv = S(mx);

@@ -2,7 +2,7 @@
 // vector width this CPU has, and the WebAssembly kernel (wasm/softmax64.wat), give the bits of the JS loop (softmaxRowsJs),
 // and softmaxCrossEntropy gives one loss and one gradient, bit for bit, on the fast and the reference backend.
 import { strict as assert } from "assert";
-import { Rng, nativeIsasPresent, nativeKernels, randn, setBackend, setNativeKernels, softmaxCrossEntropy } from "../index";
+import { Rng, Tensor, logSoftmax, logSumExp, nativeIsasPresent, nativeKernels, randn, setBackend, setNativeKernels, softmax, softmaxCrossEntropy } from "../index";
 import { softmaxRowsJs, tensorKernels } from "../tensor/kernels";
 import { wasmSoftmaxRows } from "./softmax-rows";
 
@@ -12,7 +12,10 @@ function firstDiff(a: Float64Array, b: Float64Array): string | null {
   return null;
 }
 
-/** rows × C seeded scores: ordinary rows, rows spread wide enough that e^{z − max} leaves exp's vector range (< −708), rows of equal values, of ±0. */
+/**
+ * rows × C seeded scores: ordinary rows, rows spread wide enough that e^{z − max} leaves exp's vector range (< −708), rows
+ * of equal values, of ±0, and rows holding a NaN or ±∞.
+ */
 function scores(rows: number, C: number, seed: number): Float64Array {
   const z = randn([rows * C], { rng: new Rng(seed) }).data;
   for (let n = 0; n < rows; n++) {
@@ -21,6 +24,7 @@ function scores(rows: number, C: number, seed: number): Float64Array {
     if (n % 5 === 2) row.fill(3.25);
     if (n % 5 === 3) row.forEach((_, k) => { row[k] = k % 2 === 0 ? -0 : 0; });
     if (n % 5 === 4) row.fill(-0);
+    if (n % 7 === 6) row[n % C] = [NaN, Infinity, -Infinity][n % 3];
   }
   return z;
 }
@@ -58,6 +62,19 @@ describe("the rows of a softmax", function () {
       }
     });
   }
+
+  it("softmax, logSoftmax and logSumExp along the last axis: the reference backend's bits on every ISA and in WebAssembly", () => {
+    const a = new Tensor(scores(30, 41, 5), [3, 10, 41]);
+    setBackend("reference");
+    const ref = [softmax(a), logSoftmax(a), logSumExp(a), logSoftmax(a, 1)].map((t) => t.data);
+    setBackend("fast");
+    for (const config of [...(info.available ? nativeIsasPresent() : []), "WebAssembly"]) {
+      if (config === "WebAssembly") setNativeKernels(false);
+      else setNativeKernels(true, config as "avx512f");
+      const got = [softmax(a), logSoftmax(a), logSumExp(a), logSoftmax(a, 1)].map((t) => t.data);
+      got.forEach((g, q) => assert.equal(firstDiff(g, ref[q]), null, `${config}, ${["softmax", "logSoftmax", "logSumExp", "logSoftmax axis 1"][q]}`));
+    }
+  });
 
   it("softmaxCrossEntropy: one loss and one gradient on the fast (add-on or not) and the reference backend, bit for bit", () => {
     const rows = 40, C = 301;

@@ -34,7 +34,7 @@ export const JS_TENSOR_KERNELS: TensorKernels = {
 };
 
 /**
- * The softmax of every unmasked row of `z [rows, C]` (finite), scaled: for row n with `mask[n] ≠ 0` (every row when `mask`
+ * The softmax of every unmasked row of `z [rows, C]`, scaled: for row n with `mask[n] ≠ 0` (every row when `mask`
  * is null), `μ_n = max_k z_{n,k}`, `s_n = Σ_k e^{z_{n,k} − μ_n}` (summed in increasing k) and
  * `out_{n,k} = e^{z_{n,k} − μ_n} / s_n / scale`; `maxes[n] = μ_n`, `sums[n] = s_n`. Masked rows are not touched.
  * Shifting by the row's maximum keeps every exponent ≤ 0 (no overflow); `μ_n + log s_n` is the row's log-sum-exp.

@@ -2,6 +2,7 @@
 import { Tensor, checkTensor, fmtShape } from "./tensor";
 import { checkBoolean } from "../args";
 import { axisSplit, normAxis } from "./shape-ops";
+import { tensorKernels } from "./kernels";
 
 function reduce(fn: string, a: Tensor, axis: number | undefined, keepDims: boolean, init: number, f: (acc: number, x: number) => number): Tensor {
   checkTensor(fn, "a", a);
@@ -104,6 +105,16 @@ function lineSumExp(d: Float64Array, base: number, n: number, inner: number, m: 
 }
 
 /**
+ * Along the last axis (`inner` = 1), each row's `m = max` and `Σ_k e^{x_k − m}` (in increasing k) from the backend's
+ * softmax rows (tensor/kernels.ts, softmaxRowsJs: the sums of lineSumExp, with Math.exp's bits), and `e/Σ` in `out`.
+ */
+function lastAxisRows(a: Tensor, out: Float64Array, outer: number, n: number): { m: Float64Array; s: Float64Array } {
+  const m = new Float64Array(outer), s = new Float64Array(outer);
+  tensorKernels().softmaxRows(a.data, out, outer, n, null, 1, m, s);
+  return { m, s };
+}
+
+/**
  * `log Σ_k e^{x_k}` along `axis` (default last), computed as `m + log Σ e^{x_k − m}` with `m = max x`.
  * @param a e.g. logits `[B, V]`
  * @returns the shape of `a` without `axis` (with it, of extent 1, if `keepDims`)
@@ -114,11 +125,16 @@ export function logSumExp(a: Tensor, axis = -1, keepDims = false): Tensor {
   const [outer, n, inner] = axisSplit(a.shape, ax);
   if (n === 0) throw new Error(`logSumExp: axis ${ax} of ${fmtShape(a.shape)} is empty`);
   const out = new Float64Array(outer * inner);
-  for (let o = 0; o < outer; o++) {
-    for (let j = 0; j < inner; j++) {
-      const base = o * n * inner + j;
-      const m = lineMax(a.data, base, n, inner);
-      out[o * inner + j] = m + Math.log(lineSumExp(a.data, base, n, inner, m));
+  if (inner === 1) {
+    const { m, s } = lastAxisRows(a, new Float64Array(a.size), outer, n);
+    for (let o = 0; o < outer; o++) out[o] = m[o] + Math.log(s[o]);
+  } else {
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) {
+        const base = o * n * inner + j;
+        const m = lineMax(a.data, base, n, inner);
+        out[o * inner + j] = m + Math.log(lineSumExp(a.data, base, n, inner, m));
+      }
     }
   }
   const shape = a.shape.slice();
@@ -137,6 +153,10 @@ export function softmax(a: Tensor, axis = -1): Tensor {
   const ax = normAxis("softmax", axis, a.rank);
   const [outer, n, inner] = axisSplit(a.shape, ax);
   const out = new Float64Array(a.size);
+  if (inner === 1 && n > 0) {
+    lastAxisRows(a, out, outer, n); // out = e^{x − m} / Σ, the loop below's values
+    return new Tensor(out, a.shape);
+  }
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
       const m = lineMax(a.data, o * n * inner + j, n, inner);
@@ -163,6 +183,14 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
   const [outer, n, inner] = axisSplit(a.shape, ax);
   if (n === 0) throw new Error(`logSoftmax: axis ${ax} of ${fmtShape(a.shape)} is empty`);
   const out = new Float64Array(a.size);
+  if (inner === 1) {
+    const { m, s } = lastAxisRows(a, out, outer, n);
+    for (let o = 0; o < outer; o++) {
+      const ls = Math.log(s[o]);
+      for (let k = o * n; k < (o + 1) * n; k++) out[k] = (a.data[k] - m[o]) - ls;
+    }
+    return new Tensor(out, a.shape);
+  }
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
       const base = o * n * inner + j;
