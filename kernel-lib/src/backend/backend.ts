@@ -11,7 +11,7 @@ export type BackendName = "reference" | "fast";
 /** One backend: the kernels it installs at each level of the seam. */
 export interface Backend {
   readonly name: BackendName;
-  /** `gemm` and the finite-value scan. */
+  /** `gemm`, the finite-value scans and the rows of a softmax. */
   readonly tensor: TensorKernels;
   /** Whole-sequence kernels for the built-in cells, or null: the time loop steps the cells. */
   readonly sequences: SequenceKernels | null;

@@ -1,5 +1,6 @@
-// The tensor level of the backend seam: the products (and the finite-value scan) every cell, loss and layer calls, in plain JS
-// until a backend installs its own (`rl.setBackend`). This file names no backend: backends hand in their kernels.
+// The tensor level of the backend seam: the products, the finite-value scans and the rows of a softmax that every cell, loss
+// and layer calls, in plain JS until a backend installs its own (`rl.setBackend`). This file names no backend: backends hand
+// in their kernels.
 import { gemmStrided } from "./gemm-js";
 
 /** What a backend supplies to the tensor layer. */
