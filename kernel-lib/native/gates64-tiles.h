@@ -173,6 +173,16 @@ TGT static void F(rows64)(double *x, long n, int which) {
   for (; q < n; q++) x[q] = which == 0 ? rl_tanh(x[q]) : which == 1 ? rl_sigmoid(x[q]) : rl_exp(x[q]);
 }
 
+#ifndef RNNLAB_JS_MAX
+#define RNNLAB_JS_MAX
+/* Math.max(a, b): NaN when either is NaN (the NaN stays), +0 above −0, else the larger */
+static inline double js_max(double a, double b) {
+  if (a != a) return a;
+  if (b != b || b > a) return b;
+  return b == a && !__builtin_signbit(b) ? b : a;
+}
+#endif
+
 /* softmax64: for every row n of z [rows, C] with m == NULL or m[n] != 0: mx = max_k z_k, e_k = exp(z_k − mx) (Math.exp's
  * bits), s = Σ_k e_k summed in increasing k (one scalar chain: the JS loop's bits), out_k = e_k / s / scale; maxes[n] = mx,
  * sums[n] = s (Math.max's maximum: NaN when a value is NaN). Masked rows are not touched. */
@@ -183,9 +193,7 @@ TGT static void F(softmax64)(const double *z, double *out, long rows, long C, co
     const double *zr = z + n * C;
     double *o = out + n * C;
     double mx = zr[0];
-    for (long k = 1; k < C; k++) mx = zr[k] > mx || zr[k] != zr[k] ? zr[k] : mx; /* a NaN wins and stays, as in Math.max */
-    if (mx == 0) /* Math.max's zero: +0 when any value is +0 */
-      for (long k = 0; k < C; k++) if (zr[k] == 0 && !__builtin_signbit(zr[k])) mx = 0.0;
+    for (long k = 1; k < C; k++) mx = js_max(mx, zr[k]);
     const XD mv = S(mx);
     long k = 0;
     for (; k + L64 <= C; k += L64) F(st64)(o + k, F(exp_v)(F(ld64)(zr + k) - mv));

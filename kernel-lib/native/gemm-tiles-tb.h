@@ -66,7 +66,7 @@ TGT static void CAT(eo64, SUF)(int M, int Ncols, int K, const double *A, const d
 
 /* rowsbt64: the edge loop's arithmetic (edge64 in gemm.c: s = Σ_k a(i, k)·B[j, k] from 0 in increasing k, then C (+)= s) for
  * C = A·Bᵀ over rows i < M and columns j < N, B stored [N, K] (unpacked): rows one at a time (batch-1 products such as a
- * decoder's output layer, and the rows below the last eo64 tile), each lane of a vector one column, its values gathered from
+ * decoder's output layer, and the rows below the last tile of either precision), each lane of a vector one column, its values gathered from
  * one row of B; four vectors of columns in flight, so four chains of additions overlap. */
 TGT static void CAT(rowsbt64, SUF)(int M, int N, int K, const double *A, const double *B, double *C, long ldc, int acc) {
   for (int i = 0; i < M; i++) {

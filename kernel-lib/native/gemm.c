@@ -106,6 +106,13 @@ static void edge64(const struct gemm_args *g, int i0, int i1, int j0, int j1) {
   }
 }
 
+/* edge64 over the whole rows [i0, M): A·Bᵀ's on the rows kernel (gemm-tiles-tb.h: the same sums, several columns in flight) */
+static void edge_rows(const struct gemm_args *g, int i0) {
+  if (i0 >= g->M) return;
+  if (g->transB) K_->rowsbt64(g->M - i0, g->N, g->K, g->A + (long)i0 * g->K, g->B, g->C + (long)i0 * g->N, g->N, g->acc);
+  else edge64(g, i0, g->M, 0, g->N);
+}
+
 /* a scratch buffer of at least `bytes` bytes, grown as needed, 64-byte aligned */
 static void *grow(struct gemm_scratch *s, size_t bytes) {
   if (s->bytes >= bytes) return s->p;
@@ -241,7 +248,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
       run_tiles(st, g, &t);
     }
     if (Nt < N) edge64(g, 0, Mt, Nt, N);
-    if (Mt < M) K_->rowsbt64(M - Mt, N, K, g->A + (long)Mt * K, g->B, g->C + (long)Mt * N, N, g->acc); /* edge64's sums */
+    edge_rows(g, Mt);
     return 1;
   }
   /* colvec32's 4×8 tiles (each element one float32 sum in increasing k, for A·B, Aᵀ·B and A·Bᵀ alike) over op(B) in float32
@@ -256,7 +263,7 @@ int gemm_native(struct gemm_state *st, const struct gemm_args *g) {
     run_tiles(st, g, &t);
   }
   if (Nt < N) edge64(g, 0, Mt, Nt, N);
-  if (Mt < M) edge64(g, Mt, M, 0, N);
+  edge_rows(g, Mt);
   return 1;
 }
 

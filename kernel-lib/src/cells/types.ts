@@ -131,9 +131,18 @@ export function addBiasRows(out: Float64Array, bias: Float64Array, B: number, N:
   }
 }
 
-/** `db[j] += Σ_b d[b, j]` — the bias gradient of a `[B, N]` pre-activation gradient. */
+/**
+ * `db[j] += Σ_b d[b, j]` — the bias gradient of a `[B, N]` pre-activation gradient, the rows added one at a time in
+ * increasing b (`((db + d_0) + d_1) + …`). Four rows per pass over `db`, written as one left-to-right sum: the same
+ * additions in the same order, with a quarter of the loads and stores of `db`.
+ */
 export function sumRowsInto(db: Float64Array, d: Float64Array, B: number, N: number): void {
-  for (let b = 0; b < B; b++) {
+  let b = 0;
+  for (; b + 4 <= B; b += 4) {
+    const o = b * N;
+    for (let j = 0; j < N; j++) db[j] = db[j] + d[o + j] + d[o + N + j] + d[o + 2 * N + j] + d[o + 3 * N + j];
+  }
+  for (; b < B; b++) {
     const o = b * N;
     for (let j = 0; j < N; j++) db[j] += d[o + j];
   }

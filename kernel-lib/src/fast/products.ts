@@ -41,7 +41,6 @@ export function fastGemm(
 /** What the native add-on's scans look like (`native/scan.c`); an add-on built before `firstOutside` lacks it. */
 type NativeScans = { firstNonFinite(x: Float64Array): number; firstOutside?(x: Float64Array, limit: number): number };
 
-
 /** The fast backend's tensor kernels: {@link fastGemm}, the native scans for the input checks and the rows of a softmax (native, WebAssembly, else the JS ones). */
 export const FAST_TENSOR_KERNELS: TensorKernels = {
   gemm: fastGemm,

@@ -1,6 +1,6 @@
 // The dense (fully connected) layer y = x Wᵀ + b, the head on top of a recurrent layer; forward and backward side by side.
 import { Rng, Tensor, checkFiniteFor32, checkShape, fmtShape, gemm, getRng, precision, uniform, zeros } from "../tensor";
-import type { Module, Param } from "../cells/types";
+import { sumRowsInto, type Module, type Param } from "../cells/types";
 import { checkAllocation, checkBoolean, checkInstance, checkOptions, checkSize } from "../args";
 
 /** Options of {@link Dense}. */
@@ -79,7 +79,7 @@ export class Dense implements Module {
     const [O, I] = [this.outputSize, this.inputSize];
     gemm(this.grads.weight.data, dy.data, x.data, O, I, rows, true, false, true);
     const db = this.grads.bias;
-    if (db) columnSumsInto(db.data, dy.data, rows, O);
+    if (db) sumRowsInto(db.data, dy.data, rows, O);
     const dx = new Float64Array(rows * I);
     gemm(dx, dy.data, this.params.weight.data, rows, I, O);
     return new Tensor(dx, x.shape);
@@ -104,18 +104,4 @@ export class Dense implements Module {
     }
     return x.size / last;
   }
-}
-
-/**
- * `acc[o] += Σ_n d[n, o]`, the rows added one at a time in increasing n (`((acc + d_0) + d_1) + …`); four rows per pass
- * over `acc`, written as one left-to-right sum, so the same additions in the same order with a quarter of the loads and stores.
- * @param acc `[O]` accumulated into; `d` `[rows, O]`
- */
-function columnSumsInto(acc: Float64Array, d: Float64Array, rows: number, O: number): void {
-  let n = 0;
-  for (; n + 4 <= rows; n += 4) {
-    const r = n * O;
-    for (let o = 0; o < O; o++) acc[o] = acc[o] + d[r + o] + d[r + O + o] + d[r + 2 * O + o] + d[r + 3 * O + o];
-  }
-  for (; n < rows; n++) for (let o = 0; o < O; o++) acc[o] += d[n * O + o];
 }
